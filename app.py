@@ -1,0 +1,28 @@
+"""IP Aid dashboard: entry point. Page config, first-run boundary build, shared sidebar, navigation."""
+import streamlit as st
+
+from ipaid import geometry, static_files
+from ipaid.i18n import t
+from ipaid.ui import entry_guard, lang, page_guard, share_link, show_url_warnings, sidebar
+
+entry_guard()
+st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon="🌾", layout="wide")
+
+if not geometry.is_built():
+    bar = st.progress(0.0, text="Preparing county boundaries (first run only)…")
+    geometry.build(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
+    bar.empty()
+static_files.ensure_static()
+
+PAGES = [("overview", "page_overview", "🏠"), ("map", "page_map", "🗺️"), ("gi", "page_gi", "🏷️"),
+         ("projects", "page_projects", "💴"), ("designated", "page_designated", "📍"),
+         ("patents", "page_patents", "📑"), ("profiles", "page_profiles", "🔎"), ("data", "page_data", "🗄️")]
+
+with page_guard():
+    sidebar()
+    nav = st.navigation([st.Page(f"pages/{name}.py", title=t(key, lang()), icon=icon, url_path=name,
+                                 default=name == "overview") for name, key, icon in PAGES])
+    with st.sidebar:
+        share_link()
+    show_url_warnings()
+    nav.run()

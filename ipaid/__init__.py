@@ -1,0 +1,1 @@
+"""IP Aid: how intellectual property helped China's targeted poverty alleviation."""

@@ -1,0 +1,25 @@
+"""`python -m ipaid.build`: build the boundary cache and the files the map serves; print time and size."""
+from __future__ import annotations
+
+import sys
+import time
+
+
+def main() -> int:
+    from ipaid import geometry, static_files
+
+    started = time.perf_counter()
+    stats = geometry.build(lambda f, msg: print(f"  {f:4.0%} {msg}", flush=True))
+    print(f"geometry cache: {stats['path']}")
+    print(f"  {stats['counties']} counties, vertices raw={stats['vertices_raw']:,} "
+          f"national={stats['vertices_national']:,} detailed={stats['vertices_detailed']:,}")
+    print(f"  built in {stats['seconds']} s, {stats['bytes'] / 1e6:.1f} MB on disk")
+    served = static_files.ensure_static()
+    for path in served:
+        print(f"  served file {path.name}: {path.stat().st_size / 1e6:.2f} MB")
+    print(f"build_seconds={time.perf_counter() - started:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""Altair chart builders. Each takes tidy data and the language, and returns (chart, the data behind it)."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ipaid.i18n import CATEGORY, GI_TYPE, label, t
+from ipaid.webfont import FAMILY, WEB_FAMILY
+
+FONT = f"{WEB_FAMILY}, {FAMILY}, sans-serif"
+BAR = "#b3261e"
+PROVINCE_SELECT = "province_pick"
+
+
+def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
+    """Title, subtitle (filters, source, date) and fonts that render Chinese in the browser and in exports."""
+    return chart.properties(
+        title=alt.TitleParams(title, subtitle=subtitle, anchor="start", fontSize=16, subtitleFontSize=11,
+                              subtitleColor="#555")
+    ).configure(font=FONT).configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12
+    ).configure_legend(labelFont=FONT, titleFont=FONT).configure_view(stroke=None)
+
+
+def count_by(frame: pd.DataFrame, col: str, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Counts per value of `col`, largest first, with a display label."""
+    out = frame.groupby(col, dropna=False).size().rename("count").reset_index()
+    out[col] = out[col].fillna("")
+    out["label"] = out[col].map(lambda v: (names or {}).get(v, v))
+    return out.sort_values(["count", "label"], ascending=[False, True]).reset_index(drop=True)
+
+
+def bar(counts: pd.DataFrame, key: str, lang: str, title: str, subtitle: list[str], select: bool = False):
+    """Horizontal bars of `counts` (columns: key, label, count) in the given order."""
+    order = counts["label"].tolist()
+    enc_y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
+    base = alt.Chart(counts).encode(
+        y=enc_y, x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format="d")),
+        tooltip=[alt.Tooltip("label:N", title=t("gi_name", lang) if key == "gi_id" else ""),
+                 alt.Tooltip("count:Q", title=t("count", lang))])
+    if select:
+        pick = alt.selection_point(name=PROVINCE_SELECT, fields=[key], toggle=False, clear="dblclick")
+        bars = base.mark_bar().encode(
+            color=alt.condition(pick, alt.value(BAR), alt.value("#e3b5b2")),
+            tooltip=[alt.Tooltip("label:N", title=t("province", lang)),
+                     alt.Tooltip("count:Q", title=t("count", lang))]).add_params(pick)
+    else:
+        bars = base.mark_bar(color=BAR)
+    text = base.mark_text(align="left", dx=3, fontSize=11, color="#333").encode(text="count:Q")
+    height = max(120, 22 * len(counts))
+    return themed((bars + text).properties(height=height, width="container"), title, subtitle)
+
+
+def gi_by_province(gis: pd.DataFrame, lang: str, subtitle: list[str]):
+    names = dict(zip(gis["province"], gis["province_en"] if lang == "en" else gis["province"]))
+    counts = count_by(gis, "province", names)
+    return bar(counts, "province", lang, t("chart_by_province", lang), subtitle, select=True), counts
+
+
+def gi_by_category(gis: pd.DataFrame, lang: str, subtitle: list[str]):
+    names = {k: label(CATEGORY, k, lang) for k in CATEGORY}
+    counts = count_by(gis, "category", names)
+    return bar(counts, "category", lang, t("chart_by_category", lang), subtitle), counts
+
+
+def gi_by_type(gis: pd.DataFrame, lang: str, subtitle: list[str]):
+    names = {k: label(GI_TYPE, k, lang) for k in GI_TYPE}
+    counts = count_by(gis, "gi_type", names)
+    return bar(counts, "gi_type", lang, t("chart_by_type", lang), subtitle), counts
+
+
+def cumulative_by_year(gis: pd.DataFrame) -> pd.DataFrame:
+    """GIs approved per year and the running total (GIs without a year are left out and counted apart)."""
+    dated = gis.dropna(subset=["year_approved"])
+    per_year = dated.groupby("year_approved").size().rename("count").reset_index()
+    per_year["year_approved"] = per_year["year_approved"].astype(int)
+    per_year = per_year.sort_values("year_approved")
+    per_year["cumulative"] = per_year["count"].cumsum()
+    return per_year.reset_index(drop=True)
+
+
+def gi_cumulative(gis: pd.DataFrame, lang: str, subtitle: list[str]):
+    series = cumulative_by_year(gis)
+    undated = int(gis["year_approved"].isna().sum())
+    note = (f"{undated} without a year are not shown" if lang == "en" else f"{undated}个未注明年份，未计入") if undated else ""
+    chart = alt.Chart(series).mark_area(line={"color": BAR}, color="#f2c4c0", interpolate="step-after").encode(
+        x=alt.X("year_approved:Q", title=t("year", lang), scale=alt.Scale(zero=False),
+                axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("cumulative:Q", title=t("cumulative", lang)),
+        tooltip=[alt.Tooltip("year_approved:Q", format="d", title=t("year", lang)), alt.Tooltip("count:Q", title=t("count", lang)),
+                 alt.Tooltip("cumulative:Q", title=t("cumulative", lang))])
+    return themed(chart.properties(height=260, width="container"), t("chart_by_year", lang),
+                  subtitle + ([note] if note else [])), series
+
+
+def gi_by_area(gis: pd.DataFrame, counties: pd.DataFrame, areas: pd.DataFrame, lang: str, subtitle: list[str]):
+    """GIs with at least one county in a poverty county, per contiguous area (a GI counts once per area)."""
+    links = gis[["gi_id", "counties"]].explode("counties").dropna()
+    poor = counties[["boundary_adcode", "area_id"]].drop_duplicates("boundary_adcode")
+    joined = links.merge(poor, left_on="counties", right_on="boundary_adcode")
+    names = dict(zip(areas["area_id"], areas["name_en" if lang == "en" else "name_zh"]))
+    names[""] = "Poverty county outside the 14 areas" if lang == "en" else "片区外贫困县"
+    per_area = joined.drop_duplicates(["gi_id", "area_id"])
+    counts = count_by(per_area, "area_id", names)
+    in_poverty = joined["gi_id"].nunique()
+    share = f"{in_poverty} of {len(gis)} GIs listed lie in poverty counties" if lang == "en" \
+        else f"已收录的{len(gis)}个地理标志中有{in_poverty}个位于贫困县"
+    return bar(counts, "area_id", lang, t("chart_in_poverty", lang), subtitle + [share]), counts
+
+
+def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
+    """The GI promotion leverage chain on a log axis; 'more than' figures are drawn as open-ended bars."""
+    from ipaid.figures import figure_label, figure_text
+
+    chain = ["gi_guiding_funds", "local_government_investment", "related_industry_output", "gi_industry_output"]
+    rows = figures.loc[chain]
+    frame = pd.DataFrame({
+        "step": [figure_label(n, lang) for n in chain], "value": rows["value"].astype(float).tolist(),
+        "text": [figure_text(rows.loc[n], lang) for n in chain],
+        "more_than": (rows["qualifier"] == "more_than").tolist()})
+    order = frame["step"].tolist()
+    base = alt.Chart(frame).encode(y=alt.Y("step:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
+    x = alt.X("value:Q", scale=alt.Scale(type="log", domain=[1e6, 1e11]),
+              title="yuan (log scale)" if lang == "en" else "元（对数刻度）", axis=alt.Axis(format="~s"))
+    bars = base.mark_bar(color=BAR, height=22).encode(x=x, x2=alt.datum(1e6),
+                                                       tooltip=[alt.Tooltip("text:N", title="")])
+    arrows = base.transform_filter("datum.more_than").mark_point(shape="triangle-right", size=160, filled=True,
+                                                                 color=BAR, xOffset=8).encode(x=x)
+    labels = base.mark_text(align="left", dx=20, fontSize=12).encode(x=x, text="text:N")
+    note = ("▶ = 'more than': the true figure is higher" if lang == "en" else "▶ 表示“超过”：实际数值更高")
+    chart = (bars + arrows + labels).properties(height=200, width="container")
+    title = "GI promotion projects: from guiding funds to output" if lang == "en" else "地理标志运用促进工程：从引导资金到产值"
+    return themed(chart, title, subtitle + [note]), frame
+
+
+def exit_years(counties: pd.DataFrame, lang: str, title: str, subtitle: list[str]):
+    """Counties out of poverty per year (2016–2020)."""
+    counts = counties.groupby("exit_year").size().rename("count").reset_index()
+    counts["exit_year"] = counts["exit_year"].astype(int)
+    chart = alt.Chart(counts).mark_bar(color=BAR).encode(
+        x=alt.X("exit_year:O", title=t("exit_year", lang)), y=alt.Y("count:Q", title=t("count", lang)),
+        tooltip=[alt.Tooltip("exit_year:O", title=t("exit_year", lang)), alt.Tooltip("count:Q", title=t("count", lang))])
+    text = alt.Chart(counts).mark_text(dy=-6, fontSize=11).encode(x="exit_year:O", y="count:Q", text="count:Q")
+    return themed((chart + text).properties(height=220, width="container"), title, subtitle), counts
+
+
+def timeline(events: pd.DataFrame, lang: str, title: str, subtitle: list[str]):
+    """Dated events (year, text) on a line."""
+    base = alt.Chart(events).encode(x=alt.X("year:Q", title=t("year", lang), axis=alt.Axis(format="d", tickMinStep=1),
+                                            scale=alt.Scale(zero=False, nice=False, padding=20)))
+    rule = base.mark_rule(color="#999").encode(x=alt.X("min(year):Q"), x2=alt.X2("max(year):Q"))
+    dots = base.mark_circle(size=110, color=BAR).encode(tooltip=["year:Q", "text:N"])
+    text = base.mark_text(align="left", angle=330, dx=6, dy=-8, fontSize=11).encode(text="text:N")
+    return themed((rule + dots + text).properties(height=190, width="container"), title, subtitle), events

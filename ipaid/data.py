@@ -1,0 +1,192 @@
+"""The thin data module: every table the dashboard shows, read, validated and joined here.
+
+Tables come from `data/` (version 0) or, for uploadable tables, from the current version in the
+store. Results are cached per content signature, so a new upload or rollback is seen at once.
+"""
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+import pandas as pd
+
+from ipaid import store
+from ipaid.admin_index import county_index, known_refs
+from ipaid.names import place_en, pinyin
+from ipaid.paths import DATA_DIR
+from ipaid.schema import DataError, Problem, TableSpec, validate
+from ipaid.tablefile import read_table_bytes
+from ipaid.tables import ALL, UPLOADABLE
+
+OPTIONAL = ("tisc", "press_facts", "gis", "area_members")
+
+
+def table_source(name: str) -> tuple[str, bytes | None, str]:
+    """(signature, raw bytes or None when absent, where it came from) of a table's current version."""
+    spec = ALL[name]
+    if name in UPLOADABLE:
+        found = store.current(name)
+        if found:
+            version, content = found
+            return f"{store.store_path()}:v{version.id}", content, f"version {version.id} ({version.filename})"
+    path = DATA_DIR / spec.file
+    if not path.exists():
+        return "absent", None, f"data/{spec.file}"
+    stat = path.stat()
+    return f"{stat.st_mtime_ns}-{stat.st_size}", None, f"data/{spec.file}"
+
+
+def parse_table(raw: bytes, spec: TableSpec, file: str) -> pd.DataFrame:
+    """Bytes → validated DataFrame (strings, int columns typed); DataError names file, line and column."""
+    return validate(read_table_bytes(raw, file), spec, file, known_refs())
+
+
+@lru_cache(maxsize=64)
+def _load(name: str, signature: str) -> pd.DataFrame:
+    spec = ALL[name]
+    _, raw, origin = table_source(name)
+    if raw is None:
+        path = DATA_DIR / spec.file
+        if not path.exists():
+            if name in OPTIONAL:
+                return pd.DataFrame({c: pd.Series(dtype="object") for c in spec.names})
+            raise DataError([Problem(f"data/{spec.file}", None, None, "file is missing")])
+        raw = path.read_bytes()
+    return parse_table(raw, spec, origin)
+
+
+def load_table(name: str) -> pd.DataFrame:
+    """A validated table by name (see `ipaid.tables.ALL`); callers must not mutate the result."""
+    return _load(name, table_source(name)[0])
+
+
+def load_areas() -> pd.DataFrame:
+    return load_table("areas")
+
+
+def load_figures() -> pd.DataFrame:
+    return load_table("figures").set_index("figure", drop=False)
+
+
+def load_designated() -> pd.DataFrame:
+    return load_table("designated")
+
+
+def load_tisc() -> pd.DataFrame:
+    return load_table("tisc")
+
+
+def load_press_facts() -> pd.DataFrame:
+    return load_table("press_facts")
+
+
+def load_area_members() -> pd.DataFrame:
+    """Area membership, checked against the poverty counties and each area's official count."""
+    members = load_table("area_members")
+    counties = load_table("counties")
+    unknown = members.loc[~members["adcode_listed"].isin(counties["adcode_listed"])]
+    if len(unknown):
+        raise DataError([Problem("data/area_members.csv", int(i) + 2, "adcode_listed",
+                                 f"'{unknown.at[i, 'adcode_listed']}' is not one of the 832 poverty counties")
+                         for i in unknown.index])
+    return members
+
+
+def load_counties() -> pd.DataFrame:
+    """The 832 poverty counties with their contiguous area (if any) and English names."""
+    counties = load_table("counties").copy()
+    areas = load_areas()[["area_id", "name_zh", "name_en"]].rename(
+        columns={"name_zh": "area_zh", "name_en": "area_en"})
+    members = load_area_members()[["adcode_listed", "area_id"]]
+    counties = counties.merge(members, on="adcode_listed", how="left").merge(areas, on="area_id", how="left")
+    counties[["area_id", "area_zh", "area_en"]] = counties[["area_id", "area_zh", "area_en"]].fillna("")
+    counties["name_en"] = counties["boundary_name"].map(place_en)
+    counties["province_en"] = counties["province"].map(place_en)
+    return counties
+
+
+def load_gis() -> pd.DataFrame:
+    """GIs with English fallbacks (pinyin) and their county codes as lists."""
+    gis = load_table("gis").copy()
+    gis["name_en"] = gis["name_en"].where(gis["name_en"] != "", gis["name_zh"].map(pinyin))
+    gis["province_en"] = gis["province"].map(place_en)
+    gis["counties"] = gis["county_adcodes"].map(lambda s: [c.strip() for c in s.split(";") if c.strip()])
+    return gis
+
+
+def gi_county_links() -> pd.DataFrame:
+    """One row per (GI, county it covers)."""
+    gis = load_gis()
+    links = gis[["gi_id", "name_zh", "name_en", "category", "gi_type", "counties"]].explode("counties")
+    return links.dropna(subset=["counties"]).rename(columns={"counties": "adcode"})
+
+
+def all_counties() -> pd.DataFrame:
+    """All 2,875 county-level units with poverty status, exit year, area and GI count."""
+    idx = county_index()[["adcode", "name", "prefecture", "province"]].copy()
+    poor = load_counties().drop_duplicates("boundary_adcode")
+    cols = ["boundary_adcode", "adcode_listed", "exit_year", "area_id", "area_zh", "area_en", "region"]
+    out = idx.merge(poor[cols], left_on="adcode", right_on="boundary_adcode", how="left").drop(columns="boundary_adcode")
+    out["poverty"] = out["adcode_listed"].notna()
+    for col in ("adcode_listed", "area_id", "area_zh", "area_en", "region"):
+        out[col] = out[col].fillna("")
+    links = gi_county_links()
+    names = links.groupby("adcode")["name_zh"].agg(lambda s: "、".join(sorted(set(s))))
+    names_en = links.groupby("adcode")["name_en"].agg(lambda s: ", ".join(sorted(set(s))))
+    out["gi_count"] = out["adcode"].map(links.groupby("adcode")["gi_id"].nunique()).fillna(0).astype(int)
+    out["gi_names_zh"] = out["adcode"].map(names).fillna("")
+    out["gi_names_en"] = out["adcode"].map(names_en).fillna("")
+    out["name_en"] = out["name"].map(place_en)
+    out["province_en"] = out["province"].map(place_en)
+    return out
+
+
+def figure(name: str) -> pd.Series:
+    """One headline figure row: value, unit, qualifier, as_of, source."""
+    return load_figures().loc[name]
+
+
+def coverage() -> pd.DataFrame:
+    """Each dataset: rows, where it comes from, and the official total it is measured against."""
+    figures = load_figures()
+    rows = []
+    for name, spec in ALL.items():
+        try:
+            table = load_table(name)
+            n, error = len(table), ""
+        except DataError as exc:
+            n, error = 0, str(exc)
+        total = int(figures.at[spec.total_figure, "value"]) if spec.total_figure in figures.index else None
+        rows.append({"table": name, "file": spec.file, "label_en": spec.label.get("en", name),
+                     "label_zh": spec.label.get("zh", name), "rows": n, "official_total": total,
+                     "origin": table_source(name)[2], "error": error})
+    return pd.DataFrame(rows)
+
+
+def table_csv_bytes(name: str) -> bytes:
+    """The current version of a table as CSV bytes (as stored, before enrichment)."""
+    signature, raw, _ = table_source(name)
+    if raw is not None:
+        return raw
+    path = DATA_DIR / ALL[name].file
+    return path.read_bytes() if path.exists() else b""
+
+
+def read_upload(raw: bytes, name: str, filename: str) -> pd.DataFrame:
+    """Parse and validate an uploaded version of a table; raises DataError with every problem."""
+    return parse_table(raw, ALL[name], filename)
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    buf = io.StringIO()
+    df.to_csv(buf, index=False)
+    return buf.getvalue().encode("utf-8")
+
+
+def coverage_by_area() -> pd.DataFrame:
+    """Each contiguous area: official county count and how many members are loaded."""
+    areas = load_areas()
+    loaded = load_area_members().groupby("area_id").size()
+    return pd.DataFrame({"area_id": areas["area_id"], "name": areas["name_zh"] + " · " + areas["name_en"],
+                         "official": areas["county_count"],
+                         "loaded": areas["area_id"].map(loaded).fillna(0).astype(int)})

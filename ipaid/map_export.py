@@ -1,0 +1,17 @@
+"""The map page's export row: static map (PNG/SVG) and the table of counties in view (CSV/XLSX)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ipaid.filters import Filters
+from ipaid.i18n import t
+from ipaid.static_map import map_chart
+from ipaid.ui import downloads, filters_text, lang
+
+
+def map_export_controls(f: Filters, measure: str, lang_: str, poor) -> None:
+    st.markdown(f"**{t('export', lang_)}** · {t('map_export', lang_)}")
+    line = filters_text(f)
+    frame = poor[["adcode", "adcode_listed", "name", "name_en", "prefecture", "province", "area_zh", "area_en",
+                  "exit_year", "gi_count", "gi_names_zh"]]
+    downloads(f"ipaid-map-{measure}", frame, lambda: map_chart(f, measure, lang_, line), key="map")

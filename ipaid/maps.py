@@ -1,0 +1,131 @@
+"""pydeck maps: county polygons coloured by a measure, outlines, GI markers and labels; no basemap."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pydeck as pdk
+import shapely
+
+from ipaid import data, geometry
+from ipaid.filters import Filters, filter_counties
+from ipaid.static_files import national_files, selection_file, url_of
+from ipaid.webfont import WEB_FAMILY
+
+NATIONAL_VIEW = pdk.ViewState(longitude=104.5, latitude=36, zoom=3.2, min_zoom=2, max_zoom=11)
+MAP_PX = (720, 620)  # the map's size on a typical office screen, for fitting a selection
+
+
+def fit_view(bounds: tuple[float, float, float, float]) -> pdk.ViewState:
+    """A view that shows the lon/lat bounds (minx, miny, maxx, maxy) in a map of MAP_PX pixels."""
+    minx, miny, maxx, maxy = bounds
+    def merc(lat):
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    span_x = max(maxx - minx, 0.05) / 360
+    span_y = max(merc(maxy) - merc(miny), 0.001) / (2 * math.pi)
+    zoom = math.log2(min(MAP_PX[0] / span_x, MAP_PX[1] / span_y) / 256) - 0.25
+    return pdk.ViewState(longitude=(minx + maxx) / 2, latitude=(miny + maxy) / 2,
+                         zoom=round(min(max(zoom, 2), 10), 2), min_zoom=2, max_zoom=11)
+
+
+def selected_counties(f: Filters) -> pd.DataFrame:
+    """All county-level units (poverty or not) in the selected provinces and areas."""
+    return filter_counties(data.all_counties(), f)
+
+
+def tooltip(lang: str) -> dict:
+    """One template for every pickable layer (they share property names)."""
+    if lang == "en":
+        html = ("<b>{name_en}</b> {name_zh}<br/>{province_en}<br/>Area: {area_en}<br/>"
+                "Out of poverty: {exit}<br/>GIs listed: {gis_en}")
+    else:
+        html = "<b>{name_zh}</b><br/>{province_zh}<br/>片区：{area_zh}<br/>摘帽年份：{exit}<br/>地理标志：{gis_zh}"
+    return {"html": html, "style": {"backgroundColor": "#1f1f1f", "color": "white", "fontSize": "13px",
+                                    "fontFamily": f"'{WEB_FAMILY}', sans-serif", "maxWidth": "320px"}}
+
+
+def gi_markers(counties: pd.DataFrame) -> list[dict]:
+    """One marker per county with listed GIs, at a point inside the county."""
+    shapes = geometry.load_layer("counties", "national").set_index("adcode")
+    rows = counties[counties["gi_count"] > 0]
+    out = []
+    for r in rows.itertuples(index=False):
+        point = shapely.point_on_surface(shapes.at[r.adcode, "geometry"])
+        year = "" if pd.isna(r.exit_year) else int(r.exit_year)
+        out.append({"position": [round(point.x, 3), round(point.y, 3)], "count": int(r.gi_count),
+                    "radius": round(1.5 + math.sqrt(r.gi_count) * 1.2, 1),
+                    "name_zh": r.name, "name_en": r.name_en, "province_zh": r.province, "province_en": r.province_en,
+                    "area_zh": r.area_zh or "—", "area_en": r.area_en or "—", "exit": year or "—",
+                    "gis_zh": r.gi_names_zh, "gis_en": r.gi_names_en})
+    return out
+
+
+def labels(f: Filters, lang: str) -> list[dict]:
+    """Province labels (national view) or area labels (areas selected)."""
+    if f.areas:
+        outlines = pd.DataFrame({"area_id": list(f.areas)})
+        members = data.load_counties()
+        members = members.loc[members["area_id"].isin(f.areas), ["boundary_adcode", "area_id"]].rename(
+            columns={"boundary_adcode": "adcode"})
+        shapes = geometry.area_outlines(members)
+        names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
+        del outlines
+        return [{"position": [p.x, p.y], "text": names[a]}
+                for a, p in zip(shapes["area_id"], shapely.point_on_surface(shapes.geometry.values))]
+    provinces = geometry.load_layer("provinces", "national")
+    from ipaid.names import place_en
+    return [{"position": [round(p.x, 2), round(p.y, 2)], "text": place_en(n) if lang == "en" else n.rstrip("省市")
+             .replace("壮族自治区", "").replace("回族自治区", "").replace("维吾尔自治区", "").replace("自治区", "")}
+            for n, p in zip(provinces["province"], shapely.point_on_surface(provinces.geometry.values))
+            if not f.provinces or n in f.provinces]
+
+
+def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[str] | None = None,
+               markers: bool = True, zoom: float | None = None) -> pdk.Deck:
+    """The map for the current filters (or of the counties `only`), zoomed to them; national layers are served files."""
+    files = national_files()
+    fill = f"properties.fill_{measure}"
+    if only is not None:
+        everything = data.all_counties()
+        chosen = everything[everything["adcode"].isin(only)]
+    else:
+        chosen = selected_counties(f)
+    focused = bool(f.provinces or f.areas or only)
+    layers = [
+        pdk.Layer("GeoJsonLayer", id="counties", data=url_of(files["counties"]), get_fill_color=fill,
+                  get_line_color=[255, 255, 255], line_width_min_pixels=0.3, stroked=True, filled=True,
+                  pickable=True, auto_highlight=True, highlight_color=[255, 255, 0, 160],
+                  opacity=0.35 if focused else 0.95, update_triggers={"get_fill_color": [measure]}),
+    ]
+    if focused and len(chosen):
+        layers.append(pdk.Layer(
+            "GeoJsonLayer", id="selection", data=url_of(selection_file(chosen["adcode"])), get_fill_color=fill,
+            get_line_color=[60, 60, 60], line_width_min_pixels=0.8, stroked=True, filled=True, pickable=True,
+            auto_highlight=True, highlight_color=[255, 255, 0, 160], update_triggers={"get_fill_color": [measure]}))
+    texts = [] if only else labels(f, lang)
+    layers += [
+        pdk.Layer("GeoJsonLayer", id="areas", data=url_of(files["areas"]), filled=False, stroked=True,
+                  get_line_color=[40, 40, 40], line_width_min_pixels=1.6),
+        pdk.Layer("GeoJsonLayer", id="provinces", data=url_of(files["provinces"]), filled=False, stroked=True,
+                  get_line_color=[120, 120, 120], line_width_min_pixels=0.8),
+        pdk.Layer("GeoJsonLayer", id="china", data=url_of(files["china"]), filled=False, stroked=True,
+                  get_line_color=[30, 30, 30], line_width_min_pixels=1.4),
+        pdk.Layer("ScatterplotLayer", id="gi", data=gi_markers(chosen if focused else data.all_counties()) if markers else [],
+                  get_position="position", get_radius="radius", radius_units="pixels",
+                  get_fill_color=[0, 90, 60, 190], get_line_color=[255, 255, 255], stroked=True,
+                  line_width_min_pixels=0.6, radius_min_pixels=2, radius_max_pixels=10, pickable=True),
+        pdk.Layer("TextLayer", id="labels", data=texts, get_position="position", get_text="text",
+                  get_size=13 if not focused else 15, get_color=[20, 20, 20], font_family=pdk.types.String(f"'{WEB_FAMILY}', sans-serif"),
+                  character_set=pdk.types.String("auto"), font_weight=600),
+    ]
+    view = fit_view(tuple(shapely.total_bounds(geometry.load_layer("counties", "national").set_index("adcode")
+                                               .loc[chosen["adcode"], "geometry"].values))) if focused and len(chosen) \
+        else NATIONAL_VIEW
+    if zoom is not None:
+        view = pdk.ViewState(**{**view.__dict__, "zoom": zoom})
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, tooltip=tooltip(lang))
+
+
+def county_deck(adcodes: list[str], lang: str) -> pdk.Deck:
+    """A small map zoomed to a few counties (a GI's area, a county profile)."""
+    return build_deck(Filters(), "status", lang, only=list(adcodes))

@@ -1,0 +1,74 @@
+"""English renderings of Chinese place and product names (pinyin, with unit suffixes translated)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+SUFFIXES = (  # longest first
+    ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"), ("自治州", "Autonomous Prefecture"),
+    ("自治区", "Autonomous Region"), ("行委", "Administrative Committee"), ("林区", "Forestry District"),
+    ("特区", "Special District"), ("县", "County"), ("市", "City"), ("区", "District"), ("旗", "Banner"),
+    ("省", "Province"), ("州", "Prefecture"), ("盟", "League"), ("地区", "Prefecture"),
+)
+ETHNIC_EN = {
+    "藏": "Tibetan", "羌": "Qiang", "彝": "Yi", "黎": "Li", "苗": "Miao", "土家": "Tujia", "侗": "Dong",
+    "布依": "Bouyei", "水": "Shui", "瑶": "Yao", "壮": "Zhuang", "回": "Hui", "蒙古": "Mongol", "哈萨克": "Kazak",
+    "维吾尔": "Uygur", "柯尔克孜": "Kirgiz", "塔吉克": "Tajik", "锡伯": "Xibe", "满": "Manchu", "朝鲜": "Korean",
+    "达斡尔": "Daur", "鄂温克": "Ewenki", "鄂伦春": "Oroqen", "土": "Tu", "撒拉": "Salar", "保安": "Bonan",
+    "东乡": "Dongxiang", "裕固": "Yugur", "纳西": "Naxi", "傈僳": "Lisu", "白": "Bai", "哈尼": "Hani", "傣": "Dai",
+    "拉祜": "Lahu", "佤": "Va", "景颇": "Jingpo", "布朗": "Blang", "怒": "Nu", "独龙": "Derung", "普米": "Pumi",
+    "阿昌": "Achang", "德昂": "De'ang", "仡佬": "Gelao", "毛南": "Maonan", "仫佬": "Mulao", "京": "Gin", "畲": "She",
+    "各": "Multi-ethnic",
+}
+ETHNIC_ORDER = sorted(ETHNIC_EN, key=len, reverse=True)
+
+
+def _split_ethnic(stem: str) -> tuple[str, list[str]]:
+    """Strip trailing ethnic names ('黎族苗族', '鄂伦春') from a stem: returns the place part and the groups."""
+    groups: list[str] = []
+    while True:
+        for zh in ETHNIC_ORDER:
+            for form in (zh + "族", zh):
+                if stem.endswith(form) and len(stem) > len(form) or (form == stem and not groups and zh != "各"):
+                    groups.insert(0, ETHNIC_EN[zh])
+                    stem = stem[: -len(form)]
+                    break
+            else:
+                continue
+            break
+        else:
+            return stem, groups
+        if not stem:
+            return stem, groups
+PROVINCE_EN = {
+    "内蒙古自治区": "Inner Mongolia", "广西壮族自治区": "Guangxi", "西藏自治区": "Tibet", "宁夏回族自治区": "Ningxia",
+    "新疆维吾尔自治区": "Xinjiang", "陕西省": "Shaanxi", "香港特别行政区": "Hong Kong", "澳门特别行政区": "Macao",
+}
+
+
+@lru_cache(maxsize=20000)
+def pinyin(text: str) -> str:
+    """Plain pinyin, syllables of one word joined and capitalised: 桑植白茶 → 'Sangzhibaicha'."""
+    return "".join(lazy_pinyin(text)).capitalize() if text else ""
+
+
+@lru_cache(maxsize=20000)
+def place_en(name: str) -> str:
+    """English name of an administrative unit: 桑植县 → 'Sangzhi County', 保亭黎族苗族自治县 → 'Baoting Li Miao Autonomous County'."""
+    if not name:
+        return ""
+    if name in PROVINCE_EN:
+        return PROVINCE_EN[name]
+    for zh, en in SUFFIXES:
+        stem = name[: -len(zh)]
+        if name.endswith(zh) and len(stem) >= 1:
+            if name.endswith(("省", "市")) and len(name) <= 4 and name[:-1] in ("北京", "天津", "上海", "重庆"):
+                return pinyin(stem)
+            groups: list[str] = []
+            if zh.startswith("自治"):
+                stem, groups = _split_ethnic(stem)
+            if zh in ("省", "自治区") and not groups:
+                return pinyin(stem)
+            return " ".join(p for p in (pinyin(stem), *groups, en) if p)
+    return pinyin(name)

@@ -1,0 +1,59 @@
+"""Colours of the map measures and their legends (pydeck has no legend; the page draws these)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ipaid.i18n import t
+
+MEASURES = ("area", "exit", "gi", "status")
+NEUTRAL = (238, 235, 228)       # not a poverty county
+OUTSIDE = (190, 186, 178)       # poverty county outside the 14 areas
+AREA_COLORS = {
+    "liupan": (31, 119, 180), "qinba": (255, 127, 14), "wuling": (44, 160, 44), "wumeng": (214, 39, 40),
+    "dianguiqian": (148, 103, 189), "dianxi": (140, 86, 75), "daxinganling": (227, 119, 194),
+    "yanshan_taihang": (127, 127, 127), "lvliang": (188, 189, 34), "dabie": (23, 190, 207),
+    "luoxiao": (174, 199, 232), "tibet": (255, 187, 120), "four_province_tibetan": (152, 223, 138),
+    "south_xinjiang": (255, 152, 150),
+}
+EXIT_COLORS = {2016: (255, 237, 160), 2017: (254, 178, 76), 2018: (240, 59, 32), 2019: (189, 0, 38), 2020: (103, 0, 13)}
+GI_BINS = ((0, 0, "0"), (1, 1, "1"), (2, 2, "2"), (3, 4, "3–4"), (5, 10**6, "5+"))
+GI_COLORS = ((238, 235, 228), (199, 233, 192), (116, 196, 118), (35, 139, 69), (0, 68, 27))
+STATUS_COLORS = {"in_area": (179, 38, 30), "outside": (244, 165, 130), "not": NEUTRAL}
+
+
+def _gi_color(n: int) -> tuple[int, int, int]:
+    for (low, high, _), color in zip(GI_BINS, GI_COLORS):
+        if low <= n <= high:
+            return color
+    return GI_COLORS[-1]
+
+
+def county_colors(counties: pd.DataFrame) -> dict[str, list[tuple[int, int, int]]]:
+    """One RGB per county for each measure; `counties` as from `data.all_counties()`."""
+    poverty = counties["poverty"].tolist()
+    area = counties["area_id"].tolist()
+    years = counties["exit_year"].tolist()
+    return {
+        "area": [AREA_COLORS.get(a, OUTSIDE) if p else NEUTRAL for p, a in zip(poverty, area)],
+        "exit": [EXIT_COLORS.get(int(y), OUTSIDE) if p and pd.notna(y) else NEUTRAL for p, y in zip(poverty, years)],
+        "gi": [_gi_color(int(n)) for n in counties["gi_count"]],
+        "status": [STATUS_COLORS["in_area" if a else "outside"] if p else NEUTRAL for p, a in zip(poverty, area)],
+    }
+
+
+def legend(measure: str, lang: str, areas: pd.DataFrame) -> list[tuple[str, tuple[int, int, int]]]:
+    """(label, colour) pairs of a measure's legend, in display order."""
+    if measure == "area":
+        names = areas.set_index("area_id")["name_en" if lang == "en" else "name_zh"]
+        items = [(names.get(a, a), c) for a, c in AREA_COLORS.items()]
+        return items + [(t("poverty_outside", lang), OUTSIDE), (t("not_poverty", lang), NEUTRAL)]
+    if measure == "exit":
+        return [(str(y), c) for y, c in EXIT_COLORS.items()] + [(t("not_poverty", lang), NEUTRAL)]
+    if measure == "gi":
+        return [(t("no_gi", lang) if b[2] == "0" else b[2], c) for b, c in zip(GI_BINS, GI_COLORS)]
+    return [(t("poverty_in_area", lang), STATUS_COLORS["in_area"]), (t("poverty_outside", lang), STATUS_COLORS["outside"]),
+            (t("not_poverty", lang), NEUTRAL)]
+
+
+def hex_color(rgb: tuple[int, int, int]) -> str:
+    return "#%02x%02x%02x" % tuple(rgb)

@@ -1,0 +1,130 @@
+"""Files the browser fetches from `static/` (served by Streamlit): map boundaries and the CJK web font.
+
+Boundary files carry a content signature in their name, so a new data version gets a new URL and
+browsers never show a stale cached map.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from ipaid import data, geometry
+from ipaid.palette import county_colors
+from ipaid.paths import STATIC_DIR, STATIC_URL
+
+GEO_DIR = STATIC_DIR / "geo"
+DIGITS = {"national": 3, "detailed": 4}  # ~100 m and ~10 m: below what the eye sees at each zoom
+
+
+def rounded_geojson(geom, digits: int) -> dict:
+    """A geometry as a GeoJSON dict with coordinates rounded to `digits` decimals."""
+    return json.loads(shapely.to_geojson(shapely.transform(geom, lambda c: np.round(c, digits))))
+
+
+def feature_collection(geoms, props: list[dict], digits: int) -> bytes:
+    """GeoJSON bytes of geometries with their properties, compact and with rounded coordinates."""
+    features = [{"type": "Feature", "properties": p, "geometry": rounded_geojson(g, digits)}
+                for p, g in zip(props, geoms)]
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def data_signature() -> str:
+    """Changes whenever a table the map shows, or the geometry build, changes."""
+    parts = [geometry.cache_key()] + [data.table_source(n)[0] for n in ("counties", "gis", "area_members", "areas")]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:10]
+
+
+def county_properties(level: str = "national", adcodes: frozenset[str] | None = None):
+    """County rows (in the geometry's order) with what tooltips and colours need."""
+    shapes = geometry.load_layer("counties", level)[["adcode", "geometry"]]
+    if adcodes is not None:
+        shapes = shapes[shapes["adcode"].isin(adcodes)]
+    info = data.all_counties()
+    merged = shapes.merge(info, on="adcode", how="left")
+    colors = county_colors(merged)
+    props = []
+    for i, row in enumerate(merged.itertuples(index=False)):
+        year = "" if pd.isna(row.exit_year) else int(row.exit_year)
+        props.append({
+            "adcode": row.adcode, "name_zh": row.name, "name_en": row.name_en,
+            "province_zh": row.province, "province_en": row.province_en,
+            "area_zh": row.area_zh or "—", "area_en": row.area_en or "—", "exit": year or "—",
+            "gis_zh": row.gi_names_zh or "—", "gis_en": row.gi_names_en or "—", "gi_count": int(row.gi_count),
+            **{f"fill_{m}": list(c) for m, c in colors.items() for c in [c[i]]},
+        })
+    return merged, props
+
+
+def _write(path: Path, content: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(content)
+        tmp.replace(path)
+    return path
+
+
+@lru_cache(maxsize=4)
+def _national_files(signature: str) -> dict[str, Path]:
+    geometry.ensure_built()
+    out = {}
+    folder = GEO_DIR / signature
+    merged, props = county_properties("national")
+    out["counties"] = _write(folder / "counties.json", feature_collection(merged.geometry.values, props, DIGITS["national"]))
+    provinces = geometry.load_layer("provinces", "national")
+    out["provinces"] = _write(folder / "provinces.json", feature_collection(
+        provinces.geometry.values, [{"province_zh": p} for p in provinces["province"]], DIGITS["national"]))
+    china = geometry.load_layer("china", "national")
+    maritime = geometry.load_layer("maritime")
+    borders = [shapely.boundary(china.geometry.values[0]), maritime.geometry.values[0]]
+    out["china"] = _write(folder / "china.json", feature_collection(
+        borders, [{"kind": "land"}, {"kind": "maritime"}],
+        DIGITS["national"]))
+    counties = data.load_counties()
+    members = counties.loc[counties["area_id"] != "", ["boundary_adcode", "area_id"]].rename(
+        columns={"boundary_adcode": "adcode"})
+    areas = geometry.area_outlines(members, "national")
+    names = data.load_areas().set_index("area_id")
+    out["areas"] = _write(folder / "areas.json", feature_collection(
+        areas.geometry.values, [{"area_id": a, "area_zh": names.at[a, "name_zh"], "area_en": names.at[a, "name_en"]}
+                for a in areas["area_id"]], DIGITS["national"]))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _selection_file(signature: str, adcodes: frozenset[str]) -> Path:
+    digest = hashlib.sha256(",".join(sorted(adcodes)).encode()).hexdigest()[:12]
+    path = GEO_DIR / signature / f"selection_{digest}.json"
+    if not path.exists():
+        merged, props = county_properties("detailed", adcodes)
+        _write(path, feature_collection(merged.geometry.values, props, DIGITS["national"]))
+    return path
+
+
+def selection_file(adcodes) -> Path:
+    """Detailed boundaries of the chosen counties, for zoomed views (one file per set of counties)."""
+    return _selection_file(data_signature(), frozenset(adcodes))
+
+
+def national_files() -> dict[str, Path]:
+    """Paths of the national boundary files for the current data version (built on first call)."""
+    return _national_files(data_signature())
+
+
+def url_of(path: Path) -> str:
+    """The URL under which Streamlit serves a file of `static/`."""
+    return f"{STATIC_URL}/{path.relative_to(STATIC_DIR).as_posix()}"
+
+
+def ensure_static() -> list[Path]:
+    """Build every served file (boundaries and font); returns their paths."""
+    from ipaid.webfont import ensure_webfont
+
+    return [*national_files().values(), ensure_webfont()]

@@ -1,0 +1,221 @@
+"""Streamlit glue shared by the pages: the sidebar filters bound to the URL, messages, legends, share link.
+
+Everything here is layout; the data, charts and maps it shows come from the plain modules.
+"""
+from __future__ import annotations
+
+import html
+from contextlib import contextmanager
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from ipaid import data
+from ipaid.admin_index import county_index
+from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
+from ipaid.i18n import CATEGORY, DEFAULT_LANG, label, norm_lang, t
+from ipaid.names import place_en
+from ipaid.schema import DataError
+
+LANG_KEY = "lang"
+
+
+def lang() -> str:
+    return norm_lang(st.session_state.get(LANG_KEY, DEFAULT_LANG))
+
+
+def options() -> dict[str, dict[str, str]]:
+    """Each shared filter's values and their labels in the current language."""
+    en = lang() == "en"
+    provinces = sorted(county_index()["province"].unique(), key=lambda p: place_en(p))
+    areas = data.load_areas()
+    gis = data.load_gis().sort_values("name_en")
+    return {
+        "province": {p: place_en(p) if en else p for p in provinces},
+        "area": dict(zip(areas["area_id"], areas["name_en" if en else "name_zh"])),
+        "category": {c: label(CATEGORY, c, lang()) for c in CATEGORY if c},
+        "gi": dict(zip(gis["gi_id"], gis["name_en" if en else "name_zh"])),
+    }
+
+
+MULTI_KEYS = tuple(PARAMS.values())  # province, area, category, gi
+
+
+def load_url_state() -> None:
+    """Once per session: take the filters, language and measure from the link, warning about unknown values.
+
+    Values in the URL are codes (湖南省, wuling, tea, GI0001, en), whatever the display language.
+    """
+    if st.session_state.get("_url_loaded"):
+        return
+    st.session_state["_url_loaded"] = True
+    known = {name: set(values) for name, values in options().items()}
+    known.update({name: set(values) for name, values in SINGLE.items()})
+    params = {name: st.query_params.get_all(name) for name in known}
+    bad = unknown_values(params, known)
+    if bad:
+        st.session_state["url_warnings"] = bad
+    for name in MULTI_KEYS:
+        good = [v for v in dict.fromkeys(params[name]) if v in known[name]]
+        if good:
+            st.session_state[name] = good
+    for name in SINGLE:
+        good = [v for v in params[name] if v in known[name]]
+        if good:
+            st.session_state[name] = good[0]
+
+
+def write_url(keys, defaults: dict[str, str] | None = None) -> None:
+    """Mirror widget values into the URL (a value at its default is left out)."""
+    defaults = defaults or {}
+    for key in keys:
+        value = st.session_state.get(key)
+        if value in (None, [], "", defaults.get(key)):
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get_all(key) != (value if isinstance(value, list) else [value]):
+            st.query_params[key] = value
+
+
+def show_url_warnings() -> None:
+    bad = st.session_state.pop("url_warnings", None)
+    for name, values in (bad or {}).items():
+        st.warning(t("unknown_value", lang(), what=name, values=", ".join(repr(v) for v in values)), icon="⚠️")
+
+
+def sidebar() -> None:
+    """Language switch and the shared filters; their values live in the URL (see `write_url`)."""
+    load_url_state()
+    st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
+    with st.sidebar:
+        st.segmented_control(t("language", lang()), ["zh", "en"], key=LANG_KEY,
+                             format_func={"zh": "中文", "en": "English"}.get, required=True)
+        opts = options()
+        st.subheader(t("filters", lang()))
+        for key, word in (("province", "provinces"), ("area", "areas"), ("category", "category"), ("gi", "gi_name")):
+            st.multiselect(t(word, lang()), list(opts[key]), format_func=lambda v, o=opts[key]: o.get(v, v),
+                           key=key, placeholder=t("all", lang()))
+        if not current_filters().is_empty:
+            st.button(t("clear_filters", lang()), on_click=_clear_filters, width="stretch")
+    write_url((LANG_KEY, *MULTI_KEYS), {LANG_KEY: DEFAULT_LANG})
+
+
+def _clear_filters() -> None:
+    for key in MULTI_KEYS:
+        st.session_state[key] = []
+
+
+def current_filters() -> Filters:
+    ss = st.session_state
+    return Filters(provinces=tuple(ss.get("province") or ()), areas=tuple(ss.get("area") or ()),
+                   categories=tuple(ss.get("category") or ()), gis=tuple(ss.get("gi") or ()),
+                   lang=lang(), measure=ss.get("measure") or "area")
+
+
+def filters_text(f: Filters) -> str:
+    """The active filters in words (for captions and exported images)."""
+    opts = options()
+    text = describe(f, lang(), opts["area"], opts["gi"], opts["category"], opts["province"])
+    return t("filters_line", lang(), f=text or t("no_filters", lang()))
+
+
+def share_link() -> None:
+    """The current view as a link: page path plus every bound parameter."""
+    base = (st.context.url or "").split("?")[0]
+    query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+    with st.expander(t("share_link", lang()), icon="🔗"):
+        st.caption(t("share_help", lang()))
+        st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
+
+
+@contextmanager
+def page_guard():
+    """Show a data problem as a clear message instead of a traceback."""
+    try:
+        yield
+    except DataError as exc:
+        st.error(t("data_error", lang()), icon="🚫")
+        st.code(str(exc), language=None, wrap_lines=True)
+
+
+def legend(items: list[tuple[str, tuple[int, int, int]]], title: str) -> None:
+    """A colour legend drawn beside a pydeck map (which has none)."""
+    rows = "".join(
+        f'<div style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
+        f'<span style="width:1.1em;height:1.1em;border:1px solid #999;background:rgb{tuple(c)};flex:none"></span>'
+        f'<span>{html.escape(str(name))}</span></div>' for name, c in items)
+    st.markdown(f'<div role="list" aria-label="{html.escape(title)}"><b>{html.escape(title)}</b>{rows}</div>',
+                unsafe_allow_html=True)
+
+
+def downloads(name: str, frame, chart=None, key: str = "") -> None:
+    """Download buttons for a chart (PNG 2×, SVG) and the data behind it (CSV with BOM, XLSX).
+
+    Files are made only when a button is clicked (callable data), so reruns stay fast; `chart` may
+    itself be a function that builds the chart (for charts only exported, like the static map).
+    """
+    import altair as alt
+
+    from ipaid import export
+
+    make_chart = (lambda: chart) if chart is None or isinstance(chart, alt.TopLevelMixin) else chart
+    stem = export.safe_name(name)
+    cols = st.columns(4 if chart is not None else 2, gap="small")
+    buttons = []
+    if chart is not None:
+        buttons += [("PNG", lambda: export.chart_png(make_chart()), "png", "image/png"),
+                    ("SVG", lambda: export.chart_svg(make_chart()), "svg", "image/svg+xml")]
+    buttons += [("CSV", lambda: export.csv_bytes(frame), "csv", "text/csv"),
+                (t("download_xlsx", lang()), lambda: export.xlsx_bytes(frame), "xlsx",
+                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    for col, (text, make, ext, mime) in zip(cols, buttons):
+        col.download_button(f"⬇ {text}", data=make, file_name=f"{stem}.{ext}", mime=mime,
+                            key=f"dl_{key or stem}_{ext}", on_click="ignore", width="stretch")
+
+
+def chart_block(name: str, chart, frame, key: str, selectable: bool = False):
+    """A chart with its downloads; returns the selection state when `selectable`."""
+    kwargs = {"on_select": "rerun", "key": key} if selectable else {"key": key}
+    state = st.altair_chart(chart, width="stretch", **kwargs)
+    downloads(name, frame, chart, key)
+    return state
+
+
+def press_kit_button(items: dict, sources: list[str], f: Filters, key: str) -> None:
+    """One button for a zip of every chart of the page (PNG, SVG), their data (CSV) and SOURCES.txt."""
+    from ipaid import export
+
+    st.download_button(f"🗂️ {t('press_kit', lang())}", data=lambda: export.press_kit(items, sources, filters_text(f)),
+                       file_name=f"ipaid-press-kit-{key}.zip", mime="application/zip", key=f"kit_{key}",
+                       on_click="ignore", type="primary")
+
+
+def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> None:
+    """Sourced statements of one topic (optionally mentioning a (Chinese, English) name), each with its source."""
+    rows = facts[(facts["topic"] == topic)]
+    if mention:
+        rows = rows[rows["text_zh"].str.contains(mention[0], regex=False)
+                    | rows["text_en"].str.contains(mention[1], case=False, regex=False)]
+    if rows.empty:
+        return
+    en = lang() == "en"
+    st.subheader("What the sources say" if en else "来源要点")
+    for row in rows.itertuples():
+        text = (row.text_en if en else row.text_zh) or row.text_en
+        st.markdown(f"- {text}")
+        st.caption(f"{t('source', lang())}: {row.source}")
+
+
+def entry_guard() -> None:
+    """Leave Streamlit's legacy "pages directory" mode before anything is drawn (app.py and every page).
+
+    Until some session has called st.navigation, Streamlit runs the first script of a server's life
+    in that mode: a page URL runs `pages/x.py` alone (no sidebar, no language), and app.py runs
+    wrapped in an extra page, so widget state is lost on the next rerun. Switching the mode off and
+    rerunning sends the same request through app.py and st.navigation.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

@@ -1,0 +1,44 @@
+"""Map: counties coloured by a chosen measure, area and province outlines, GI markers; offline."""
+import streamlit as st
+
+from ipaid import data, maps
+from ipaid.i18n import t
+from ipaid.map_export import map_export_controls
+from ipaid.palette import MEASURES, legend
+from ipaid.ui import current_filters, entry_guard, filters_text, lang, write_url
+from ipaid.ui import legend as draw_legend
+
+entry_guard()
+
+L = lang()
+en = L == "en"
+st.title(t("page_map", L))
+st.session_state.setdefault("measure", st.session_state.get("_measure", "area"))
+measure = st.segmented_control(t("measure", L), list(MEASURES), key="measure", required=True,
+                               format_func=lambda m: t(f"m_{m}", L))
+st.session_state["_measure"] = measure
+write_url(["measure"], {"measure": "area"})
+f = current_filters()
+st.caption(filters_text(f))
+chosen = maps.selected_counties(f)
+if (f.provinces or f.areas) and chosen.empty:
+    st.info(t("no_match", L))
+map_col, legend_col = st.columns([5, 1])
+with map_col:
+    st.pydeck_chart(maps.build_deck(f, measure, L), height=620, key="map")
+    st.caption(t("map_caption", L))
+with legend_col:
+    draw_legend(legend(measure, L, data.load_areas()), t(f"m_{measure}", L))
+    draw_legend([(t("gi_markers", L), (0, 90, 60))], t("legend", L))
+    members = data.load_area_members()
+    st.caption(t("coverage_areas", L, n=len(members), total=int(data.figure("contiguous_area_counties")["value"])))
+
+poor = chosen[chosen["poverty"]] if (f.provinces or f.areas) else data.all_counties().query("poverty")
+st.subheader(f"{t('counties_in_view', L)} ({len(poor)})")
+table = poor[["adcode", "name", "name_en", "prefecture", "province", "area_zh" if not en else "area_en", "exit_year", "gi_count"]]
+table = table.rename(columns={"adcode": "adcode", "name": "名称" if not en else "Name (zh)", "name_en": "Name" if en else "拼音",
+                              "prefecture": t("prefecture", L), "province": t("province", L),
+                              "area_zh": t("area", L), "area_en": t("area", L), "exit_year": t("exit_year", L),
+                              "gi_count": t("gis", L)})
+st.dataframe(table, hide_index=True, width="stretch", height=320)
+map_export_controls(f, measure, L, poor)

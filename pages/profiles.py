@@ -1,0 +1,94 @@
+"""Profiles of the 14 contiguous areas and of the 832 counties, reachable by ?area= and ?county=."""
+import pandas as pd
+import streamlit as st
+
+from ipaid import charts, data, maps
+from ipaid.i18n import t
+from ipaid.profiles import area_profile, county_profile, find_county
+from ipaid.ui import chart_block, entry_guard, lang
+
+entry_guard()
+
+L = lang()
+en = L == "en"
+st.title(t("page_profiles", L))
+counties = data.load_counties()
+areas = data.load_areas()
+
+asked = st.query_params.get("county")
+if asked and find_county(counties, asked) is None:
+    st.warning((f"No poverty county has the code or name {asked!r}. Search below." if en
+                else f"没有代码或名称为“{asked}”的贫困县，请在下方搜索。"), icon="🔎")
+    st.query_params.pop("county")
+    asked = None
+labels = dict(zip(counties["adcode_listed"], counties["name_en" if en else "boundary_name"] + " · " +
+                  counties["province_en" if en else "province"] + " (" + counties["adcode_listed"] + ")"))
+found = find_county(counties, asked) if asked else None
+county_code = st.selectbox("Find a county (name, pinyin or code)" if en else "查找县（名称、拼音或代码）",
+                           list(labels), index=list(labels).index(found) if found else None,
+                           format_func=labels.get, placeholder="桑植 / Sangzhi / 430822", key="county_pick")
+if county_code:
+    st.query_params["county"] = county_code
+elif "county" in st.query_params:
+    st.query_params.pop("county")
+
+chosen_areas = st.session_state.get("area") or []
+if county_code:
+    p = county_profile(counties, county_code)
+    st.header(f"{p['name_zh']} · {p['name_en']}")
+    c = st.columns(4, border=True)
+    c[0].metric(t("province", L), p["province_en"] if en else p["province"])
+    c[1].metric(t("area", L), (p["area_en"] if en else p["area_zh"]) or "—")
+    c[2].metric(t("exit_year", L), p["exit_year"])
+    c[3].metric(t("gis", L), len(p["gis"]))
+    left, right = st.columns([3, 2])
+    with left:
+        st.write(f"**{t('prefecture', L)}**: {p['prefecture'] or '—'} · **adcode**: {p['adcode_listed']}"
+                 + (f" → {p['boundary_adcode']} ({p['boundary_name']})" if p["boundary_adcode"] != p["adcode_listed"] else ""))
+        if p["note"]:
+            st.caption(p["note"])
+        if len(p["gis"]):
+            st.dataframe(pd.DataFrame({("Name" if en else "名称"): p["gis"]["name_en" if en else "name_zh"],
+                                       t("year", L): p["gis"]["year_approved"], t("source", L): p["gis"]["source"]}),
+                         hide_index=True, width="stretch")
+        else:
+            st.caption("No GI of this county is listed yet." if en else "尚未收录该县的地理标志。")
+        if len(p["neighbours"]):
+            st.write(("Neighbours in the same area: " if en else "同片区相邻县：") + "、".join(
+                p["neighbours"]["name_en" if en else "boundary_name"]))
+        st.caption(f"{t('source', L)}: {p['source']}")
+    with right:
+        st.pydeck_chart(maps.county_deck([p["boundary_adcode"]], L), height=300, key="county_map")
+elif len(chosen_areas) == 1:
+    a = area_profile(counties, areas, chosen_areas[0])
+    st.header(a["name_en"] if en else a["name_zh"])
+    c = st.columns(3, border=True)
+    c[0].metric("Official county count" if en else "官方县数", a["official"])
+    c[1].metric("Members loaded" if en else "已载入成员县", len(a["members"]))
+    c[2].metric(t("gis", L), len(a["gis"]))
+    st.write(("Provinces: " if en else "涉及省份：") + "、".join(a["provinces"]))
+    if len(a["members"]) < a["official"]:
+        st.warning(f"Membership is loaded for {len(a['members'])} of {a['official']} counties of this area; "
+                   "the rest is not yet sourced." if en else
+                   f"本片区{a['official']}个县中已载入{len(a['members'])}个，其余尚未核实来源。", icon="📋")
+    if len(a["members"]):
+        left, right = st.columns([2, 3])
+        with left:
+            chart, frame = charts.exit_years(a["members"], L, "Counties out of poverty by year" if en else "各年脱贫摘帽县数",
+                                             [f"{t('source', L)}: CPAD"])
+            chart_block(f"area-{a['area_id']}-exit-years", chart, frame, key="area_exit")
+        with right:
+            st.pydeck_chart(maps.county_deck(a["members"]["boundary_adcode"].tolist(), L), height=320, key="area_map")
+        pick = st.dataframe(pd.DataFrame({
+            "adcode": a["members"]["adcode_listed"], t("county", L): a["members"]["name_en" if en else "boundary_name"],
+            t("province", L): a["members"]["province"], t("exit_year", L): a["members"]["exit_year"]}),
+            hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="area_members")
+        if pick and pick.selection.rows:
+            st.query_params["county"] = a["members"].iloc[pick.selection.rows[0]]["adcode_listed"]
+            st.rerun()
+else:
+    st.info("Choose one contiguous area in the sidebar (or open ?area=wuling) for its profile, or find a county above."
+            if en else "在侧边栏选择一个连片特困地区（或打开 ?area=wuling）查看片区概况，或在上方查找县。", icon="👈")
+    table = data.coverage_by_area()
+    st.dataframe(table.rename(columns={"name": t("area", L), "official": "Official" if en else "官方县数",
+                                       "loaded": "Loaded" if en else "已载入"}), hide_index=True, width="stretch")

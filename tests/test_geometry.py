@@ -1,0 +1,72 @@
+"""Coverage simplification keeps counties and provinces tight: no gaps, no slivers."""
+import shapely
+
+from ipaid import geometry
+from ipaid.admin_index import county_index
+
+
+def test_every_county_has_a_boundary_at_both_levels():
+    for level in geometry.TOLERANCE:
+        counties = geometry.load_layer("counties", level)
+        assert len(counties) == len(county_index()) == 2875
+        assert not shapely.is_empty(counties.geometry.values).any()
+        assert shapely.is_valid(counties.geometry.values).all()
+
+
+def test_simplified_counties_fill_their_provinces():
+    counties = geometry.load_layer("counties", "national")
+    provinces = geometry.load_layer("provinces", "national").set_index("province")
+    sums = counties.assign(a=shapely.area(counties.geometry.values)).groupby("province")["a"].sum()
+    for province, total in sums.items():
+        outline = shapely.area(provinces.at[province, "geometry"])
+        assert abs(total - outline) / outline < 0.005, province
+
+
+def test_simplification_keeps_the_area_of_the_raw_counties():
+    raw = geometry.read_raw_counties()
+    simple = geometry.load_layer("counties", "national")
+    ratio = shapely.area(simple.geometry.values).sum() / shapely.area(raw.geometry.values).sum()
+    assert abs(1 - ratio) < 0.005
+
+
+def test_neighbours_still_touch_after_simplification():
+    counties = geometry.load_layer("counties", "national").set_index("adcode")["geometry"]
+    # Sangzhi borders Yongding district and Cili county (Zhangjiajie); Chongli borders Chicheng county.
+    for a, b in (("430822", "430802"), ("430822", "430821"), ("130709", "130732")):
+        assert shapely.touches(counties[a], counties[b]) or shapely.intersects(counties[a], counties[b])
+        assert shapely.area(shapely.intersection(counties[a], counties[b])) < 1e-6
+    provinces = shapely.coverage_union_all(counties.loc[[c for c in counties.index if c.startswith("43")]].values)
+    assert shapely.get_num_interior_rings(shapely.get_geometry(provinces, 0)) <= 1
+
+
+def test_coverage_has_no_gaps_between_neighbours():
+    counties = geometry.load_layer("counties", "national")
+    hunan = counties[counties["province"] == "湖南省"].geometry.values
+    gaps = shapely.coverage_invalid_edges(hunan) if hasattr(shapely, "coverage_invalid_edges") else None
+    assert gaps is None or shapely.is_empty(gaps).all()
+    assert shapely.coverage_is_valid(hunan)
+
+
+def test_cache_key_changes_with_the_settings(monkeypatch):
+    before = geometry.cache_key()
+    monkeypatch.setitem(geometry.TOLERANCE, "national", 0.03)
+    assert geometry.cache_key() != before
+
+
+def test_maritime_line_and_china_outline():
+    maritime = geometry.load_layer("maritime")
+    assert maritime.geometry.values[0].geom_type == "MultiLineString"
+    china = geometry.load_layer("china", "national").geometry.values[0]
+    minx, miny, maxx, maxy = china.bounds
+    assert minx < 74 and maxx > 134 and miny < 19 and maxy > 53
+
+
+def test_area_outlines_dissolve_members():
+    import pandas as pd
+
+    members = pd.DataFrame({"adcode": ["430822", "430821"], "area_id": ["wuling", "wuling"]})
+    out = geometry.area_outlines(members)
+    counties = geometry.load_layer("counties", "national").set_index("adcode")
+    assert len(out) == 1
+    expected = shapely.area(counties.loc[["430822", "430821"], "geometry"].values).sum()
+    assert abs(shapely.area(out.geometry.values[0]) - expected) / expected < 1e-6

@@ -1,0 +1,138 @@
+"""Hostile uploads: each is refused with a clear message (current version unchanged) or stored as inert text."""
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from ipaid import data, export, store, tablefile, upload
+from ipaid.schema import DataError
+from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
+
+HEADER = ",".join(data.ALL["gis"].names).encode()
+
+
+def refused(raw: bytes, filename: str, *words: str) -> DataError:
+    """Assert the upload is refused with a message containing `words`, and nothing was stored."""
+    before = store.current_id("gis")
+    with pytest.raises(DataError) as info:
+        upload.accept("gis", raw, filename, "hostile")
+    text = str(info.value).lower()
+    for word in words:
+        assert word.lower() in text, text
+    assert store.current_id("gis") == before and not store.versions("gis")
+    return info.value
+
+
+def xlsx(rows: list[list]) -> bytes:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("raw, filename, words", [
+    (b"\x89PNG\r\n\x1a\n" + bytes(200), "gis.csv", ("png image",)),
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "gis.csv", ("pdf",)),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "gis.xls", ("csv",)),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "gis.xlsx", (".xls", "save it as .xlsx")),
+    (bytes(range(256)) * 10, "gis.csv", ("not a text file",)),
+    (b"PK\x03\x04 not really a zip", "gis.xlsx", ("not a valid xlsx",)),
+    (b"", "gis.csv", ("empty",)),
+    (b"name,value\n", "gis.csv", ("column is missing",)),
+])
+def test_not_a_table_is_refused(raw, filename, words):
+    refused(raw, filename, *words)
+
+
+def test_a_million_rows_are_refused():
+    started = time.monotonic()
+    raw = HEADER + b"\n" + b"GI1,a,,,,x,,,,s\n" * 1_000_000  # 10^6 rows, under the byte limit
+    assert len(raw) < tablefile.MAX_BYTES
+    refused(raw, "big.csv", "more than 100,000 rows")
+    assert time.monotonic() - started < 10
+
+
+def test_too_many_xlsx_rows_are_refused(monkeypatch):
+    rows = [data.ALL["gis"].names] + shipped().astype(str).values.tolist()[:5]
+    monkeypatch.setattr(tablefile, "MAX_ROWS", 3)
+    refused(xlsx(rows), "gis.xlsx", "the sheet has 5 rows", "limit is 3")
+
+
+def test_oversized_file_is_refused():
+    refused(HEADER + b"\n" + b"x" * (tablefile.MAX_BYTES + 1), "big.csv", "limit is")
+
+
+def test_zip_bomb_xlsx_is_refused_quickly():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(101):
+                member.write(chunk)
+    raw = buf.getvalue()
+    assert len(raw) < 1_000_000
+    started = time.monotonic()
+    refused(raw, "bomb.xlsx", "zip bomb")
+    assert time.monotonic() - started < 2
+
+
+def test_formula_cells_are_stored_as_text_and_escaped_on_export():
+    formula = '=HYPERLINK("http://x","y")'
+    gis = shipped()
+    gis.loc[0, "name_en"] = formula
+    gis.loc[1, "register_ref"] = "+1+1"
+    for raw, filename in ((csv(gis), "gis.csv"), (xlsx([gis.columns.tolist()] + gis.astype(object).where(gis.notna(), None)
+                                                     .values.tolist()), "gis.xlsx")):
+        upload.accept("gis", raw, filename, "formula")
+        data._load.cache_clear()
+        table = data.load_table("gis")
+        assert table.at[0, "name_en"] == formula  # the text itself, never its result ("y")
+        assert table.at[1, "register_ref"] == "+1+1"
+    exported = export.csv_bytes(table).decode("utf-8-sig")
+    assert "'=HYPERLINK" in exported and "\n=" not in exported and ",=" not in exported
+    sheet = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(table))).active
+    cell = sheet.cell(row=2, column=table.columns.get_loc("name_en") + 1)
+    assert cell.data_type == "s" and cell.value == "'" + formula
+
+
+def test_xlsx_formula_cell_is_not_evaluated():
+    rows = [data.ALL["gis"].names] + shipped().astype(object).where(shipped().notna(), None).values.tolist()[:3]
+    rows[1][2] = '=HYPERLINK("http://x","y")'  # openpyxl writes this as a formula cell with no cached value
+    table = upload.check("gis", xlsx(rows), "gis.xlsx")
+    assert table.at[0, "name_en"] == '=HYPERLINK("http://x","y")'
+
+
+def test_control_characters_are_refused_by_line_and_column():
+    gis = shipped()
+    gis.loc[4, "name_zh"] = "桑植\x1b[31m白茶"
+    error = refused(csv(gis), "gis.csv", "control characters")
+    assert [(p.line, p.column) for p in error.problems] == [(6, "name_zh")]  # header = line 1
+
+
+def test_mojibake_is_refused():
+    raw = csv(shipped()).decode("utf-8").encode("utf-8").decode("latin-1").encode("utf-8")
+    refused(raw, "gis.csv", "mis-encoded")
+
+
+def test_html_in_names_is_kept_as_text():
+    script = "<script>alert(1)</script>"
+    gis = shipped()
+    gis.loc[0, "name_zh"] = script
+    gis.loc[1, "register_ref"] = '<img src=x onerror="alert(2)">'
+    upload.accept("gis", csv(gis), "gis.csv", script)
+    assert data.load_table("gis").at[0, "name_zh"] == script
+    assert store.versions("gis")[0].note == script
+
+
+def test_data_page_never_renders_user_text_as_html():
+    source = (data.DATA_DIR.parent / "pages" / "data.py").read_text(encoding="utf-8")
+    assert "unsafe_allow_html" not in source and "st.html" not in source
