@@ -40,10 +40,12 @@ def compact(value: int, lang: str) -> str:
     return f"{value:,}"
 
 
-def figure_text(row: pd.Series, lang: str) -> str:
-    """'more than 21 billion yuan' / '超过210亿元'; exact figures plainly."""
+def figure_text(row: pd.Series, lang: str, short: bool = False) -> str:
+    """'more than 21 billion yuan' / '超过210亿元'; exact figures plainly. English cards (`short`): '> 21 billion yuan'."""
     value, unit = int(row["value"]), row["unit"]
-    more = row["qualifier"] == "more_than"
+    more = row.get("qualifier") == "more_than"
+    if short and more and lang == "en":
+        return "> " + figure_text(row.drop("qualifier"), lang)
     if lang == "zh":
         return ("超过" if more else "") + compact(value, "zh") + UNITS_ZH.get(unit, "")
     unit_en = "" if unit in ("products", "trademarks", "enterprises", "zones", "centres", "projects", "counties",

@@ -12,13 +12,19 @@ from ipaid.filters import Filters, filter_counties
 from ipaid.static_files import national_files, selection_file, url_of
 from ipaid.webfont import WEB_FAMILY
 
-NATIONAL_VIEW = pdk.ViewState(longitude=104.5, latitude=36, zoom=3.2, min_zoom=2, max_zoom=11)
+NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=36, zoom=2.95, min_zoom=2, max_zoom=11)
 MAP_PX = (720, 620)  # the map's size on a typical office screen, for fitting a selection
 
 
-def fit_view(bounds: tuple[float, float, float, float]) -> pdk.ViewState:
-    """A view that shows the lon/lat bounds (minx, miny, maxx, maxy) in a map of MAP_PX pixels."""
+def fit_view(bounds: tuple[float, float, float, float], min_span: float = 1.5) -> pdk.ViewState:
+    """A view that shows the lon/lat bounds (minx, miny, maxx, maxy), with a margin, in a map of MAP_PX pixels.
+
+    Bounds smaller than `min_span` degrees are widened, so a single county is seen among its neighbours.
+    """
     minx, miny, maxx, maxy = bounds
+    pad_x = max((maxx - minx) * 0.1, (min_span - (maxx - minx)) / 2, 0)
+    pad_y = max((maxy - miny) * 0.1, (min_span - (maxy - miny)) / 2, 0)
+    minx, maxx, miny, maxy = minx - pad_x, maxx + pad_x, miny - pad_y, maxy + pad_y
     def merc(lat):
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
     span_x = max(maxx - minx, 0.05) / 360
@@ -111,7 +117,7 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
         pdk.Layer("GeoJsonLayer", id="china", data=url_of(files["china"]), filled=False, stroked=True,
                   get_line_color=[30, 30, 30], line_width_min_pixels=1.4),
         pdk.Layer("ScatterplotLayer", id="gi", data=gi_markers(chosen if focused else data.all_counties()) if markers else [],
-                  get_position="position", get_radius="radius", radius_units="pixels",
+                  get_position="position", get_radius="radius", radius_units=pdk.types.String("pixels"),
                   get_fill_color=[0, 90, 60, 190], get_line_color=[255, 255, 255], stroked=True,
                   line_width_min_pixels=0.6, radius_min_pixels=2, radius_max_pixels=10, pickable=True),
         pdk.Layer("TextLayer", id="labels", data=texts, get_position="position", get_text="text",

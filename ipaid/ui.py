@@ -173,10 +173,18 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
                             key=f"dl_{key or stem}_{ext}", on_click="ignore", width="stretch")
 
 
+def chart_height(chart) -> int:
+    """Pixels for a chart: its plot height plus title, subtitle lines and axis (Streamlit ignores the spec's)."""
+    title = getattr(chart, "title", None)
+    subtitle = getattr(title, "subtitle", None)
+    lines = len(subtitle) if isinstance(subtitle, list) else 0
+    return int(chart.height) + 70 + 15 * lines
+
+
 def chart_block(name: str, chart, frame, key: str, selectable: bool = False):
     """A chart with its downloads; returns the selection state when `selectable`."""
     kwargs = {"on_select": "rerun", "key": key} if selectable else {"key": key}
-    state = st.altair_chart(chart, width="stretch", **kwargs)
+    state = st.altair_chart(chart, width="stretch", height=chart_height(chart), **kwargs)
     downloads(name, frame, chart, key)
     return state
 

@@ -26,10 +26,10 @@ for tab, row in zip(st.tabs([r.name_en if en else r.name_zh for r in designated.
         with left:
             st.subheader(f"{row.name_zh} · {row.name_en}")
             st.write(row.highlight_en if en else row.highlight_zh)
-            c1, c2, c3 = st.columns(3, border=True)
+            c1, c2 = st.columns(2, border=True)
             c1.metric("Designated since" if en else "定点扶贫始于", int(row.designated_since))
             c2.metric(t("exit_year", L), int(county["exit_year"]))
-            c3.metric("Flagship GI" if en else "代表性地理标志", row.flagship_gi_en if en else row.flagship_gi_zh)
+            st.markdown(f"**{'Flagship GI' if en else '代表性地理标志'}**: {row.flagship_gi_zh} · {row.flagship_gi_en}")
             own = gis[gis["counties"].map(lambda codes, c=code: c in codes)]
             events = pd.DataFrame(
                 [{"year": int(row.designated_since), "text": "Designated by CNIPA" if en else "国家知识产权局定点扶贫"},

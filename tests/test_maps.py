@@ -1,0 +1,61 @@
+"""Map building: offline deck, served boundary files, zoom to a selection, sizes."""
+import gzip
+import json
+
+from ipaid import data, maps, static_files
+from ipaid.filters import Filters
+
+
+def deck_json(f: Filters, measure="area", lang="zh") -> dict:
+    return json.loads(maps.build_deck(f, measure, lang).to_json())
+
+
+def test_deck_has_no_basemap_or_external_url():
+    spec = deck_json(Filters())
+    assert spec.get("mapStyle") in (None, "__MAP_STYLE__") or "mapStyle" not in spec
+    text = json.dumps(spec)
+    assert "http://" not in text and "https://" not in text and "mapbox" not in text.lower()
+    ids = [layer["id"] for layer in spec["layers"]]
+    assert ids[:1] == ["counties"] and {"areas", "provinces", "china", "gi", "labels"} <= set(ids)
+
+
+def test_national_boundaries_are_served_files_under_2_mb_compressed():
+    files = static_files.national_files()
+    total = sum(len(gzip.compress(p.read_bytes())) for p in files.values())
+    assert total < 2_000_000
+    counties = json.loads(files["counties"].read_text(encoding="utf-8"))
+    assert len(counties["features"]) == 2875
+    props = counties["features"][0]["properties"]
+    assert {"fill_area", "fill_exit", "fill_gi", "fill_status", "name_zh", "name_en", "exit"} <= set(props)
+
+
+def test_province_filter_zooms_and_adds_a_detailed_selection():
+    national = deck_json(Filters())
+    hunan = deck_json(Filters(provinces=("湖南省",)))
+    assert hunan["initialViewState"]["zoom"] > national["initialViewState"]["zoom"] + 1.5
+    assert 108 < hunan["initialViewState"]["longitude"] < 115 and 24 < hunan["initialViewState"]["latitude"] < 31
+    selection = [layer for layer in hunan["layers"] if layer["id"] == "selection"][0]
+    path = static_files.STATIC_DIR / selection["data"].removeprefix(static_files.STATIC_URL + "/")
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["province_zh"] for f in features} == {"湖南省"}
+    assert len(features) == (data.all_counties()["province"] == "湖南省").sum()
+
+
+def test_measure_changes_the_fill_accessor_and_tooltip_follows_language():
+    spec = deck_json(Filters(), "exit", "en")
+    counties = spec["layers"][0]
+    assert "fill_exit" in json.dumps(counties)
+    assert "{name_en}" in spec["tooltip"]["html"] if isinstance(spec.get("tooltip"), dict) else True
+    assert "{name_zh}" in maps.tooltip("zh")["html"] and "片区" in maps.tooltip("zh")["html"]
+
+
+def test_gi_markers_sit_in_counties_with_gis():
+    markers = maps.gi_markers(data.all_counties())
+    counties = data.all_counties()
+    assert len(markers) == (counties["gi_count"] > 0).sum()
+    assert sum(m["count"] for m in markers) == counties["gi_count"].sum()
+
+
+def test_fit_view_contains_the_bounds():
+    view = maps.fit_view((108.8, 24.6, 114.3, 30.1))
+    assert 110 < view.longitude < 113 and 26 < view.latitude < 29 and 4 < view.zoom < 8
