@@ -6,7 +6,7 @@ store. Results are cached per content signature, so a new upload or rollback is 
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import pandas as pd
 
@@ -55,6 +55,20 @@ def _load(name: str, signature: str) -> pd.DataFrame:
     return parse_table(raw, spec, origin)
 
 
+def by_signature(*tables: str):
+    """Cache a derived table until one of `tables` changes (new upload, rollback, edited file)."""
+    def wrap(build):
+        cached = lru_cache(maxsize=4)(lambda signature: build())
+
+        @wraps(build)
+        def current():
+            return cached(tuple(table_source(t)[0] for t in tables))
+
+        current.cache_clear = cached.cache_clear
+        return current
+    return wrap
+
+
 def load_table(name: str) -> pd.DataFrame:
     """A validated table by name (see `ipaid.tables.ALL`); callers must not mutate the result."""
     return _load(name, table_source(name)[0])
@@ -92,6 +106,7 @@ def load_area_members() -> pd.DataFrame:
     return members
 
 
+@by_signature("counties", "areas", "area_members")
 def load_counties() -> pd.DataFrame:
     """The 832 poverty counties with their contiguous area (if any) and English names."""
     counties = load_table("counties").copy()
@@ -105,6 +120,7 @@ def load_counties() -> pd.DataFrame:
     return counties
 
 
+@by_signature("gis")
 def load_gis() -> pd.DataFrame:
     """GIs with English fallbacks (pinyin) and their county codes as lists."""
     gis = load_table("gis").copy()
@@ -114,6 +130,7 @@ def load_gis() -> pd.DataFrame:
     return gis
 
 
+@by_signature("gis")
 def gi_county_links() -> pd.DataFrame:
     """One row per (GI, county it covers)."""
     gis = load_gis()
@@ -121,6 +138,7 @@ def gi_county_links() -> pd.DataFrame:
     return links.dropna(subset=["counties"]).rename(columns={"counties": "adcode"})
 
 
+@by_signature("counties", "areas", "area_members", "gis")
 def all_counties() -> pd.DataFrame:
     """All 2,875 county-level units with poverty status, exit year, area and GI count."""
     idx = county_index()[["adcode", "name", "prefecture", "province"]].copy()

@@ -9,11 +9,21 @@ import shapely
 
 from ipaid import data, geometry
 from ipaid.filters import Filters, filter_counties
+from ipaid.names import place_en
 from ipaid.static_files import national_files, selection_file, url_of
 from ipaid.webfont import WEB_FAMILY
 
 NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=36, zoom=2.95, min_zoom=2, max_zoom=11)
-MAP_PX = (720, 620)  # the map's size on a typical office screen, for fitting a selection
+MAP_PX = (720, 620)
+TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small to label at national zoom
+
+
+def short_province(name: str) -> str:
+    """湖南省 → 湖南, 广西壮族自治区 → 广西, 北京市 → 北京: how map labels name provinces."""
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name  # the map's size on a typical office screen, for fitting a selection
 
 
 def fit_view(bounds: tuple[float, float, float, float], min_span: float = 1.5) -> pdk.ViewState:
@@ -69,21 +79,18 @@ def gi_markers(counties: pd.DataFrame) -> list[dict]:
 def labels(f: Filters, lang: str) -> list[dict]:
     """Province labels (national view) or area labels (areas selected)."""
     if f.areas:
-        outlines = pd.DataFrame({"area_id": list(f.areas)})
         members = data.load_counties()
         members = members.loc[members["area_id"].isin(f.areas), ["boundary_adcode", "area_id"]].rename(
             columns={"boundary_adcode": "adcode"})
         shapes = geometry.area_outlines(members)
         names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
-        del outlines
         return [{"position": [p.x, p.y], "text": names[a]}
                 for a, p in zip(shapes["area_id"], shapely.point_on_surface(shapes.geometry.values))]
     provinces = geometry.load_layer("provinces", "national")
-    from ipaid.names import place_en
-    return [{"position": [round(p.x, 2), round(p.y, 2)], "text": place_en(n) if lang == "en" else n.rstrip("省市")
-             .replace("壮族自治区", "").replace("回族自治区", "").replace("维吾尔自治区", "").replace("自治区", "")}
-            for n, p in zip(provinces["province"], shapely.point_on_surface(provinces.geometry.values))
-            if not f.provinces or n in f.provinces]
+    points = shapely.point_on_surface(provinces.geometry.values)
+    return [{"position": [round(p.x, 2), round(p.y, 2)], "text": place_en(n) if lang == "en" else short_province(n)}
+            for n, p in zip(provinces["province"], points)
+            if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES]
 
 
 def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[str] | None = None,

@@ -61,7 +61,9 @@ def current(table: str, path: Path | None = None) -> tuple[Version, bytes] | Non
     path = path or store_path()
     if not path.exists():
         return None
-    with closing(_connect(path)) as con:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)) as con:
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'current'").fetchone():
+            return None
         row = con.execute(
             "SELECT v.id, v.table_name, v.created_at, v.rows, v.note, v.filename, v.sha256, v.content "
             "FROM current c JOIN versions v ON v.id = c.version_id WHERE c.table_name = ?", (table,)).fetchone()

@@ -178,7 +178,7 @@ def chart_height(chart) -> int:
     title = getattr(chart, "title", None)
     subtitle = getattr(title, "subtitle", None)
     lines = len(subtitle) if isinstance(subtitle, list) else 0
-    return int(chart.height) + 70 + 15 * lines
+    return int(chart.height) + 110 + 16 * lines
 
 
 def chart_block(name: str, chart, frame, key: str, selectable: bool = False):

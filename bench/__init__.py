@@ -1,0 +1,1 @@
+"""Benchmarks of the IP Aid dashboard (plain scripts: `python bench/<name>.py`)."""
