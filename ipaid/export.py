@@ -25,6 +25,11 @@ def _vlc():
     return vl_convert
 
 
+def resolve(chart):
+    """A chart, or a function that builds one, as a chart."""
+    return chart if chart is None or isinstance(chart, alt.TopLevelMixin) else chart()
+
+
 def _spec(chart: alt.TopLevelMixin, width: int) -> dict:
     spec = json.loads(chart.to_json())
     if spec.get("width") == "container":
@@ -71,10 +76,14 @@ def safe_name(text: str) -> str:
 
 
 def press_kit(items: dict[str, tuple[alt.TopLevelMixin, pd.DataFrame]], sources: list[str], filters: str) -> bytes:
-    """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt."""
+    """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt.
+
+    A chart may be given as a function that builds it (charts that are only exported, like the static map).
+    """
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, (chart, frame) in items.items():
+            chart = resolve(chart)
             stem = safe_name(name)
             z.writestr(f"{stem}.png", chart_png(chart))
             z.writestr(f"{stem}.svg", chart_svg(chart))

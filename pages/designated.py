@@ -3,8 +3,9 @@ import pandas as pd
 import streamlit as st
 
 from ipaid import charts, data, maps
+from ipaid.names import place_en
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
-from ipaid.ui import chart_block, current_filters, entry_guard, facts_list, lang, press_kit_button
+from ipaid.ui import chart_subtitle, chart_block, current_filters, entry_guard, facts_list, lang, press_kit_button
 
 entry_guard()
 
@@ -37,15 +38,15 @@ for tab, row in zip(st.tabs([r.name_en if en else r.name_zh for r in designated.
                 + [{"year": int(g.year_approved), "text": g.name_en if en else g.name_zh}
                    for g in own.dropna(subset=["year_approved"]).itertuples()])
             events = events.groupby("year")["text"].agg(" / ".join).reset_index()
-            subtitle = [f"{t('source', L)}: {row.source}; data/gi_products.csv"]
+            subtitle = chart_subtitle(f"{row.source}; data/gi_products.csv")
             chart, frame = charts.timeline(events, L, f"{row.name_en if en else row.name_zh}: " +
                                            ("timeline" if en else "时间线"), subtitle)
             chart_block(f"timeline-{row.adcode_listed}", chart, frame, key=f"timeline_{row.adcode_listed}")
             kit[f"timeline-{row.adcode_listed}"] = (chart, frame)
         with right:
             st.pydeck_chart(maps.county_deck([code], L), height=300, key=f"map_{row.adcode_listed}")
-            st.caption(f"{county['province_en'] if en else county['province']} · {county['prefecture']} · "
-                       f"{county['area_en'] if en else county['area_zh'] or '—'}")
+            st.caption(" · ".join(place_en(n) if en else n for n in (county["province"], county["prefecture"]))
+                       + f" · {(county['area_en'] if en else county['area_zh']) or '—'}")
         st.subheader(("GIs of " + row.name_en) if en else f"{row.name_zh}的地理标志")
         st.dataframe(pd.DataFrame({
             ("Name" if en else "名称"): own["name_en" if en else "name_zh"], t("type", L): own["gi_type"].map(

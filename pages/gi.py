@@ -3,10 +3,10 @@ import pandas as pd
 import streamlit as st
 
 from ipaid import charts, data, maps
-from ipaid.filters import Filters, filter_gis
+from ipaid.filters import filter_gis
 from ipaid.gi_search import detail_counties, search
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
-from ipaid.ui import chart_block, current_filters, downloads, entry_guard, filters_text, lang, press_kit_button
+from ipaid.ui import chart_subtitle, chart_block, current_filters, downloads, entry_guard, filters_text, lang, press_kit_button
 
 entry_guard()
 
@@ -27,9 +27,8 @@ if gis.empty:
     st.warning(t("no_match", L))
     st.stop()
 
-source = ("Source: data/gi_products.csv (CNIPA, AQSIQ and MoA announcements; see each row's source)" if en
-          else "来源：data/gi_products.csv（国家知识产权局、原质检总局、农业农村部公告，见各行来源）")
-subtitle = [filters_text(f), f"{source} · {pd.Timestamp.today():%Y-%m-%d}"]
+subtitle = chart_subtitle("data/gi_products.csv (CNIPA, AQSIQ and MoA announcements; see each row's source)" if en
+                          else "data/gi_products.csv（国家知识产权局、原质检总局、农业农村部公告，见各行来源）", f)
 by_province, province_counts = charts.gi_by_province(gis, L, subtitle)
 by_category, category_counts = charts.gi_by_category(gis, L, subtitle)
 by_type, type_counts = charts.gi_by_type(gis, L, subtitle)

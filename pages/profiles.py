@@ -5,7 +5,7 @@ import streamlit as st
 from ipaid import charts, data, maps
 from ipaid.i18n import t
 from ipaid.profiles import area_profile, county_profile, find_county
-from ipaid.ui import chart_block, entry_guard, lang
+from ipaid.ui import chart_subtitle, downloads, chart_block, entry_guard, lang
 
 entry_guard()
 
@@ -75,14 +75,16 @@ elif len(chosen_areas) == 1:
         left, right = st.columns([2, 3])
         with left:
             chart, frame = charts.exit_years(a["members"], L, "Counties out of poverty by year" if en else "各年脱贫摘帽县数",
-                                             [f"{t('source', L)}: CPAD"])
+                                             chart_subtitle("CPAD county list and exit announcements"))
             chart_block(f"area-{a['area_id']}-exit-years", chart, frame, key="area_exit")
         with right:
             st.pydeck_chart(maps.county_deck(a["members"]["boundary_adcode"].tolist(), L), height=320, key="area_map")
+        st.caption("Click a county for its profile." if en else "点击县名查看县情。")
         pick = st.dataframe(pd.DataFrame({
             "adcode": a["members"]["adcode_listed"], t("county", L): a["members"]["name_en" if en else "boundary_name"],
             t("province", L): a["members"]["province"], t("exit_year", L): a["members"]["exit_year"]}),
             hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="area_members")
+        downloads(f"area-{a['area_id']}-members", a["members"].drop(columns=["note"]), key="area_members")
         if pick and pick.selection.rows:
             st.query_params["county"] = a["members"].iloc[pick.selection.rows[0]]["adcode_listed"]
             st.rerun()

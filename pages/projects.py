@@ -1,11 +1,10 @@
 """GI promotion projects since 2019: the figures and the leverage chain, 'more than' shown honestly."""
-import pandas as pd
 import streamlit as st
 
 from ipaid import charts, data
 from ipaid.figures import figure_help, figure_label, figure_text
 from ipaid.i18n import t
-from ipaid.ui import chart_block, current_filters, entry_guard, facts_list, lang, press_kit_button
+from ipaid.ui import chart_subtitle, chart_block, current_filters, entry_guard, facts_list, lang, press_kit_button
 
 entry_guard()
 
@@ -24,7 +23,7 @@ for row_names in (cards[:3], cards[3:]):
         col.metric(figure_label(name, L), figure_text(row, L, short=True), help=figure_help(row, L))
 
 src = figures.loc["gi_guiding_funds", "source"]
-subtitle = [f"{t('source', L)}: {src} · {pd.Timestamp.today():%Y-%m-%d}"]
+subtitle = chart_subtitle(src)
 chart, frame = charts.leverage(figures, L, subtitle)
 chart_block("gi-projects-leverage", chart, frame, key="chart_leverage")
 st.caption("Figures marked 'more than' are lower bounds given at the press conference; bars for them end in ▶. "

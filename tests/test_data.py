@@ -1,7 +1,4 @@
 """The county, area and figure tables against the official totals and the boundary package."""
-import pandas as pd
-import pytest
-
 from ipaid import data
 from ipaid.admin_index import county_index
 

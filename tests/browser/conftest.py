@@ -5,8 +5,12 @@ Every request a page makes is recorded in the session-wide `requests_seen` list.
 import os
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from bench._common import Server, chromium_available, launch_chromium
+
+# Software WebGL (no GPU) can block the page for seconds while the national map draws.
+expect.set_options(timeout=60_000)
 
 
 @pytest.fixture(scope="session")
@@ -22,8 +26,6 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as pw:
         chromium = launch_chromium(pw)
         yield chromium
