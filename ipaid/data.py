@@ -130,12 +130,20 @@ def load_gis() -> pd.DataFrame:
     return gis
 
 
-@by_signature("gis")
-def gi_county_links() -> pd.DataFrame:
-    """One row per (GI, county it covers)."""
-    gis = load_gis()
+def gi_county_links(gis: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per (GI, county it covers), for `gis` (default: all GIs)."""
+    gis = load_gis() if gis is None else gis
     links = gis[["gi_id", "name_zh", "name_en", "category", "gi_type", "counties"]].explode("counties")
     return links.dropna(subset=["counties"]).rename(columns={"counties": "adcode"})
+
+
+def gi_summary(gis: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per county: how many of `gis` it has and their names (Chinese and English), indexed by adcode."""
+    links = gi_county_links(gis)
+    grouped = links.groupby("adcode")
+    return pd.DataFrame({"gi_count": grouped["gi_id"].nunique(),
+                         "gi_names_zh": grouped["name_zh"].agg(lambda s: "、".join(sorted(set(s)))),
+                         "gi_names_en": grouped["name_en"].agg(lambda s: ", ".join(sorted(set(s))))})
 
 
 @by_signature("counties", "areas", "area_members", "gis")
@@ -148,12 +156,10 @@ def all_counties() -> pd.DataFrame:
     out["poverty"] = out["adcode_listed"].notna()
     for col in ("adcode_listed", "area_id", "area_zh", "area_en", "region"):
         out[col] = out[col].fillna("")
-    links = gi_county_links()
-    names = links.groupby("adcode")["name_zh"].agg(lambda s: "、".join(sorted(set(s))))
-    names_en = links.groupby("adcode")["name_en"].agg(lambda s: ", ".join(sorted(set(s))))
-    out["gi_count"] = out["adcode"].map(links.groupby("adcode")["gi_id"].nunique()).fillna(0).astype(int)
-    out["gi_names_zh"] = out["adcode"].map(names).fillna("")
-    out["gi_names_en"] = out["adcode"].map(names_en).fillna("")
+    summary = gi_summary()
+    out["gi_count"] = out["adcode"].map(summary["gi_count"]).fillna(0).astype(int)
+    out["gi_names_zh"] = out["adcode"].map(summary["gi_names_zh"]).fillna("")
+    out["gi_names_en"] = out["adcode"].map(summary["gi_names_en"]).fillna("")
     out["name_en"] = out["name"].map(place_en)
     out["province_en"] = out["province"].map(place_en)
     return out

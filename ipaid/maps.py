@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pandas as pd
 import pydeck as pdk
 import shapely
 
 from ipaid import data, geometry
-from ipaid.filters import Filters, filter_counties
+from ipaid.filters import Filters, filter_counties, filter_gis
 from ipaid.names import place_en
 from ipaid.static_files import national_files, selection_file, url_of
 from ipaid.webfont import WEB_FAMILY
@@ -45,8 +46,25 @@ def fit_view(bounds: tuple[float, float, float, float], min_span: float = 1.5) -
 
 
 def selected_counties(f: Filters) -> pd.DataFrame:
-    """All county-level units (poverty or not) in the selected provinces and areas."""
-    return filter_counties(data.all_counties(), f)
+    """All county-level units (poverty or not) in the selected provinces and areas.
+
+    With GIs chosen by name and no place filter, the counties of those GIs.
+    """
+    everything = data.all_counties()
+    if f.gis and not (f.provinces or f.areas):
+        codes = set(data.gi_county_links(filter_gis(data.load_gis(), f))["adcode"])
+        return everything[everything["adcode"].isin(codes)]
+    return filter_counties(everything, f)
+
+
+def with_product_filter(counties: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """Counties with GI counts and names limited to the chosen categories and GIs (unchanged without them)."""
+    if not (f.categories or f.gis):
+        return counties
+    summary = data.gi_summary(filter_gis(data.load_gis(), replace(f, provinces=(), areas=())))
+    out = counties.drop(columns=["gi_count", "gi_names_zh", "gi_names_en"]).join(summary, on="adcode")
+    out["gi_count"] = out["gi_count"].fillna(0).astype(int)
+    return out.fillna({"gi_names_zh": "", "gi_names_en": ""})
 
 
 def tooltip(lang: str) -> dict:
@@ -103,7 +121,7 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
         chosen = everything[everything["adcode"].isin(only)]
     else:
         chosen = selected_counties(f)
-    focused = bool(f.provinces or f.areas or only)
+    focused = bool(f.provinces or f.areas or f.gis or only)
     layers = [
         pdk.Layer("GeoJsonLayer", id="counties", data=url_of(files["counties"]), get_fill_color=fill,
                   get_line_color=[255, 255, 255], line_width_min_pixels=0.3, stroked=True, filled=True,
@@ -123,7 +141,8 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
                   get_line_color=[120, 120, 120], line_width_min_pixels=0.8),
         pdk.Layer("GeoJsonLayer", id="china", data=url_of(files["china"]), filled=False, stroked=True,
                   get_line_color=[30, 30, 30], line_width_min_pixels=1.4),
-        pdk.Layer("ScatterplotLayer", id="gi", data=gi_markers(chosen if focused else data.all_counties()) if markers else [],
+        pdk.Layer("ScatterplotLayer", id="gi", data=gi_markers(with_product_filter(chosen if focused else data.all_counties(), f))
+                  if markers else [],
                   get_position="position", get_radius="radius", radius_units=pdk.types.String("pixels"),
                   get_fill_color=[0, 90, 60, 190], get_line_color=[255, 255, 255], stroked=True,
                   line_width_min_pixels=0.6, radius_min_pixels=2, radius_max_pixels=10, pickable=True),

@@ -59,3 +59,19 @@ def test_gi_markers_sit_in_counties_with_gis():
 def test_fit_view_contains_the_bounds():
     view = maps.fit_view((108.8, 24.6, 114.3, 30.1))
     assert 110 < view.longitude < 113 and 26 < view.latitude < 29 and 4 < view.zoom < 8
+
+
+def test_product_filter_limits_the_gi_markers():
+    gis = data.load_gis()
+    tea = gis[gis["category"] == "tea"]
+    markers = maps.gi_markers(maps.with_product_filter(data.all_counties(), Filters(categories=("tea",))))
+    assert sum(m["count"] for m in markers) == data.gi_county_links(tea).drop_duplicates(["gi_id", "adcode"]).shape[0]
+    assert all("茶" in m["gis_zh"] or m["gis_zh"] for m in markers)
+
+
+def test_choosing_a_gi_by_name_zooms_to_its_counties():
+    sangzhi = data.load_gis().query("name_zh == '桑植白茶'")["gi_id"].iloc[0]
+    spec = deck_json(Filters(gis=(sangzhi,)))
+    view = spec["initialViewState"]
+    assert abs(view["longitude"] - 110.2) < 0.5 and abs(view["latitude"] - 29.5) < 0.5
+    assert [m["name_zh"] for m in [l for l in spec["layers"] if l["id"] == "gi"][0]["data"]] == ["桑植县"]
