@@ -149,5 +149,10 @@ def timeline(events: pd.DataFrame, lang: str, title: str, subtitle: list[str]):
                                             scale=alt.Scale(zero=False, nice=False, padding=20)))
     rule = base.mark_rule(color="#999").encode(x=alt.X("min(year):Q"), x2=alt.X2("max(year):Q"))
     dots = base.mark_circle(size=110, color=BAR).encode(tooltip=["year:Q", "text:N"])
-    text = base.mark_text(align="left", angle=330, dx=6, dy=-8, fontSize=11).encode(text="text:N")
+    # Alternate labels above and below the line, so that neighbouring years do not overlap.
+    events = events.sort_values("year").reset_index(drop=True).assign(above=lambda d: d.index % 2 == 0)
+    base = base.properties(data=events)
+    above = base.transform_filter("datum.above").mark_text(align="left", angle=330, dx=6, dy=-8, fontSize=11)
+    below = base.transform_filter("!datum.above").mark_text(align="left", angle=30, dx=6, dy=10, fontSize=11)
+    text = above.encode(text="text:N") + below.encode(text="text:N")
     return themed((rule + dots + text).properties(height=190, width="container"), title, subtitle), events

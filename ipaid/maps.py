@@ -16,6 +16,7 @@ from ipaid.webfont import WEB_FAMILY
 
 NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=36, zoom=2.95, min_zoom=2, max_zoom=11)
 MAP_PX = (720, 620)
+SMALL_MAP_PX = (340, 280)  # the small maps beside a profile
 TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small to label at national zoom
 
 
@@ -27,8 +28,9 @@ def short_province(name: str) -> str:
     return name  # the map's size on a typical office screen, for fitting a selection
 
 
-def fit_view(bounds: tuple[float, float, float, float], min_span: float = 1.5) -> pdk.ViewState:
-    """A view that shows the lon/lat bounds (minx, miny, maxx, maxy), with a margin, in a map of MAP_PX pixels.
+def fit_view(bounds: tuple[float, float, float, float], min_span: float = 1.5,
+             px: tuple[int, int] = MAP_PX) -> pdk.ViewState:
+    """A view that shows the lon/lat bounds (minx, miny, maxx, maxy), with a margin, in a map of `px` pixels.
 
     Bounds smaller than `min_span` degrees are widened, so a single county is seen among its neighbours.
     """
@@ -40,7 +42,7 @@ def fit_view(bounds: tuple[float, float, float, float], min_span: float = 1.5) -
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
     span_x = max(maxx - minx, 0.05) / 360
     span_y = max(merc(maxy) - merc(miny), 0.001) / (2 * math.pi)
-    zoom = math.log2(min(MAP_PX[0] / span_x, MAP_PX[1] / span_y) / 256) - 0.25
+    zoom = math.log2(min(px[0] / span_x, px[1] / span_y) / 256) - 0.25
     return pdk.ViewState(longitude=(minx + maxx) / 2, latitude=(miny + maxy) / 2,
                          zoom=round(min(max(zoom, 2), 10), 2), min_zoom=2, max_zoom=11)
 
@@ -112,7 +114,7 @@ def labels(f: Filters, lang: str) -> list[dict]:
 
 
 def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[str] | None = None,
-               markers: bool = True, zoom: float | None = None) -> pdk.Deck:
+               markers: bool = True, zoom: float | None = None, px: tuple[int, int] = MAP_PX) -> pdk.Deck:
     """The map for the current filters (or of the counties `only`), zoomed to them; national layers are served files."""
     files = national_files()
     fill = f"properties.fill_{measure}"
@@ -151,8 +153,8 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
                   character_set=pdk.types.String("auto"), font_weight=600),
     ]
     view = fit_view(tuple(shapely.total_bounds(geometry.load_layer("counties", "national").set_index("adcode")
-                                               .loc[chosen["adcode"], "geometry"].values))) if focused and len(chosen) \
-        else NATIONAL_VIEW
+                                               .loc[chosen["adcode"], "geometry"].values)), px=px) \
+        if focused and len(chosen) else NATIONAL_VIEW
     if zoom is not None:
         view = pdk.ViewState(**{**view.__dict__, "zoom": zoom})
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, tooltip=tooltip(lang))
@@ -160,4 +162,4 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
 
 def county_deck(adcodes: list[str], lang: str) -> pdk.Deck:
     """A small map zoomed to a few counties (a GI's area, a county profile)."""
-    return build_deck(Filters(), "status", lang, only=list(adcodes))
+    return build_deck(Filters(), "status", lang, only=list(adcodes), px=SMALL_MAP_PX)

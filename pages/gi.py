@@ -6,7 +6,7 @@ from ipaid import charts, data, maps
 from ipaid.filters import filter_gis
 from ipaid.gi_search import detail_counties, search
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
-from ipaid.ui import chart_subtitle, chart_block, current_filters, downloads, entry_guard, filters_text, lang, press_kit_button
+from ipaid.ui import year_text, chart_subtitle, chart_block, current_filters, downloads, entry_guard, filters_text, lang, press_kit_button
 
 entry_guard()
 
@@ -59,7 +59,7 @@ view = pd.DataFrame({
     t("type", L): table["gi_type"].map(lambda v: label(GI_TYPE, v, L)),
     t("category", L): table["category"].map(lambda v: label(CATEGORY, v, L)),
     t("province", L): table["province_en" if en else "province"],
-    t("year", L): table["year_approved"], t("registered", L): table["register_ref"],
+    t("year", L): year_text(table["year_approved"]), t("registered", L): table["register_ref"],
     t("source", L): table["source"],
 })
 pick = st.dataframe(view, hide_index=True, width="stretch", height=360, key="gi_table",

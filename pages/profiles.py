@@ -5,7 +5,8 @@ import streamlit as st
 from ipaid import charts, data, maps
 from ipaid.i18n import t
 from ipaid.profiles import area_profile, county_profile, find_county
-from ipaid.ui import chart_subtitle, downloads, chart_block, entry_guard, lang
+from ipaid.names import place_en
+from ipaid.ui import year_text, chart_subtitle, downloads, chart_block, entry_guard, lang
 
 entry_guard()
 
@@ -36,20 +37,22 @@ chosen_areas = st.session_state.get("area") or []
 if county_code:
     p = county_profile(counties, county_code)
     st.header(f"{p['name_zh']} · {p['name_en']}")
-    c = st.columns(4, border=True)
+    c = st.columns(3, border=True)
     c[0].metric(t("province", L), p["province_en"] if en else p["province"])
-    c[1].metric(t("area", L), (p["area_en"] if en else p["area_zh"]) or "—")
-    c[2].metric(t("exit_year", L), p["exit_year"])
-    c[3].metric(t("gis", L), len(p["gis"]))
+    c[1].metric(t("exit_year", L), p["exit_year"])
+    c[2].metric(t("gis", L), len(p["gis"]))
+    st.markdown(f"**{t('area', L)}**: {(p['area_en'] if en else p['area_zh']) or '—'}")
     left, right = st.columns([3, 2])
     with left:
-        st.write(f"**{t('prefecture', L)}**: {p['prefecture'] or '—'} · **adcode**: {p['adcode_listed']}"
+        prefecture = place_en(p["prefecture"]) if en else p["prefecture"]
+        st.write(f"**{t('prefecture', L)}**: {prefecture or '—'} · **adcode**: {p['adcode_listed']}"
                  + (f" → {p['boundary_adcode']} ({p['boundary_name']})" if p["boundary_adcode"] != p["adcode_listed"] else ""))
         if p["note"]:
             st.caption(p["note"])
         if len(p["gis"]):
             st.dataframe(pd.DataFrame({("Name" if en else "名称"): p["gis"]["name_en" if en else "name_zh"],
-                                       t("year", L): p["gis"]["year_approved"], t("source", L): p["gis"]["source"]}),
+                                       t("year", L): year_text(p["gis"]["year_approved"]),
+                                       t("source", L): p["gis"]["source"]}),
                          hide_index=True, width="stretch")
         else:
             st.caption("No GI of this county is listed yet." if en else "尚未收录该县的地理标志。")
