@@ -12,13 +12,13 @@ if not geometry.is_built():
     bar = st.progress(0.0, text="Preparing county boundaries (first run only)…")
     geometry.build(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
     bar.empty()
-static_files.ensure_static()
 
 PAGES = [("overview", "page_overview", "🏠"), ("map", "page_map", "🗺️"), ("gi", "page_gi", "🏷️"),
          ("projects", "page_projects", "💴"), ("designated", "page_designated", "📍"),
          ("patents", "page_patents", "📑"), ("profiles", "page_profiles", "🔎"), ("data", "page_data", "🗄️")]
 
 with page_guard():
+    static_files.ensure_static()
     sidebar()
     nav = st.navigation([st.Page(f"pages/{name}.py", title=t(key, lang()), icon=icon, url_path=name,
                                  default=name == "overview") for name, key, icon in PAGES])

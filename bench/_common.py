@@ -41,10 +41,10 @@ def free_port() -> int:
 
 
 def http_get(url: str, timeout: float = 10.0, headers: dict | None = None) -> tuple[int, bytes, dict]:
-    """Status, raw body (not decompressed) and headers of a GET."""
+    """Status, raw body (not decompressed) and headers (lower-case names) of a GET."""
     req = urllib.request.Request(url, headers=headers or {})
     with urllib.request.urlopen(req, timeout=timeout) as resp:
-        return resp.status, resp.read(), dict(resp.headers)
+        return resp.status, resp.read(), {k.lower(): v for k, v in resp.headers.items()}
 
 
 class Server:
@@ -95,6 +95,11 @@ class Server:
                 return int(line.split()[1]) / 1024
         return float("nan")
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the streamlit process has used so far."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
@@ -144,10 +149,13 @@ def wait_idle(page, timeout: float = 60.0) -> None:
 
 
 def open_page(page, url: str, timeout: float = 90.0) -> None:
-    """Navigate and wait for the page title (h1) and the end of the script run."""
+    """Navigate and wait for the page title (h1) and the end of the script run; fail on an exception box."""
     page.goto(url, wait_until="domcontentloaded", timeout=timeout * 1000)
-    page.locator("h1").first.wait_for(timeout=timeout * 1000)
+    page.locator('h1, [data-testid="stException"]').first.wait_for(timeout=timeout * 1000)
     wait_idle(page, timeout)
+    errors = page.locator('[data-testid="stException"]')
+    if errors.count():
+        raise AssertionError(f"{url} shows an exception: {errors.first.inner_text()[:500]}")
 
 
 def drawn_fraction(png: bytes) -> float:
@@ -178,7 +186,7 @@ def wait_map_drawn(page, timeout: float = 90.0, min_fraction: float = 0.1, unlik
     not just the first outlines.
     """
     deadline = time.perf_counter() + timeout
-    canvas = page.locator(selector).first
+    canvas = page.locator(selector).filter(visible=True).first
     canvas.wait_for(timeout=timeout * 1000)
     shot, frac = b"", 0.0
     while time.perf_counter() < deadline:
@@ -199,6 +207,7 @@ def full_page_screenshot(page, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": size["width"], "height": min(max(size["height"], height + 120), 8000)})
     try:
+        page.wait_for_timeout(2000)  # the resized page repaints (charts, buttons) before it is captured
         page.screenshot(path=str(path), full_page=True, timeout=90_000)
     finally:
         page.set_viewport_size(size)

@@ -77,3 +77,30 @@ def test_area_profile_by_url():
     values = {m.label: m.value for m in at.metric}
     assert values["Official county count"] == "74"
     assert values["Members loaded"] == "74"
+
+
+def test_a_malformed_table_gives_a_clear_message_not_a_traceback(tmp_path, monkeypatch):
+    import shutil
+
+    from ipaid import data
+
+    for f in (data.DATA_DIR).glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    text = (tmp_path / "counties.csv").read_text(encoding="utf-8").splitlines()
+    cells = text[5].split(",")
+    cells[7] = "20x6"  # exit_year
+    text[5] = ",".join(cells)
+    (tmp_path / "counties.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    for cached in (data._load, data.load_counties, data.load_gis, data.all_counties):
+        cached.cache_clear()
+    try:
+        at = AppTest.from_file("../app.py", default_timeout=120)
+        at.run()
+        assert not at.exception
+        shown = " ".join(e.value for e in at.error) + " ".join(c.value for c in at.code)
+        assert "counties.csv, line 6, column 'exit_year': '20x6' is not a whole number" in shown
+    finally:
+        monkeypatch.undo()
+        for cached in (data._load, data.load_counties, data.load_gis, data.all_counties):
+            cached.cache_clear()

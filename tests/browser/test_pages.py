@@ -1,7 +1,7 @@
 """The dashboard in headless Chromium: every page renders, the map draws and follows the filters,
 chart clicks filter tables, links restore a view, and nothing is fetched from outside this machine."""
 import re
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 def query(page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(unquote(page.url)).query)
+    return parse_qs(urlsplit(page.url).query)
 
 
 def no_exception(page) -> None:
@@ -27,6 +27,7 @@ def sidebar_pick(page, label: str, typed: str) -> None:
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=label)
     box.click()
     page.keyboard.type(typed)
+    page.get_by_role("option", name=re.compile(typed)).first.wait_for()  # the list is filtered before Enter
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
 

@@ -1,0 +1,65 @@
+"""Server-side time of a filter change on the map page: one script rerun, and build_deck alone.
+
+AppTest runs app.py switched to pages/map.py; the province multiselect is changed 30 times, cycling
+through a few provinces (the first visit of each is a cold selection file), and each `.run()` is timed.
+Run: python bench/filter_latency.py
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("IPAID_STORE_DIR", tempfile.mkdtemp(prefix="ipaid-store-"))
+
+from bench._common import ROOT, quantiles  # noqa: E402
+
+PROVINCES = ["湖南省", "贵州省", "云南省", "甘肃省", "四川省", "河北省"]
+CHANGES = 30
+
+
+def report(name: str, ms: list[float]) -> float:
+    median, p95 = quantiles(ms)
+    print(f"{name:<38} median {median:7.1f} ms  p95 {p95:7.1f} ms  max {max(ms):7.1f} ms  (n={len(ms)})")
+    return median
+
+
+def main() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from ipaid.filters import Filters
+    from ipaid.maps import build_deck
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    started = time.perf_counter()
+    at.run()
+    at.switch_page("pages/map.py").run()
+    print(f"first map page run (cold caches): {time.perf_counter() - started:.2f} s")
+    assert not at.exception, at.exception
+
+    reruns, decks = [], []
+    for i in range(CHANGES):
+        provinces = [PROVINCES[i % len(PROVINCES)]]
+        at.multiselect(key="province").set_value(provinces)
+        started = time.perf_counter()
+        at.run()
+        reruns.append((time.perf_counter() - started) * 1000)
+        assert not at.exception, at.exception
+        started = time.perf_counter()
+        build_deck(Filters(provinces=tuple(provinces))).to_json()
+        decks.append((time.perf_counter() - started) * 1000)
+
+    first = len(PROVINCES)
+    report("rerun after a province change (all)", reruns)
+    report("  first visit of each province", reruns[:first])
+    report("  repeat visits", reruns[first:])
+    report("build_deck + to_json alone (all)", decks)
+    median, _ = quantiles(reruns)
+    print(f"filter_rerun_median_ms={median:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Page load in headless Chromium, warm browser cache: median time from navigation to title, charts
+drawn (a Vega svg/canvas present) and map drawn (deck.gl canvas non-blank), per page, 10 runs.
+
+One browser context is reused so boundary files and scripts come from the cache after a warm-up load.
+Each run polls the page every ~0.1 s (a canvas screenshot per poll), so times are ±0.2 s.
+Run: python bench/page_load.py [runs]
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._common import DECK, PAGES, VEGA, Server, drawn_fraction, launch_chromium, open_page, quantiles  # noqa: E402
+
+TIMEOUT = 60.0
+BUDGET = 180.0  # seconds for all measured runs; pages after that get 3 runs (software WebGL is slow)
+
+
+def load_once(page, url: str, has_map: bool, has_chart: bool) -> dict[str, float]:
+    """Seconds from navigation start to each milestone the page has."""
+    started = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    wanted = {"title": True, "charts": has_chart, "map": has_map}
+    seen: dict[str, float] = {}
+    while len(seen) < sum(wanted.values()):
+        now = time.perf_counter() - started
+        if now > TIMEOUT:
+            raise TimeoutError(f"{url}: only {sorted(seen)} after {TIMEOUT:.0f} s")
+        found = page.evaluate(f"() => [!!document.querySelector('h1'), !!document.querySelector('{VEGA}')]")
+        for name, ok in zip(("title", "charts"), found):
+            if ok and wanted[name] and name not in seen:
+                seen[name] = now
+        canvas = page.locator(DECK).filter(visible=True)
+        if has_map and "map" not in seen and canvas.count():
+            if drawn_fraction(canvas.first.screenshot(timeout=TIMEOUT * 1000)) >= 0.1:
+                seen["map"] = time.perf_counter() - started
+        time.sleep(0.05)
+    return seen
+
+
+def main(runs: int = 10) -> None:
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, dict[str, list[float]]] = {}
+    with Server() as srv, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        spent = 0.0
+        for path in PAGES:
+            url = f"{srv.url}/{path}"
+            open_page(page, url)  # warm-up: fills the cache, tells which milestones the page has
+            page.wait_for_timeout(1000)
+            has_map = page.locator(DECK).filter(visible=True).count() > 0
+            has_chart = page.locator(VEGA).count() > 0
+            results[path] = {}
+            n = runs if spent < BUDGET else max(3, runs // 3)
+            for _ in range(n):
+                started = time.perf_counter()
+                for name, seconds in load_once(page, url, has_map, has_chart).items():
+                    results[path].setdefault(name, []).append(seconds)
+                spent += time.perf_counter() - started
+            print(f"  /{path}: {n} runs, {spent:.0f} s so far", file=sys.stderr, flush=True)
+        browser.close()
+
+    print(f"{'page':<12}{'runs':>5}{'title':>9}{'charts':>9}{'map':>9}   (median s; p95 in brackets)")
+    for path, milestones in results.items():
+        cells = []
+        for name in ("title", "charts", "map"):
+            median, p95 = quantiles(milestones.get(name, []))
+            cells.append(f"{median:5.2f}[{p95:4.1f}]" if name in milestones else "        -")
+        print(f"/{path:<11}{len(milestones['title']):>5} " + " ".join(cells))
+    print(f"map_page_load_median_s={quantiles(results['map']['map'])[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10)
