@@ -98,7 +98,7 @@ def gi_by_area(gis: pd.DataFrame, counties: pd.DataFrame, areas: pd.DataFrame, l
     poor = counties[["boundary_adcode", "area_id"]].drop_duplicates("boundary_adcode")
     joined = links.merge(poor, left_on="counties", right_on="boundary_adcode")
     names = dict(zip(areas["area_id"], areas["name_en" if lang == "en" else "name_zh"]))
-    names[""] = "Poverty county outside the 14 areas" if lang == "en" else "片区外贫困县"
+    names[""] = t("poverty_outside", lang)
     per_area = joined.drop_duplicates(["gi_id", "area_id"])
     counts = count_by(per_area, "area_id", names)
     in_poverty = joined["gi_id"].nunique()

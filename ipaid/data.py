@@ -171,20 +171,24 @@ def figure(name: str) -> pd.Series:
 
 
 def coverage() -> pd.DataFrame:
-    """Each dataset: rows, where it comes from, and the official total it is measured against."""
+    """Each dataset: rows, where it comes from, the official total it is measured against, and how many
+    of its rows that total counts (`covered`: e.g. only GI protection products count towards the 2,385)."""
     figures = load_figures()
     rows = []
     for name, spec in ALL.items():
         try:
             table = load_table(name)
             n, error = len(table), ""
+            covered = int((table[spec.counted[0]] == spec.counted[1]).sum()) if spec.counted else n
         except DataError as exc:
-            n, error = 0, str(exc)
+            n, covered, error = 0, 0, str(exc)
         total = int(figures.at[spec.total_figure, "value"]) if spec.total_figure in figures.index else None
         rows.append({"table": name, "file": spec.file, "label_en": spec.label.get("en", name),
-                     "label_zh": spec.label.get("zh", name), "rows": n, "official_total": total,
+                     "label_zh": spec.label.get("zh", name), "rows": n, "covered": covered, "official_total": total,
                      "origin": table_source(name)[2], "error": error})
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    out["official_total"] = out["official_total"].astype("Int64")
+    return out
 
 
 def table_csv_bytes(name: str) -> bytes:

@@ -39,7 +39,7 @@ def _spec(chart: alt.TopLevelMixin, width: int) -> dict:
 
 def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0, width: int = 720) -> bytes:
     """A print-quality PNG (2× by default) of a chart."""
-    return _vlc().vegalite_to_png(_spec(chart, width), scale=scale)
+    return _vlc().vegalite_to_png(_spec(chart, width), scale=scale, ppi=72 * scale)
 
 
 def chart_svg(chart: alt.TopLevelMixin, width: int = 720) -> str:

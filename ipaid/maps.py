@@ -11,11 +11,11 @@ import shapely
 from ipaid import data, geometry
 from ipaid.filters import Filters, filter_counties, filter_gis
 from ipaid.names import place_en
-from ipaid.static_files import national_files, selection_file, url_of
+from ipaid.static_files import national_files, selection_file, tooltip_properties, url_of
 from ipaid.webfont import WEB_FAMILY
 
-NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=36, zoom=2.95, min_zoom=2, max_zoom=11)
-MAP_PX = (720, 620)
+NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=36, zoom=2.7, min_zoom=2, max_zoom=11)
+MAP_PX = (540, 560)  # the map's size on a laptop screen (1024 px wide), for fitting a selection
 SMALL_MAP_PX = (340, 280)  # the small maps beside a profile
 TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small to label at national zoom
 
@@ -28,7 +28,7 @@ def short_province(name: str) -> str:
     return name  # the map's size on a typical office screen, for fitting a selection
 
 
-def fit_view(bounds: tuple[float, float, float, float], min_span: float = 1.5,
+def fit_view(bounds: tuple[float, float, float, float], min_span: float = 3.0,
              px: tuple[int, int] = MAP_PX) -> pdk.ViewState:
     """A view that shows the lon/lat bounds (minx, miny, maxx, maxy), with a margin, in a map of `px` pixels.
 
@@ -87,12 +87,8 @@ def gi_markers(counties: pd.DataFrame) -> list[dict]:
     out = []
     for r in rows.itertuples(index=False):
         point = shapely.point_on_surface(shapes.at[r.adcode, "geometry"])
-        year = "" if pd.isna(r.exit_year) else int(r.exit_year)
         out.append({"position": [round(point.x, 3), round(point.y, 3)], "count": int(r.gi_count),
-                    "radius": round(1.5 + math.sqrt(r.gi_count) * 1.2, 1),
-                    "name_zh": r.name, "name_en": r.name_en, "province_zh": r.province, "province_en": r.province_en,
-                    "area_zh": r.area_zh or "—", "area_en": r.area_en or "—", "exit": year or "—",
-                    "gis_zh": r.gi_names_zh, "gis_en": r.gi_names_en})
+                    "radius": round(1.5 + math.sqrt(r.gi_count) * 1.2, 1), **tooltip_properties(r)})
     return out
 
 
@@ -128,13 +124,13 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
         pdk.Layer("GeoJsonLayer", id="counties", data=url_of(files["counties"]), get_fill_color=fill,
                   get_line_color=[255, 255, 255], line_width_min_pixels=0.3, stroked=True, filled=True,
                   pickable=True, auto_highlight=True, highlight_color=[255, 255, 0, 160],
-                  opacity=0.35 if focused else 0.95, update_triggers={"get_fill_color": [measure]}),
+                  opacity=0.35 if focused else 0.95, update_triggers={"getFillColor": [measure]}),
     ]
     if focused and len(chosen):
         layers.append(pdk.Layer(
             "GeoJsonLayer", id="selection", data=url_of(selection_file(chosen["adcode"])), get_fill_color=fill,
             get_line_color=[60, 60, 60], line_width_min_pixels=0.8, stroked=True, filled=True, pickable=True,
-            auto_highlight=True, highlight_color=[255, 255, 0, 160], update_triggers={"get_fill_color": [measure]}))
+            auto_highlight=True, highlight_color=[255, 255, 0, 160], update_triggers={"getFillColor": [measure]}))
     texts = [] if only else labels(f, lang)
     layers += [
         pdk.Layer("GeoJsonLayer", id="areas", data=url_of(files["areas"]), filled=False, stroked=True,

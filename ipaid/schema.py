@@ -39,6 +39,7 @@ class TableSpec:
     key: str | None = None
     total_figure: str | None = None
     label: dict = field(default_factory=dict)
+    counted: tuple[str, str] | None = None  # (column, value): the rows the official total counts
 
     @property
     def names(self) -> list[str]:

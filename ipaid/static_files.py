@@ -15,6 +15,7 @@ import pandas as pd
 import shapely
 
 from ipaid import data, geometry
+from ipaid.i18n import t
 from ipaid.palette import county_colors
 from ipaid.paths import STATIC_DIR, STATIC_URL
 
@@ -35,10 +36,32 @@ def feature_collection(geoms, props: list[dict], digits: int) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """Changes when the code that writes the files (properties, colours, labels) changes."""
+    from ipaid import i18n, palette
+
+    sources = b"".join(Path(m.__file__).read_bytes() for m in (i18n, palette)) + Path(__file__).read_bytes()
+    return hashlib.sha256(sources).hexdigest()
+
+
 def data_signature() -> str:
-    """Changes whenever a table the map shows, or the geometry build, changes."""
-    parts = [geometry.cache_key()] + [data.table_source(n)[0] for n in ("counties", "gis", "area_members", "areas")]
+    """Changes whenever a table the map shows, the geometry build or the writing code changes."""
+    parts = [geometry.cache_key(), _code_version()] + [data.table_source(n)[0]
+                                                      for n in ("counties", "gis", "area_members", "areas")]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:10]
+
+
+def tooltip_properties(row) -> dict:
+    """What a county's tooltip shows, in both languages (a row of `data.all_counties()`)."""
+    year = "—" if pd.isna(row.exit_year) else int(row.exit_year)
+    unknown_area = row.poverty and not row.area_id
+    return {"adcode": row.adcode, "name_zh": row.name, "name_en": row.name_en,
+            "province_zh": row.province, "province_en": row.province_en,
+            "area_zh": row.area_zh or (t("area_unknown", "zh") if unknown_area else "—"),
+            "area_en": row.area_en or (t("area_unknown", "en") if unknown_area else "—"),
+            "exit": year, "gis_zh": row.gi_names_zh or "—", "gis_en": row.gi_names_en or "—",
+            "gi_count": int(row.gi_count)}
 
 
 def county_properties(level: str = "national", adcodes: frozenset[str] | None = None):
@@ -49,16 +72,8 @@ def county_properties(level: str = "national", adcodes: frozenset[str] | None = 
     info = data.all_counties()
     merged = shapes.merge(info, on="adcode", how="left")
     colors = county_colors(merged)
-    props = []
-    for i, row in enumerate(merged.itertuples(index=False)):
-        year = "" if pd.isna(row.exit_year) else int(row.exit_year)
-        props.append({
-            "adcode": row.adcode, "name_zh": row.name, "name_en": row.name_en,
-            "province_zh": row.province, "province_en": row.province_en,
-            "area_zh": row.area_zh or "—", "area_en": row.area_en or "—", "exit": year or "—",
-            "gis_zh": row.gi_names_zh or "—", "gis_en": row.gi_names_en or "—", "gi_count": int(row.gi_count),
-            **{f"fill_{m}": list(c) for m, c in colors.items() for c in [c[i]]},
-        })
+    props = [{**tooltip_properties(row), **{f"fill_{m}": list(c[i]) for m, c in colors.items()}}
+             for i, row in enumerate(merged.itertuples(index=False))]
     return merged, props
 
 
@@ -95,7 +110,17 @@ def _national_files(signature: str) -> dict[str, Path]:
     out["areas"] = _write(folder / "areas.json", feature_collection(
         areas.geometry.values, [{"area_id": a, "area_zh": names.at[a, "name_zh"], "area_en": names.at[a, "name_en"]}
                 for a in areas["area_id"]], DIGITS["national"]))
+    prune(keep=3)
     return out
+
+
+def prune(keep: int) -> None:
+    """Remove all but the `keep` newest versions of the served boundary files (older data versions)."""
+    import shutil
+
+    folders = sorted((p for p in GEO_DIR.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in folders[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 @lru_cache(maxsize=64)

@@ -50,7 +50,7 @@ GIS = TableSpec(
      Column("province", ref="province"), Column("county_adcodes", "codes", required=False, ref="county"),
      Column("year_approved", "int", required=False, low=1985, high=2030),
      Column("register_ref", required=False), Column("source")),
-    key="gi_id", total_figure="gi_protection_products",
+    key="gi_id", total_figure="gi_protection_products", counted=("gi_type", "gi_protection_product"),
     label={"en": "Geographical indications", "zh": "地理标志"})
 
 TISC = TableSpec(

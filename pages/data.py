@@ -113,25 +113,19 @@ def datasets() -> None:
     st.subheader(s("datasets"))
     st.caption(s("datasets_help"))
     cov = data.coverage()
-    gi_products = None
-    if not cov.loc[cov["table"] == "gis", "error"].any():
-        gi_products = int((data.load_table("gis")["gi_type"] == "gi_protection_product").sum())
     rows = []
     for row in cov.itertuples():
-        n = gi_products if row.table == "gis" and gi_products is not None else row.rows
-        total = int(row.official_total) if pd.notna(row.official_total) else None
+        total = None if pd.isna(row.official_total) else int(row.official_total)
         rows.append({s("table"): row.label_en if lang() == "en" else row.label_zh, s("file_name"): row.file, s("rows"): row.rows,
-                     s("official_total"): total, s("coverage"): f"{n:,}/{total:,}" if total else "",
+                     s("official_total"): "" if total is None else f"{total:,}",
+                     s("coverage"): f"{row.covered:,}/{total:,}" if total else "",
                      s("origin"): row.origin, s("error"): row.error.splitlines()[0] if row.error else ""})
-    table = pd.DataFrame(rows)
-    table[s("official_total")] = table[s("official_total")].astype("Int64")
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={s("official_total"): st.column_config.NumberColumn(format="localized")})
-    gis_total = cov.loc[cov["table"] == "gis", "official_total"].iat[0]
-    if gi_products is not None and pd.notna(gis_total):
-        total = int(gis_total)
-        st.caption(t("coverage_gi", lang(), n=gi_products, total=total, pct=gi_products / total,
-                     rows=int(cov.loc[cov["table"] == "gis", "rows"].iat[0])))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    gis = cov.set_index("table").loc["gis"]
+    if not gis["error"] and pd.notna(gis["official_total"]):
+        total = int(gis["official_total"])
+        st.caption(t("coverage_gi", lang(), n=int(gis["covered"]), total=total, pct=gis["covered"] / total,
+                     rows=int(gis["rows"])))
     for row in cov.itertuples():
         if row.error:
             continue

@@ -19,9 +19,9 @@ counties = data.load_counties()
 area_codes = set(counties.loc[counties["area_id"].isin(f.areas), "boundary_adcode"]) if f.areas else None
 gis = filter_gis(gis_all, f, area_codes)
 
-products = int((gis_all["gi_type"] == "gi_protection_product").sum())
-total = int(data.figure("gi_protection_products")["value"])
-st.info(t("coverage_gi", L, n=products, total=total, pct=products / total, rows=len(gis_all)), icon="📋")
+cov = data.coverage().set_index("table").loc["gis"]
+products, total = int(cov["covered"]), int(cov["official_total"])
+st.info(t("coverage_gi", L, n=products, total=total, pct=products / total, rows=int(cov["rows"])), icon="📋")
 st.caption(filters_text(f) + (f" · {len(gis)} GIs shown" if en else f" · 显示{len(gis)}条"))
 if gis.empty:
     st.warning(t("no_match", L))

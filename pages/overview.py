@@ -46,15 +46,15 @@ with left:
         st.caption(text)
 with right:
     st.subheader("Where the poverty counties were" if en else "贫困县分布")
-    st.pydeck_chart(maps.build_deck(Filters(), "status", L, markers=False, zoom=2.3), height=320)
+    st.pydeck_chart(maps.build_deck(Filters(), "status", L, markers=False, zoom=1.9), height=320)
     st.page_link("pages/map.py", label="Open the full map" if en else "打开完整地图", icon="🗺️")
 
 st.subheader("How complete is the data" if en else "数据完整度")
 cov = data.coverage()
 for row in cov.itertuples():
     if pd.notna(row.official_total):
-        share = row.rows / row.official_total
-        st.progress(min(share, 1.0), text=f"{row.label_en if en else row.label_zh}: {row.rows:,} / {row.official_total:,}"
+        total = int(row.official_total)
+        st.progress(min(row.covered / total, 1.0), text=f"{row.label_en if en else row.label_zh}: {row.covered:,} / {total:,}"
                     + (" (official total)" if en else "（官方总数）"))
 st.caption("Every figure on this page comes from data/figures.csv; hover a figure for its source and date. "
            "Full sources: data/SOURCES.md and the Data page." if en else
