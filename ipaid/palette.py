@@ -41,11 +41,12 @@ def county_colors(counties: pd.DataFrame) -> dict[str, list[tuple[int, int, int]
     }
 
 
-def legend(measure: str, lang: str, areas: pd.DataFrame) -> list[tuple[str, tuple[int, int, int]]]:
-    """(label, colour) pairs of a measure's legend, in display order."""
+def legend(measure: str, lang: str, areas: pd.DataFrame,
+           in_view: set[str] | None = None) -> list[tuple[str, tuple[int, int, int]]]:
+    """(label, colour) pairs of a measure's legend, in display order; areas limited to `in_view` if given."""
     if measure == "area":
         names = areas.set_index("area_id")["name_en" if lang == "en" else "name_zh"]
-        items = [(names.get(a, a), c) for a, c in AREA_COLORS.items()]
+        items = [(names.get(a, a), c) for a, c in AREA_COLORS.items() if in_view is None or a in in_view]
         return items + [(t("poverty_outside", lang), OUTSIDE), (t("not_poverty", lang), NEUTRAL)]
     if measure == "exit":
         return [(str(y), c) for y, c in EXIT_COLORS.items()] + [(t("not_poverty", lang), NEUTRAL)]

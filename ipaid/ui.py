@@ -233,9 +233,3 @@ def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
     lines = [filters_text(f)] if f is not None else []
     return lines + [f"{t('source', lang())}: {source} · {date.today().isoformat()}"]
 
-
-def year_text(years):
-    """Years for display in tables: '2014', or blank where unknown (never 'None')."""
-    import pandas as pd
-
-    return years.map(lambda y: "" if pd.isna(y) else str(int(y)))

@@ -5,7 +5,8 @@ import streamlit as st
 from ipaid import charts, data, maps
 from ipaid.names import place_en
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
-from ipaid.ui import year_text, chart_subtitle, chart_block, current_filters, entry_guard, facts_list, lang, press_kit_button
+from ipaid.ui import chart_subtitle, chart_block, current_filters, entry_guard, facts_list, lang, press_kit_button
+from ipaid.views import years
 
 entry_guard()
 
@@ -51,6 +52,6 @@ for tab, row in zip(st.tabs([r.name_en if en else r.name_zh for r in designated.
         st.dataframe(pd.DataFrame({
             ("Name" if en else "名称"): own["name_en" if en else "name_zh"], t("type", L): own["gi_type"].map(
                 lambda v: label(GI_TYPE, v, L)), t("category", L): own["category"].map(lambda v: label(CATEGORY, v, L)),
-            t("year", L): year_text(own["year_approved"]), t("source", L): own["source"]}), hide_index=True, width="stretch")
+            t("year", L): years(own["year_approved"]), t("source", L): own["source"]}), hide_index=True, width="stretch")
         facts_list(facts, "industry", (row.name_zh[:2], row.name_en.split()[0]))
 press_kit_button(kit, sorted(set(designated["source"])), current_filters(), key="designated")

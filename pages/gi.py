@@ -6,7 +6,9 @@ from ipaid import charts, data, maps
 from ipaid.filters import filter_gis
 from ipaid.gi_search import detail_counties, search
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
-from ipaid.ui import year_text, chart_subtitle, chart_block, current_filters, downloads, entry_guard, filters_text, lang, press_kit_button
+from ipaid.names import place_en
+from ipaid.ui import chart_subtitle, chart_block, current_filters, downloads, entry_guard, filters_text, lang, press_kit_button
+from ipaid.views import years
 
 entry_guard()
 
@@ -52,14 +54,15 @@ picked = [p.get("province") for p in (state.selection.get(charts.PROVINCE_SELECT
 table = gis[gis["province"].isin(picked)] if picked else gis
 query = st.text_input(t("search", L), key="gi_search", placeholder="桑植 / Sangzhi / anhua")
 table = search(table, query)
-st.subheader(("GIs" if en else "地理标志") + f" ({len(table)})" + (f" · {', '.join(picked)}" if picked else ""))
+picked_names = [place_en(p) if en else p for p in picked]
+st.subheader(("GIs" if en else "地理标志") + f" ({len(table)})" + (f" · {', '.join(picked_names)}" if picked else ""))
 view = pd.DataFrame({
     "ID": table["gi_id"], ("Name" if en else "名称"): table["name_en" if en else "name_zh"],
     ("Chinese" if en else "英文/拼音"): table["name_zh" if en else "name_en"],
     t("type", L): table["gi_type"].map(lambda v: label(GI_TYPE, v, L)),
     t("category", L): table["category"].map(lambda v: label(CATEGORY, v, L)),
     t("province", L): table["province_en" if en else "province"],
-    t("year", L): year_text(table["year_approved"]), t("registered", L): table["register_ref"],
+    t("year", L): years(table["year_approved"]), t("registered", L): table["register_ref"],
     t("source", L): table["source"],
 })
 pick = st.dataframe(view, hide_index=True, width="stretch", height=360, key="gi_table",
@@ -93,7 +96,7 @@ if gi_id:
             st.info(t("not_located", L))
         else:
             st.dataframe(pd.DataFrame({
-                t("county", L): where["name_en" if en else "name"], t("province", L): where["province"],
+                t("county", L): where["name_en" if en else "name"], t("province", L): where["province_en" if en else "province"],
                 t("poverty_county", L): where["poverty"].map({True: "✔", False: "—"}),
                 t("area", L): where["area_en" if en else "area_zh"], t("exit_year", L): where["exit_year"]}),
                 hide_index=True, width="stretch")

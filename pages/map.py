@@ -7,6 +7,7 @@ from ipaid.map_export import map_export_controls
 from ipaid.palette import MEASURES, legend
 from ipaid.ui import current_filters, entry_guard, filters_text, lang, write_url
 from ipaid.ui import legend as draw_legend
+from ipaid.views import county_table
 
 entry_guard()
 
@@ -28,17 +29,15 @@ with map_col:
     st.pydeck_chart(maps.build_deck(f, measure, L), height=620, key="map")
     st.caption(t("map_caption", L))
 with legend_col:
-    draw_legend(legend(measure, L, data.load_areas()), t(f"m_{measure}", L))
+    in_view = set(chosen["area_id"]) if (f.provinces or f.areas) else None
+    draw_legend(legend(measure, L, data.load_areas(), in_view), t(f"m_{measure}", L))
     draw_legend([(t("gi_markers", L), (0, 90, 60))], t("legend", L))
     members = data.load_area_members()
     st.caption(t("coverage_areas", L, n=len(members), total=int(data.figure("contiguous_area_counties")["value"])))
 
 poor = chosen[chosen["poverty"]] if (f.provinces or f.areas) else data.all_counties().query("poverty")
 st.subheader(f"{t('counties_in_view', L)} ({len(poor)})")
-table = poor[["adcode", "name", "name_en", "prefecture", "province", "area_zh" if not en else "area_en", "exit_year", "gi_count"]]
-table = table.rename(columns={"adcode": "adcode", "name": "名称" if not en else "Name (zh)", "name_en": "Name" if en else "拼音",
-                              "prefecture": t("prefecture", L), "province": t("province", L),
-                              "area_zh": t("area", L), "area_en": t("area", L), "exit_year": t("exit_year", L),
-                              "gi_count": t("gis", L)})
-st.dataframe(table, hide_index=True, width="stretch", height=320)
+st.dataframe(county_table(poor, L), hide_index=True, width="stretch", height=320)
+st.caption("The 832 listed counties have 831 boundaries today: 冷湖 and 茫崖 merged into Mangya city in 2018." if en
+           else "832个贫困县今天对应831个行政区划：冷湖、茫崖两行委已于2018年合并为茫崖市。")
 map_export_controls(f, measure, L, poor)

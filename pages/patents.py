@@ -5,6 +5,7 @@ import streamlit as st
 from ipaid import data
 from ipaid.figures import figure_help, figure_label, figure_text
 from ipaid.i18n import t
+from ipaid.names import place_en
 from ipaid.ui import downloads, entry_guard, facts_list, lang
 
 entry_guard()
@@ -28,7 +29,8 @@ if len(tisc):
     view = pd.DataFrame({
         ("Institution" if en else "依托机构"): tisc["institution_en"].where(tisc["institution_en"] != "", tisc["institution_zh"])
         if en else tisc["institution_zh"],
-        t("province", L): tisc["province_zh"], ("Batch" if en else "批次"): tisc["batch"],
+        t("province", L): tisc["province_zh"].map(place_en) if en else tisc["province_zh"],
+        ("Batch" if en else "批次"): tisc["batch"],
         t("year", L): tisc["year"], t("source", L): tisc["source"]})
     st.dataframe(view, hide_index=True, width="stretch")
     downloads("tisc-centres", tisc, key="tisc")

@@ -6,7 +6,8 @@ from ipaid import charts, data, maps
 from ipaid.i18n import t
 from ipaid.profiles import area_profile, county_profile, find_county
 from ipaid.names import place_en
-from ipaid.ui import year_text, chart_subtitle, downloads, chart_block, entry_guard, lang
+from ipaid.ui import chart_subtitle, downloads, chart_block, entry_guard, lang
+from ipaid.views import years
 
 entry_guard()
 
@@ -51,7 +52,7 @@ if county_code:
             st.caption(p["note"])
         if len(p["gis"]):
             st.dataframe(pd.DataFrame({("Name" if en else "名称"): p["gis"]["name_en" if en else "name_zh"],
-                                       t("year", L): year_text(p["gis"]["year_approved"]),
+                                       t("year", L): years(p["gis"]["year_approved"]),
                                        t("source", L): p["gis"]["source"]}),
                          hide_index=True, width="stretch")
         else:
@@ -85,7 +86,8 @@ elif len(chosen_areas) == 1:
         st.caption("Click a county for its profile." if en else "点击县名查看县情。")
         pick = st.dataframe(pd.DataFrame({
             "adcode": a["members"]["adcode_listed"], t("county", L): a["members"]["name_en" if en else "boundary_name"],
-            t("province", L): a["members"]["province"], t("exit_year", L): a["members"]["exit_year"]}),
+            t("province", L): a["members"]["province_en" if en else "province"],
+            t("exit_year", L): a["members"]["exit_year"]}),
             hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="area_members")
         downloads(f"area-{a['area_id']}-members", a["members"].drop(columns=["note"]), key="area_members")
         if pick and pick.selection.rows:
