@@ -109,7 +109,7 @@ def gi_by_area(gis: pd.DataFrame, counties: pd.DataFrame, areas: pd.DataFrame, l
 
 def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
     """The GI promotion leverage chain on a log axis; 'more than' figures are drawn as open-ended bars."""
-    from ipaid.figures import figure_label, figure_text
+    from ipaid.figures import compact, figure_label, figure_text
 
     chain = ["gi_guiding_funds", "local_government_investment", "related_industry_output", "gi_industry_output"]
     rows = figures.loc[chain]
@@ -119,8 +119,12 @@ def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
         "more_than": (rows["qualifier"] == "more_than").tolist()})
     order = frame["step"].tolist()
     base = alt.Chart(frame).encode(y=alt.Y("step:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
-    x = alt.X("value:Q", scale=alt.Scale(type="log", domain=[1e6, 1e11]),
-              title="yuan (log scale)" if lang == "en" else "元（对数刻度）", axis=alt.Axis(format="~s"))
+    ticks = [10 ** k for k in range(6, 12)]
+    # Tick labels in words ('10 million', '1000万'), not SI prefixes ('10M', '1G').
+    label_expr = " : ".join(f"datum.value < {tick * 1.5:.0f} ? '{compact(tick, lang)}'" for tick in ticks) + " : ''"
+    x = alt.X("value:Q", scale=alt.Scale(type="log", domain=[1e6, 1e12]),
+              title="yuan (log scale)" if lang == "en" else "元（对数刻度）",
+              axis=alt.Axis(values=ticks, labelExpr=label_expr))
     bars = base.mark_bar(color=BAR, height=22).encode(x=x, x2=alt.datum(1e6),
                                                        tooltip=[alt.Tooltip("text:N", title="")])
     arrows = base.transform_filter("datum.more_than").mark_point(shape="triangle-right", size=160, filled=True,

@@ -39,6 +39,8 @@ def options() -> dict[str, dict[str, str]]:
 
 
 MULTI_KEYS = tuple(PARAMS.values())  # province, area, category, gi
+PARAM_WORDS = {"province": "province", "area": "area", "category": "category", "gi": "gi_name",
+               "lang": "language", "measure": "measure"}
 
 
 def load_url_state() -> None:
@@ -80,7 +82,9 @@ def write_url(keys, defaults: dict[str, str] | None = None) -> None:
 def show_url_warnings() -> None:
     bad = st.session_state.pop("url_warnings", None)
     for name, values in (bad or {}).items():
-        st.warning(t("unknown_value", lang(), what=name, values=", ".join(repr(v) for v in values)), icon="⚠️")
+        what = t(PARAM_WORDS.get(name, name), lang()) if name in PARAM_WORDS else name
+        st.warning(t("unknown_value", lang(), what=what, values=", ".join(repr(v) for v in values)) +
+                   f" (?{name}=)", icon="⚠️")
 
 
 def sidebar() -> None:
@@ -231,5 +235,6 @@ def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
     from datetime import date
 
     lines = [filters_text(f)] if f is not None else []
-    return lines + [f"{t('source', lang())}: {source} · {date.today().isoformat()}"]
+    exported = ("exported {d}" if lang() == "en" else "导出于{d}").format(d=date.today().isoformat())
+    return lines + [f"{t('source', lang())}: {source} · {exported}"]
 

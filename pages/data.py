@@ -65,9 +65,10 @@ def label(name: str) -> str:
 def show_problems(exc: DataError) -> None:
     """Every problem by line and column, as a table (cell values stay plain text)."""
     st.error(s("rejected"), icon="🚫")
-    st.dataframe(pd.DataFrame({s("line"): pd.array([p.line for p in exc.problems], dtype="Int64"),
-                               s("column"): [p.column or "" for p in exc.problems],
-                               s("problem"): [p.message for p in exc.problems]}),
+    problems = sorted(exc.problems, key=lambda p: (p.line or 0, p.column or ""))
+    st.dataframe(pd.DataFrame({s("line"): ["" if p.line is None else str(p.line) for p in problems],
+                               s("column"): [p.column or "" for p in problems],
+                               s("problem"): [p.message for p in problems]}),
                  hide_index=True, width="stretch")
 
 
@@ -104,6 +105,7 @@ def show_message() -> None:
     kind, text = st.session_state.pop("data_msg", (None, None))
     if kind == "success":
         st.success(text, icon="✅")
+        st.toast(text, icon="✅")
     elif kind == "error":
         st.error(s("failed"), icon="🚫")
         st.code(text, language=None, wrap_lines=True)

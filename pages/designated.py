@@ -36,7 +36,7 @@ for tab, row in zip(st.tabs([r.name_en if en else r.name_zh for r in designated.
             events = pd.DataFrame(
                 [{"year": int(row.designated_since), "text": "Designated by CNIPA" if en else "国家知识产权局定点扶贫"},
                  {"year": int(county["exit_year"]), "text": "Out of poverty" if en else "脱贫摘帽"}]
-                + [{"year": int(g.year_approved), "text": g.name_en if en else g.name_zh}
+                + [{"year": int(g.year_approved), "text": ("GI: " if en else "地理标志：") + (g.name_en if en else g.name_zh)}
                    for g in own.dropna(subset=["year_approved"]).itertuples()])
             events = events.groupby("year")["text"].agg(" / ".join).reset_index()
             subtitle = chart_subtitle(f"{row.source}; data/gi_products.csv")

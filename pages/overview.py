@@ -22,7 +22,12 @@ for row_names in (cards[:3], cards[3:]):
     for col, name in zip(st.columns(3, border=True), row_names):
         row = figures.loc[name]
         col.metric(figure_label(name, L), figure_text(row, L), help=figure_help(row, L))
-        col.caption(f"{t('as_of', L)} {row['as_of']}")
+        if name == "national_poverty_counties":
+            exited = figures.loc["exited_2020"]
+            col.caption(("Listed {a}; the last {n} exited in {b}" if en else "{a}年列入；最后{n}个县于{b}摘帽").format(
+                a=row["as_of"], n=int(exited["value"]), b=exited["as_of"]))
+        else:
+            col.caption(f"{t('as_of', L)} {row['as_of']}")
 
 left, right = st.columns([3, 2])
 with left:
@@ -35,8 +40,6 @@ with left:
         ("pages/gi.py", "🏷️", "System: trademarks and geographical indications" if en else "制度扶贫：商标与地理标志",
          "A green channel for GI examination; GI protection products, GI trademarks and the special GI mark "
          "across all poverty counties." if en else "地理标志审查“绿色通道”；地理标志保护产品、地理标志商标和专用标志覆盖全部贫困县。"),
-        ("pages/projects.py", "💴", "Projects: GI promotion since 2019" if en else "项目：2019年以来地理标志运用促进工程",
-         "21 projects in 43 poverty counties of 17 provinces." if en else "在17个省份43个贫困县实施21个项目。"),
         ("pages/designated.py", "📍", "Industry: designated counties" if en else "产业扶贫：定点扶贫县",
          "Sangzhi (Hunan) and Chongli (Hebei): cooperative + brand + industry + poor households." if en else
          "湖南桑植、河北崇礼：“专业合作社+品牌+产业+贫困户”。"),
@@ -44,6 +47,10 @@ with left:
     for page, icon, title, text in paths:
         st.page_link(page, label=title, icon=icon)
         st.caption(text)
+        if page == "pages/gi.py":
+            st.page_link("pages/projects.py", icon="💴", label=(
+                "GI promotion projects since 2019: 21 projects in 43 poverty counties of 17 provinces" if en
+                else "2019年以来地理标志运用促进工程：17个省份43个贫困县21个项目"))
 with right:
     st.subheader("Where the poverty counties were" if en else "贫困县分布")
     st.pydeck_chart(maps.build_deck(Filters(), "status", L, markers=False, zoom=1.9), height=320)

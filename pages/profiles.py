@@ -18,17 +18,19 @@ counties = data.load_counties()
 areas = data.load_areas()
 
 asked = st.query_params.get("county")
-if asked and find_county(counties, asked) is None:
-    st.warning((f"No poverty county has the code or name {asked!r}. Search below." if en
-                else f"没有代码或名称为“{asked}”的贫困县，请在下方搜索。"), icon="🔎")
-    st.query_params.pop("county")
-    asked = None
+if asked:
+    found = find_county(counties, asked)
+    if found is None:
+        st.warning((f"No poverty county has the code or name {asked!r}. Use the search box." if en
+                    else f"没有代码或名称为“{asked}”的贫困县，请使用搜索框查找。"), icon="🔎")
+        st.query_params.pop("county")
+    else:
+        st.session_state["county_pick"] = found
 labels = dict(zip(counties["adcode_listed"], counties["name_en" if en else "boundary_name"] + " · " +
                   counties["province_en" if en else "province"] + " (" + counties["adcode_listed"] + ")"))
-found = find_county(counties, asked) if asked else None
 county_code = st.selectbox("Find a county (name, pinyin or code)" if en else "查找县（名称、拼音或代码）",
-                           list(labels), index=list(labels).index(found) if found else None,
-                           format_func=labels.get, placeholder="桑植 / Sangzhi / 430822", key="county_pick")
+                           list(labels), format_func=labels.get, placeholder="桑植 / Sangzhi / 430822",
+                           key="county_pick", **({} if "county_pick" in st.session_state else {"index": None}))
 if county_code:
     st.query_params["county"] = county_code
 elif "county" in st.query_params:
@@ -84,18 +86,23 @@ elif len(chosen_areas) == 1:
         with right:
             st.pydeck_chart(maps.county_deck(a["members"]["boundary_adcode"].tolist(), L), height=320, key="area_map")
         st.caption("Click a county for its profile." if en else "点击县名查看县情。")
-        pick = st.dataframe(pd.DataFrame({
-            "adcode": a["members"]["adcode_listed"], t("county", L): a["members"]["name_en" if en else "boundary_name"],
-            t("province", L): a["members"]["province_en" if en else "province"],
-            t("exit_year", L): a["members"]["exit_year"]}),
-            hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="area_members")
-        downloads(f"area-{a['area_id']}-members", a["members"].drop(columns=["note"]), key="area_members")
-        if pick and pick.selection.rows:
-            st.query_params["county"] = a["members"].iloc[pick.selection.rows[0]]["adcode_listed"]
-            st.rerun()
+        members = a["members"].reset_index(drop=True)
+
+        def open_county() -> None:
+            rows = st.session_state["area_members"].selection.rows
+            if rows:
+                st.session_state["county_pick"] = members.at[rows[0], "adcode_listed"]
+
+        st.dataframe(pd.DataFrame({
+            "adcode": members["adcode_listed"], t("county", L): members["name_en" if en else "boundary_name"],
+            t("province", L): members["province_en" if en else "province"],
+            t("exit_year", L): members["exit_year"]}),
+            hide_index=True, width="stretch", on_select=open_county, selection_mode="single-row", key="area_members")
+        downloads(f"area-{a['area_id']}-members", members.drop(columns=["note"]), key="area_members")
 else:
     st.info("Choose one contiguous area in the sidebar (or open ?area=wuling) for its profile, or find a county above."
             if en else "在侧边栏选择一个连片特困地区（或打开 ?area=wuling）查看片区概况，或在上方查找县。", icon="👈")
     table = data.coverage_by_area()
-    st.dataframe(table.rename(columns={"name": t("area", L), "official": "Official" if en else "官方县数",
-                                       "loaded": "Loaded" if en else "已载入"}), hide_index=True, width="stretch")
+    st.dataframe(table.drop(columns="area_id").rename(columns={
+        "name": t("area", L), "official": "Official count" if en else "官方县数", "loaded": "Loaded" if en else "已载入"}),
+        hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3)

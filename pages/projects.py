@@ -18,7 +18,7 @@ figures = data.load_figures()
 cards = ["gi_promotion_projects", "gi_project_counties", "gi_project_provinces", "gi_project_gis",
          "people_driven_out_of_poverty"]
 for row_names in (cards[:3], cards[3:]):
-    for col, name in zip(st.columns(3, border=True), row_names):
+    for col, name in zip(st.columns(len(row_names), border=True), row_names):
         row = figures.loc[name]
         col.metric(figure_label(name, L), figure_text(row, L, short=True), help=figure_help(row, L))
 
