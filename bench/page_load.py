@@ -64,8 +64,11 @@ def main(runs: int = 10) -> None:
             n = runs if spent < BUDGET else max(3, runs // 3)
             for _ in range(n):
                 started = time.perf_counter()
-                for name, seconds in load_once(page, url, has_map, has_chart).items():
-                    results[path].setdefault(name, []).append(seconds)
+                try:
+                    for name, seconds in load_once(page, url, has_map, has_chart).items():
+                        results[path].setdefault(name, []).append(seconds)
+                except TimeoutError as exc:  # counted as a missing run, reported
+                    print(f"  {exc}", file=sys.stderr)
                 spent += time.perf_counter() - started
             print(f"  /{path}: {n} runs, {spent:.0f} s so far", file=sys.stderr, flush=True)
         browser.close()
@@ -76,7 +79,7 @@ def main(runs: int = 10) -> None:
         for name in ("title", "charts", "map"):
             median, p95 = quantiles(milestones.get(name, []))
             cells.append(f"{median:5.2f}[{p95:4.1f}]" if name in milestones else "        -")
-        print(f"/{path:<11}{len(milestones['title']):>5} " + " ".join(cells))
+        print(f"/{path:<11}{len(milestones.get('title', [])):>5} " + " ".join(cells))
     print(f"map_page_load_median_s={quantiles(results.get('map', {}).get('map', []))[0]:.2f}")
 
 

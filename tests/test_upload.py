@@ -88,7 +88,7 @@ def test_bad_upload_shows_problems_as_a_table_and_stores_nothing(page):
     page.file_uploader[0].set_value(("gis.csv", csv(gis), "text/csv")).run()
     assert not page.exception and page.error
     problems = page.dataframe[1].value  # after the datasets table
-    assert problems.iloc[:, :2].values.tolist() == [[3, "province"]]
+    assert problems.iloc[:, :2].values.tolist() == [["3", "province"]]
     assert "<b>火星</b>" in problems.iloc[0, 2]
     assert "<script>" not in texts(page) and "<b>" not in texts(page)  # user text only inside the table
     assert not page.button  # no confirm button
