@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from functools import lru_cache
 
 import pandas as pd
 import pydeck as pdk
@@ -80,14 +81,24 @@ def tooltip(lang: str) -> dict:
                                     "fontFamily": f"'{WEB_FAMILY}', sans-serif", "maxWidth": "320px"}}
 
 
+@lru_cache(maxsize=2)
+def _inner_points(key: str) -> dict[str, tuple[float, float]]:
+    counties = geometry.load_layer("counties", "national")
+    points = shapely.point_on_surface(counties.geometry.values)
+    return {a: (round(p.x, 3), round(p.y, 3)) for a, p in zip(counties["adcode"], points)}
+
+
+def inner_point(adcode: str) -> tuple[float, float]:
+    """A point inside the county (where its marker goes), computed once for all counties."""
+    return _inner_points(geometry.cache_key())[adcode]
+
+
 def gi_markers(counties: pd.DataFrame) -> list[dict]:
     """One marker per county with listed GIs, at a point inside the county."""
-    shapes = geometry.load_layer("counties", "national").set_index("adcode")
     rows = counties[counties["gi_count"] > 0]
     out = []
     for r in rows.itertuples(index=False):
-        point = shapely.point_on_surface(shapes.at[r.adcode, "geometry"])
-        out.append({"position": [round(point.x, 3), round(point.y, 3)], "count": int(r.gi_count),
+        out.append({"position": list(inner_point(r.adcode)), "count": int(r.gi_count),
                     "radius": round(1.5 + math.sqrt(r.gi_count) * 1.2, 1), **tooltip_properties(r)})
     return out
 
@@ -109,48 +120,53 @@ def labels(f: Filters, lang: str) -> list[dict]:
             if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES]
 
 
+def _outline(layer_id: str, path, color: list[int], width: float) -> pdk.Layer:
+    return pdk.Layer("GeoJsonLayer", id=layer_id, data=url_of(path), filled=False, stroked=True,
+                     get_line_color=color, line_width_min_pixels=width)
+
+
 def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[str] | None = None,
                markers: bool = True, zoom: float | None = None, px: tuple[int, int] = MAP_PX) -> pdk.Deck:
-    """The map for the current filters (or of the counties `only`), zoomed to them; national layers are served files."""
+    """The map for the current filters, zoomed to them; national layers are served files.
+
+    With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
+    """
     files = national_files()
     fill = f"properties.fill_{measure}"
-    if only is not None:
-        everything = data.all_counties()
-        chosen = everything[everything["adcode"].isin(only)]
-    else:
-        chosen = selected_counties(f)
+    highlight = {"pickable": True, "auto_highlight": True, "highlight_color": [255, 255, 0, 160],
+                 "update_triggers": {"getFillColor": [measure]}}
+    everything = data.all_counties()
+    chosen = everything[everything["adcode"].isin(only)] if only is not None else selected_counties(f)
     focused = bool(f.provinces or f.areas or f.gis or only)
-    layers = [
-        pdk.Layer("GeoJsonLayer", id="counties", data=url_of(files["counties"]), get_fill_color=fill,
-                  get_line_color=[255, 255, 255], line_width_min_pixels=0.3, stroked=True, filled=True,
-                  pickable=True, auto_highlight=True, highlight_color=[255, 255, 0, 160],
-                  opacity=0.35 if focused else 0.95, update_triggers={"getFillColor": [measure]}),
-    ]
+    layers = []
+    if not only:
+        # County outlines are not stroked: drawing 2,875 outlines is most of a map's cost without a GPU.
+        layers.append(pdk.Layer("GeoJsonLayer", id="counties", data=url_of(files["counties"]), get_fill_color=fill,
+                                stroked=False, filled=True, opacity=0.35 if focused else 0.95, **highlight))
     if focused and len(chosen):
+        layers.append(pdk.Layer("GeoJsonLayer", id="selection", data=url_of(selection_file(chosen["adcode"])),
+                                get_fill_color=fill, get_line_color=[60, 60, 60], line_width_min_pixels=0.8,
+                                stroked=True, filled=True, **highlight))
+    if not only:
+        layers.append(_outline("areas", files["areas"], [40, 40, 40], 1.6))
+    layers += [_outline("provinces", files["provinces"], [120, 120, 120], 0.8),
+               _outline("china", files["china"], [30, 30, 30], 1.4)]
+    if markers and not only:
         layers.append(pdk.Layer(
-            "GeoJsonLayer", id="selection", data=url_of(selection_file(chosen["adcode"])), get_fill_color=fill,
-            get_line_color=[60, 60, 60], line_width_min_pixels=0.8, stroked=True, filled=True, pickable=True,
-            auto_highlight=True, highlight_color=[255, 255, 0, 160], update_triggers={"getFillColor": [measure]}))
-    texts = [] if only else labels(f, lang)
-    layers += [
-        pdk.Layer("GeoJsonLayer", id="areas", data=url_of(files["areas"]), filled=False, stroked=True,
-                  get_line_color=[40, 40, 40], line_width_min_pixels=1.6),
-        pdk.Layer("GeoJsonLayer", id="provinces", data=url_of(files["provinces"]), filled=False, stroked=True,
-                  get_line_color=[120, 120, 120], line_width_min_pixels=0.8),
-        pdk.Layer("GeoJsonLayer", id="china", data=url_of(files["china"]), filled=False, stroked=True,
-                  get_line_color=[30, 30, 30], line_width_min_pixels=1.4),
-        pdk.Layer("ScatterplotLayer", id="gi", data=gi_markers(with_product_filter(chosen if focused else data.all_counties(), f))
-                  if markers else [],
-                  get_position="position", get_radius="radius", radius_units=pdk.types.String("pixels"),
-                  get_fill_color=[0, 90, 60, 190], get_line_color=[255, 255, 255], stroked=True,
-                  line_width_min_pixels=0.6, radius_min_pixels=2, radius_max_pixels=10, pickable=True),
-        pdk.Layer("TextLayer", id="labels", data=texts, get_position="position", get_text="text",
-                  get_size=13 if not focused else 15, get_color=[20, 20, 20], font_family=pdk.types.String(f"'{WEB_FAMILY}', sans-serif"),
-                  character_set=pdk.types.String("auto"), font_weight=600),
-    ]
-    view = fit_view(tuple(shapely.total_bounds(geometry.load_layer("counties", "national").set_index("adcode")
-                                               .loc[chosen["adcode"], "geometry"].values)), px=px) \
-        if focused and len(chosen) else NATIONAL_VIEW
+            "ScatterplotLayer", id="gi", data=gi_markers(with_product_filter(chosen if focused else everything, f)),
+            get_position="position", get_radius="radius", radius_units=pdk.types.String("pixels"),
+            get_fill_color=[0, 90, 60, 190], get_line_color=[255, 255, 255], stroked=True,
+            line_width_min_pixels=0.6, radius_min_pixels=2, radius_max_pixels=10, pickable=True))
+    if not only:
+        layers.append(pdk.Layer(
+            "TextLayer", id="labels", data=labels(f, lang), get_position="position", get_text="text",
+            get_size=15 if focused else 13, get_color=[20, 20, 20], font_weight=600,
+            font_family=pdk.types.String(f"'{WEB_FAMILY}', sans-serif"), character_set=pdk.types.String("auto")))
+    if focused and len(chosen):
+        shapes = geometry.load_layer("counties", "national").set_index("adcode")
+        view = fit_view(tuple(shapely.total_bounds(shapes.loc[chosen["adcode"], "geometry"].values)), px=px)
+    else:
+        view = NATIONAL_VIEW
     if zoom is not None:
         view = pdk.ViewState(**{**view.__dict__, "zoom": zoom})
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, tooltip=tooltip(lang))

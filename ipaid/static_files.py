@@ -86,30 +86,46 @@ def _write(path: Path, content: bytes) -> Path:
     return path
 
 
-@lru_cache(maxsize=4)
-def _national_files(signature: str) -> dict[str, Path]:
-    geometry.ensure_built()
-    out = {}
-    folder = GEO_DIR / signature
+NATIONAL = ("counties", "provinces", "china", "areas")
+
+
+def _county_file() -> bytes:
     merged, props = county_properties("national")
-    out["counties"] = _write(folder / "counties.json", feature_collection(merged.geometry.values, props, DIGITS["national"]))
+    return feature_collection(merged.geometry.values, props, DIGITS["national"])
+
+
+def _province_file() -> bytes:
     provinces = geometry.load_layer("provinces", "national")
-    out["provinces"] = _write(folder / "provinces.json", feature_collection(
-        provinces.geometry.values, [{"province_zh": p} for p in provinces["province"]], DIGITS["national"]))
+    return feature_collection(provinces.geometry.values, [{"province_zh": p} for p in provinces["province"]],
+                              DIGITS["national"])
+
+
+def _china_file() -> bytes:
     china = geometry.load_layer("china", "national")
-    maritime = geometry.load_layer("maritime")
-    borders = [shapely.boundary(china.geometry.values[0]), maritime.geometry.values[0]]
-    out["china"] = _write(folder / "china.json", feature_collection(
-        borders, [{"kind": "land"}, {"kind": "maritime"}],
-        DIGITS["national"]))
+    borders = [shapely.boundary(china.geometry.values[0]), geometry.load_layer("maritime").geometry.values[0]]
+    return feature_collection(borders, [{"kind": "land"}, {"kind": "maritime"}], DIGITS["national"])
+
+
+def _area_file() -> bytes:
     counties = data.load_counties()
     members = counties.loc[counties["area_id"] != "", ["boundary_adcode", "area_id"]].rename(
         columns={"boundary_adcode": "adcode"})
     areas = geometry.area_outlines(members, "national")
     names = data.load_areas().set_index("area_id")
-    out["areas"] = _write(folder / "areas.json", feature_collection(
-        areas.geometry.values, [{"area_id": a, "area_zh": names.at[a, "name_zh"], "area_en": names.at[a, "name_en"]}
-                for a in areas["area_id"]], DIGITS["national"]))
+    return feature_collection(areas.geometry.values, [
+        {"area_id": a, "area_zh": names.at[a, "name_zh"], "area_en": names.at[a, "name_en"]} for a in areas["area_id"]],
+        DIGITS["national"])
+
+
+@lru_cache(maxsize=4)
+def _national_files(signature: str) -> dict[str, Path]:
+    """Write the national boundary files of this version if they are not there yet (built only then)."""
+    folder = GEO_DIR / signature
+    makers = {"counties": _county_file, "provinces": _province_file, "china": _china_file, "areas": _area_file}
+    out = {}
+    for name in NATIONAL:
+        path = folder / f"{name}.json"
+        out[name] = path if path.exists() else _write(path, makers[name]())
     prune(keep=3)
     return out
 
