@@ -15,9 +15,9 @@ from ipaid.names import place_en
 from ipaid.static_files import national_files, selection_file, tooltip_properties, url_of
 from ipaid.webfont import WEB_FAMILY
 
-NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=36, zoom=2.7, min_zoom=2, max_zoom=11)
-MAP_PX = (540, 560)  # the map's size on a laptop screen (1024 px wide), for fitting a selection
-SMALL_MAP_PX = (340, 280)  # the small maps beside a profile
+NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=36, zoom=2.4, min_zoom=2, max_zoom=11)
+MAP_PX = (460, 540)  # the map's size on a laptop screen (1024 px wide), for fitting a selection
+SMALL_MAP_PX = (320, 260)  # the small maps beside a profile
 TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small to label at national zoom
 
 
@@ -43,7 +43,7 @@ def fit_view(bounds: tuple[float, float, float, float], min_span: float = 3.0,
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
     span_x = max(maxx - minx, 0.05) / 360
     span_y = max(merc(maxy) - merc(miny), 0.001) / (2 * math.pi)
-    zoom = math.log2(min(px[0] / span_x, px[1] / span_y) / 256) - 0.25
+    zoom = math.log2(min(px[0] / span_x, px[1] / span_y) / 512)  # deck.gl: the world is 512 px wide at zoom 0
     return pdk.ViewState(longitude=(minx + maxx) / 2, latitude=(miny + maxy) / 2,
                          zoom=round(min(max(zoom, 2), 10), 2), min_zoom=2, max_zoom=11)
 

@@ -59,6 +59,9 @@ def test_gi_markers_sit_in_counties_with_gis():
 def test_fit_view_contains_the_bounds():
     view = maps.fit_view((108.8, 24.6, 114.3, 30.1))
     assert 110 < view.longitude < 113 and 26 < view.latitude < 29 and 4 < view.zoom < 8
+    # The bounds fit in the assumed map size: world width at this zoom × the span's share of 360°.
+    width_px = 512 * 2 ** view.zoom * (114.3 - 108.8) / 360
+    assert width_px <= maps.MAP_PX[0]
 
 
 def test_product_filter_limits_the_gi_markers():
