@@ -15,7 +15,7 @@ from ipaid.names import place_en
 from ipaid.static_files import national_files, selection_file, tooltip_properties, url_of
 from ipaid.webfont import WEB_FAMILY
 
-NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=36, zoom=2.4, min_zoom=2, max_zoom=11)
+NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom=2, max_zoom=11)
 MAP_PX = (460, 540)  # the map's size on a laptop screen (1024 px wide), for fitting a selection
 SMALL_MAP_PX = (320, 260)  # the small maps beside a profile
 TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small to label at national zoom

@@ -24,9 +24,9 @@ st.caption(filters_text(f))
 chosen = maps.selected_counties(f)
 if (f.provinces or f.areas) and chosen.empty:
     st.info(t("no_match", L))
-map_col, legend_col = st.columns([3, 1])
+map_col, legend_col = st.columns([4, 1])
 with map_col:
-    st.pydeck_chart(maps.build_deck(f, measure, L), height=620, key="map")
+    st.pydeck_chart(maps.build_deck(f, measure, L), height=540, key="map")
     st.caption(t("map_caption", L))
 with legend_col:
     in_view = set(chosen["area_id"]) if (f.provinces or f.areas) else None
