@@ -21,19 +21,30 @@ from ipaid.tables import ALL, UPLOADABLE
 OPTIONAL = ("tisc", "press_facts", "gis", "area_members")
 
 
-def table_source(name: str) -> tuple[str, bytes | None, str]:
-    """(signature, raw bytes or None when absent, where it came from) of a table's current version."""
+def _current_version(name: str) -> store.Version | None:
+    return store.current_version(name) if name in UPLOADABLE else None
+
+
+def table_source(name: str) -> tuple[str, str]:
+    """(signature, where it comes from) of a table's current version; cheap: no table content is read."""
     spec = ALL[name]
-    if name in UPLOADABLE:
-        found = store.current(name)
-        if found:
-            version, content = found
-            return f"{store.store_path()}:v{version.id}", content, f"version {version.id} ({version.filename})"
+    version = _current_version(name)
+    if version:
+        return f"{store.store_path()}:v{version.id}", f"version {version.id} ({version.filename})"
     path = DATA_DIR / spec.file
     if not path.exists():
-        return "absent", None, f"data/{spec.file}"
+        return "absent", f"data/{spec.file}"
     stat = path.stat()
-    return f"{stat.st_mtime_ns}-{stat.st_size}", None, f"data/{spec.file}"
+    return f"{stat.st_mtime_ns}-{stat.st_size}", f"data/{spec.file}"
+
+
+def current_bytes(name: str) -> bytes | None:
+    """The current version of a table as stored (an uploaded version, else the shipped file; None if absent)."""
+    version = _current_version(name)
+    if version:
+        return store.version_content(version.id)
+    path = DATA_DIR / ALL[name].file
+    return path.read_bytes() if path.exists() else None
 
 
 def parse_table(raw: bytes, spec: TableSpec, file: str) -> pd.DataFrame:
@@ -44,15 +55,12 @@ def parse_table(raw: bytes, spec: TableSpec, file: str) -> pd.DataFrame:
 @lru_cache(maxsize=64)
 def _load(name: str, signature: str) -> pd.DataFrame:
     spec = ALL[name]
-    _, raw, origin = table_source(name)
+    raw = current_bytes(name)
     if raw is None:
-        path = DATA_DIR / spec.file
-        if not path.exists():
-            if name in OPTIONAL:
-                return pd.DataFrame({c: pd.Series(dtype="object") for c in spec.names})
-            raise DataError([Problem(f"data/{spec.file}", None, None, "file is missing")])
-        raw = path.read_bytes()
-    return parse_table(raw, spec, origin)
+        if name in OPTIONAL:
+            return pd.DataFrame({c: pd.Series(dtype="object") for c in spec.names})
+        raise DataError([Problem(f"data/{spec.file}", None, None, "file is missing")])
+    return parse_table(raw, spec, table_source(name)[1])
 
 
 def by_signature(*tables: str):
@@ -185,19 +193,11 @@ def coverage() -> pd.DataFrame:
         total = int(figures.at[spec.total_figure, "value"]) if spec.total_figure in figures.index else None
         rows.append({"table": name, "file": spec.file, "label_en": spec.label.get("en", name),
                      "label_zh": spec.label.get("zh", name), "rows": n, "covered": covered, "official_total": total,
-                     "origin": table_source(name)[2], "error": error})
+                     "origin": table_source(name)[1], "error": error})
     out = pd.DataFrame(rows)
     out["official_total"] = out["official_total"].astype("Int64")
     return out
 
-
-def table_csv_bytes(name: str) -> bytes:
-    """The current version of a table as CSV bytes (as stored, before enrichment)."""
-    signature, raw, _ = table_source(name)
-    if raw is not None:
-        return raw
-    path = DATA_DIR / ALL[name].file
-    return path.read_bytes() if path.exists() else b""
 
 
 def read_upload(raw: bytes, name: str, filename: str) -> pd.DataFrame:

@@ -56,8 +56,11 @@ def _connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def current(table: str, path: Path | None = None) -> tuple[Version, bytes] | None:
-    """The current uploaded version of a table and its bytes, or None when the shipped file is current."""
+def current_version(table: str, path: Path | None = None) -> Version | None:
+    """The current uploaded version of a table (without its bytes), or None when the shipped file is current.
+
+    Read on every page run to tell whether a table changed, so it opens the file read-only and reads no content.
+    """
     path = path or store_path()
     if not path.exists():
         return None
@@ -65,15 +68,21 @@ def current(table: str, path: Path | None = None) -> tuple[Version, bytes] | Non
         if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'current'").fetchone():
             return None
         row = con.execute(
-            "SELECT v.id, v.table_name, v.created_at, v.rows, v.note, v.filename, v.sha256, v.content "
+            "SELECT v.id, v.table_name, v.created_at, v.rows, v.note, v.filename, v.sha256 "
             "FROM current c JOIN versions v ON v.id = c.version_id WHERE c.table_name = ?", (table,)).fetchone()
-    return (Version(*row[:7]), bytes(row[7])) if row else None
+    return Version(*row) if row else None
+
+
+def current(table: str, path: Path | None = None) -> tuple[Version, bytes] | None:
+    """The current uploaded version of a table and its bytes, or None when the shipped file is current."""
+    version = current_version(table, path)
+    return (version, version_content(version.id, path)) if version else None
 
 
 def current_id(table: str, path: Path | None = None) -> int:
     """0 for the shipped table, else the id of the current uploaded version."""
-    found = current(table, path)
-    return found[0].id if found else 0
+    version = current_version(table, path)
+    return version.id if version else 0
 
 
 def add(table: str, content: bytes, rows: int, note: str, filename: str, path: Path | None = None) -> int:

@@ -9,7 +9,7 @@ from ipaid.tables import ALL
 
 
 def shipped(name: str) -> pd.DataFrame:
-    return read_table_bytes(data.table_csv_bytes(name), name)
+    return read_table_bytes(data.current_bytes(name), name)
 
 
 def problems(frame: pd.DataFrame, name: str) -> list[str]:
@@ -20,7 +20,7 @@ def problems(frame: pd.DataFrame, name: str) -> list[str]:
 
 def test_shipped_tables_validate():
     for name in ALL:
-        data.parse_table(data.table_csv_bytes(name), ALL[name], name)
+        data.parse_table(data.current_bytes(name), ALL[name], name)
 
 
 def test_bad_exit_year_names_line_and_column():
