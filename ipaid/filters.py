@@ -64,8 +64,14 @@ def filter_gis(gis: pd.DataFrame, f: Filters, area_counties: set[str] | None = N
     if f.gis:
         mask &= gis["gi_id"].isin(f.gis)
     if f.areas and area_counties is not None:
-        mask &= gis["counties"].map(lambda codes: bool(set(codes) & area_counties))
+        mask &= covers(gis, area_counties)
     return gis[mask]
+
+
+def covers(gis: pd.DataFrame, adcodes) -> pd.Series:
+    """Which GIs cover at least one of the counties `adcodes` (a mask over `gis`)."""
+    codes = set(adcodes)
+    return gis["counties"].map(lambda covered: not codes.isdisjoint(covered))
 
 
 def describe(f: Filters, lang: str, area_names: Mapping[str, str], gi_names: Mapping[str, str],

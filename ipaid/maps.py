@@ -26,7 +26,7 @@ def short_province(name: str) -> str:
     for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):
         if name.endswith(suffix):
             return name[: -len(suffix)]
-    return name  # the map's size on a typical office screen, for fitting a selection
+    return name
 
 
 def fit_view(bounds: tuple[float, float, float, float], min_span: float = 3.0,

@@ -5,6 +5,7 @@ import pandas as pd
 import shapely
 
 from ipaid import data, geometry
+from ipaid.filters import covers
 from ipaid.names import pinyin
 
 
@@ -36,7 +37,7 @@ def neighbours(code: str, candidates: pd.DataFrame) -> pd.DataFrame:
 def county_profile(counties: pd.DataFrame, code: str) -> dict:
     row = counties.set_index("adcode_listed").loc[code]
     gis = data.load_gis()
-    own = gis[gis["counties"].map(lambda codes: row["boundary_adcode"] in codes)]
+    own = gis[covers(gis, [row["boundary_adcode"]])]
     same_area = counties[(counties["area_id"] == row["area_id"])] if row["area_id"] else counties.iloc[0:0]
     return {**row.to_dict(), "adcode_listed": code, "name_zh": row["boundary_name"],
             "exit_year": int(row["exit_year"]), "gis": own,
@@ -50,4 +51,4 @@ def area_profile(counties: pd.DataFrame, areas: pd.DataFrame, area_id: str) -> d
     gis = data.load_gis()
     return {**row.to_dict(), "area_id": area_id, "official": int(row["county_count"]), "members": members,
             "provinces": row["provinces_zh"].split(";"),
-            "gis": gis[gis["counties"].map(lambda c: bool(codes & set(c)))]}
+            "gis": gis[covers(gis, codes)]}

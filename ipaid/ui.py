@@ -82,7 +82,7 @@ def write_url(keys, defaults: dict[str, str] | None = None) -> None:
 def show_url_warnings() -> None:
     bad = st.session_state.pop("url_warnings", None)
     for name, values in (bad or {}).items():
-        what = t(PARAM_WORDS.get(name, name), lang()) if name in PARAM_WORDS else name
+        what = t(PARAM_WORDS[name], lang()) if name in PARAM_WORDS else name
         st.warning(t("unknown_value", lang(), what=what, values=", ".join(repr(v) for v in values)) +
                    f" (?{name}=)", icon="⚠️")
 

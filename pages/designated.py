@@ -3,8 +3,9 @@ import pandas as pd
 import streamlit as st
 
 from ipaid import charts, data, maps
-from ipaid.names import place_en
+from ipaid.filters import covers
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
+from ipaid.names import place_en
 from ipaid.ui import chart_subtitle, chart_block, current_filters, entry_guard, facts_list, lang, press_kit_button
 from ipaid.views import years
 
@@ -32,7 +33,7 @@ for tab, row in zip(st.tabs([r.name_en if en else r.name_zh for r in designated.
             c1.metric("Designated since" if en else "定点扶贫始于", int(row.designated_since))
             c2.metric(t("exit_year", L), int(county["exit_year"]))
             st.markdown(f"**{'Flagship GI' if en else '代表性地理标志'}**: {row.flagship_gi_zh} · {row.flagship_gi_en}")
-            own = gis[gis["counties"].map(lambda codes, c=code: c in codes)]
+            own = gis[covers(gis, [code])]
             events = pd.DataFrame(
                 [{"year": int(row.designated_since), "text": "Designated by CNIPA" if en else "国家知识产权局定点扶贫"},
                  {"year": int(county["exit_year"]), "text": "Out of poverty" if en else "脱贫摘帽"}]
