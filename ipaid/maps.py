@@ -126,10 +126,11 @@ def _outline(layer_id: str, path, color: list[int], width: float) -> pdk.Layer:
 
 
 def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[str] | None = None,
-               markers: bool = True, zoom: float | None = None, px: tuple[int, int] = MAP_PX) -> pdk.Deck:
+               details: bool = True, zoom: float | None = None, px: tuple[int, int] = MAP_PX) -> pdk.Deck:
     """The map for the current filters, zoomed to them; national layers are served files.
 
     With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
+    Without `details` (a thumbnail), no GI markers and no labels.
     """
     files = national_files()
     fill = f"properties.fill_{measure}"
@@ -151,13 +152,13 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
         layers.append(_outline("areas", files["areas"], [40, 40, 40], 1.6))
     layers += [_outline("provinces", files["provinces"], [120, 120, 120], 0.8),
                _outline("china", files["china"], [30, 30, 30], 1.4)]
-    if markers and not only:
+    if details and not only:
         layers.append(pdk.Layer(
             "ScatterplotLayer", id="gi", data=gi_markers(with_product_filter(chosen if focused else everything, f)),
             get_position="position", get_radius="radius", radius_units=pdk.types.String("pixels"),
             get_fill_color=[0, 90, 60, 190], get_line_color=[255, 255, 255], stroked=True,
             line_width_min_pixels=0.6, radius_min_pixels=2, radius_max_pixels=10, pickable=True))
-    if not only:
+    if details and not only:
         layers.append(pdk.Layer(
             "TextLayer", id="labels", data=labels(f, lang), get_position="position", get_text="text",
             get_size=15 if focused else 13, get_color=[20, 20, 20], font_weight=600,
@@ -168,7 +169,7 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
     else:
         view = NATIONAL_VIEW
     if zoom is not None:
-        view = pdk.ViewState(**{**view.__dict__, "zoom": zoom})
+        view = pdk.ViewState(**{**view.__dict__, "zoom": zoom, "min_zoom": min(zoom, view.min_zoom)})
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, tooltip=tooltip(lang))
 
 

@@ -6,7 +6,9 @@ from ipaid import data, maps
 from ipaid.figures import figure_help, figure_label, figure_text
 from ipaid.filters import Filters
 from ipaid.i18n import t
+from ipaid.palette import legend
 from ipaid.ui import entry_guard, lang
+from ipaid.ui import legend as draw_legend
 
 entry_guard()
 
@@ -53,7 +55,8 @@ with left:
                 else "2019年以来地理标志运用促进工程：17个省份43个贫困县21个项目"))
 with right:
     st.subheader("Where the poverty counties were" if en else "贫困县分布")
-    st.pydeck_chart(maps.build_deck(Filters(), "status", L, markers=False, zoom=1.9), height=320)
+    st.pydeck_chart(maps.build_deck(Filters(), "status", L, details=False, zoom=1.7), height=320)
+    draw_legend(legend("status", L, data.load_areas()), t("m_status", L))
     st.page_link("pages/map.py", label="Open the full map" if en else "打开完整地图", icon="🗺️")
 
 st.subheader("How complete is the data" if en else "数据完整度")
