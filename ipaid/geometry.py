@@ -21,7 +21,7 @@ from ipaid.admin_index import county_index
 from ipaid.paths import CACHE_DIR, cnmaps_root
 
 GEOMETRY_VERSION = 1
-TOLERANCE = {"national": 0.02, "detailed": 0.002}  # degrees: ~2 km and ~200 m
+TOLERANCE = {"national": 0.04, "detailed": 0.002}  # degrees: ~4 km (under a pixel at the national zoom) and ~200 m
 LAYERS = ("counties", "provinces", "china")
 Progress = Callable[[float, str], None]
 
@@ -129,3 +129,14 @@ def area_outlines(members: "gpd.pd.DataFrame", level: str = "national") -> gpd.G
     # Two listed units (冷湖, 茫崖) share one boundary today: each boundary once.
     joined = counties.merge(members[["adcode", "area_id"]].drop_duplicates("adcode"), on="adcode")
     return dissolve(joined, "area_id")
+
+
+def borders(polygons, without=None):
+    """The edges of polygons as merged lines, an edge shared by two polygons once, minus `without`'s edges.
+
+    A map strokes these instead of the polygons: half the line work, and none under the national outline.
+    """
+    lines = shapely.union_all(shapely.boundary(np.asarray(polygons)))
+    if without is not None:
+        lines = shapely.difference(lines, shapely.boundary(without))
+    return shapely.line_merge(lines)

@@ -94,15 +94,19 @@ def _county_file() -> bytes:
     return feature_collection(merged.geometry.values, props, DIGITS["national"])
 
 
+def _china_outline():
+    return geometry.load_layer("china", "national").geometry.values[0]
+
+
 def _province_file() -> bytes:
+    """Borders between provinces, each once (China's outline is its own layer)."""
     provinces = geometry.load_layer("provinces", "national")
-    return feature_collection(provinces.geometry.values, [{"province_zh": p} for p in provinces["province"]],
-                              DIGITS["national"])
+    inner = geometry.borders(provinces.geometry.values, without=_china_outline())
+    return feature_collection([inner], [{"kind": "province borders"}], DIGITS["national"])
 
 
 def _china_file() -> bytes:
-    china = geometry.load_layer("china", "national")
-    borders = [shapely.boundary(china.geometry.values[0]), geometry.load_layer("maritime").geometry.values[0]]
+    borders = [shapely.boundary(_china_outline()), geometry.load_layer("maritime").geometry.values[0]]
     return feature_collection(borders, [{"kind": "land"}, {"kind": "maritime"}], DIGITS["national"])
 
 
@@ -112,7 +116,8 @@ def _area_file() -> bytes:
         columns={"boundary_adcode": "adcode"})
     areas = geometry.area_outlines(members, "national")
     names = data.load_areas().set_index("area_id")
-    return feature_collection(areas.geometry.values, [
+    outlines = [geometry.borders([a], without=_china_outline()) for a in areas.geometry.values]
+    return feature_collection(outlines, [
         {"area_id": a, "area_zh": names.at[a, "name_zh"], "area_en": names.at[a, "name_en"]} for a in areas["area_id"]],
         DIGITS["national"])
 

@@ -70,3 +70,14 @@ def test_area_outlines_dissolve_members():
     assert len(out) == 1
     expected = shapely.area(counties.loc[["430822", "430821"], "geometry"].values).sum()
     assert abs(shapely.area(out.geometry.values[0]) - expected) / expected < 1e-6
+
+
+def test_province_borders_are_drawn_once_and_not_along_the_national_outline():
+    provinces = geometry.load_layer("provinces", "national").geometry.values
+    china = geometry.load_layer("china", "national").geometry.values[0]
+    inner = geometry.borders(provinces, without=china)
+    # Every inner edge is shared by exactly two provinces: perimeters = 2 × inner borders + national outline.
+    expected = (shapely.length(provinces).sum() - china.boundary.length) / 2
+    assert abs(inner.length - expected) / expected < 1e-6
+    assert shapely.length(shapely.intersection(inner, china.boundary)) == 0
+    assert shapely.get_num_coordinates(inner) < shapely.get_num_coordinates(provinces).sum() / 2
