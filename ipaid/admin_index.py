@@ -24,6 +24,7 @@ def county_index() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def known_refs() -> dict[str, set[str]]:
-    """Sets of valid county adcodes and province names, for foreign-key checks."""
+    """Sets of valid county adcodes, province names and "code prefix:province" pairs, for foreign-key checks."""
     idx = county_index()
-    return {"county": set(idx["adcode"]), "province": set(idx["province"])}
+    prefixes = set(idx["adcode"].str[:2] + ":" + idx["province"])
+    return {"county": set(idx["adcode"]), "province": set(idx["province"]), "province_prefix": prefixes}

@@ -180,19 +180,23 @@ def figure(name: str) -> pd.Series:
 
 def coverage() -> pd.DataFrame:
     """Each dataset: rows, where it comes from, the official total it is measured against, and how many
-    of its rows that total counts (`covered`: e.g. only GI protection products count towards the 2,385)."""
+    of its rows that total counts (`covered`: e.g. only GI protection products approved by 2020 count towards
+    the 2,385 of Oct 2020; `later`: those of the counted kind that postdate it)."""
     figures = load_figures()
     rows = []
     for name, spec in ALL.items():
         try:
             table = load_table(name)
             n, error = len(table), ""
-            covered = int((table[spec.counted[0]] == spec.counted[1]).sum()) if spec.counted else n
+            counted = table[spec.counted[0]] == spec.counted[1] if spec.counted else pd.Series(True, table.index)
+            later = table[spec.counted_until[0]].gt(spec.counted_until[1]).fillna(False).astype(bool) \
+                if spec.counted_until else pd.Series(False, table.index)
+            covered, after = int((counted & ~later).sum()), int((counted & later).sum())
         except DataError as exc:
-            n, covered, error = 0, 0, str(exc)
+            n, covered, after, error = 0, 0, 0, str(exc)
         total = int(figures.at[spec.total_figure, "value"]) if spec.total_figure in figures.index else None
         rows.append({"table": name, "file": spec.file, "label_en": spec.label.get("en", name),
-                     "label_zh": spec.label.get("zh", name), "rows": n, "covered": covered, "official_total": total,
+                     "label_zh": spec.label.get("zh", name), "rows": n, "covered": covered, "later": after, "official_total": total,
                      "origin": table_source(name)[1], "error": error})
     out = pd.DataFrame(rows)
     out["official_total"] = out["official_total"].astype("Int64")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ipaid.i18n import source_text
+
 UNITS_ZH = {"counties": "个县", "products": "个", "trademarks": "件", "enterprises": "家", "zones": "个",
             "centres": "家", "projects": "个", "provinces": "个省份", "geographical indications": "个",
             "yuan": "元", "people": "人"}
@@ -60,4 +62,4 @@ def figure_label(name: str, lang: str) -> str:
 
 def figure_help(row: pd.Series, lang: str) -> str:
     return (f"Source: {row['source']} · as of {row['as_of']}" if lang == "en"
-            else f"来源：{row['source']} · 截至 {row['as_of']}")
+            else f"来源：{source_text(row['source'], 'zh')} · 截至 {row['as_of']}")

@@ -6,7 +6,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from ipaid.i18n import LANGS
+from ipaid.i18n import LANGS, listing
 from ipaid.palette import MEASURES
 
 # URL parameter of each shared filter (also the widget key).
@@ -78,10 +78,8 @@ def describe(f: Filters, lang: str, area_names: Mapping[str, str], gi_names: Map
              category_names: Mapping[str, str], province_names: Mapping[str, str]) -> str:
     """The active filters in words, for exports and captions."""
     parts = []
-    if f.provinces:
-        parts.append("、".join(province_names.get(p, p) for p in f.provinces) if lang == "zh"
-                     else ", ".join(province_names.get(p, p) for p in f.provinces))
-    for values, names in ((f.areas, area_names), (f.categories, category_names), (f.gis, gi_names)):
+    for values, names in ((f.provinces, province_names), (f.areas, area_names), (f.categories, category_names),
+                          (f.gis, gi_names)):
         if values:
-            parts.append(("、" if lang == "zh" else ", ").join(names.get(v, v) for v in values))
+            parts.append(listing((names.get(v, v) for v in values), lang))
     return ("；" if lang == "zh" else "; ").join(parts)

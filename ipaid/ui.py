@@ -13,7 +13,7 @@ import streamlit as st
 from ipaid import data
 from ipaid.admin_index import county_index
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
-from ipaid.i18n import CATEGORY, DEFAULT_LANG, label, norm_lang, t
+from ipaid.i18n import CATEGORY, DEFAULT_LANG, label, norm_lang, source_text, t
 from ipaid.names import place_en
 from ipaid.schema import DataError
 
@@ -40,7 +40,7 @@ def options() -> dict[str, dict[str, str]]:
 
 MULTI_KEYS = tuple(PARAMS.values())  # province, area, category, gi
 PARAM_WORDS = {"province": "province", "area": "area", "category": "category", "gi": "gi_name",
-               "lang": "language", "measure": "measure"}
+               "lang": "language", "measure": "measure_param"}
 
 
 def load_url_state() -> None:
@@ -92,7 +92,7 @@ def sidebar() -> None:
     load_url_state()
     st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
     with st.sidebar:
-        st.segmented_control(t("language", lang()), ["zh", "en"], key=LANG_KEY,
+        st.segmented_control(t("language", lang()), ["zh", "en"], key=LANG_KEY, on_change=_resend_filters,
                              format_func={"zh": "中文", "en": "English"}.get, required=True)
         opts = options()
         st.subheader(t("filters", lang()))
@@ -102,6 +102,12 @@ def sidebar() -> None:
         if not current_filters().is_empty:
             st.button(t("clear_filters", lang()), on_click=_clear_filters, width="stretch")
     write_url((LANG_KEY, *MULTI_KEYS), {LANG_KEY: DEFAULT_LANG})
+
+
+def _resend_filters() -> None:
+    """After a language switch: set the filters again, so the browser shows their labels in the new language."""
+    for key in MULTI_KEYS:
+        st.session_state[key] = list(st.session_state.get(key) or [])
 
 
 def _clear_filters() -> None:
@@ -153,7 +159,7 @@ def legend(items: list[tuple[str, tuple[int, int, int]]], title: str) -> None:
 
 
 def downloads(name: str, frame, chart=None, key: str = "") -> None:
-    """Download buttons for a chart (PNG 2×, SVG) and the data behind it (CSV with BOM, XLSX).
+    """One "Download" menu for a chart: the image (PNG 2×, SVG) and the data behind it (CSV with BOM, XLSX).
 
     Files are made only when a button is clicked (callable data), so reruns stay fast; `chart` may
     itself be a function that builds the chart (for charts only exported, like the static map).
@@ -161,17 +167,17 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
     from ipaid import export
 
     stem = export.safe_name(name)
-    cols = st.columns(4 if chart is not None else 2, gap="small")
     buttons = []
     if chart is not None:
-        buttons += [("PNG", lambda: export.chart_png(export.resolve(chart)), "png", "image/png"),
-                    ("SVG", lambda: export.chart_svg(export.resolve(chart)), "svg", "image/svg+xml")]
-    buttons += [("CSV", lambda: export.csv_bytes(frame), "csv", "text/csv"),
-                (t("download_xlsx", lang()), lambda: export.xlsx_bytes(frame), "xlsx",
+        buttons += [("download_png_long", lambda: export.chart_png(export.resolve(chart)), "png", "image/png"),
+                    ("download_svg_long", lambda: export.chart_svg(export.resolve(chart)), "svg", "image/svg+xml")]
+    buttons += [("download_csv_long", lambda: export.csv_bytes(frame), "csv", "text/csv"),
+                ("download_xlsx_long", lambda: export.xlsx_bytes(frame), "xlsx",
                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
-    for col, (text, make, ext, mime) in zip(cols, buttons):
-        col.download_button(f"⬇ {text}", data=make, file_name=f"{stem}.{ext}", mime=mime,
-                            key=f"dl_{key or stem}_{ext}", on_click="ignore", width="stretch")
+    with st.popover(t("download", lang()), icon=":material/download:"):
+        for word, make, ext, mime in buttons:
+            st.download_button(t(word, lang()), data=make, file_name=f"{stem}.{ext}", mime=mime,
+                               key=f"dl_{key or stem}_{ext}", on_click="ignore", width="stretch")
 
 
 def chart_height(chart) -> int:
@@ -210,7 +216,9 @@ def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> Non
     en = lang() == "en"
     st.subheader("What the sources say" if en else "来源要点")
     for row in rows.itertuples():
-        text = (row.text_en if en else row.text_zh) or row.text_en
+        text = row.text_en if en else row.text_zh
+        if not text:  # the source is in the other language only: quoted as it is, and said so
+            text = t("quoted_in", lang(), other="Chinese" if en else "英文") + (row.text_zh if en else row.text_en)
         st.markdown(f"- {text}")
         st.caption(f"{t('source', lang())}: {row.source}")
 
@@ -230,11 +238,19 @@ def entry_guard() -> None:
         st.rerun()
 
 
+def gi_coverage_text() -> str:
+    """How many of the official GI protection products the table lists (GI and Data pages)."""
+    cov = data.coverage().set_index("table").loc["gis"]
+    total = int(cov["official_total"])
+    return t("coverage_gi", lang(), n=int(cov["covered"]), total=total, pct=cov["covered"] / total,
+             later=int(cov["later"]), rows=int(cov["rows"]))
+
+
 def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
     """What every exported chart carries under its title: the active filters, the source and today's date."""
     from datetime import date
 
     lines = [filters_text(f)] if f is not None else []
     exported = ("exported {d}" if lang() == "en" else "导出于{d}").format(d=date.today().isoformat())
-    return lines + [f"{t('source', lang())}: {source} · {exported}"]
+    return lines + [f"{t('source', lang())}: {source_text(source, lang())} · {exported}"]
 

@@ -3,6 +3,8 @@
 Layout only: checks, diffs and storage are `ipaid.upload` and `ipaid.import_gi`. User-supplied text is
 shown only in tables and code blocks (never as Markdown or HTML).
 """
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -10,7 +12,7 @@ from ipaid import data, export, import_gi, upload
 from ipaid.i18n import t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
-from ipaid.ui import entry_guard, lang
+from ipaid.ui import entry_guard, gi_coverage_text, lang
 
 entry_guard()
 
@@ -125,19 +127,17 @@ def datasets() -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     gis = cov.set_index("table").loc["gis"]
     if not gis["error"] and pd.notna(gis["official_total"]):
-        total = int(gis["official_total"])
-        st.caption(t("coverage_gi", lang(), n=int(gis["covered"]), total=total, pct=gis["covered"] / total,
-                     rows=int(gis["rows"])))
+        st.caption(gi_coverage_text())
     for row in cov.itertuples():
         if row.error:
             continue
         cols = st.columns([3, 1, 1], vertical_alignment="center")
         cols[0].write(f"{row.label_en if lang() == 'en' else row.label_zh} · `{row.file}`")
         cols[1].download_button(t("download_csv", lang()), lambda n=row.table: export.csv_bytes(data.load_table(n)),
-                                file_name=f"{row.table}.csv", mime="text/csv", key=f"csv_{row.table}",
+                                file_name=Path(row.file).with_suffix(".csv").name, mime="text/csv", key=f"csv_{row.table}",
                                 on_click="ignore", icon="⬇️")
         cols[2].download_button(t("download_xlsx", lang()), lambda n=row.table: export.xlsx_bytes(data.load_table(n), n),
-                                file_name=f"{row.table}.xlsx", key=f"xlsx_{row.table}", on_click="ignore", icon="⬇️",
+                                file_name=Path(row.file).with_suffix(".xlsx").name, key=f"xlsx_{row.table}", on_click="ignore", icon="⬇️",
                                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 

@@ -7,7 +7,8 @@ from ipaid.filters import filter_gis
 from ipaid.gi_search import detail_counties, search
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import place_en
-from ipaid.ui import chart_subtitle, chart_block, current_filters, downloads, entry_guard, filters_text, lang, press_kit_button
+from ipaid.ui import (chart_block, chart_subtitle, current_filters, downloads, entry_guard, filters_text,
+                      gi_coverage_text, lang, press_kit_button)
 from ipaid.views import years
 
 entry_guard()
@@ -21,9 +22,7 @@ counties = data.load_counties()
 area_codes = set(counties.loc[counties["area_id"].isin(f.areas), "boundary_adcode"]) if f.areas else None
 gis = filter_gis(gis_all, f, area_codes)
 
-cov = data.coverage().set_index("table").loc["gis"]
-products, total = int(cov["covered"]), int(cov["official_total"])
-st.info(t("coverage_gi", L, n=products, total=total, pct=products / total, rows=int(cov["rows"])), icon="📋")
+st.info(gi_coverage_text(), icon="📋")
 st.caption(filters_text(f) + (f" · {len(gis)} GIs shown" if en else f" · 显示{len(gis)}条"))
 if gis.empty:
     st.warning(t("no_match", L))

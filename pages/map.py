@@ -38,6 +38,6 @@ with legend_col:
 poor = chosen[chosen["poverty"]] if (f.provinces or f.areas) else data.all_counties().query("poverty")
 st.subheader(f"{t('counties_in_view', L)} ({len(poor)})")
 st.dataframe(county_table(poor, L), hide_index=True, width="stretch", height=320)
-st.caption("The 832 listed counties have 831 boundaries today: 冷湖 and 茫崖 merged into Mangya city in 2018." if en
+st.caption("The 832 listed counties have 831 boundaries today: Lenghu (冷湖) and Mangya (茫崖) merged into Mangya city in 2018." if en
            else "832个贫困县今天对应831个行政区划：冷湖、茫崖两行委已于2018年合并为茫崖市。")
 map_export_controls(f, measure, L, poor)

@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from ipaid import charts, data, maps
-from ipaid.i18n import t
+from ipaid.i18n import listing, source_text, t
 from ipaid.profiles import area_profile, county_profile, find_county
 from ipaid.names import place_en
 from ipaid.ui import chart_subtitle, downloads, chart_block, entry_guard, lang
@@ -60,9 +60,9 @@ if county_code:
         else:
             st.caption("No GI of this county is listed yet." if en else "尚未收录该县的地理标志。")
         if len(p["neighbours"]):
-            st.write(("Neighbours in the same area: " if en else "同片区相邻县：") + "、".join(
-                p["neighbours"]["name_en" if en else "boundary_name"]))
-        st.caption(f"{t('source', L)}: {p['source']}")
+            st.write(("Neighbours in the same area: " if en else "同片区相邻县：") + listing(
+                p["neighbours"]["name_en" if en else "boundary_name"], L))
+        st.caption(f"{t('source', L)}: {source_text(p['source'], L)}")
     with right:
         st.pydeck_chart(maps.county_deck([p["boundary_adcode"]], L), height=300, key="county_map")
 elif len(chosen_areas) == 1:
@@ -72,7 +72,7 @@ elif len(chosen_areas) == 1:
     c[0].metric("Official county count" if en else "官方县数", a["official"])
     c[1].metric("Members loaded" if en else "已载入成员县", len(a["members"]))
     c[2].metric(t("gis", L), len(a["gis"]))
-    st.write(("Provinces: " if en else "涉及省份：") + "、".join(a["provinces"]))
+    st.write(("Provinces: " if en else "涉及省份：") + listing((place_en(x) if en else x for x in a["provinces"]), L))
     if len(a["members"]) < a["official"]:
         st.warning(f"Membership is loaded for {len(a['members'])} of {a['official']} counties of this area; "
                    "the rest is not yet sourced." if en else

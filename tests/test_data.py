@@ -69,6 +69,15 @@ def test_area_coverage_reports_loaded_against_official():
     assert table["loaded"].sum() == len(data.load_area_members())
 
 
+def test_gi_coverage_counts_protection_products_up_to_the_date_of_the_official_total():
+    gis = data.load_gis()
+    products = gis[gis["gi_type"] == "gi_protection_product"]
+    cov = data.coverage().set_index("table").loc["gis"]
+    assert cov["official_total"] == 2385 and cov["rows"] == len(gis)
+    assert cov["later"] == (products["year_approved"] > 2020).sum() > 0
+    assert cov["covered"] + cov["later"] == len(products)
+
+
 def test_designated_counties():
     designated = data.load_designated().set_index("adcode_listed")
     counties = data.load_counties().set_index("adcode_listed")

@@ -78,3 +78,26 @@ def test_choosing_a_gi_by_name_zooms_to_its_counties():
     view = spec["initialViewState"]
     assert abs(view["longitude"] - 110.2) < 0.5 and abs(view["latitude"] - 29.5) < 0.5
     assert [m["name_zh"] for m in [l for l in spec["layers"] if l["id"] == "gi"][0]["data"]] == ["桑植县"]
+
+
+def test_area_colours_are_told_apart_from_each_other_and_from_the_greys():
+    import itertools
+    import math
+
+    from ipaid.palette import AREA_COLORS, NEUTRAL, OUTSIDE
+
+    colours = {**AREA_COLORS, "outside": OUTSIDE, "neutral": NEUTRAL}
+    closest = min(math.dist(a, b) for a, b in itertools.combinations(colours.values(), 2))
+    assert len(AREA_COLORS) == 14 and closest >= 55
+
+
+def test_national_province_labels_do_not_overlap_and_keep_the_capital():
+    for lang, capital in (("zh", "北京"), ("en", "Beijing")):
+        labels = maps.labels(Filters(), lang)
+        boxes = [maps.text_box(label, maps.NATIONAL_VIEW.zoom, maps.LABEL_PX) for label in labels]
+        for i, (x0, y0, x1, y1) in enumerate(boxes):
+            for a, c, b, d in boxes[i + 1:]:
+                assert x1 < a or b < x0 or y1 < c or d < y0
+        assert labels[0]["text"] == capital and len(labels) >= 20
+    hunan = maps.labels(Filters(provinces=("湖南省",)), "zh")
+    assert [label["text"] for label in hunan] == ["湖南"]

@@ -25,6 +25,20 @@ def test_every_problem_is_reported_by_spreadsheet_line_and_column():
     assert "火星省" in str(info.value) and "12345" in str(info.value)
 
 
+def test_county_table_must_stay_whole_and_codes_must_match_their_province():
+    counties = shipped("counties")
+    with pytest.raises(DataError) as info:
+        upload.check("counties", csv(counties.head(10)), "counties.csv")
+    assert "all 832 rows" in str(info.value) and "has 10" in str(info.value)
+    counties.loc[3, "adcode_listed"] = "999999"
+    counties.loc[5, "boundary_adcode"] = counties.loc[counties["province"] != counties.loc[5, "province"],
+                                                      "boundary_adcode"].iloc[0]
+    with pytest.raises(DataError) as info:
+        upload.check("counties", csv(counties), "counties.csv")
+    assert [(p.line, p.column) for p in info.value.problems] == [(5, "adcode_listed"), (7, "boundary_adcode")]
+    assert upload.check("counties", csv(shipped("counties")), "counties.csv").shape[0] == 832
+
+
 def test_uploads_only_for_uploadable_tables():
     with pytest.raises(ValueError):
         upload.check("figures", csv(shipped("figures")), "figures.csv")
