@@ -13,9 +13,10 @@ if not geometry.is_built():
     geometry.build(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
     bar.empty()
 
-PAGES = [("overview", "page_overview", "🏠"), ("map", "page_map", "🗺️"), ("gi", "page_gi", "🏷️"),
-         ("projects", "page_projects", "💴"), ("designated", "page_designated", "📍"),
-         ("patents", "page_patents", "📑"), ("profiles", "page_profiles", "🔎"), ("data", "page_data", "🗄️")]
+PAGES = [("overview", "page_overview", ":material/home:"), ("map", "page_map", ":material/map:"),
+         ("gi", "page_gi", ":material/verified:"), ("projects", "page_projects", ":material/payments:"),
+         ("designated", "page_designated", ":material/location_on:"), ("patents", "page_patents", ":material/find_in_page:"),
+         ("profiles", "page_profiles", ":material/search:"), ("data", "page_data", ":material/database:")]
 
 with page_guard():
     static_files.ensure_static()

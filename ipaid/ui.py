@@ -8,6 +8,7 @@ import html
 from contextlib import contextmanager
 from urllib.parse import urlencode
 
+import pandas as pd
 import streamlit as st
 
 from ipaid import data
@@ -84,7 +85,7 @@ def show_url_warnings() -> None:
     for name, values in (bad or {}).items():
         what = t(PARAM_WORDS[name], lang()) if name in PARAM_WORDS else name
         st.warning(t("unknown_value", lang(), what=what, values=", ".join(repr(v) for v in values)) +
-                   f" (?{name}=)", icon="⚠️")
+                   f" (?{name}=)", icon=":material/warning:")
 
 
 def sidebar() -> None:
@@ -133,7 +134,7 @@ def share_link() -> None:
     """The current view as a link: page path plus every bound parameter."""
     base = (st.context.url or "").split("?")[0]
     query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
-    with st.expander(t("share_link", lang()), icon="🔗"):
+    with st.expander(t("share_link", lang()), icon=":material/link:"):
         st.caption(t("share_help", lang()))
         st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
 
@@ -144,18 +145,21 @@ def page_guard():
     try:
         yield
     except DataError as exc:
-        st.error(t("data_error", lang()), icon="🚫")
+        st.error(t("data_error", lang()), icon=":material/block:")
         st.code(str(exc), language=None, wrap_lines=True)
 
 
-def legend(items: list[tuple[str, tuple[int, int, int]]], title: str) -> None:
-    """A colour legend drawn beside a pydeck map (which has none)."""
+def legend(items: list[tuple[str, tuple[int, int, int]]], title: str, across: bool = False,
+           round_swatch: bool = False) -> None:
+    """A colour legend for a pydeck map (which has none): a column, or `across` the page in wrapping rows."""
+    radius = "50%" if round_swatch else "0"
     rows = "".join(
-        f'<div style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
-        f'<span style="width:1.1em;height:1.1em;border:1px solid #999;background:rgb{tuple(c)};flex:none"></span>'
-        f'<span>{html.escape(str(name))}</span></div>' for name, c in items)
-    st.markdown(f'<div role="list" aria-label="{html.escape(title)}"><b>{html.escape(title)}</b>{rows}</div>',
-                unsafe_allow_html=True)
+        f'<div role="listitem" style="display:flex;align-items:center;gap:.45em;margin:.15em 0">'
+        f'<span style="width:1.05em;height:1.05em;border:1px solid #999;border-radius:{radius};'
+        f'background:rgb{tuple(c)};flex:none"></span><span>{html.escape(str(name))}</span></div>' for name, c in items)
+    flow = "display:flex;flex-wrap:wrap;column-gap:1.4em;align-items:center" if across else ""
+    st.markdown(f'<div role="list" aria-label="{html.escape(title)}" style="{flow}"><b style="margin-right:.4em">'
+                f'{html.escape(title)}</b>{rows}</div>', unsafe_allow_html=True)
 
 
 def downloads(name: str, frame, chart=None, key: str = "") -> None:
@@ -236,6 +240,16 @@ def entry_guard() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def figure_card(col, name: str, short: bool = False) -> pd.Series:
+    """A headline figure in a card: its label wraps (a metric's label is cut off), the source on hover."""
+    from ipaid.figures import figure_help, figure_label, figure_text
+
+    row = data.load_figures().loc[name]
+    col.markdown(f"**{figure_label(name, lang())}**", help=figure_help(row, lang()))
+    col.metric(figure_label(name, lang()), figure_text(row, lang(), short=short), label_visibility="collapsed")
+    return row
 
 
 def gi_coverage_text() -> str:

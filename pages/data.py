@@ -66,7 +66,7 @@ def label(name: str) -> str:
 
 def show_problems(exc: DataError) -> None:
     """Every problem by line and column, as a table (cell values stay plain text)."""
-    st.error(s("rejected"), icon="🚫")
+    st.error(s("rejected"), icon=":material/block:")
     problems = sorted(exc.problems, key=lambda p: (p.line or 0, p.column or ""))
     st.dataframe(pd.DataFrame({s("line"): ["" if p.line is None else str(p.line) for p in problems],
                                s("column"): [p.column or "" for p in problems],
@@ -106,10 +106,10 @@ def do_rollback(name: str, key: str) -> None:
 def show_message() -> None:
     kind, text = st.session_state.pop("data_msg", (None, None))
     if kind == "success":
-        st.success(text, icon="✅")
-        st.toast(text, icon="✅")
+        st.success(text, icon=":material/check_circle:")
+        st.toast(text, icon=":material/check_circle:")
     elif kind == "error":
-        st.error(s("failed"), icon="🚫")
+        st.error(s("failed"), icon=":material/block:")
         st.code(text, language=None, wrap_lines=True)
 
 
@@ -135,9 +135,9 @@ def datasets() -> None:
         cols[0].write(f"{row.label_en if lang() == 'en' else row.label_zh} · `{row.file}`")
         cols[1].download_button(t("download_csv", lang()), lambda n=row.table: export.csv_bytes(data.load_table(n)),
                                 file_name=Path(row.file).with_suffix(".csv").name, mime="text/csv", key=f"csv_{row.table}",
-                                on_click="ignore", icon="⬇️")
+                                on_click="ignore", icon=":material/download:")
         cols[2].download_button(t("download_xlsx", lang()), lambda n=row.table: export.xlsx_bytes(data.load_table(n), n),
-                                file_name=Path(row.file).with_suffix(".xlsx").name, key=f"xlsx_{row.table}", on_click="ignore", icon="⬇️",
+                                file_name=Path(row.file).with_suffix(".xlsx").name, key=f"xlsx_{row.table}", on_click="ignore", icon=":material/download:",
                                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
@@ -162,7 +162,7 @@ def upload_section() -> None:
     r.metric(s("removed"), len(change.removed))
     c.metric(s("changed"), change.changed_rows)
     if change.is_empty:
-        st.info(s("no_change"), icon="ℹ️")
+        st.info(s("no_change"), icon=":material/info:")
     for key, frame in (("added", change.added), ("removed", change.removed), ("changed_cells", change.changed)):
         if len(frame):
             with st.expander(f"{s(key)} ({len(frame):,})"):
@@ -190,7 +190,7 @@ def import_section() -> None:
         st.write(f"**{s('import_new')}**: {len(result.new):,}")
         st.dataframe(result.new.assign(**{s("line"): result.lines}), hide_index=True, width="stretch")
     else:
-        st.info(s("nothing_new"), icon="ℹ️")
+        st.info(s("nothing_new"), icon=":material/info:")
     if result.skipped:
         st.write(f"**{s('import_skipped')}**: {len(result.skipped):,}")
         st.dataframe(pd.DataFrame(result.skipped, columns=[s("line"), "name_zh", s("problem")]),

@@ -22,7 +22,7 @@ counties = data.load_counties()
 area_codes = set(counties.loc[counties["area_id"].isin(f.areas), "boundary_adcode"]) if f.areas else None
 gis = filter_gis(gis_all, f, area_codes)
 
-st.info(gi_coverage_text(), icon="📋")
+st.info(gi_coverage_text(), icon=":material/fact_check:")
 st.caption(filters_text(f) + (f" · {len(gis)} GIs shown" if en else f" · 显示{len(gis)}条"))
 if gis.empty:
     st.warning(t("no_match", L))

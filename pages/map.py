@@ -24,16 +24,14 @@ st.caption(filters_text(f))
 chosen = maps.selected_counties(f)
 if (f.provinces or f.areas) and chosen.empty:
     st.info(t("no_match", L))
-map_col, legend_col = st.columns([4, 1])
-with map_col:
-    st.pydeck_chart(maps.build_deck(f, measure, L), height=540, key="map")
-    st.caption(t("map_caption", L))
-with legend_col:
-    in_view = set(chosen["area_id"]) if (f.provinces or f.areas) else None
-    draw_legend(legend(measure, L, data.load_areas(), in_view), t(f"m_{measure}", L))
-    draw_legend([(t("gi_markers", L), (0, 90, 60))], t("legend", L))
-    members = data.load_area_members()
-    st.caption(t("coverage_areas", L, n=len(members), total=int(data.figure("contiguous_area_counties")["value"])))
+# The legend goes under the map: beside it, a 1024 px screen leaves the map too narrow for all of China.
+st.pydeck_chart(maps.build_deck(f, measure, L), height=540, key="map")
+in_view = set(chosen["area_id"]) if (f.provinces or f.areas) else None
+draw_legend(legend(measure, L, data.load_areas(), in_view), t(f"m_{measure}", L), across=True)
+draw_legend([(t("gi_markers", L), (0, 90, 60))], t("legend", L), across=True, round_swatch=True)
+members = data.load_area_members()
+st.caption(t("map_caption", L) + " " +
+           t("coverage_areas", L, n=len(members), total=int(data.figure("contiguous_area_counties")["value"])))
 
 poor = chosen[chosen["poverty"]] if (f.provinces or f.areas) else data.all_counties().query("poverty")
 st.subheader(f"{t('counties_in_view', L)} ({len(poor)})")

@@ -22,7 +22,7 @@ if asked:
     found = find_county(counties, asked)
     if found is None:
         st.warning((f"No poverty county has the code or name {asked!r}. Use the search box." if en
-                    else f"没有代码或名称为“{asked}”的贫困县，请使用搜索框查找。"), icon="🔎")
+                    else f"没有代码或名称为“{asked}”的贫困县，请使用搜索框查找。"), icon=":material/search:")
         st.query_params.pop("county")
     else:
         st.session_state["county_pick"] = found
@@ -76,7 +76,7 @@ elif len(chosen_areas) == 1:
     if len(a["members"]) < a["official"]:
         st.warning(f"Membership is loaded for {len(a['members'])} of {a['official']} counties of this area; "
                    "the rest is not yet sourced." if en else
-                   f"本片区{a['official']}个县中已载入{len(a['members'])}个，其余尚未核实来源。", icon="📋")
+                   f"本片区{a['official']}个县中已载入{len(a['members'])}个，其余尚未核实来源。", icon=":material/fact_check:")
     if len(a["members"]):
         left, right = st.columns([2, 3])
         with left:
@@ -101,7 +101,7 @@ elif len(chosen_areas) == 1:
         downloads(f"area-{a['area_id']}-members", members.drop(columns=["note"]), key="area_members")
 else:
     st.info("Choose one contiguous area in the sidebar (or open ?area=wuling) for its profile, or find a county above."
-            if en else "在侧边栏选择一个连片特困地区（或打开 ?area=wuling）查看片区概况，或在上方查找县。", icon="👈")
+            if en else "在侧边栏选择一个连片特困地区（或打开 ?area=wuling）查看片区概况，或在上方查找县。", icon=":material/arrow_back:")
     table = data.coverage_by_area()
     st.dataframe(table.drop(columns="area_id").rename(columns={
         "name": t("area", L), "official": "Official count" if en else "官方县数", "loaded": "Loaded" if en else "已载入"}),

@@ -2,9 +2,9 @@
 import streamlit as st
 
 from ipaid import charts, data
-from ipaid.figures import figure_help, figure_label, figure_text
 from ipaid.i18n import t
-from ipaid.ui import chart_subtitle, chart_block, current_filters, entry_guard, facts_list, lang, press_kit_button
+from ipaid.ui import (chart_block, chart_subtitle, current_filters, entry_guard, facts_list, figure_card, lang,
+                      press_kit_button)
 
 entry_guard()
 
@@ -19,8 +19,7 @@ cards = ["gi_promotion_projects", "gi_project_counties", "gi_project_provinces",
          "people_driven_out_of_poverty"]
 for row_names in (cards[:3], cards[3:]):
     for col, name in zip(st.columns(len(row_names), border=True), row_names):
-        row = figures.loc[name]
-        col.metric(figure_label(name, L), figure_text(row, L, short=True), help=figure_help(row, L))
+        figure_card(col, name, short=True)
 
 src = figures.loc["gi_guiding_funds", "source"]
 subtitle = chart_subtitle(src)
@@ -34,5 +33,5 @@ facts_list(data.load_press_facts(), "projects")
 st.info("The list of the 21 projects and their 32 GIs is not published in a form we could load; only "
         "Datong Huanghua (大同黄花) is named in the sources. The GI page lists every GI we could source." if en else
         "21个项目及其32个地理标志的完整名单尚未找到可载入的公开版本，来源中仅点名“大同黄花”。地理标志页列出了所有已核实来源的地理标志。",
-        icon="ℹ️")
+        icon=":material/info:")
 press_kit_button({"gi-projects-leverage": (chart, frame)}, [src], current_filters(), key="projects")
