@@ -1,6 +1,8 @@
 """Every UI string in both languages, in one place. `t("key", lang)` returns the text."""
 from __future__ import annotations
 
+import re
+
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 
@@ -155,3 +157,50 @@ def source_text(source: str, lang: str) -> str:
     if lang != "zh":
         return source
     return "；".join(SOURCE_ZH.get(part, part) for part in str(source).split("; "))
+
+
+FILE_KINDS_ZH = {"a PNG image": "PNG图片", "a PDF document": "PDF文档", "a GIF image": "GIF图片", "a JPEG image": "JPEG图片",
+                 "an Excel 97-2003 (.xls) or other old Office file; save it as .xlsx":
+                     "Excel 97-2003（.xls）或其他旧版Office文件，请另存为.xlsx",
+                 "a gzip archive": "gzip压缩包", "a RAR archive": "RAR压缩包", "a 7-Zip archive": "7-Zip压缩包",
+                 "a program": "可执行程序"}
+
+# Problems found in an uploaded table (ipaid.schema, tablefile, upload, import_gi) in Chinese; others stay as written.
+PROBLEMS_ZH = [
+    (r"is empty", "为空"),
+    (r"column is missing", "缺少该列"),
+    (r"the (?:table|file) has no rows", "表中没有数据行"),
+    (r"the file is empty", "文件为空"),
+    (r"contains control characters", "含有控制字符"),
+    (r"'(.*)' is not a whole number", r"“\1”不是整数"),
+    (r"(-?\d+) is outside (-?\d+)–(-?\d+)", r"\1 超出允许范围 \2–\3"),
+    (r"'(.*)' is not a 6-digit administrative code", r"“\1”不是6位行政区划代码"),
+    (r"'(.*)' is not one of: (.*)", r"“\1”不在可选值中：\2"),
+    (r"'(.*)' is not a code of (.*)", r"“\1”不是\2的行政区划代码"),
+    (r"unknown county '(.*)' in (.*)", r"\2没有名为“\1”的县"),
+    (r"unknown (county|province) '(.*)'", lambda m: f"未知的{'县' if m[1] == 'county' else '省份'}“{m[2]}”"),
+    (r"duplicate key '(.*)'", r"重复的编号“\1”"),
+    (r"already listed", "已在表中"),
+    (r"'(.*)' is not a year between (\d+) and (\d+)", r"“\1”不是\2—\3之间的年份"),
+    (r"'(.*)' is not a known (type|category)", lambda m: f"“{m[1]}”不是已知的{'类型' if m[2] == 'type' else '产品类别'}"),
+    (r"the table must list all (\d+) rows; this file has (\d+) \(a partial table would drop the others\)",
+     r"表必须包含全部\1行；此文件只有\2行（不完整的表会丢失其余各行）"),
+    (r"'(.*)' looks like mis-encoded text \(save the file as UTF-8\)", r"“\1”疑似乱码（请另存为UTF-8编码）"),
+    (r"only CSV \(\.csv\) or Excel \(\.xlsx\) tables can be uploaded", "只能上传CSV（.csv）或Excel（.xlsx）表格"),
+    (r"this is (.*), not a CSV or XLSX table", lambda m: f"这是{FILE_KINDS_ZH.get(m[1], m[1])}，不是CSV或XLSX表格"),
+    (r"this is not a text file \(CSV expected\)", "这不是文本文件（应为CSV）"),
+    (r"this is not a valid XLSX workbook", "这不是有效的XLSX工作簿"),
+    (r"the text encoding is neither UTF-8 nor GB18030; save the file as UTF-8 CSV", "编码既不是UTF-8也不是GB18030，请另存为UTF-8 CSV"),
+    (r"could not be read as a table: (.*)", r"无法读取为表格（请检查分隔符是否为英文逗号）：\1"),
+]
+
+
+def problem_text(message: str, lang: str) -> str:
+    """An upload problem in the reader's language (Chinese for the known kinds of problem)."""
+    if lang != "zh":
+        return message
+    for pattern, replacement in PROBLEMS_ZH:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return replacement(match) if callable(replacement) else match.expand(replacement)
+    return message

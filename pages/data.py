@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ipaid import data, export, import_gi, upload
-from ipaid.i18n import t
+from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
 from ipaid.ui import entry_guard, gi_coverage_text, lang
@@ -70,7 +70,7 @@ def show_problems(exc: DataError) -> None:
     problems = sorted(exc.problems, key=lambda p: (p.line or 0, p.column or ""))
     st.dataframe(pd.DataFrame({s("line"): ["" if p.line is None else str(p.line) for p in problems],
                                s("column"): [p.column or "" for p in problems],
-                               s("problem"): [p.message for p in problems]}),
+                               s("problem"): [problem_text(p.message, lang()) for p in problems]}),
                  hide_index=True, width="stretch")
 
 

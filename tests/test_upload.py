@@ -127,3 +127,28 @@ def test_register_import_in_the_page(page):
     assert not page.exception and page.success
     assert set(rows["name_zh"]) <= set(data.load_table("gis")["name_zh"])
     assert len(store.versions("gis")) == 2
+
+
+def test_upload_problems_read_in_chinese():
+    import re
+
+    from ipaid.i18n import problem_text
+
+    gis = shipped().astype(object)
+    gis.loc[0, "province"] = "火星省"
+    gis.loc[1, "year_approved"] = "20x9"
+    gis.loc[3, "year_approved"] = 1900
+    gis.loc[5, "gi_id"] = gis.loc[4, "gi_id"]
+    gis.loc[6, "source"] = ""
+    gis.loc[7, "county_adcodes"] = "12345"
+    files = [(csv(gis), "gis.csv"), (csv(gis.drop(columns="source")), "gis.csv"), (b"", "gis.csv"),
+             (b"\x89PNG\r\n\x1a\n" + bytes(64), "gis.csv"), (b"a,b", "gis.txt")]
+    messages = []
+    for raw, name in files:
+        with pytest.raises(DataError) as info:
+            upload.check("gis", raw, name)
+        messages += [p.message for p in info.value.problems]
+    assert len(messages) >= 9
+    for message in messages:
+        assert re.search(r"[\u4e00-\u9fff]", problem_text(message, "zh").replace("火星省", "")), message
+        assert problem_text(message, "en") == message
