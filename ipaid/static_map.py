@@ -49,7 +49,11 @@ def map_chart(f: Filters, measure: str, lang: str, filters_line: str) -> alt.Lay
                         scale=alt.Scale(domain=[n for n, _ in used], range=[c for _, c in used]),
                         legend=alt.Legend(orient="right", labelLimit=260)))
     layers = [fill]
-    if not focused:
+    if focused:  # the provinces of the selection, outlined, for context
+        provinces = geometry.load_layer("provinces", level)
+        around = provinces[provinces["province"].isin(set(chosen["province"]))][["province", "geometry"]]
+        layers.append(alt.Chart(_shapes(around, 3)).mark_geoshape(filled=False, stroke="#555", strokeWidth=0.8))
+    else:
         provinces = _shapes(geometry.load_layer("provinces", "national")[["province", "geometry"]])
         china = geometry.load_layer("china", "national")
         border = gpd.GeoDataFrame({"kind": ["land", "maritime"]}, geometry=[

@@ -89,6 +89,11 @@ def test_static_map_export_has_outline_legend_and_source():
     national = static_map.map_chart(Filters(), "status", "zh", "筛选：无")
     layers = national.to_dict()["layer"]
     assert len(layers) == 3  # counties, provinces, China's outline with the maritime line
+    wuling = static_map.map_chart(Filters(areas=("wuling",)), "exit", "en", "Filters: Wuling").to_dict()
+    context = wuling["datasets"][wuling["layer"][1]["data"]["name"]]
+    outlined = {f["province"] for f in context}
+    assert len(wuling["layer"]) == 2 and outlined == {"湖北省", "湖南省", "重庆市", "贵州省"} & set(
+        data.all_counties().query("area_id == 'wuling'")["province"])  # the selection's provinces, for context
 
 
 def test_press_kit_takes_a_map_built_on_demand():
