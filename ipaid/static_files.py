@@ -154,14 +154,23 @@ def _selection_file(signature: str, adcodes: frozenset[str]) -> Path:
     return path
 
 
+def _still_there(cached, *args):
+    """A cached file-building call, made again if its files were removed since (pruned by another process)."""
+    out = cached(*args)
+    if not all(p.exists() for p in (out.values() if isinstance(out, dict) else [out])):
+        cached.cache_clear()
+        out = cached(*args)
+    return out
+
+
 def selection_file(adcodes) -> Path:
     """Detailed boundaries of the chosen counties, for zoomed views (one file per set of counties)."""
-    return _selection_file(data_signature(), frozenset(adcodes))
+    return _still_there(_selection_file, data_signature(), frozenset(adcodes))
 
 
 def national_files() -> dict[str, Path]:
     """Paths of the national boundary files for the current data version (built on first call)."""
-    return _national_files(data_signature())
+    return _still_there(_national_files, data_signature())
 
 
 def url_of(path: Path) -> str:

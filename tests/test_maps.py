@@ -101,3 +101,12 @@ def test_national_province_labels_do_not_overlap_and_keep_the_capital():
         assert labels[0]["text"] == capital and len(labels) >= 20
     hunan = maps.labels(Filters(provinces=("湖南省",)), "zh")
     assert [label["text"] for label in hunan] == ["湖南"]
+
+
+def test_served_files_come_back_when_removed_behind_the_cache():
+    import shutil
+
+    files = static_files.national_files()
+    shutil.rmtree(files["counties"].parent)  # e.g. pruned by another server process
+    again = static_files.national_files()
+    assert again == files and all(p.exists() for p in again.values())
