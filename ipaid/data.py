@@ -12,6 +12,7 @@ import pandas as pd
 
 from ipaid import store
 from ipaid.admin_index import county_index, known_refs
+from ipaid.i18n import listing
 from ipaid.names import place_en, pinyin
 from ipaid.paths import DATA_DIR
 from ipaid.schema import DataError, Problem, TableSpec, validate
@@ -150,8 +151,8 @@ def gi_summary(gis: pd.DataFrame | None = None) -> pd.DataFrame:
     links = gi_county_links(gis)
     grouped = links.groupby("adcode")
     return pd.DataFrame({"gi_count": grouped["gi_id"].nunique(),
-                         "gi_names_zh": grouped["name_zh"].agg(lambda s: "、".join(sorted(set(s)))),
-                         "gi_names_en": grouped["name_en"].agg(lambda s: ", ".join(sorted(set(s))))})
+                         "gi_names_zh": grouped["name_zh"].agg(lambda s: listing(sorted(set(s)), "zh")),
+                         "gi_names_en": grouped["name_en"].agg(lambda s: listing(sorted(set(s)), "en"))})
 
 
 @by_signature("counties", "areas", "area_members", "gis")

@@ -61,5 +61,5 @@ def figure_label(name: str, lang: str) -> str:
 
 
 def figure_help(row: pd.Series, lang: str) -> str:
-    return (f"Source: {row['source']} · as of {row['as_of']}" if lang == "en"
-            else f"来源：{source_text(row['source'], 'zh')} · 截至 {row['as_of']}")
+    source = source_text(row["source"], lang)
+    return f"Source: {source} · as of {row['as_of']}" if lang == "en" else f"来源：{source} · 截至 {row['as_of']}"

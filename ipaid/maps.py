@@ -32,6 +32,11 @@ def short_province(name: str) -> str:
     return name
 
 
+def merc(lat: float) -> float:
+    """Web Mercator y of a latitude, in radians (0 at the equator)."""
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
 def fit_view(bounds: tuple[float, float, float, float], min_span: float = 3.0,
              px: tuple[int, int] = MAP_PX) -> pdk.ViewState:
     """A view that shows the lon/lat bounds (minx, miny, maxx, maxy), with a margin, in a map of `px` pixels.
@@ -42,8 +47,6 @@ def fit_view(bounds: tuple[float, float, float, float], min_span: float = 3.0,
     pad_x = max((maxx - minx) * 0.1, (min_span - (maxx - minx)) / 2, 0)
     pad_y = max((maxy - miny) * 0.1, (min_span - (maxy - miny)) / 2, 0)
     minx, maxx, miny, maxy = minx - pad_x, maxx + pad_x, miny - pad_y, maxy + pad_y
-    def merc(lat):
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
     span_x = max(maxx - minx, 0.05) / 360
     span_y = max(merc(maxy) - merc(miny), 0.001) / (2 * math.pi)
     zoom = math.log2(min(px[0] / span_x, px[1] / span_y) / 512)  # deck.gl: the world is 512 px wide at zoom 0
@@ -116,15 +119,21 @@ def labels(f: Filters, lang: str) -> list[dict]:
         names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
         return [{"position": [p.x, p.y], "text": names[a]}
                 for a, p in zip(shapes["area_id"], shapely.point_on_surface(shapes.geometry.values))]
-    provinces = geometry.load_layer("provinces", "national")
-    # In a clash the capital, then the bigger province, keeps its label.
-    provinces = provinces.iloc[np.lexsort((-shapely.area(provinces.geometry.values),
-                                           provinces["province"] != CAPITAL))]
-    points = shapely.get_point(shapely.maximum_inscribed_circle(provinces.geometry.values, 0.05), 0)  # widest spot
-    out = [{"position": [round(p.x, 2), round(p.y, 2)], "text": place_en(n) if lang == "en" else short_province(n)}
-           for n, p in zip(provinces["province"], points)
+    out = [{"position": list(point), "text": place_en(n) if lang == "en" else short_province(n)}
+           for n, point in _province_label_points(geometry.cache_key())
            if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES]
     return out if f.provinces else declutter(out, NATIONAL_VIEW.zoom, LABEL_PX)
+
+
+@lru_cache(maxsize=2)
+def _province_label_points(key: str) -> list[tuple[str, tuple[float, float]]]:
+    """Each province and where its label goes (its widest spot), in order of priority: in a clash the capital,
+    then the bigger province, keeps its label. Computed once per geometry build."""
+    provinces = geometry.load_layer("provinces", "national")
+    provinces = provinces.iloc[np.lexsort((-shapely.area(provinces.geometry.values),
+                                           provinces["province"] != CAPITAL))]
+    points = shapely.get_point(shapely.maximum_inscribed_circle(provinces.geometry.values, 0.05), 0)
+    return [(n, (round(p.x, 2), round(p.y, 2))) for n, p in zip(provinces["province"], points)]
 
 
 def text_box(label: dict, zoom: float, size: int) -> tuple[float, float, float, float]:
@@ -133,7 +142,7 @@ def text_box(label: dict, zoom: float, size: int) -> tuple[float, float, float, 
     lon, lat = label["position"]
     scale = 512 * 2 ** zoom
     x = (lon + 180) / 360 * scale
-    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * scale
+    y = (1 - merc(lat) / math.pi) / 2 * scale
     return x - width / 2, y - 0.45 * size, x + width / 2, y + 0.45 * size  # glyphs fill ~90 % of the em height
 
 

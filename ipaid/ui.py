@@ -13,6 +13,7 @@ import streamlit as st
 
 from ipaid import data
 from ipaid.admin_index import county_index
+from ipaid.figures import figure_help, figure_label, figure_text
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
 from ipaid.i18n import CATEGORY, DEFAULT_LANG, label, norm_lang, source_text, t
 from ipaid.names import place_en
@@ -244,8 +245,6 @@ def entry_guard() -> None:
 
 def figure_card(col, name: str, short: bool = False) -> pd.Series:
     """A headline figure in a card: its label wraps (a metric's label is cut off), the source on hover."""
-    from ipaid.figures import figure_help, figure_label, figure_text
-
     row = data.load_figures().loc[name]
     col.markdown(f"**{figure_label(name, lang())}**", help=figure_help(row, lang()))
     col.metric(figure_label(name, lang()), figure_text(row, lang(), short=short), label_visibility="collapsed")

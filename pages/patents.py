@@ -3,20 +3,17 @@ import pandas as pd
 import streamlit as st
 
 from ipaid import data
-from ipaid.figures import figure_help, figure_label, figure_text
 from ipaid.i18n import t
 from ipaid.names import place_en
-from ipaid.ui import downloads, entry_guard, facts_list, lang
+from ipaid.ui import downloads, entry_guard, facts_list, figure_card, lang
 
 entry_guard()
 
 L = lang()
 en = L == "en"
 st.title(t("page_patents", L))
-figures = data.load_figures()
-row = figures.loc["tisc_centres"]
 c1, c2 = st.columns([1, 2])
-c1.metric(figure_label("tisc_centres", L), figure_text(row, L), help=figure_help(row, L), border=True)
+row = figure_card(c1.container(border=True), "tisc_centres")
 tisc = data.load_tisc()
 total = int(row["value"])
 with c2:
