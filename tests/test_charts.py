@@ -1,5 +1,6 @@
 """Chart builders: the data in each spec matches a pandas groupby of the filtered table."""
 import json
+import re
 
 import pandas as pd
 
@@ -49,12 +50,39 @@ def test_gis_by_area_counts_each_gi_once_per_area():
     assert frame.set_index("area_id")["count"].to_dict() == expected
 
 
+def tick_label(expr: str, value: float) -> str:
+    """Evaluate a Vega `labelExpr` chain of `datum.value < N ? 'text' : ...` for one tick value."""
+    for bound, text in re.findall(r"datum\.value < ([\d.e+]+) \? '([^']*)'", expr):
+        if value < float(bound):
+            return text
+    return expr.rsplit(":", 1)[-1].strip().strip("'")
+
+
 def test_leverage_keeps_more_than_as_a_lower_bound():
     chart, frame = charts.leverage(data.load_figures(), "en", [])
     funds = frame.set_index("value").loc[1e7]
     assert funds["more_than"] and funds["text"].startswith("more than")
-    spec = json.loads(chart.to_json())
-    assert "log" in json.dumps(spec)
+    layers = json.loads(chart.to_json())["layer"]
+    for layer in layers:  # bars, arrows and labels share one log axis that holds every value
+        scale = layer["encoding"]["x"]["scale"]
+        assert scale["type"] == "log"
+        low, high = scale["domain"]
+        assert low <= frame["value"].min() and frame["value"].max() <= high
+    bars, arrows = layers[0], layers[1]
+    assert bars["mark"]["type"] == "bar" and bars["encoding"]["x2"] == {"datum": low}  # bars start at the axis
+    assert arrows["transform"] == [{"filter": "datum.more_than"}]  # arrows only on 'more than' figures
+
+
+def test_leverage_ticks_are_labelled_in_words():
+    from ipaid.figures import compact
+
+    for lang in ("en", "zh"):
+        chart, _ = charts.leverage(data.load_figures(), lang, [])
+        axis = json.loads(chart.to_json())["layer"][0]["encoding"]["x"]["axis"]
+        assert len(axis["values"]) >= 4
+        for tick in axis["values"]:
+            assert tick_label(axis["labelExpr"], tick) == compact(tick, lang), (lang, tick)
+        assert tick_label(axis["labelExpr"], 10 * axis["values"][-1]) == ""  # nothing beyond the last tick
 
 
 def test_province_bar_is_selectable():
