@@ -132,6 +132,32 @@ def test_html_in_names_is_kept_as_text():
     assert store.versions("gis")[0].note == script
 
 
-def test_data_page_never_renders_user_text_as_html():
-    source = (data.DATA_DIR.parent / "pages" / "data.py").read_text(encoding="utf-8")
-    assert "unsafe_allow_html" not in source and "st.html" not in source
+def _elements(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _elements(child)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_data_page_never_renders_user_text_as_html(lang):
+    """A version's note and file name are user text: the data page shows them only in tables and code blocks
+    (as text), never in Markdown or HTML, where a tag or an image link would be rendered or fetched."""
+    from streamlit.testing.v1 import AppTest
+
+    note, filename = "<script>alert(1)</script> ![x](http://example.invalid/x.png)", "<img src=x onerror=alert(2)>.csv"
+    upload.accept("gis", csv(shipped()), filename, note)
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params["lang"] = lang
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    showing = {}
+    for element in _elements(at._tree):
+        proto = getattr(element, "proto", None)
+        text = str(proto) if proto is not None and element.type != "dataframe" else ""
+        if element.type == "dataframe":
+            text = element.value.astype(str).to_csv()
+        for payload in (note, filename, "<script>", "onerror"):
+            if payload in text:
+                showing.setdefault(element.type, set()).add(payload)
+    assert {"<script>", "onerror"} <= set().union(*showing.values()), showing  # shown, as text
+    assert set(showing) <= {"dataframe", "code", "text"}, showing
