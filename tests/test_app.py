@@ -1,4 +1,9 @@
 """Every page renders under AppTest without an exception, in both languages, and the URL state round-trips."""
+import ast
+import re
+import string
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -46,11 +51,18 @@ def test_unknown_values_in_the_link_are_named_and_ignored():
     assert at.get("deck_gl_json_chart")
 
 
-def test_english_mode_shows_no_chinese_ui_strings():
-    at = run("map", lang="en")
-    chinese = {zh for _, zh in STRINGS.values()}
-    shown = [e.value for e in at.title] + [e.value for e in at.caption] + [e.label for e in at.multiselect]
-    assert not [s for s in shown if s in chinese]
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_each_language_shows_no_ui_string_of_the_other(page, lang):
+    """No text on an English page is or holds (4+ characters) a Chinese UI string; no text on a Chinese page is an
+    English UI string; no page shows a bare translation key. UI strings: every (English, 中文) table in the code."""
+    pairs, keys = ui_strings()
+    other = {zh if lang == "en" else en for en, zh in pairs if en != zh}
+    at = run(page, lang=lang)
+    for kind, text in shown_texts(at):
+        assert text.strip() not in other, (kind, text)
+        assert lang == "zh" or not [s for s in other if len(s) >= 4 and s in text], (kind, text)
+        assert text.strip() not in keys, (kind, text)
 
 
 def test_sangzhi_profile_shows_wuling_and_2019():
@@ -104,3 +116,102 @@ def test_a_malformed_table_gives_a_clear_message_not_a_traceback(tmp_path, monke
         monkeypatch.undo()
         for cached in (data._load, data.load_counties, data.load_gis, data.all_counties):
             cached.cache_clear()
+
+
+# --- tests helper: every translation lookup in the code resolves, in both languages ---
+CJK = re.compile(r"[\u3400-\u9fff]")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def code_files() -> list[Path]:
+    return [ROOT / "app.py", *sorted((ROOT / "ipaid").glob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]
+
+
+def translation_tables(tree: ast.AST) -> dict[str, dict[str, tuple[str, str]]]:
+    """Module-level dicts of key: (English, 中文) literals in a parsed file, by variable name."""
+    out = {}
+    for node in tree.body:
+        target, value = (node.targets[0], node.value) if isinstance(node, ast.Assign) else \
+            (node.target, node.value) if isinstance(node, ast.AnnAssign) else (None, None)
+        if not (isinstance(target, ast.Name) and isinstance(value, ast.Dict) and value.values):
+            continue
+        try:
+            table = ast.literal_eval(value)
+        except ValueError:
+            continue
+        if all(isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in table.values()) \
+                and any(CJK.search(zh) for _, zh in table.values()):
+            out[target.id] = table
+    return out
+
+
+def ui_strings() -> tuple[set[tuple[str, str]], set[str]]:
+    """Every (English, 中文) pair in the code, and the keys that are not themselves a shown text."""
+    pairs, keys = set(), set()
+    for path in code_files():
+        for table in translation_tables(ast.parse(path.read_text(encoding="utf-8"))).values():
+            pairs |= set(table.values())
+            keys |= {k for k in table if isinstance(k, str) and k not in {x for p in table.values() for x in p}}
+    return pairs, keys
+
+
+def shown_texts(at: AppTest):
+    """(element type, text) of every text an AppTest run shows: bodies, labels, placeholders, help, options."""
+    from streamlit.testing.v1.element_tree import Widget
+
+    def walk(node):
+        yield node
+        for child in getattr(node, "children", {}).values():
+            yield from walk(child)
+
+    for node in walk(at._tree):
+        # a widget's value is what was picked (a key, not a text); its options are shown formatted
+        for attr in ("label", "placeholder", "help", "options") + (() if isinstance(node, Widget) else ("value",)):
+            try:
+                value = getattr(node, attr)
+            except Exception:  # noqa: BLE001 - element types lack some attributes
+                continue
+            for text in (value if isinstance(value, (list, tuple)) else [value]):
+                if isinstance(text, str) and text:
+                    yield node.type, text
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_translation_lookup_exists_in_both_languages():
+    """`t("key", ...)` (and a page's own `s("key", ...)` over its `S` table) names a key that exists, whose English
+    and Chinese texts are not empty and take the same placeholders, and is given exactly those placeholders."""
+    problems, checked = [], 0
+    for path in code_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tables = translation_tables(tree)
+        for name, table in tables.items():
+            for key, (en, zh) in table.items():
+                if not (en.strip() and zh.strip()) or placeholders(en) != placeholders(zh):
+                    problems.append(f"{path.name}: {name}[{key!r}] = {(en, zh)}")
+        imports_t = any(isinstance(n, ast.ImportFrom) and n.module == "ipaid.i18n" and any(a.name == "t" for a in n.names)
+                        for n in ast.walk(tree))
+        lookups = {"t": STRINGS} if imports_t else {}
+        if "S" in tables:
+            lookups["s"] = tables["S"]
+        for call in ast.walk(tree):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in lookups
+                    and call.args):
+                continue
+            table, arg, where = lookups[call.func.id], call.args[0], f"{path.name}:{call.lineno}"
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                checked += 1
+                if arg.value not in table:
+                    problems.append(f"{where}: no key {arg.value!r}")
+                elif all(kw.arg is not None for kw in call.keywords):  # no **fmt: the placeholders are all given
+                    given = {kw.arg for kw in call.keywords} - {"lang"}
+                    if given != placeholders(table[arg.value][0]):
+                        problems.append(f"{where}: {arg.value!r} takes {placeholders(table[arg.value][0])}, given {given}")
+            elif isinstance(arg, ast.JoinedStr) and isinstance(arg.values[0], ast.Constant):
+                prefix = arg.values[0].value
+                if not any(k.startswith(prefix) for k in table):
+                    problems.append(f"{where}: no key starts with {prefix!r}")
+    assert not problems, problems
+    assert checked > 100  # the scan sees the code's lookups
