@@ -4,6 +4,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ipaid.data import gi_county_links
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.webfont import FAMILY, WEB_FAMILY
 
@@ -35,7 +36,7 @@ def bar(counts: pd.DataFrame, key: str, lang: str, title: str, subtitle: list[st
     enc_y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
     base = alt.Chart(counts).encode(
         y=enc_y, x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format="d")),
-        tooltip=[alt.Tooltip("label:N", title=t("gi_name", lang) if key == "gi_id" else ""),
+        tooltip=[alt.Tooltip("label:N", title=""),
                  alt.Tooltip("count:Q", title=t("count", lang))])
     if select:
         pick = alt.selection_point(name=PROVINCE_SELECT, fields=[key], toggle=False, clear="dblclick")
@@ -94,9 +95,8 @@ def gi_cumulative(gis: pd.DataFrame, lang: str, subtitle: list[str]):
 
 def gi_by_area(gis: pd.DataFrame, counties: pd.DataFrame, areas: pd.DataFrame, lang: str, subtitle: list[str]):
     """GIs with at least one county in a poverty county, per contiguous area (a GI counts once per area)."""
-    links = gis[["gi_id", "counties"]].explode("counties").dropna()
     poor = counties[["boundary_adcode", "area_id"]].drop_duplicates("boundary_adcode")
-    joined = links.merge(poor, left_on="counties", right_on="boundary_adcode")
+    joined = gi_county_links(gis).merge(poor, left_on="adcode", right_on="boundary_adcode")
     names = dict(zip(areas["area_id"], areas["name_en" if lang == "en" else "name_zh"]))
     names[""] = t("poverty_outside", lang)
     per_area = joined.drop_duplicates(["gi_id", "area_id"])

@@ -59,7 +59,7 @@ def _load(name: str, signature: str) -> pd.DataFrame:
     raw = current_bytes(name)
     if raw is None:
         if name in OPTIONAL:
-            return pd.DataFrame({c: pd.Series(dtype="object") for c in spec.names})
+            return spec.empty()
         raise DataError([Problem(f"data/{spec.file}", None, None, "file is missing")])
     return parse_table(raw, spec, table_source(name)[1])
 

@@ -1,7 +1,7 @@
 """The shared filters: their URL parameters, checking values from a link, and applying them to tables."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
@@ -22,7 +22,6 @@ class Filters:
     gis: tuple[str, ...] = ()
     lang: str = "zh"
     measure: str = "area"
-    extra: dict = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:

@@ -48,6 +48,10 @@ class TableSpec:
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    def empty(self) -> pd.DataFrame:
+        """The table with no rows: its columns, as text."""
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in self.names})
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -69,7 +69,7 @@ def current_or_empty(name: str) -> pd.DataFrame:
     try:
         return data.load_table(name)
     except DataError:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in ALL[name].names})
+        return ALL[name].empty()
 
 
 def _text(df: pd.DataFrame, key: str) -> pd.DataFrame:

@@ -42,3 +42,10 @@ def test_describe_and_english_place_names():
     assert place_en("桑植县") == "Sangzhi County"
     assert place_en("保亭黎族苗族自治县") == "Baoting Li Miao Autonomous County"
     assert place_en("广西壮族自治区") == "Guangxi"
+
+
+def test_filters_are_hashable_values():
+    """Equal filters hash equal, so they can key a cache (`lru_cache`, `st.cache_data`)."""
+    a, b = Filters(provinces=("湖南省",), categories=("tea",)), Filters(provinces=("湖南省",), categories=("tea",))
+    assert hash(a) == hash(b) and {a: 1}[b] == 1
+    assert len({a, b, Filters(), Filters(lang="en")}) == 3

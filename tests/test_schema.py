@@ -59,3 +59,10 @@ def test_gb18030_file_is_read():
     raw = frame.to_csv(index=False).encode("gb18030")
     parsed = data.parse_table(raw, ALL["gis"], "gis.csv")
     assert parsed["name_zh"].tolist() == frame["name_zh"].tolist()
+
+
+def test_empty_table_has_every_column_and_no_rows():
+    """What a missing optional table or an unreadable current table reads as (`data._load`, `upload.diff`)."""
+    for spec in ALL.values():
+        empty = spec.empty()
+        assert list(empty.columns) == spec.names and len(empty) == 0
