@@ -1,6 +1,8 @@
 """Shared filters: unknown link values, county and GI filtering, descriptions, names."""
+import pandas as pd
+
 from ipaid import data
-from ipaid.filters import Filters, describe, filter_counties, filter_gis, unknown_values
+from ipaid.filters import Filters, covers, describe, filter_counties, filter_gis, unknown_values
 from ipaid.gi_search import search
 from ipaid.names import place_en
 
@@ -49,3 +51,49 @@ def test_filters_are_hashable_values():
     a, b = Filters(provinces=("湖南省",), categories=("tea",)), Filters(provinces=("湖南省",), categories=("tea",))
     assert hash(a) == hash(b) and {a: 1}[b] == 1
     assert len({a, b, Filters(), Filters(lang="en")}) == 3
+
+
+# Small tables with every combination the filters tell apart.
+COUNTIES = pd.DataFrame({"province": ["甲省", "甲省", "乙省", "乙省"], "area_id": ["wuling", "", "wuling", "tibet"],
+                         "boundary_adcode": ["100001", "100002", "200001", "200002"]})
+GIS = pd.DataFrame({"gi_id": ["G1", "G2", "G3", "G4"], "province": ["甲省", "甲省", "乙省", "乙省"],
+                    "category": ["tea", "fruit", "tea", "tea"],
+                    "counties": [["100001"], ["100002", "200001"], ["200002"], []]})
+
+
+def ids(frame: pd.DataFrame) -> list[str]:
+    return frame["gi_id"].tolist()
+
+
+def test_gi_filters_combine_with_and():
+    assert ids(filter_gis(GIS, Filters(provinces=("甲省",)))) == ["G1", "G2"]
+    assert ids(filter_gis(GIS, Filters(provinces=("乙省",), categories=("tea",)))) == ["G3", "G4"]
+    assert ids(filter_gis(GIS, Filters(provinces=("甲省",), categories=("tea",)))) == ["G1"]
+    assert ids(filter_gis(GIS, Filters(provinces=("甲省",), gis=("G2", "G3")))) == ["G2"]
+    assert ids(filter_gis(GIS, Filters(categories=("tea",), gis=("G2", "G3")))) == ["G3"]
+    assert ids(filter_gis(GIS, Filters())) == ["G1", "G2", "G3", "G4"]
+
+
+def test_gi_area_filter_needs_areas_and_their_counties():
+    wuling = {"100001", "200001"}
+    assert ids(filter_gis(GIS, Filters(areas=("wuling",)), wuling)) == ["G1", "G2"]
+    assert ids(filter_gis(GIS, Filters(provinces=("乙省",), areas=("wuling",)), wuling)) == []
+    assert ids(filter_gis(GIS, Filters(), wuling)) == ids(GIS)  # counties without a chosen area filter nothing
+    assert covers(GIS, ["200001", "999999"]).tolist() == [False, True, False, False]
+
+
+def test_county_filters_combine_with_and():
+    both = filter_counties(COUNTIES, Filters(provinces=("乙省",), areas=("wuling",)))
+    assert both["boundary_adcode"].tolist() == ["200001"]
+    assert filter_counties(COUNTIES, Filters(areas=("wuling",)))["boundary_adcode"].tolist() == ["100001", "200001"]
+
+
+def test_empty_link_values_are_not_unknown():
+    assert unknown_values({"province": ["", "火星省"], "area": [""]}, {"province": {"湖南省"}, "area": set()}) == \
+        {"province": ["火星省"]}
+
+
+def test_describe_in_chinese_keeps_unnamed_codes():
+    f = Filters(provinces=("湖南省", "河北省"), categories=("tea",), gis=("GI9999",))
+    assert describe(f, "zh", {}, {}, {"tea": "茶叶"}, {}) == "湖南省、河北省；茶叶；GI9999"
+    assert describe(Filters(), "en", {}, {}, {}, {}) == ""
