@@ -194,6 +194,22 @@ PROBLEMS_ZH = [
     (r"could not be read as a table: (.*)", r"无法读取为表格（请检查分隔符是否为英文逗号）：\1"),
 ]
 
+# --- validate --- (cross-table problems, ipaid.consistency)
+_LISTS = r"(.*) line (\d+) lists it (?:in the contiguous area '(.*)'|as a designated county)"
+PROBLEMS_ZH += [
+    (r"'(.*)' replaces '(.*)' \((.*)\); " + _LISTS,
+     lambda m: f"“{m[1]}”替换了“{m[2]}”（{m[3]}），但{m[4]}第{m[5]}行将其列为"
+               + (f"连片特困地区“{m[6]}”的县" if m[6] else "定点扶贫县")),
+    (r"'(.*)' \((.*)\) is missing; " + _LISTS,
+     lambda m: f"缺少“{m[1]}”（{m[2]}），但{m[3]}第{m[4]}行将其列为"
+               + (f"连片特困地区“{m[5]}”的县" if m[5] else "定点扶贫县")),
+    (r"'(.*)' is not one of the 832 poverty counties \((.*)\)", r"“\1”不在832个贫困县中（\2）"),
+    (r"'(.*)' is not in the areas table", r"片区表中没有“\1”"),
+    (r"(.*) is not a province of the area '(.*)'", r"\1不属于片区“\2”的省份"),
+    (r"(\d+) is below the (\d+) counties (.*) lists in '(.*)'", r"\1少于\3在“\4”中列出的\2个县"),
+    (r"'(.*)' has (\d+) member counties, more than its official (\d+)", r"“\1”列有\2个县，多于官方的\3个"),
+]
+
 
 def problem_text(message: str, lang: str) -> str:
     """An upload problem in the reader's language (Chinese for the known kinds of problem)."""
