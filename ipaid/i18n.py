@@ -96,6 +96,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "not_located": ("The source does not name the county of this GI.", "来源未注明该地理标志所在县。"),
     "poverty_county": ("national poverty county", "国家级贫困县"),
     "unknown": ("unknown", "未知"),
+    # --- validate ---
+    "filter_unavailable": ("not available, a table cannot be read (see the Data page)",
+                           "暂不可用，有数据表无法读取（见数据管理页）"),
 }
 
 CATEGORY = {
