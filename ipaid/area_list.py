@@ -216,7 +216,7 @@ def prepare(raw: bytes, filename: str) -> AreaList:
     conflicts["source_current"] = conflicts["adcode_listed"].map(current["source"])
     conflicts = conflicts[conflicts["area_id"] != conflicts["area_id_current"]].drop(columns="province")
     per_area = consistency.area_counts(rows, data.load_areas())
-    per_area["status"] = [("complete" if n == o else f"over: {n} of {o}" if n > o else f"{n} of {o}")
+    per_area["status"] = [("complete" if n == o else "over" if n > o else "partial")
                           for n, o in zip(per_area["listed"], per_area["official"])]
     return AreaList(rows, rows[~known].reset_index(drop=True), conflicts.reset_index(drop=True),
                     pd.DataFrame(sorted(unresolved), columns=["line", "text", "problem"]),

@@ -54,7 +54,7 @@ def test_published_layout_gives_adds_conflicts_and_unresolved_lines():
     assert result.skipped["line"].tolist() == [1, 10]  # the title, and a misspelt heading (its lines go nowhere)
     counts = result.per_area.set_index("area_id")
     assert counts.loc[["wumeng", "dabie", "yanshan_taihang"], "listed"].tolist() == [7, 4, 4]
-    assert counts.at["wumeng", "status"] == "7 of 38" and not result.complete
+    assert counts.at["wumeng", "status"] == "partial" and not result.complete
     assert not result.usable
     with pytest.raises(DataError):
         area_list.write(result, "国务院扶贫办《全国连片特困地区分县名单》(2012-06)", "list.txt")
@@ -93,3 +93,28 @@ def test_names_resolve_within_their_province_only():
     assert area_list.resolve_county("叙永县", "云南省")[0] is None
     assert area_list.resolve_area("Liupan") == area_list.resolve_area("六盘山片区") == "liupan"
     assert area_list.resolve_province("广西") == "广西壮族自治区"
+
+
+def test_the_data_page_previews_and_stores_a_pasted_list():
+    from streamlit.testing.v1 import AppTest
+
+    from test_store import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/data.py").run()
+    at.text_area(key="al_text_0").input(PUBLISHED).run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["新增行"], metrics["与现有记录矛盾"], metrics["无法识别"], metrics["重复列出（已忽略）"]) == ("10", "1", "2", "1")
+    shown = pd.concat([d.value for d in at.dataframe], ignore_index=True).astype(str).to_string()
+    assert "彝梁县" in shown and "云南省没有名为“彝梁县”的贫困县" in shown and "src C" in shown and "38个中的7个" in shown
+    assert at.button(key="al_confirm").disabled
+    clean = "\n".join(line for line in PUBLISHED.splitlines() if "彝梁" not in line and "兴县" not in line)
+    at.text_area(key="al_text_0").input(clean.replace("蔚县、张北", "蔚县")).run()
+    assert at.button(key="al_confirm").disabled  # no source named yet
+    at.text_input(key="al_source_0").input("国务院扶贫办《全国连片特困地区分县名单》(2012-06)").run()
+    at.button(key="al_confirm").click().run()
+    assert not at.exception and at.success
+    assert store.current_id("area_members") == store.versions("area_members")[0].id
+    assert data.load_area_members().set_index("adcode_listed").at["511922", "area_id"] == "wumeng"
