@@ -99,6 +99,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     # --- validate ---
     "filter_unavailable": ("not available, a table cannot be read (see the Data page)",
                            "暂不可用，有数据表无法读取（见数据管理页）"),
+    "table_broken": ("{table} cannot be used: the pages that need it show this problem until it is fixed or an "
+                     "earlier version is restored (Versions, below).",
+                     "{table}无法使用：修正问题或恢复较早版本（见下方“版本”）之前，需要该表的页面会显示此问题。"),
     "al_title": ("Load the official area list", "导入官方片区名单"),
     "al_help": ("The list of the contiguous areas' counties (国务院扶贫办《全国连片特困地区分县名单》, June 2012) as "
                 "published (an area heading, then lines such as 四川省：叙永县、古蔺县) or as CSV/XLSX with the columns "
@@ -110,6 +113,8 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "al_paste": ("Paste the list", "粘贴名单"),
     "al_file": ("or upload it (TXT, CSV or XLSX)", "或上传文件（TXT、CSV或XLSX）"),
     "al_source": ("Source of this list (document, issuer, date)", "名单来源（文件名称、发布机关、日期）"),
+    "al_m_rows": ("Listed", "县数"), "al_m_added": ("New", "新增"), "al_m_conflicts": ("Conflicts", "矛盾"),
+    "al_m_unresolved": ("Unknown", "无法识别"), "al_m_duplicates": ("Twice", "重复"),
     "al_rows": ("Counties in the list", "名单中的县"), "al_added": ("New rows", "新增行"),
     "al_conflicts": ("Contradict today's rows", "与现有记录矛盾"), "al_unresolved": ("Unresolved", "无法识别"),
     "al_duplicates": ("Listed twice (ignored)", "重复列出（已忽略）"),

@@ -125,6 +125,9 @@ def datasets() -> None:
                      s("coverage"): f"{row.covered:,}/{total:,}" if total else "",
                      s("origin"): row.origin, s("error"): row.error.splitlines()[0] if row.error else ""})
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    for row in cov[cov["error"] != ""].itertuples():  # a broken table, named where it cannot be missed
+        st.error(t("table_broken", lang(), table=row.label_en if lang() == "en" else row.label_zh), icon=":material/block:")
+        st.code(row.error, language=None, wrap_lines=True)
     gis = cov.set_index("table").loc["gis"]
     if not gis["error"] and pd.notna(gis["official_total"]):
         st.caption(gi_coverage_text())
@@ -238,7 +241,7 @@ def area_list_section() -> None:
         return
     source = st.text_input(t("al_source", lang()), key=f"al_source_{gen}", max_chars=300).strip()
     cols = st.columns(5, border=True)
-    for col, key, frame in zip(cols, ("al_rows", "al_added", "al_conflicts", "al_unresolved", "al_duplicates"),
+    for col, key, frame in zip(cols, ("al_m_rows", "al_m_added", "al_m_conflicts", "al_m_unresolved", "al_m_duplicates"),
                                (result.rows, result.added, result.conflicts, result.unresolved, result.duplicates)):
         col.metric(t(key, lang()), len(frame))
     en = lang() == "en"
@@ -261,7 +264,8 @@ def area_list_section() -> None:
         ("al_added", result.added.rename(columns={"line": line, **names, "area_id": t("al_area", lang())})),
         ("al_duplicates", result.duplicates.rename(columns={"line": line, **names, "area_id": t("al_area", lang()),
                                                             "first_line": t("al_first_line", lang())})),
-        ("al_skipped", result.skipped.rename(columns={"line": line, "text": t("al_text", lang())})))
+        ("al_skipped", result.skipped.rename(columns={"line": line, "text": t("al_text", lang())})),
+        ("al_rows", result.rows.rename(columns={"line": line, **names, "area_id": t("al_area", lang())})))
     for key, frame in tables:
         if len(frame):
             with st.expander(f"{t(key, lang())} ({len(frame):,})", expanded=key in ("al_unresolved", "al_conflicts")):

@@ -106,7 +106,7 @@ def test_the_data_page_previews_and_stores_a_pasted_list():
     at.text_area(key="al_text_0").input(PUBLISHED).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert (metrics["新增行"], metrics["与现有记录矛盾"], metrics["无法识别"], metrics["重复列出（已忽略）"]) == ("10", "1", "2", "1")
+    assert (metrics["新增"], metrics["矛盾"], metrics["无法识别"], metrics["重复"]) == ("10", "1", "2", "1")
     shown = pd.concat([d.value for d in at.dataframe], ignore_index=True).astype(str).to_string()
     assert "彝梁县" in shown and "云南省没有名为“彝梁县”的贫困县" in shown and "src C" in shown and "38个中的7个" in shown
     assert at.button(key="al_confirm").disabled
