@@ -268,6 +268,9 @@ def figure_card(col, name: str, short: bool = False) -> pd.Series:
 def gi_coverage_text() -> str:
     """How many of the official GI protection products the table lists (GI and Data pages)."""
     cov = data.coverage().set_index("table").loc["gis"]
+    if pd.isna(cov["official_total"]):
+        data.load_figures()  # the figures table is broken: raise its problem (the page names it)
+        return ""
     total = int(cov["official_total"])
     return t("coverage_gi", lang(), n=int(cov["covered"]), total=total, pct=cov["covered"] / total,
              later=int(cov["later"]), rows=int(cov["rows"]))
