@@ -10,7 +10,7 @@ from functools import lru_cache, wraps
 
 import pandas as pd
 
-from ipaid import store
+from ipaid import consistency, store
 from ipaid.admin_index import county_index, known_refs
 from ipaid.i18n import listing
 from ipaid.names import place_en, pinyin
@@ -92,7 +92,8 @@ def load_figures() -> pd.DataFrame:
 
 
 def load_designated() -> pd.DataFrame:
-    return load_table("designated")
+    """CNIPA's designated counties, each checked to be one of the 832 poverty counties."""
+    return _checked("designated")
 
 
 def load_tisc() -> pd.DataFrame:
@@ -103,16 +104,30 @@ def load_press_facts() -> pd.DataFrame:
     return load_table("press_facts")
 
 
+@by_signature(*consistency.TABLES)
+def cross_problems() -> dict[str, list[Problem]]:
+    """Problems between the current tables (see `ipaid.consistency`), by the table blamed; unreadable tables are left out."""
+    tables, files = {}, {}
+    for name in consistency.TABLES:
+        try:
+            tables[name], files[name] = load_table(name), table_source(name)[1]
+        except DataError:
+            pass
+    return consistency.problems(tables, files)
+
+
+def _checked(name: str) -> pd.DataFrame:
+    """A table that must also agree with the tables it refers to; DataError otherwise."""
+    table = load_table(name)
+    found = cross_problems().get(name)
+    if found:
+        raise DataError(found)
+    return table
+
+
 def load_area_members() -> pd.DataFrame:
     """Area membership, checked against the poverty counties and each area's official count."""
-    members = load_table("area_members")
-    counties = load_table("counties")
-    unknown = members.loc[~members["adcode_listed"].isin(counties["adcode_listed"])]
-    if len(unknown):
-        raise DataError([Problem("data/area_members.csv", int(i) + 2, "adcode_listed",
-                                 f"'{unknown.at[i, 'adcode_listed']}' is not one of the 832 poverty counties")
-                         for i in unknown.index])
-    return members
+    return _checked("area_members")
 
 
 @by_signature("counties", "areas", "area_members")
@@ -183,7 +198,10 @@ def coverage() -> pd.DataFrame:
     """Each dataset: rows, where it comes from, the official total it is measured against, and how many
     of its rows that total counts (`covered`: e.g. only GI protection products approved by 2020 count towards
     the 2,385 of Oct 2020; `later`: those of the counted kind that postdate it)."""
-    figures = load_figures()
+    try:
+        figures = load_figures()
+    except DataError:  # the other tables are still listed (and can be rolled back)
+        figures = pd.DataFrame(columns=["value"])
     rows = []
     for name, spec in ALL.items():
         try:
@@ -193,6 +211,8 @@ def coverage() -> pd.DataFrame:
             later = table[spec.counted_until[0]].gt(spec.counted_until[1]).fillna(False).astype(bool) \
                 if spec.counted_until else pd.Series(False, table.index)
             covered, after = int((counted & ~later).sum()), int((counted & later).sum())
+            if name in consistency.TABLES and cross_problems().get(name):
+                error = str(DataError(cross_problems()[name]))
         except DataError as exc:
             n, covered, after, error = 0, 0, 0, str(exc)
         total = int(figures.at[spec.total_figure, "value"]) if spec.total_figure in figures.index else None
@@ -218,8 +238,6 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
 
 def coverage_by_area() -> pd.DataFrame:
     """Each contiguous area: official county count and how many members are loaded."""
-    areas = load_areas()
-    loaded = load_area_members().groupby("area_id").size()
-    return pd.DataFrame({"area_id": areas["area_id"], "name": areas["name_zh"] + " · " + areas["name_en"],
-                         "official": areas["county_count"],
-                         "loaded": areas["area_id"].map(loaded).fillna(0).astype(int)})
+    counts = consistency.area_counts(load_area_members(), load_areas())
+    return pd.DataFrame({"area_id": counts["area_id"], "name": counts["name_zh"] + " · " + counts["name_en"],
+                         "official": counts["official"], "loaded": counts["listed"]})

@@ -96,6 +96,39 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "not_located": ("The source does not name the county of this GI.", "来源未注明该地理标志所在县。"),
     "poverty_county": ("national poverty county", "国家级贫困县"),
     "unknown": ("unknown", "未知"),
+    # --- validate ---
+    "filter_unavailable": ("not available, a table cannot be read (see the Data page)",
+                           "暂不可用，有数据表无法读取（见数据管理页）"),
+    "table_broken": ("{table} cannot be used: the pages that need it show this problem until it is fixed or an "
+                     "earlier version is restored (Versions, below).",
+                     "{table}无法使用：修正问题或恢复较早版本（见下方“版本”）之前，需要该表的页面会显示此问题。"),
+    "al_title": ("Load the official area list", "导入官方片区名单"),
+    "al_help": ("The list of the contiguous areas' counties (国务院扶贫办《全国连片特困地区分县名单》, June 2012) as "
+                "published (an area heading, then lines such as 四川省：叙永县、古蔺县) or as CSV/XLSX with the columns "
+                "area, province, county (name or code). Its rows replace today's rows of the same counties; counties it "
+                "does not name stay as they are. Membership is taken only from the list.",
+                "连片特困地区分县名单（国务院扶贫办《全国连片特困地区分县名单》，2012年6月）：按原文格式（片区标题，"
+                "其后为“四川省：叙永县、古蔺县”这样的行），或CSV/XLSX（列：片区、省份、县名或代码）。名单中的县替换"
+                "现有同县记录，未列出的县保持不变。片区归属只取自名单。"),
+    "al_paste": ("Paste the list", "粘贴名单"),
+    "al_file": ("or upload it (TXT, CSV or XLSX)", "或上传文件（TXT、CSV或XLSX）"),
+    "al_source": ("Source of this list (document, issuer, date)", "名单来源（文件名称、发布机关、日期）"),
+    "al_m_rows": ("Listed", "县数"), "al_m_added": ("New", "新增"), "al_m_conflicts": ("Conflicts", "矛盾"),
+    "al_m_unresolved": ("Unknown", "无法识别"), "al_m_duplicates": ("Twice", "重复"),
+    "al_rows": ("Counties in the list", "名单中的县"), "al_added": ("New rows", "新增行"),
+    "al_conflicts": ("Contradict today's rows", "与现有记录矛盾"), "al_unresolved": ("Unresolved", "无法识别"),
+    "al_duplicates": ("Listed twice (ignored)", "重复列出（已忽略）"),
+    "al_skipped": ("Lines read as neither area nor county list", "既非片区标题也非县名单的行"),
+    "al_per_area": ("Counties per area against the official count", "各片区县数与官方数对照"),
+    "al_area": ("Area", "片区"), "al_official": ("Official", "官方"), "al_listed": ("In the list", "名单中"),
+    "al_status": ("Status", "状态"), "al_complete": ("complete", "完整"),
+    "al_partial": ("{n} of {total}", "{total}个中的{n}个"), "al_over": ("{n}: more than the official {total}", "{n}个，多于官方{total}个"),
+    "al_text": ("Text", "文字"), "al_first_line": ("First listed on line", "首次出现的行"),
+    "al_list_area": ("Area in the list", "名单中的片区"), "al_current_area": ("Area today", "现有片区"),
+    "al_list_source": ("Source of the list", "名单来源"), "al_current_source": ("Source today", "现有来源"),
+    "al_blocked": ("Fix the unresolved names, duplicates and areas over their count before storing the list.",
+                   "请先修正无法识别的名称、重复项和超出官方数的片区，再保存名单。"),
+    "al_need_source": ("Name the source of the list to store it.", "请填写名单来源后再保存。"),
 }
 
 CATEGORY = {
@@ -192,6 +225,31 @@ PROBLEMS_ZH = [
     (r"this is not a valid XLSX workbook", "这不是有效的XLSX工作簿"),
     (r"the text encoding is neither UTF-8 nor GB18030; save the file as UTF-8 CSV", "编码既不是UTF-8也不是GB18030，请另存为UTF-8 CSV"),
     (r"could not be read as a table: (.*)", r"无法读取为表格（请检查分隔符是否为英文逗号）：\1"),
+]
+
+# --- validate --- (cross-table problems, ipaid.consistency)
+_LISTS = r"(.*) line (\d+) lists it (?:in the contiguous area '(.*)'|as a designated county)"
+PROBLEMS_ZH += [
+    (r"'(.*)' replaces '(.*)' \((.*)\); " + _LISTS,
+     lambda m: f"“{m[1]}”替换了“{m[2]}”（{m[3]}），但{m[4]}第{m[5]}行将其列为"
+               + (f"连片特困地区“{m[6]}”的县" if m[6] else "定点扶贫县")),
+    (r"'(.*)' \((.*)\) is missing; " + _LISTS,
+     lambda m: f"缺少“{m[1]}”（{m[2]}），但{m[3]}第{m[4]}行将其列为"
+               + (f"连片特困地区“{m[5]}”的县" if m[5] else "定点扶贫县")),
+    (r"'(.*)' is not one of the 832 poverty counties \((.*)\)", r"“\1”不在832个贫困县中（\2）"),
+    (r"'(.*)' is not in the areas table", r"片区表中没有“\1”"),
+    (r"(.*) is not a province of the area '(.*)'", r"\1不属于片区“\2”的省份"),
+    (r"(\d+) is below the (\d+) counties (.*) lists in '(.*)'", r"\1少于\3在“\4”中列出的\2个县"),
+    (r"'(.*)' has (\d+) member counties, more than its official (\d+)", r"“\1”列有\2个县，多于官方的\3个"),
+    (r"no poverty county of (.*) is named '(.*)'", r"\1没有名为“\2”的贫困县"),
+    (r"'(.*)' is ambiguous in (.*): (.*)", r"“\1”在\2有多个匹配：\3"),
+    (r"'(.*)' is not the code of a poverty county of (.*)", r"“\1”不是\2贫困县的代码"),
+    (r"'(.*)' is not a province", r"“\1”不是省份"),
+    (r"'(.*)' is not a contiguous area", r"“\1”不是连片特困地区"),
+    (r"no known area heading above this line", "此行之前没有可识别的片区标题"),
+    (r"name the source of the list", "请填写名单来源"),
+    (r"the list has unresolved names, duplicates or areas over their official count",
+     "名单中有无法识别的名称、重复项或超出官方数的片区"),
 ]
 
 

@@ -73,4 +73,4 @@ PRESS_FACTS = TableSpec(
 
 ALL = {spec.name: spec for spec in (COUNTIES, AREAS, AREA_MEMBERS, FIGURES, DESIGNATED, GIS, TISC, PRESS_FACTS)}
 # Tables an official may replace with an uploaded version (Data page).
-UPLOADABLE = ("gis", "counties")
+UPLOADABLE = ("gis", "counties", "area_members")

@@ -30,14 +30,24 @@ def options() -> dict[str, dict[str, str]]:
     """Each shared filter's values and their labels in the current language."""
     en = lang() == "en"
     provinces = sorted(county_index()["province"].unique(), key=lambda p: place_en(p))
-    areas = data.load_areas()
-    gis = data.load_gis().sort_values("name_en")
+    areas, gis = filter_table("area"), filter_table("gi")
     return {
         "province": {p: place_en(p) if en else p for p in provinces},
-        "area": dict(zip(areas["area_id"], areas["name_en" if en else "name_zh"])),
+        "area": {} if areas is None else dict(zip(areas["area_id"], areas["name_en" if en else "name_zh"])),
         "category": {c: label(CATEGORY, c, lang()) for c in CATEGORY if c},
-        "gi": dict(zip(gis["gi_id"], gis["name_en" if en else "name_zh"])),
+        "gi": {} if gis is None else dict(zip(gis["gi_id"], gis["name_en" if en else "name_zh"])),
     }
+
+
+FILTER_TABLES = {"area": data.load_areas, "gi": lambda: data.load_gis().sort_values("name_en")}
+
+
+def filter_table(key: str) -> pd.DataFrame | None:
+    """The table a filter offers values from, or None when it cannot be read (the filter is then empty)."""
+    try:
+        return FILTER_TABLES[key]()
+    except DataError:
+        return None
 
 
 MULTI_KEYS = tuple(PARAMS.values())  # province, area, category, gi
@@ -99,6 +109,10 @@ def sidebar() -> None:
         opts = options()
         st.subheader(t("filters", lang()))
         for key, word in (("province", "provinces"), ("area", "areas"), ("category", "category"), ("gi", "gi_name")):
+            if key in FILTER_TABLES and filter_table(key) is None:  # a table that cannot be read: say so
+                st.session_state[key] = []
+                st.caption(f"{t(word, lang())}: {t('filter_unavailable', lang())}")
+                continue
             st.multiselect(t(word, lang()), list(opts[key]), format_func=lambda v, o=opts[key]: o.get(v, v),
                            key=key, placeholder=t("all", lang()))
         if not current_filters().is_empty:
@@ -254,6 +268,9 @@ def figure_card(col, name: str, short: bool = False) -> pd.Series:
 def gi_coverage_text() -> str:
     """How many of the official GI protection products the table lists (GI and Data pages)."""
     cov = data.coverage().set_index("table").loc["gis"]
+    if pd.isna(cov["official_total"]):
+        data.load_figures()  # the figures table is broken: raise its problem (the page names it)
+        return ""
     total = int(cov["official_total"])
     return t("coverage_gi", lang(), n=int(cov["covered"]), total=total, pct=cov["covered"] / total,
              later=int(cov["later"]), rows=int(cov["rows"]))

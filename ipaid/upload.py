@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ipaid import data, store
+from ipaid import consistency, data, store
 from ipaid.paths import DATA_DIR
 from ipaid.schema import DataError, Problem
 from ipaid.tablefile import read_table_bytes
@@ -61,7 +61,9 @@ def check(name: str, raw: bytes, filename: str) -> pd.DataFrame:
     if name not in UPLOADABLE:
         raise ValueError(f"table '{name}' cannot be uploaded")
     sniff(raw, filename)
-    return data.read_upload(raw, name, filename)
+    table = data.read_upload(raw, name, filename)
+    consistency.against_current(name, table, filename)  # with the other current tables
+    return table
 
 
 def current_or_empty(name: str) -> pd.DataFrame:

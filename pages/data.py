@@ -125,6 +125,9 @@ def datasets() -> None:
                      s("coverage"): f"{row.covered:,}/{total:,}" if total else "",
                      s("origin"): row.origin, s("error"): row.error.splitlines()[0] if row.error else ""})
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    for row in cov[cov["error"] != ""].itertuples():  # a broken table, named where it cannot be missed
+        st.error(t("table_broken", lang(), table=row.label_en if lang() == "en" else row.label_zh), icon=":material/block:")
+        st.code(row.error, language=None, wrap_lines=True)
     gis = cov.set_index("table").loc["gis"]
     if not gis["error"] and pd.notna(gis["official_total"]):
         st.caption(gi_coverage_text())
@@ -219,9 +222,75 @@ def versions_section() -> None:
             right.button(s("rollback"), key=f"rollback_go_{name}", on_click=do_rollback, args=(name, key))
 
 
+def area_list_section() -> None:
+    """Load the official contiguous-area list (ipaid.area_list): paste or upload, state the source, preview, confirm."""
+    from ipaid import area_list
+
+    st.subheader(t("al_title", lang()))
+    st.caption(t("al_help", lang()))
+    gen = st.session_state.get("al_gen", 0)
+    text = st.text_area(t("al_paste", lang()), key=f"al_text_{gen}", height=150)
+    file = st.file_uploader(t("al_file", lang()), type=["txt", "csv", "xlsx"], key=f"al_file_{gen}")
+    raw, filename = (file.getvalue(), file.name) if file is not None else (text.encode("utf-8"), "pasted.txt")
+    if not raw.strip():
+        return
+    try:
+        result = area_list.prepare(raw, filename)
+    except DataError as exc:
+        show_problems(exc)
+        return
+    source = st.text_input(t("al_source", lang()), key=f"al_source_{gen}", max_chars=300).strip()
+    cols = st.columns(5, border=True)
+    for col, key, frame in zip(cols, ("al_m_rows", "al_m_added", "al_m_conflicts", "al_m_unresolved", "al_m_duplicates"),
+                               (result.rows, result.added, result.conflicts, result.unresolved, result.duplicates)):
+        col.metric(t(key, lang()), len(frame))
+    en = lang() == "en"
+    status = {"complete": lambda n, o: t("al_complete", lang()), "partial": lambda n, o: t("al_partial", lang(), n=n, total=o),
+              "over": lambda n, o: t("al_over", lang(), n=n, total=o)}
+    per_area = result.per_area
+    st.write(f"**{t('al_per_area', lang())}**")
+    st.dataframe(pd.DataFrame({t("al_area", lang()): per_area["name_en" if en else "name_zh"],
+                               t("al_official", lang()): per_area["official"], t("al_listed", lang()): per_area["listed"],
+                               t("al_status", lang()): [status[s_](n, o) for s_, n, o in
+                                                        zip(per_area["status"], per_area["listed"], per_area["official"])]}),
+                 hide_index=True, width="stretch")
+    line, names = s("line"), {"adcode_listed": "adcode", "name_listed": "name", "province": "province"}
+    tables = (
+        ("al_unresolved", result.unresolved.assign(problem=[problem_text(p, lang()) for p in result.unresolved["problem"]])
+         .rename(columns={"line": line, "text": t("al_text", lang()), "problem": s("problem")})),
+        ("al_conflicts", result.conflicts.assign(source_list=source).rename(columns={
+            "line": line, **names, "area_id": t("al_list_area", lang()), "area_id_current": t("al_current_area", lang()),
+            "source_list": t("al_list_source", lang()), "source_current": t("al_current_source", lang())})),
+        ("al_added", result.added.rename(columns={"line": line, **names, "area_id": t("al_area", lang())})),
+        ("al_duplicates", result.duplicates.rename(columns={"line": line, **names, "area_id": t("al_area", lang()),
+                                                            "first_line": t("al_first_line", lang())})),
+        ("al_skipped", result.skipped.rename(columns={"line": line, "text": t("al_text", lang())})),
+        ("al_rows", result.rows.rename(columns={"line": line, **names, "area_id": t("al_area", lang())})))
+    for key, frame in tables:
+        if len(frame):
+            with st.expander(f"{t(key, lang())} ({len(frame):,})", expanded=key in ("al_unresolved", "al_conflicts")):
+                st.dataframe(frame, hide_index=True, width="stretch")
+    if not result.usable:
+        st.warning(t("al_blocked", lang()), icon=":material/warning:")
+    elif not source:
+        st.info(t("al_need_source", lang()), icon=":material/info:")
+    st.text_input(s("note"), key="al_note", max_chars=300)
+
+    def store_list() -> None:
+        try:
+            version = area_list.write(result, source, filename, st.session_state.get("al_note", ""))
+            st.session_state["data_msg"] = ("success", s("stored", v=version))
+            bump("al_gen")
+        except DataError as exc:
+            st.session_state["data_msg"] = ("error", f"{s('failed')}\n{exc}")
+
+    st.button(s("confirm"), type="primary", key="al_confirm", disabled=not (result.usable and source), on_click=store_list)
+
+
 st.title(t("page_data", lang()))
 show_message()
 datasets()
 upload_section()
 import_section()
+area_list_section()
 versions_section()

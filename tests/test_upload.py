@@ -65,7 +65,7 @@ def texts(at: AppTest) -> str:
 
 
 def test_data_page_renders_in_both_languages(page):
-    assert [h.value for h in page.main.subheader] == ["数据集", "上传新版本", "导入地理标志登记名录", "版本"]
+    assert [h.value for h in page.main.subheader] == ["数据集", "上传新版本", "导入地理标志登记名录", "导入官方片区名单", "版本"]
     table = page.dataframe[0].value
     assert len(table) == len(data.ALL)
     assert "832/832" in set(table["覆盖"])  # counties against the official total
@@ -75,7 +75,8 @@ def test_data_page_renders_in_both_languages(page):
     page.session_state["lang"] = "en"
     page.run()
     assert not page.exception
-    assert [h.value for h in page.main.subheader] == ["Datasets", "Upload a new version", "Import a GI register list", "Versions"]
+    assert [h.value for h in page.main.subheader] == ["Datasets", "Upload a new version", "Import a GI register list",
+                                                     "Load the official area list", "Versions"]
 
 
 def test_upload_preview_confirm_and_rollback_in_the_page(page):
