@@ -9,12 +9,16 @@ import textwrap
 from pathlib import Path
 
 import pandas as pd
+import platformdirs
 import pytest
 
 from ipaid import data, paths, store, upload
+from ipaid.auth import Steward
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_STORE = paths.DATA_DIR / "store" / "versions.sqlite"
+REAL_STORES = [paths.LEGACY_STORE_DIR / "versions.sqlite",
+               platformdirs.user_data_path("ipaid", appauthor=False) / "store" / "versions.sqlite"]
+STEWARD = Steward("tester", "local")
 
 
 def _stat(path: Path):
@@ -24,7 +28,7 @@ def _stat(path: Path):
 @pytest.fixture(autouse=True)
 def isolated_store(tmp_path, monkeypatch):
     """Point the store (in this process and in subprocesses) at a temporary folder; the real one stays untouched."""
-    before = _stat(REAL_STORE)
+    before = [_stat(p) for p in REAL_STORES]
     folder = tmp_path / "store"
     monkeypatch.setattr(store, "STORE_DIR", folder)
     monkeypatch.setattr(paths, "STORE_DIR", folder)
@@ -32,7 +36,7 @@ def isolated_store(tmp_path, monkeypatch):
     data._load.cache_clear()
     yield folder
     data._load.cache_clear()
-    assert _stat(REAL_STORE) == before, "a test touched the real data/store"
+    assert [_stat(p) for p in REAL_STORES] == before, "a test touched a real version store"
 
 
 def shipped(name: str = "gis") -> pd.DataFrame:
@@ -59,7 +63,7 @@ def run_python(code: str, **kw) -> subprocess.CompletedProcess:
 
 def test_good_upload_becomes_current_and_survives_restart(isolated_store):
     new = edited_gis()
-    version = upload.accept("gis", csv(new), "gis_edit.csv", "  typo fix  ")
+    version = upload.accept("gis", csv(new), "gis_edit.csv", "  typo fix  ", steward=STEWARD)
     assert store.current_id("gis") == version > 0
     pd.testing.assert_frame_equal(data.load_table("gis"), data.read_upload(csv(new), "gis", "x.csv"))
     assert store.versions("gis")[0].note == "typo fix"
@@ -88,7 +92,7 @@ def test_diff_reports_added_removed_changed():
 
 
 def test_write_killed_midway_leaves_previous_version_current(isolated_store):
-    first = upload.accept("gis", csv(edited_gis()), "first.csv", "first")
+    first = upload.accept("gis", csv(edited_gis()), "first.csv", "first", steward=STEWARD)
     expected = data.load_table("gis").copy()
     child = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
         import time
@@ -108,7 +112,7 @@ def test_write_killed_midway_leaves_previous_version_current(isolated_store):
                 return cur
 
         store._connect = lambda path: Slow(real(path))
-        store.add("gis", b"gi_id\\n" + b"x" * 30_000_000, 1, "killed", "big.csv")
+        store.add("gis", b"gi_id\\n" + b"x" * 30_000_000, 1, "killed", "big.csv", author="test")
     """)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
     try:
         assert child.stdout.readline().strip() == "INSERTED", child.stderr.read()
@@ -124,25 +128,25 @@ def test_write_killed_midway_leaves_previous_version_current(isolated_store):
     import sqlite3
     with sqlite3.connect(store.store_path()) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    second = upload.accept("gis", csv(shipped()), "second.csv", "after the crash")  # the store is not locked
+    second = upload.accept("gis", csv(shipped()), "second.csv", "after the crash", steward=STEWARD)  # the store is not locked
     assert second > first and store.current_id("gis") == second
 
 
 def test_rollback_restores_earlier_tables_exactly():
     original = shipped()
-    v1 = upload.accept("gis", csv(edited_gis()), "v1.csv", "one")
+    v1 = upload.accept("gis", csv(edited_gis()), "v1.csv", "one", steward=STEWARD)
     table_v1 = data.load_table("gis").copy()
-    v2 = upload.accept("gis", csv(original.iloc[:50]), "v2.csv", "two")
+    v2 = upload.accept("gis", csv(original.iloc[:50]), "v2.csv", "two", steward=STEWARD)
     assert len(data.load_table("gis")) == 50
-    upload.rollback("gis", v1)
+    upload.rollback("gis", v1, steward=STEWARD)
     pd.testing.assert_frame_equal(data.load_table("gis"), table_v1)
-    upload.rollback("gis", 0)
+    upload.rollback("gis", 0, steward=STEWARD)
     pd.testing.assert_frame_equal(data.load_table("gis"), original)
     assert store.current("gis") is None
-    upload.rollback("gis", v2)
+    upload.rollback("gis", v2, steward=STEWARD)
     assert len(data.load_table("gis")) == 50
     with pytest.raises(KeyError):
-        upload.rollback("counties", v1)  # a version of another table
+        upload.rollback("counties", v1, steward=STEWARD)  # a version of another table
     hist = upload.history("gis")
     assert list(hist["version"]) == [v2, v1, 0]
     assert list(hist["current"]) == [True, False, False]
@@ -151,7 +155,7 @@ def test_rollback_restores_earlier_tables_exactly():
 def test_counties_upload_round_trip():
     counties = shipped("counties")
     counties.loc[0, "note"] = "checked"
-    version = upload.accept("counties", csv(counties), "counties.xlsx.csv", "")
+    version = upload.accept("counties", csv(counties), "counties.xlsx.csv", "", steward=STEWARD)
     assert store.current_id("counties") == version
     assert data.load_table("counties").at[0, "note"] == "checked"
     assert len(data.load_counties()) == len(counties)  # joins downstream still work

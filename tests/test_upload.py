@@ -5,10 +5,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ipaid import data, store, upload
+from ipaid import auth, data, store, upload
 from ipaid.schema import DataError
 from test_import_gi import as_csv, picked, register
-from test_store import ROOT, csv, edited_gis, isolated_store, shipped  # noqa: F401  (autouse fixture)
+from test_store import ROOT, STEWARD, csv, edited_gis, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 
 def test_every_problem_is_reported_by_spreadsheet_line_and_column():
@@ -46,17 +46,37 @@ def test_uploads_only_for_uploadable_tables():
 
 def test_history_ends_with_the_shipped_version():
     hist = upload.history("gis")
-    assert hist.to_dict("records") == [{"version": 0, "created_at": "", "rows": len(shipped()), "note": "shipped",
+    assert hist.to_dict("records") == [{"version": 0, "created_at": "", "author": "", "rows": len(shipped()), "note": "shipped",
                                         "file": "data/gi_products.csv", "current": True}]
 
 
-@pytest.fixture
-def page():
+PASSWORD = "correct horse battery staple"
+ACCOUNTS = {"alice": auth.hash_password(PASSWORD)}
+
+
+def data_page(accounts: dict | None = None) -> AppTest:
+    """The Data page in a fresh session; `accounts`: local steward accounts in its secrets."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if accounts:
+        at.secrets["ipaid"] = {"stewards": accounts}
     at.run()
     at.switch_page("pages/data.py").run()
     assert not at.exception
     return at
+
+
+def sign_in(at: AppTest, name: str = "alice", password: str = PASSWORD) -> AppTest:
+    at.text_input(key="steward_name").input(name)
+    at.text_input(key="steward_password").input(password)
+    next(b for b in at.button if b.proto.is_form_submitter).click().run()
+    assert not at.exception
+    return at
+
+
+@pytest.fixture
+def page():
+    """The Data page with steward alice signed in."""
+    return sign_in(data_page(ACCOUNTS))
 
 
 def texts(at: AppTest) -> str:
@@ -105,7 +125,7 @@ def test_bad_upload_shows_problems_as_a_table_and_stores_nothing(page):
     assert problems.iloc[:, :2].values.tolist() == [["3", "province"]]
     assert "<b>火星</b>" in problems.iloc[0, 2]
     assert "<script>" not in texts(page) and "<b>" not in texts(page)  # user text only inside the table
-    assert not page.button  # no confirm button
+    assert [b.key for b in page.button] == ["steward_logout"]  # no confirm button
     assert store.versions("gis") == []
 
 
@@ -118,7 +138,7 @@ def test_png_upload_is_refused_in_the_page(page):
 
 def test_register_import_in_the_page(page):
     rows = picked(4)
-    upload.accept("gis", csv(shipped()[~shipped()["gi_id"].isin(rows["gi_id"])]), "minus.csv", "setup")
+    upload.accept("gis", csv(shipped()[~shipped()["gi_id"].isin(rows["gi_id"])]), "minus.csv", "setup", steward=STEWARD)
     page.run()
     page.file_uploader[1].set_value(("register.csv", as_csv(register(rows)), "text/csv")).run()
     assert not page.exception
