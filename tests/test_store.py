@@ -160,3 +160,64 @@ def test_counties_upload_round_trip():
     assert data.load_table("counties").at[0, "note"] == "checked"
     assert len(data.load_counties()) == len(counties)  # joins downstream still work
     assert store.current("gis") is None  # other tables untouched
+
+
+def test_old_store_files_gain_the_author_column(isolated_store):
+    """A store written before authors were recorded is migrated in place (ALTER TABLE) and keeps its versions."""
+    import sqlite3
+
+    path = store.store_path()
+    path.parent.mkdir(parents=True)
+    table = shipped()
+    with sqlite3.connect(path) as con:
+        con.executescript("""
+            CREATE TABLE versions (id INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL,
+                created_at TEXT NOT NULL, rows INTEGER NOT NULL, note TEXT NOT NULL, filename TEXT NOT NULL,
+                sha256 TEXT NOT NULL, content BLOB NOT NULL);
+            CREATE TABLE current (table_name TEXT PRIMARY KEY, version_id INTEGER NOT NULL);""")
+        con.execute("INSERT INTO versions VALUES (7, 'gis', '2026-01-01T00:00:00+00:00', ?, 'old', 'old.csv', '', ?)",
+                    (len(table), csv(table)))
+        con.execute("INSERT INTO current VALUES ('gis', 7)")
+    assert store.current_version("gis").author == ""  # readable before any write
+    assert upload.history("gis")["author"].tolist() == ["", ""]
+    upload.rollback("gis", 0, steward=STEWARD, expected=7)
+    assert store.last_change("gis")[:2] == (0, STEWARD.label)
+    with sqlite3.connect(path) as con:
+        assert "author" in {r[1] for r in con.execute("PRAGMA table_info(versions)")}
+
+
+def test_export_and_import_round_trip(isolated_store, tmp_path):
+    v1 = upload.accept("gis", csv(edited_gis()), "v1.csv", "one", steward=STEWARD)
+    v2 = upload.accept("counties", csv(shipped("counties")), "c.csv", "two", steward=Steward("bob", "oidc"))
+    upload.rollback("gis", 0, steward=STEWARD)
+    before = {t: (store.current_id(t), store.versions(t), store.last_change(t)) for t in ("gis", "counties")}
+    backup = tmp_path / "backup.sqlite"
+    out = run_python(f"from ipaid import store; store.main(['export', {str(backup)!r}])")
+    assert out.returncode == 0 and "Exported 2 versions" in out.stdout, out.stderr
+    store.store_path().unlink()  # the store is lost
+    for suffix in ("-wal", "-shm"):
+        Path(str(store.store_path()) + suffix).unlink(missing_ok=True)
+    upload.accept("gis", csv(shipped().iloc[:10]), "other.csv", "written after the loss", steward=STEWARD)
+    out = run_python(f"from ipaid import store; store.main(['import', {str(backup)!r}])")
+    assert out.returncode == 0 and "Restored 2 versions" in out.stdout, out.stderr
+    data._load.cache_clear()
+    after = {t: (store.current_id(t), store.versions(t), store.last_change(t)) for t in ("gis", "counties")}
+    assert after == before and {v.author for v in after["counties"][1]} == {"bob (oidc)"}
+    assert store.version_content(v1) and store.current_id("counties") == v2
+    kept = list(store.store_path().parent.glob("versions.before-import-*.sqlite"))
+    assert len(kept) == 1 and [v.note for v in store.versions("gis", kept[0])] == ["written after the loss"]
+    garbage = tmp_path / "not.sqlite"
+    garbage.write_bytes(b"not a database")
+    with pytest.raises(ValueError):
+        store.restore(garbage)
+    assert store.current_id("counties") == v2  # a bad file changes nothing
+
+
+def test_store_lives_outside_the_checkout_unless_configured():
+    out = subprocess.run([sys.executable, "-c", "from ipaid import paths; print(paths.STORE_DIR)"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60,
+                         env={k: v for k, v in os.environ.items() if k != "IPAID_STORE_DIR"})
+    default = Path(out.stdout.strip())
+    assert default == platformdirs.user_data_path("ipaid", appauthor=False) / "store"
+    assert ROOT not in default.parents
+    assert paths.STORE_DIR == Path(os.environ["IPAID_STORE_DIR"])  # the variable wins (the tests use it)
