@@ -6,6 +6,7 @@ OpenID Connect (`[auth]`, `st.login`) or local accounts (`[ipaid.stewards]` name
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from typing import Callable, TypeVar
 
@@ -14,7 +15,7 @@ import streamlit as st
 from ipaid import auth
 from ipaid.i18n import t
 from ipaid.schema import DataError
-from ipaid.tablefile import xlsx_sheets
+from ipaid.tablefile import MAX_BYTES, xlsx_sheets
 from ipaid.ui import lang
 
 T = TypeVar("T")
@@ -74,7 +75,7 @@ def panel() -> auth.Steward | None:
     steward = current()
     oidc, accounts = oidc_configured(), local_accounts()
     if steward:
-        left, right = st.columns([4, 1], vertical_alignment="center")
+        left, right = st.columns([3, 1], vertical_alignment="center")
         left.caption(t("steward_signed_in", L, name=steward.label))
         if steward.method == "oidc":
             right.button(t("steward_sign_out", L), key="steward_logout", on_click=st.logout, icon=":material/logout:")
@@ -128,3 +129,22 @@ def sheet_choice(raw: bytes, key: str) -> str | None:
     sheet = st.selectbox(t("data_sheet", L), sheets, key=key)
     st.caption(t("data_sheet_read", L, sheet=sheet, i=sheets.index(sheet) + 1, n=len(sheets)))
     return sheet
+
+
+def localise_uploaders() -> None:
+    """Streamlit has no setting for its file uploader's own words ("Upload", "20MB per file • CSV, XLSX",
+    "File must be 20.0MB or smaller."): on the Chinese page, CSS draws Chinese ones over them. The browser's
+    refusal (too large, wrong type) becomes one Chinese sentence that names both limits."""
+    L = lang()
+    if L == "en":
+        return
+    mb = MAX_BYTES // 2**20
+    words = {k: json.dumps(t(f"data_uploader_{k}", L, mb=mb), ensure_ascii=False) for k in ("button", "limit", "refused")}
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stTooltipErrorContent"] {{font-size: 0 !important}}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p::after
+  {{content: {words["button"]}; font-size: 1rem}}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: {words["limit"]}; font-size: 0.875rem}}
+[data-testid="stTooltipErrorContent"]::after {{content: {words["refused"]}; font-size: 0.875rem}}
+</style>""")

@@ -144,6 +144,10 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
                       "{n}个单元格以=、+、-或@开头，将作为文本保存，不会被计算（下载文件中会加上'前缀，电子表格不会执行）："),
     "data_value": ("Value", "内容"),
     "data_sheet": ("Sheet to read", "读取的工作表"),
+    "data_uploader_button": ("Upload", "选择文件"),
+    "data_uploader_limit": ("{mb}MB per file • CSV, XLSX", "每个文件不超过{mb}MB · CSV、XLSX"),
+    "data_uploader_refused": ("File must be {mb}MB or smaller, CSV or XLSX.",
+                              "文件未被接受：只能上传不超过{mb}MB的CSV或XLSX文件。"),
     "data_sheet_read": ("Read sheet '{sheet}' ({i} of {n}). If the table is on another sheet, choose it above.",
                         "已读取工作表“{sheet}”（共{n}个，第{i}个）。如数据在其他工作表，请在上方选择。"),
     "steward_sign_in": ("Steward sign-in (to upload, import or restore)", "数据管理员登录（上传、导入或恢复数据）"),
@@ -262,6 +266,12 @@ PROBLEMS_ZH = [
     (r"this is not a valid XLSX workbook", "这不是有效的XLSX工作簿"),
     (r"the text encoding is neither UTF-8 nor GB18030; save the file as UTF-8 CSV", "编码既不是UTF-8也不是GB18030，请另存为UTF-8 CSV"),
     (r"could not be read as a table: (.*)", r"无法读取为表格（请检查分隔符是否为英文逗号）：\1"),
+    # --- steward ---
+    (r"the (?:sheet|table) has more than ([\d,]+) rows; the limit is ([\d,]+)", r"表格超过\1行，上限为\2行"),
+    (r"the (?:sheet|table) has ([\d,]+) rows; the limit is ([\d,]+)", r"表格有\1行，上限为\2行"),
+    (r"the file is ([\d,]+) bytes; the limit is ([\d,]+)", r"文件大小为\1字节，上限为\2字节"),
+    (r"the sheet '(.*)' is empty", r"工作表“\1”为空"),
+    (r"the workbook has no sheet '(.*)'", r"工作簿中没有工作表“\1”"),
 ]
 
 

@@ -209,6 +209,7 @@ show_message()
 datasets()
 steward = data_ui.panel()
 if steward:
+    data_ui.localise_uploaders()
     upload_section()
     import_section()
 versions_section(steward)
