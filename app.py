@@ -10,7 +10,7 @@ st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon="�
 
 if not geometry.is_built():
     bar = st.progress(0.0, text="Preparing county boundaries (first run only)…")
-    geometry.build(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
+    geometry.ensure_built(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
     bar.empty()
 
 PAGES = [("overview", "page_overview", ":material/home:"), ("map", "page_map", ":material/map:"),

@@ -243,12 +243,14 @@ def merged(result: AreaList, source: str) -> pd.DataFrame:
     return out.sort_values(["_order", "province", "adcode_listed"]).drop(columns="_order").reset_index(drop=True)
 
 
-def write(result: AreaList, source: str, filename: str, note: str = "") -> int:
-    """Store the merged table as a new version of area_members (validated again, with every rule)."""
+def write(result: AreaList, source: str, filename: str, note: str = "", *, steward, expected: int | None = None) -> int:
+    """Store the merged table as a new version of area_members (validated again, with every rule), as `steward`;
+    with `expected` (the version the preview was made against) a concurrent change raises store.Conflict."""
     if not source.strip():
         raise DataError([Problem(filename, None, "source", "name the source of the list")])
     if not result.usable:
         raise DataError([Problem(filename, None, None, "the list has unresolved names, duplicates or areas "
                                                        "over their official count")])
     stem = re.sub(r"\.[^.]*$", "", filename) or "area_list"
-    return upload.accept("area_members", data.to_csv_bytes(merged(result, source)), f"{stem}.csv", note)
+    return upload.accept("area_members", data.to_csv_bytes(merged(result, source)), f"{stem}.csv", note,
+                         steward=steward, expected=expected)

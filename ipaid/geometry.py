@@ -7,6 +7,7 @@ keyed by the package version and the build settings; a change of either rebuilds
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import time
 from functools import lru_cache
@@ -18,6 +19,7 @@ import numpy as np
 import shapely
 
 from ipaid.admin_index import county_index
+from ipaid.atomic import locked, write_atomic
 from ipaid.paths import CACHE_DIR, cnmaps_root
 
 GEOMETRY_VERSION = 1
@@ -81,8 +83,13 @@ def read_maritime() -> gpd.GeoDataFrame:
                             geometry=[shapely.geometry.shape(feature["geometry"])], crs="EPSG:4326")
 
 
-def build(progress: Progress | None = None) -> dict:
-    """Build every layer at both levels into the cache; returns timings and sizes."""
+def _write_parquet(frame: gpd.GeoDataFrame, path: Path) -> None:
+    buf = io.BytesIO()
+    frame.to_parquet(buf)
+    write_atomic(path, buf.getvalue())  # a unique temporary name, renamed into place
+
+
+def _build(progress: Progress | None = None) -> dict:
     started = time.perf_counter()
     target = cache_dir()
     target.mkdir(parents=True, exist_ok=True)
@@ -96,11 +103,9 @@ def build(progress: Progress | None = None) -> dict:
         china = gpd.GeoDataFrame({"name": ["中华人民共和国"]},
                                  geometry=[shapely.coverage_union_all(provinces.geometry.values)], crs=raw.crs)
         for layer, frame in (("counties", counties), ("provinces", provinces), ("china", china)):
-            tmp = _layer_path(layer, level).with_suffix(".tmp")
-            frame.to_parquet(tmp)
-            tmp.replace(_layer_path(layer, level))
+            _write_parquet(frame, _layer_path(layer, level))
         stats[f"vertices_{level}"] = int(shapely.get_num_coordinates(counties.geometry.values).sum())
-    read_maritime().to_parquet(target / "maritime.parquet")
+    _write_parquet(read_maritime(), target / "maritime.parquet")
     if progress:
         progress(1.0, "Boundaries ready")
     stats["seconds"] = round(time.perf_counter() - started, 2)
@@ -110,9 +115,25 @@ def build(progress: Progress | None = None) -> dict:
     return stats
 
 
-def ensure_built(progress: Progress | None = None) -> None:
-    if not is_built():
-        build(progress)
+def build(progress: Progress | None = None) -> dict:
+    """Build every layer at both levels into the cache (under its lock); returns timings and sizes."""
+    with locked(cache_dir()):
+        return _build(progress)
+
+
+def ensure_built(progress: Progress | None = None) -> bool:
+    """Build the cache unless it is there; True if this call built it.
+
+    Several processes (first visitors of several servers) may call this at once: one builds under the
+    cache's file lock, the others wait for it and then find the cache built.
+    """
+    if is_built():
+        return False
+    with locked(cache_dir()):
+        if is_built():
+            return False
+        _build(progress)
+        return True
 
 
 @lru_cache(maxsize=16)

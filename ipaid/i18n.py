@@ -129,6 +129,80 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "al_blocked": ("Fix the unresolved names, duplicates and areas over their count before storing the list.",
                    "请先修正无法识别的名称、重复项和超出官方数的片区，再保存名单。"),
     "al_need_source": ("Name the source of the list to store it.", "请填写名单来源后再保存。"),
+    # --- steward ---
+    "data_datasets": ("Datasets", "数据集"),
+    "data_datasets_help": ("Every table the dashboard reads, where the current version comes from, and how much of the "
+                      "official total it covers. Downloads are the current version.",
+                      "本看板读取的全部数据表、当前版本的来源及其对官方总数的覆盖情况。下载内容为当前版本。"),
+    "data_table": ("Table", "数据表"), "data_file_name": ("File", "文件"), "data_rows": ("Rows", "行数"), "data_official_total": ("Official total", "官方总数"),
+    "data_coverage": ("Coverage", "覆盖"), "data_origin": ("Current version", "当前版本"), "data_error_col": ("Problem", "问题"),
+    "data_upload": ("Upload a new version", "上传新版本"),
+    "data_upload_help": ("Upload the whole table as CSV (UTF-8 or GB18030) or XLSX with the same columns as the download. "
+                    "Nothing changes until you confirm; every version is kept and can be restored.",
+                    "请上传完整数据表（CSV，UTF-8或GB18030编码；或XLSX），列与下载文件一致。确认前不会修改数据；每个版本都会保留，可随时恢复。"),
+    "data_which_table": ("Table to replace", "要替换的数据表"),
+    "data_file": ("CSV or XLSX file", "CSV或XLSX文件"),
+    "data_rejected": ("The file was not accepted. Fix these problems and upload it again (line 1 is the header):",
+                 "文件未被接受。请修正以下问题后重新上传（第1行为表头）："),
+    "data_line": ("Line", "行"), "data_column": ("Column", "列"), "data_problem": ("Problem", "问题"),
+    "data_added": ("Rows added", "新增行"), "data_removed": ("Rows removed", "删除行"), "data_changed": ("Rows changed", "修改行"),
+    "data_changed_cells": ("Changed cells", "修改的单元格"),
+    "data_no_change": ("The file is valid and identical to the current version.", "文件有效，与当前版本相同。"),
+    "data_note": ("Note for this version (why)", "版本说明（原因）"),
+    "data_confirm": ("Confirm and make it current", "确认并设为当前版本"),
+    "data_stored": ("Stored as version {v}; every page now uses it.", "已保存为版本{v}，所有页面现已使用该版本。"),
+    "data_import": ("Import a GI register list", "导入地理标志登记名录"),
+    "data_import_help": ("A list in the register's layout: 产品名称, 省份 (required), 批准公告号, 批准时间, 保护范围, "
+                    "optionally 类型, 类别, 英文名称, 来源. New GIs are appended to the current GI table.",
+                    "登记名录格式：产品名称、省份（必填）、批准公告号、批准时间、保护范围，可选类型、类别、英文名称、来源。新的地理标志将追加到当前地理标志表。"),
+    "data_import_new": ("New GIs to add", "将新增的地理标志"), "data_import_skipped": ("Already listed (skipped)", "已收录（跳过）"),
+    "data_nothing_new": ("Every GI in this file is already listed.", "文件中的地理标志均已收录。"),
+    "data_versions": ("Versions", "版本"),
+    "data_versions_help": ("Version 0 is the table shipped in data/. Rolling back keeps every version.",
+                      "版本0为data/中随附的数据表。回退不会删除任何版本。"),
+    "data_created": ("Stored at (UTC)", "保存时间（UTC）"), "data_version": ("Version", "版本"), "data_current": ("Current", "当前"),
+    "data_rollback_to": ("Make this version current", "设为当前版本的版本"),
+    "data_rollback": ("Restore", "恢复"), "data_restored": ("Version {v} of {table} is current again.", "{table}已恢复为版本{v}。"),
+    "data_failed": ("Not stored:", "未保存："),
+    "data_author": ("By", "操作人"),
+    "data_conflict": ("Not stored: someone else changed this table while you were looking at it (version {v}, by {who}, "
+                      "{when} UTC). The preview below now compares your file with that version; check it and confirm again.",
+                      "未保存：在您查看期间，其他人修改了此表（版本{v}，操作人{who}，{when} UTC）。下方预览已改为与该版本比较，请核对后再次确认。"),
+    "data_conflict_rollback": ("Not restored: someone else changed this table meanwhile (version {v}, by {who}, {when} UTC). "
+                               "The versions table below is up to date; choose again.",
+                               "未恢复：其间其他人修改了此表（版本{v}，操作人{who}，{when} UTC）。下方版本表已更新，请重新选择。"),
+    "data_not_signed_in": ("Not stored: writing needs a signed-in steward.", "未保存：写入数据需要数据管理员登录。"),
+    "data_formulas": ("{n} cells start with =, +, - or @. They will be stored as text, never calculated "
+                      "(downloads prefix them with ' so spreadsheets do not run them):",
+                      "{n}个单元格以=、+、-或@开头，将作为文本保存，不会被计算（下载文件中会加上'前缀，电子表格不会执行）："),
+    "data_value": ("Value", "内容"),
+    "data_sheet": ("Sheet to read", "读取的工作表"),
+    "data_uploader_button": ("Upload", "选择文件"),
+    "data_uploader_limit": ("{mb}MB per file • CSV, XLSX", "每个文件不超过{mb}MB · CSV、XLSX"),
+    "data_uploader_refused": ("File must be {mb}MB or smaller, CSV or XLSX.",
+                              "文件未被接受：只能上传不超过{mb}MB的CSV或XLSX文件。"),
+    "data_sheet_read": ("Read sheet '{sheet}' ({i} of {n}). If the table is on another sheet, choose it above.",
+                        "已读取工作表“{sheet}”（共{n}个，第{i}个）。如数据在其他工作表，请在上方选择。"),
+    "steward_sign_in": ("Steward sign-in (to upload, import or restore)", "数据管理员登录（上传、导入或恢复数据）"),
+    "steward_why": ("Reading is open to everyone; changing data needs a steward account.",
+                    "所有人均可查看；修改数据需要数据管理员账号。"),
+    "steward_oidc": ("Sign in with the organisation's account", "使用单位账号登录"),
+    "steward_name": ("Steward name", "管理员账号"),
+    "steward_password": ("Password", "密码"),
+    "steward_submit": ("Sign in", "登录"),
+    "steward_refused": ("Wrong name or password.", "账号或密码错误。"),
+    "steward_wait": ("Too many wrong passwords: the next try is checked in {seconds} s.",
+                     "密码错误次数过多：{seconds}秒后才能再次尝试。"),
+    "steward_signed_in": ("Signed in as steward {name}: you can upload, import and restore versions.",
+                          "已以数据管理员{name}身份登录，可上传、导入和恢复版本。"),
+    "steward_sign_out": ("Sign out", "退出登录"),
+    "steward_read_only": ("Read-only: no steward is configured, so nobody can upload, import or restore data here. "
+                          "To enable writing, add local steward accounts (section [ipaid.stewards], password hashes from "
+                          "python -m ipaid.auth hash) or an OpenID Connect provider (section [auth]) to "
+                          ".streamlit/secrets.toml, as the README's section on stewards describes.",
+                          "只读：未配置数据管理员，因此无法在此上传、导入或恢复数据。如需启用写入，请在.streamlit/secrets.toml中"
+                          "添加本地管理员账号（[ipaid.stewards]一节，密码哈希由python -m ipaid.auth hash生成）或OpenID Connect"
+                          "身份提供方（[auth]一节），详见README中关于数据管理员的说明。"),
 }
 
 CATEGORY = {
@@ -225,6 +299,12 @@ PROBLEMS_ZH = [
     (r"this is not a valid XLSX workbook", "这不是有效的XLSX工作簿"),
     (r"the text encoding is neither UTF-8 nor GB18030; save the file as UTF-8 CSV", "编码既不是UTF-8也不是GB18030，请另存为UTF-8 CSV"),
     (r"could not be read as a table: (.*)", r"无法读取为表格（请检查分隔符是否为英文逗号）：\1"),
+    # --- steward ---
+    (r"the (?:sheet|table) has more than ([\d,]+) rows; the limit is ([\d,]+)", r"表格超过\1行，上限为\2行"),
+    (r"the (?:sheet|table) has ([\d,]+) rows; the limit is ([\d,]+)", r"表格有\1行，上限为\2行"),
+    (r"the file is ([\d,]+) bytes; the limit is ([\d,]+)", r"文件大小为\1字节，上限为\2字节"),
+    (r"the sheet '(.*)' is empty", r"工作表“\1”为空"),
+    (r"the workbook has no sheet '(.*)'", r"工作簿中没有工作表“\1”"),
 ]
 
 # --- validate --- (cross-table problems, ipaid.consistency)

@@ -12,6 +12,7 @@ dry run; with --write the new rows are appended (ids continue GIxxxx) as a new s
 from __future__ import annotations
 
 import argparse
+import getpass
 import re
 import sys
 from dataclasses import dataclass, field
@@ -20,7 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ipaid import data, upload
+from ipaid import data, store, upload
+from ipaid.auth import Steward
 from ipaid.tables import GIS
 from ipaid.admin_index import county_index
 from ipaid.i18n import CATEGORY, GI_TYPE
@@ -171,10 +173,11 @@ def _row(cells: dict[str, str], cols: dict[str, str], line: int, file: str, defa
     return out
 
 
-def prepare(raw: bytes, filename: str) -> ImportResult:
-    """Check a register file and build the new `gis` table; raises DataError listing every problem."""
+def prepare(raw: bytes, filename: str, sheet: str | None = None) -> ImportResult:
+    """Check a register file (`sheet`: an XLSX worksheet, default the first) and build the new `gis` table;
+    raises DataError listing every problem."""
     upload.sniff(raw, filename)
-    df = read_table_bytes(raw, filename)
+    df = read_table_bytes(raw, filename, sheet)
     df = df.loc[:, [c != "" and not c.startswith("Unnamed:") for c in df.columns]]
     cols = _columns(df, filename)
     text = TableSpec("register", filename, tuple(Column(c, required=False) for c in df.columns))
@@ -215,10 +218,14 @@ def prepare(raw: bytes, filename: str) -> ImportResult:
     return ImportResult(added, new_lines, skipped, content)
 
 
-def write(result: ImportResult, filename: str, note: str = "") -> int:
-    """Store the checked import as the new current `gis` version; returns its id."""
+def write(result: ImportResult, filename: str, note: str = "", *, steward: Steward, expected: int | None = None) -> int:
+    """Store the checked import as the new current `gis` version by `steward`; returns its id.
+
+    `expected`: the `gis` version the import was prepared against (store.Conflict if it changed since).
+    """
     csv_name = filename.rsplit(".", 1)[0] + ".csv"
-    return upload.accept("gis", result.content, csv_name, note or f"GI register import: {filename}")
+    return upload.accept("gis", result.content, csv_name, note or f"GI register import: {filename}",
+                         steward=steward, expected=expected)
 
 
 def report(result: ImportResult) -> str:
@@ -239,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         raw = args.file.read_bytes()
+        base = store.current_id("gis")
         result = prepare(raw, args.file.name)
     except OSError as exc:
         print(f"Rejected: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
@@ -251,7 +259,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.write:
         print("Dry run: nothing written (add --write to store a new version).")
     elif len(result.new):
-        print(f"Stored as version {write(result, args.file.name, args.note)} of 'gis'.")
+        steward = Steward(getpass.getuser(), "cli")  # whoever can run this can write the store file anyway
+        try:
+            version = write(result, args.file.name, args.note, steward=steward, expected=base)
+        except store.Conflict as exc:
+            print(f"Not stored: {exc}; run the import again.", file=sys.stderr)
+            return 2
+        print(f"Stored as version {version} of 'gis'.")
     else:
         print("Nothing new to store.")
     return 0

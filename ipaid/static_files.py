@@ -9,12 +9,14 @@ import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pandas as pd
 import shapely
 
 from ipaid import data, geometry
+from ipaid.atomic import locked, write_atomic
 from ipaid.i18n import t
 from ipaid.palette import county_colors
 from ipaid.paths import STATIC_DIR, STATIC_URL
@@ -77,12 +79,14 @@ def county_properties(level: str = "national", adcodes: frozenset[str] | None = 
     return merged, props
 
 
-def _write(path: Path, content: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(content)
-        tmp.replace(path)
+def _write(path: Path, make: Callable[[], bytes]) -> Path:
+    """Build a served file once: under its file lock (other processes wait, then find it), written via a
+    unique temporary name, so nobody builds it twice or serves a torn file."""
+    if path.exists():
+        return path
+    with locked(path):
+        if not path.exists():
+            write_atomic(path, make())
     return path
 
 
@@ -129,8 +133,7 @@ def _national_files(signature: str) -> dict[str, Path]:
     makers = {"counties": _county_file, "provinces": _province_file, "china": _china_file, "areas": _area_file}
     out = {}
     for name in NATIONAL:
-        path = folder / f"{name}.json"
-        out[name] = path if path.exists() else _write(path, makers[name]())
+        out[name] = _write(folder / f"{name}.json", makers[name])
     prune(keep=3)
     return out
 
@@ -147,11 +150,11 @@ def prune(keep: int) -> None:
 @lru_cache(maxsize=64)
 def _selection_file(signature: str, adcodes: frozenset[str]) -> Path:
     digest = hashlib.sha256(",".join(sorted(adcodes)).encode()).hexdigest()[:12]
-    path = GEO_DIR / signature / f"selection_{digest}.json"
-    if not path.exists():
+    def make() -> bytes:
         merged, props = county_properties("detailed", adcodes)
-        _write(path, feature_collection(merged.geometry.values, props, DIGITS["national"]))
-    return path
+        return feature_collection(merged.geometry.values, props, DIGITS["national"])
+
+    return _write(GEO_DIR / signature / f"selection_{digest}.json", make)
 
 
 def _still_there(cached, *args):

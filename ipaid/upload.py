@@ -11,9 +11,12 @@ from pathlib import Path
 import pandas as pd
 
 from ipaid import consistency, data, store
+from ipaid.auth import Steward, require
 from ipaid.paths import DATA_DIR
-from ipaid.schema import DataError, Problem
-from ipaid.tablefile import read_table_bytes
+from ipaid.admin_index import known_refs
+from ipaid.export import FORMULA
+from ipaid.schema import DataError, validate
+from ipaid.tablefile import read_table_bytes, refuse
 from ipaid.tables import ALL, UPLOADABLE
 
 EXTENSIONS = (".csv", ".xlsx")
@@ -41,29 +44,40 @@ class Diff:
         return not (len(self.added) or len(self.removed) or len(self.changed))
 
 
-def _refuse(filename: str, message: str) -> DataError:
-    return DataError([Problem(filename, None, None, message)])
-
-
 def sniff(raw: bytes, filename: str) -> None:
     """Refuse files that are neither CSV nor XLSX, by name and by their first bytes."""
     if not filename.lower().endswith(EXTENSIONS):
-        raise _refuse(filename, "only CSV (.csv) or Excel (.xlsx) tables can be uploaded")
+        raise refuse(filename, "only CSV (.csv) or Excel (.xlsx) tables can be uploaded")
     if not raw.removeprefix(b"\xef\xbb\xbf").strip():
-        raise _refuse(filename, "the file is empty")
+        raise refuse(filename, "the file is empty")
     for magic, kind in MAGIC.items():
         if raw.startswith(magic):
-            raise _refuse(filename, f"this is {kind}, not a CSV or XLSX table")
+            raise refuse(filename, f"this is {kind}, not a CSV or XLSX table")
 
 
-def check(name: str, raw: bytes, filename: str) -> pd.DataFrame:
-    """The validated table of an upload; raises DataError listing every problem (line 1 = header)."""
+def check(name: str, raw: bytes, filename: str, sheet: str | None = None) -> pd.DataFrame:
+    """The validated table of an upload (`sheet`: an XLSX worksheet, default the first); raises DataError
+    listing every problem (line 1 = header)."""
     if name not in UPLOADABLE:
         raise ValueError(f"table '{name}' cannot be uploaded")
     sniff(raw, filename)
-    table = data.read_upload(raw, name, filename)
+    if sheet is None:
+        table = data.read_upload(raw, name, filename)
+    else:
+        table = validate(read_table_bytes(raw, filename, sheet), ALL[name], filename, known_refs())
     consistency.against_current(name, table, filename)  # with the other current tables
     return table
+
+
+def formula_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula (=, +, -, @ first): line (header = 1), column, value.
+
+    They are stored as text; exports prefix them with ' (`export.FORMULA`).
+    """
+    cells = [(int(i) + 2, col, v) for col in table.columns
+             if pd.api.types.is_string_dtype(table[col]) or pd.api.types.is_object_dtype(table[col])
+             for i, v in table[col].items() if isinstance(v, str) and FORMULA.match(v)]
+    return pd.DataFrame(sorted(cells), columns=["line", "column", "value"])
 
 
 def current_or_empty(name: str) -> pd.DataFrame:
@@ -95,18 +109,33 @@ def diff(name: str, new: pd.DataFrame, old: pd.DataFrame | None = None) -> Diff:
     return Diff(added, removed, changed)
 
 
-def accept(name: str, raw: bytes, filename: str, note: str, path: Path | None = None) -> int:
+def preview(name: str, new: pd.DataFrame) -> tuple[Diff, int]:
+    """The change from the current table to `new`, and the id of the version it was diffed against."""
+    while True:
+        base = store.current_id(name)
+        change = diff(name, new)
+        if store.current_id(name) == base:  # nobody wrote in between
+            return change, base
+
+
+def accept(name: str, raw: bytes, filename: str, note: str, path: Path | None = None, *,
+           steward: Steward, expected: int | None = None, sheet: str | None = None) -> int:
     """Store a validated upload as the new current version (normalised UTF-8 CSV); returns its id.
 
-    Validation runs again here, so a file that fails it is never stored.
+    Needs a signed-in steward (else NotAuthorised). With `expected` (the version the preview was diffed
+    against) it raises store.Conflict if someone changed the table since. Validation runs again here,
+    so a file that fails it is never stored.
     """
-    table = check(name, raw, filename)
-    return store.add(name, data.to_csv_bytes(table), len(table), note.strip(), filename, path)
+    author = require(steward).label
+    table = check(name, raw, filename, sheet)
+    return store.add(name, data.to_csv_bytes(table), len(table), note.strip(), filename, path,
+                     author=author, expected=expected)
 
 
-def rollback(name: str, version_id: int, path: Path | None = None) -> None:
+def rollback(name: str, version_id: int, path: Path | None = None, *, steward: Steward,
+             expected: int | None = None) -> None:
     """Make an earlier stored version current; 0 returns to the shipped table in data/."""
-    store.set_current(name, version_id, path)
+    store.set_current(name, version_id, path, author=require(steward).label, expected=expected)
 
 
 def _shipped_rows(name: str) -> int | None:
@@ -119,8 +148,8 @@ def _shipped_rows(name: str) -> int | None:
 def history(name: str, path: Path | None = None) -> pd.DataFrame:
     """Every version of a table, newest first, ending with version 0 (the shipped file)."""
     current = store.current_id(name, path)
-    rows = [{"version": v.id, "created_at": v.created_at, "rows": v.rows, "note": v.note, "file": v.filename,
-             "current": v.id == current} for v in store.versions(name, path)]
-    rows.append({"version": 0, "created_at": "", "rows": _shipped_rows(name), "note": "shipped",
+    rows = [{"version": v.id, "created_at": v.created_at, "author": v.author, "rows": v.rows, "note": v.note,
+             "file": v.filename, "current": v.id == current} for v in store.versions(name, path)]
+    rows.append({"version": 0, "created_at": "", "author": "", "rows": _shipped_rows(name), "note": "shipped",
                  "file": f"data/{ALL[name].file}", "current": current == 0})
     return pd.DataFrame(rows)

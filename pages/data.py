@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from ipaid import data, export, import_gi, upload
+from ipaid import auth, data, data_ui, export, import_gi, store, upload
 from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
@@ -16,48 +16,9 @@ from ipaid.ui import entry_guard, gi_coverage_text, lang
 
 entry_guard()
 
-S = {  # key: (English, 中文)
-    "datasets": ("Datasets", "数据集"),
-    "datasets_help": ("Every table the dashboard reads, where the current version comes from, and how much of the "
-                      "official total it covers. Downloads are the current version.",
-                      "本看板读取的全部数据表、当前版本的来源及其对官方总数的覆盖情况。下载内容为当前版本。"),
-    "table": ("Table", "数据表"), "file_name": ("File", "文件"), "rows": ("Rows", "行数"), "official_total": ("Official total", "官方总数"),
-    "coverage": ("Coverage", "覆盖"), "origin": ("Current version", "当前版本"), "error": ("Problem", "问题"),
-    "upload": ("Upload a new version", "上传新版本"),
-    "upload_help": ("Upload the whole table as CSV (UTF-8 or GB18030) or XLSX with the same columns as the download. "
-                    "Nothing changes until you confirm; every version is kept and can be restored.",
-                    "请上传完整数据表（CSV，UTF-8或GB18030编码；或XLSX），列与下载文件一致。确认前不会修改数据；每个版本都会保留，可随时恢复。"),
-    "which_table": ("Table to replace", "要替换的数据表"),
-    "file": ("CSV or XLSX file", "CSV或XLSX文件"),
-    "rejected": ("The file was not accepted. Fix these problems and upload it again (line 1 is the header):",
-                 "文件未被接受。请修正以下问题后重新上传（第1行为表头）："),
-    "line": ("Line", "行"), "column": ("Column", "列"), "problem": ("Problem", "问题"),
-    "added": ("Rows added", "新增行"), "removed": ("Rows removed", "删除行"), "changed": ("Rows changed", "修改行"),
-    "changed_cells": ("Changed cells", "修改的单元格"),
-    "no_change": ("The file is valid and identical to the current version.", "文件有效，与当前版本相同。"),
-    "note": ("Note for this version (who, why)", "版本说明（上传人、原因）"),
-    "confirm": ("Confirm and make it current", "确认并设为当前版本"),
-    "stored": ("Stored as version {v}; every page now uses it.", "已保存为版本{v}，所有页面现已使用该版本。"),
-    "import": ("Import a GI register list", "导入地理标志登记名录"),
-    "import_help": ("A list in the register's layout: 产品名称, 省份 (required), 批准公告号, 批准时间, 保护范围, "
-                    "optionally 类型, 类别, 英文名称, 来源. New GIs are appended to the current GI table.",
-                    "登记名录格式：产品名称、省份（必填）、批准公告号、批准时间、保护范围，可选类型、类别、英文名称、来源。新的地理标志将追加到当前地理标志表。"),
-    "import_new": ("New GIs to add", "将新增的地理标志"), "import_skipped": ("Already listed (skipped)", "已收录（跳过）"),
-    "nothing_new": ("Every GI in this file is already listed.", "文件中的地理标志均已收录。"),
-    "versions": ("Versions", "版本"),
-    "versions_help": ("Version 0 is the table shipped in data/. Rolling back keeps every version.",
-                      "版本0为data/中随附的数据表。回退不会删除任何版本。"),
-    "created": ("Stored at (UTC)", "保存时间（UTC）"), "version": ("Version", "版本"), "current": ("Current", "当前"),
-    "rollback_to": ("Make this version current", "设为当前版本的版本"),
-    "rollback": ("Restore", "恢复"), "restored": ("Version {v} of {table} is current again.", "{table}已恢复为版本{v}。"),
-    "failed": ("Not stored:", "未保存："),
-}
-
-
 def s(key: str, **fmt) -> str:
-    en, zh = S[key]
-    text = en if lang() == "en" else zh
-    return text.format(**fmt) if fmt else text
+    """A Data page string (`data_<key>` in ipaid.i18n) in the page's language."""
+    return t(f"data_{key}", lang(), **fmt)
 
 
 def label(name: str) -> str:
@@ -79,28 +40,24 @@ def bump(key: str) -> None:
     st.session_state[key] = st.session_state.get(key, 0) + 1
 
 
-def do_accept(name: str, raw: bytes, filename: str, note_key: str, gen_key: str) -> None:
+def do_write(write, gen_key: str | None = None, conflict: str = "conflict", restored: dict | None = None) -> None:
+    """Run `write(steward)` (an accept, import or rollback) as this session's steward; report after the rerun.
+
+    The write function itself refuses without a steward, so a request that bypasses the hidden controls
+    changes nothing; a conflict says who changed the table meanwhile.
+    """
     try:
-        version = upload.accept(name, raw, filename, st.session_state.get(note_key, ""))
-        st.session_state["data_msg"] = ("success", s("stored", v=version))
-        bump(gen_key)
+        version = write(data_ui.current())
+    except auth.NotAuthorised:
+        st.session_state["data_msg"] = ("error", s("not_signed_in"))
+    except store.Conflict as exc:
+        st.session_state["data_msg"] = ("warning", s(conflict, v=exc.current, who=exc.author or "—", when=exc.at or "—"))
     except DataError as exc:
         st.session_state["data_msg"] = ("error", f"{s('failed')}\n{exc}")
-
-
-def do_import(raw: bytes, filename: str, note_key: str, gen_key: str) -> None:
-    try:
-        version = import_gi.write(import_gi.prepare(raw, filename), filename, st.session_state.get(note_key, ""))
-        st.session_state["data_msg"] = ("success", s("stored", v=version))
-        bump(gen_key)
-    except DataError as exc:
-        st.session_state["data_msg"] = ("error", f"{s('failed')}\n{exc}")
-
-
-def do_rollback(name: str, key: str) -> None:
-    version = st.session_state[key]
-    upload.rollback(name, version)
-    st.session_state["data_msg"] = ("success", s("restored", v=version, table=label(name)))
+    else:
+        st.session_state["data_msg"] = ("success", s("restored", **restored) if restored else s("stored", v=version))
+        if gen_key:
+            bump(gen_key)
 
 
 def show_message() -> None:
@@ -108,6 +65,8 @@ def show_message() -> None:
     if kind == "success":
         st.success(text, icon=":material/check_circle:")
         st.toast(text, icon=":material/check_circle:")
+    elif kind == "warning":
+        st.warning(text, icon=":material/sync_problem:")
     elif kind == "error":
         st.error(s("failed"), icon=":material/block:")
         st.code(text, language=None, wrap_lines=True)
@@ -123,7 +82,7 @@ def datasets() -> None:
         rows.append({s("table"): row.label_en if lang() == "en" else row.label_zh, s("file_name"): row.file, s("rows"): row.rows,
                      s("official_total"): "" if total is None else f"{total:,}",
                      s("coverage"): f"{row.covered:,}/{total:,}" if total else "",
-                     s("origin"): row.origin, s("error"): row.error.splitlines()[0] if row.error else ""})
+                     s("origin"): row.origin, s("error_col"): row.error.splitlines()[0] if row.error else ""})
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     for row in cov[cov["error"] != ""].itertuples():  # a broken table, named where it cannot be missed
         st.error(t("table_broken", lang(), table=row.label_en if lang() == "en" else row.label_zh), icon=":material/block:")
@@ -144,22 +103,7 @@ def datasets() -> None:
                                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-def upload_section() -> None:
-    st.subheader(s("upload"))
-    st.caption(s("upload_help"))
-    name = st.segmented_control(s("which_table"), list(UPLOADABLE), format_func=label, default=UPLOADABLE[0],
-                                required=True, key="upload_table")
-    gen = f"upload_gen_{name}"
-    file = st.file_uploader(s("file"), type=["csv", "xlsx"], key=f"upload_{name}_{st.session_state.get(gen, 0)}")
-    if file is None:
-        return
-    raw = file.getvalue()
-    try:
-        table = upload.check(name, raw, file.name)
-    except DataError as exc:
-        show_problems(exc)
-        return
-    change = upload.diff(name, table)
+def show_change(change: upload.Diff) -> None:
     a, r, c = st.columns(3, border=True)
     a.metric(s("added"), len(change.added))
     r.metric(s("removed"), len(change.removed))
@@ -170,10 +114,41 @@ def upload_section() -> None:
         if len(frame):
             with st.expander(f"{s(key)} ({len(frame):,})"):
                 st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def show_formulas(table: pd.DataFrame) -> None:
+    cells = upload.formula_cells(table)
+    if len(cells):
+        st.warning(s("formulas", n=len(cells)), icon=":material/function:")
+        st.dataframe(cells.rename(columns={"line": s("line"), "column": s("column"), "value": s("value")}),
+                     hide_index=True, width="stretch")
+
+
+def upload_section() -> None:
+    st.subheader(s("upload"))
+    st.caption(s("upload_help"))
+    name = st.segmented_control(s("which_table"), list(UPLOADABLE), format_func=label, default=UPLOADABLE[0],
+                                required=True, key="upload_table")
+    gen = f"upload_gen_{name}"
+    file = st.file_uploader(s("file"), type=["csv", "xlsx"], key=f"upload_{name}_{st.session_state.get(gen, 0)}")
+    if file is None:
+        return
+    raw = file.getvalue()
+    sheet = data_ui.sheet_choice(raw, f"upload_sheet_{name}")
+    try:
+        table = data_ui.parse_once("upload", raw, (name, file.name, sheet), lambda: upload.check(name, raw, file.name, sheet))
+    except DataError as exc:
+        show_problems(exc)
+        return
+    change, base = upload.preview(name, table)
+    show_change(change)
+    show_formulas(table)
     note = f"upload_note_{name}"
     st.text_input(s("note"), key=note, max_chars=300)
+    write = lambda steward: upload.accept(name, raw, file.name, st.session_state.get(note, ""), steward=steward,  # noqa: E731
+                                          expected=base, sheet=sheet)
     st.button(s("confirm"), type="primary", key=f"upload_confirm_{name}", disabled=change.is_empty,
-              on_click=do_accept, args=(name, raw, file.name, note, gen))
+              on_click=do_write, args=(write, gen))
 
 
 def import_section() -> None:
@@ -184,14 +159,17 @@ def import_section() -> None:
     if file is None:
         return
     raw = file.getvalue()
+    sheet = data_ui.sheet_choice(raw, "import_sheet")
+    base = store.current_id("gis")  # the GI table the import is merged into
     try:
-        result = import_gi.prepare(raw, file.name)
+        result = data_ui.parse_once("import", raw, (file.name, sheet, base), lambda: import_gi.prepare(raw, file.name, sheet))
     except DataError as exc:
         show_problems(exc)
         return
     if len(result.new):
         st.write(f"**{s('import_new')}**: {len(result.new):,}")
         st.dataframe(result.new.assign(**{s("line"): result.lines}), hide_index=True, width="stretch")
+        show_formulas(result.new.set_axis([n - 2 for n in result.lines]))
     else:
         st.info(s("nothing_new"), icon=":material/info:")
     if result.skipped:
@@ -199,27 +177,34 @@ def import_section() -> None:
         st.dataframe(pd.DataFrame(result.skipped, columns=[s("line"), "name_zh", s("problem")]),
                      hide_index=True, width="stretch")
     st.text_input(s("note"), key="import_note", max_chars=300)
+    write = lambda steward: import_gi.write(result, file.name, st.session_state.get("import_note", ""),  # noqa: E731
+                                            steward=steward, expected=base)
     st.button(s("confirm"), type="primary", key="import_confirm", disabled=not len(result.new),
-              on_click=do_import, args=(raw, file.name, "import_note", gen))
+              on_click=do_write, args=(write, gen))
 
 
-def versions_section() -> None:
+def versions_section(steward) -> None:
+    """Every version with who made it, when and why; restoring one needs a signed-in steward."""
     st.subheader(s("versions"))
     st.caption(s("versions_help"))
     for tab, name in zip(st.tabs([label(n) for n in UPLOADABLE]), UPLOADABLE):
         with tab:
+            base = store.current_id(name)
             hist = upload.history(name)
-            st.dataframe(hist.rename(columns={"version": s("version"), "created_at": s("created"), "rows": s("rows"),
-                                              "note": s("note"), "file": s("file_name"),
+            st.dataframe(hist.rename(columns={"version": s("version"), "created_at": s("created"), "author": s("author"),
+                                              "rows": s("rows"), "note": s("note"), "file": s("file_name"),
                                               "current": s("current")}),
                          hide_index=True, width="stretch")
             others = hist.loc[~hist["current"], "version"].tolist()
-            if not others:
+            if not steward or not others:
                 continue
             key = f"rollback_{name}"
             left, right = st.columns([3, 1], vertical_alignment="bottom")
             left.selectbox(s("rollback_to"), others, key=key, format_func=lambda v: f"{s('version')} {v}")
-            right.button(s("rollback"), key=f"rollback_go_{name}", on_click=do_rollback, args=(name, key))
+            version = st.session_state[key]
+            write = lambda steward_, n=name, v=version, b=base: upload.rollback(n, v, steward=steward_, expected=b)  # noqa: E731
+            right.button(s("rollback"), key=f"rollback_go_{name}", on_click=do_write,
+                         args=(write, None, "conflict_rollback", {"v": version, "table": label(name)}))
 
 
 def area_list_section() -> None:
@@ -234,6 +219,7 @@ def area_list_section() -> None:
     raw, filename = (file.getvalue(), file.name) if file is not None else (text.encode("utf-8"), "pasted.txt")
     if not raw.strip():
         return
+    base = store.current_id("area_members")
     try:
         result = area_list.prepare(raw, filename)
     except DataError as exc:
@@ -276,21 +262,19 @@ def area_list_section() -> None:
         st.info(t("al_need_source", lang()), icon=":material/info:")
     st.text_input(s("note"), key="al_note", max_chars=300)
 
-    def store_list() -> None:
-        try:
-            version = area_list.write(result, source, filename, st.session_state.get("al_note", ""))
-            st.session_state["data_msg"] = ("success", s("stored", v=version))
-            bump("al_gen")
-        except DataError as exc:
-            st.session_state["data_msg"] = ("error", f"{s('failed')}\n{exc}")
-
-    st.button(s("confirm"), type="primary", key="al_confirm", disabled=not (result.usable and source), on_click=store_list)
+    write = lambda steward: area_list.write(result, source, filename, st.session_state.get("al_note", ""),  # noqa: E731
+                                            steward=steward, expected=base)
+    st.button(s("confirm"), type="primary", key="al_confirm", disabled=not (result.usable and source),
+              on_click=do_write, args=(write, "al_gen"))
 
 
 st.title(t("page_data", lang()))
 show_message()
 datasets()
-upload_section()
-import_section()
-area_list_section()
-versions_section()
+steward = data_ui.panel()
+if steward:
+    data_ui.localise_uploaders()
+    upload_section()
+    import_section()
+    area_list_section()
+versions_section(steward)

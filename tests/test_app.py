@@ -215,3 +215,13 @@ def test_every_translation_lookup_exists_in_both_languages():
                     problems.append(f"{where}: no key starts with {prefix!r}")
     assert not problems, problems
     assert checked > 100  # the scan sees the code's lookups
+
+
+def test_no_string_table_repeats_a_key():
+    """A repeated key in a dict literal silently replaces the first (the Data page's 'data_error' once hid the
+    pages' error message): every (English, 中文) table in ipaid/ has each key once."""
+    for path in (ROOT / "ipaid").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                assert len(keys) == len(set(keys)), (path.name, sorted({k for k in keys if keys.count(k) > 1}))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from ipaid.auth import Steward
+
 from ipaid import area_list, data, store, upload
 from ipaid.schema import DataError
 from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
@@ -30,10 +32,12 @@ PUBLISHED = """全国连片特困地区分县名单
 山西省：兴县
 """
 
+STEWARD = Steward("tester", "local")
+
 
 @pytest.fixture(autouse=True)
 def today():
-    upload.accept("area_members", csv(TODAY), "today.csv", "test setup")
+    upload.accept("area_members", csv(TODAY), "today.csv", "test setup", steward=STEWARD)
 
 
 def codes(frame: pd.DataFrame) -> list[str]:
@@ -57,7 +61,7 @@ def test_published_layout_gives_adds_conflicts_and_unresolved_lines():
     assert counts.at["wumeng", "status"] == "partial" and not result.complete
     assert not result.usable
     with pytest.raises(DataError):
-        area_list.write(result, "国务院扶贫办《全国连片特困地区分县名单》(2012-06)", "list.txt")
+        area_list.write(result, "国务院扶贫办《全国连片特困地区分县名单》(2012-06)", "list.txt", steward=STEWARD)
     assert store.versions("area_members")[0].note == "test setup"
 
 
@@ -66,7 +70,7 @@ def test_a_clean_list_becomes_a_version_with_the_stated_source():
     result = area_list.prepare(text.replace("蔚县、张北", "蔚县").encode(), "list.txt")
     assert result.usable
     source = "国务院扶贫办《全国连片特困地区分县名单》(2012-06)"
-    version = area_list.write(result, source, "list.txt", "official list")
+    version = area_list.write(result, source, "list.txt", "official list", steward=STEWARD)
     assert store.current_id("area_members") == version
     members = data.load_area_members().set_index("adcode_listed")
     assert len(members) == len(TODAY) + 8  # the Yunnan line is left out: 8 adds; 南江县 moves, it is not added
@@ -96,13 +100,9 @@ def test_names_resolve_within_their_province_only():
 
 
 def test_the_data_page_previews_and_stores_a_pasted_list():
-    from streamlit.testing.v1 import AppTest
+    from test_upload import ACCOUNTS, data_page, sign_in
 
-    from test_store import ROOT
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
-    at.switch_page("pages/data.py").run()
+    at = sign_in(data_page(ACCOUNTS))
     at.text_area(key="al_text_0").input(PUBLISHED).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}

@@ -4,9 +4,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from ipaid.auth import Steward
+
 from ipaid import consistency, data, store, upload
 from ipaid.schema import DataError
 from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
+
+STEWARD = Steward("tester", "local")
 
 
 def problems_of(name: str, table: pd.DataFrame):
@@ -32,7 +36,7 @@ def test_recoding_a_member_county_is_refused_naming_both_lines():
     assert "'340499' replaces '340422' (寿县)" in problem.message and "'dabie'" in problem.message
     assert store.versions("counties") == []
     with pytest.raises(DataError):
-        upload.accept("counties", csv(counties), "counties.csv", "must not be stored")
+        upload.accept("counties", csv(counties), "counties.csv", "must not be stored", steward=STEWARD)
     assert store.current_id("counties") == 0
 
 
@@ -105,7 +109,7 @@ def test_current_members_never_exceed_and_a_complete_version_matches_every_offic
     assert_exact_counts(data.load_area_members())
     members = complete_members()
     assert len(members) == 680
-    version = upload.accept("area_members", csv(members), "complete.csv", "synthetic")
+    version = upload.accept("area_members", csv(members), "complete.csv", "synthetic", steward=STEWARD)
     assert store.current_id("area_members") == version
     assert_exact_counts(data.load_area_members())
     moved = members.copy()  # one county of a Qinba province moved to Qinba from another area: Qinba goes over

@@ -81,3 +81,68 @@ def test_province_borders_are_drawn_once_and_not_along_the_national_outline():
     assert abs(inner.length - expected) / expected < 1e-6
     assert shapely.length(shapely.intersection(inner, china.boundary)) == 0
     assert shapely.get_num_coordinates(inner) < shapely.get_num_coordinates(provinces).sum() / 2
+
+
+def test_two_processes_building_at_once_build_once(tmp_path):
+    """Two first visitors (processes) build the boundary cache at the same moment: one builds, the other
+    waits for it, and the cache they both read is whole. A small province keeps the build short."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = textwrap.dedent("""
+        import sys, time
+        from ipaid import geometry
+        small = geometry.county_index()
+        small = small[small["province"] == "海南省"].reset_index(drop=True)
+        geometry.county_index = lambda: small
+        real = geometry.simplify_coverage
+        def slow(*args):  # widen the window in which the other process could start a second build
+            time.sleep(1.0)
+            return real(*args)
+        geometry.simplify_coverage = slow
+        while time.time() < float(sys.argv[1]):  # both start together
+            time.sleep(0.01)
+        built = geometry.ensure_built()
+        print("built" if built else "waited", len(geometry.load_layer("counties", "national")), flush=True)
+    """)
+    env = {**os.environ, "IPAID_CACHE_DIR": str(tmp_path)}
+    start = __import__("time").time() + 8
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(start)], cwd=root, env=env, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1][-2000:] for o in outs]
+    results = sorted(o[0].split()[0] for o in outs)
+    assert results == ["built", "waited"], outs
+    counts = {o[0].split()[1] for o in outs}
+    assert len(counts) == 1 and int(counts.pop()) > 10
+    files = sorted(p.name for p in tmp_path.rglob("*") if p.is_file() and not p.name.endswith(".lock"))
+    assert len(files) == 7 and all(f.endswith(".parquet") for f in files), files  # no temporary file left
+
+
+def test_a_served_file_is_built_once_by_concurrent_callers(tmp_path):
+    """Sessions asking for the same boundary file at once: one builds it, the others get the same whole file."""
+    import threading
+    import time
+
+    from ipaid import static_files
+
+    calls = []
+
+    def make():
+        calls.append(1)
+        time.sleep(0.3)
+        return b'{"type":"FeatureCollection","features":[]}'
+
+    path = tmp_path / "sig" / "counties.json"
+    threads = [threading.Thread(target=static_files._write, args=(path, make)) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(calls) == 1
+    assert path.read_bytes().startswith(b'{"type"')
+    assert sorted(p.name for p in path.parent.iterdir()) == ["counties.json", "counties.json.lock"]  # no temporary file

@@ -10,7 +10,7 @@ import pytest
 
 from ipaid import data, export, store, tablefile, upload
 from ipaid.schema import DataError
-from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
+from test_store import STEWARD, csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 HEADER = ",".join(data.ALL["gis"].names).encode()
 
@@ -19,7 +19,7 @@ def refused(raw: bytes, filename: str, *words: str) -> DataError:
     """Assert the upload is refused with a message containing `words`, and nothing was stored."""
     before = store.current_id("gis")
     with pytest.raises(DataError) as info:
-        upload.accept("gis", raw, filename, "hostile")
+        upload.accept("gis", raw, filename, "hostile", steward=STEWARD)
     text = str(info.value).lower()
     for word in words:
         assert word.lower() in text, text
@@ -91,7 +91,7 @@ def test_formula_cells_are_stored_as_text_and_escaped_on_export():
     gis.loc[1, "register_ref"] = "+1+1"
     for raw, filename in ((csv(gis), "gis.csv"), (xlsx([gis.columns.tolist()] + gis.astype(object).where(gis.notna(), None)
                                                      .values.tolist()), "gis.xlsx")):
-        upload.accept("gis", raw, filename, "formula")
+        upload.accept("gis", raw, filename, "formula", steward=STEWARD)
         data._load.cache_clear()
         table = data.load_table("gis")
         assert table.at[0, "name_en"] == formula  # the text itself, never its result ("y")
@@ -127,7 +127,7 @@ def test_html_in_names_is_kept_as_text():
     gis = shipped()
     gis.loc[0, "name_zh"] = script
     gis.loc[1, "register_ref"] = '<img src=x onerror="alert(2)">'
-    upload.accept("gis", csv(gis), "gis.csv", script)
+    upload.accept("gis", csv(gis), "gis.csv", script, steward=STEWARD)
     assert data.load_table("gis").at[0, "name_zh"] == script
     assert store.versions("gis")[0].note == script
 

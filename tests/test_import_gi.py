@@ -12,7 +12,7 @@ import pytest
 from ipaid import data, import_gi, store, upload
 from ipaid.admin_index import county_index
 from ipaid.i18n import CATEGORY, GI_TYPE
-from test_store import ROOT, csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
+from test_store import ROOT, STEWARD, csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 SHORT = {"湖南省": "湖南", "广西壮族自治区": "广西", "内蒙古自治区": "内蒙古", "新疆维吾尔自治区": "新疆"}
 
@@ -68,7 +68,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 def without_picked():
     """A current GI table lacking the picked rows, so importing them back adds them again."""
     rows = picked()
-    upload.accept("gis", csv(shipped()[~shipped()["gi_id"].isin(rows["gi_id"])]), "minus.csv", "setup")
+    upload.accept("gis", csv(shipped()[~shipped()["gi_id"].isin(rows["gi_id"])]), "minus.csv", "setup", steward=STEWARD)
     return rows
 
 
@@ -89,7 +89,7 @@ def test_good_register_file_imports_back_exactly(without_picked, kind, tmp_path)
     assert result.lines == list(range(2, len(rows) + 2)) and not result.skipped
     before = store.current_id("gis")
     top = max(int(i[2:]) for i in data.load_table("gis")["gi_id"])
-    version = import_gi.write(result, "register.csv", "import")
+    version = import_gi.write(result, "register.csv", "import", steward=STEWARD)
     assert version > before and store.current_id("gis") == version
     table = data.load_table("gis")
     added = table[table["gi_id"].isin(result.new["gi_id"])]

@@ -27,7 +27,11 @@ BROKEN = {  # stored directly, as a damaged store or an older version without to
 
 
 def app() -> AppTest:
+    """A session whose secrets hold a local steward account (rollback needs a signed-in steward)."""
+    from test_upload import ACCOUNTS
+
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.secrets["ipaid"] = {"stewards": ACCOUNTS}
     at.run()
     assert not at.exception
     return at
@@ -51,13 +55,16 @@ def dataset_problems(at: AppTest) -> dict[str, str]:
 @pytest.mark.parametrize("kind", list(BROKEN))
 def test_a_broken_store_version_leaves_navigation_and_rollback_working(kind):
     name, raw, problem = BROKEN[kind]
-    version = store.add(name, raw if raw is not None else recoded_counties(), 1, "broken", "bad.csv")
+    version = store.add(name, raw if raw is not None else recoded_counties(), 1, "broken", "bad.csv", author="test")
     at = app()
     shown = every_page_runs(at)
     assert problem in shown["map"] and "数据表无法读取" in shown["map"]
     assert "数据表无法读取" not in shown["data"] and problem in shown["data"]  # the Data page runs and names it
     broken = "area_members.csv" if kind == "cross" else data.ALL[name].file
     assert problem in dataset_problems(at)[broken]
+    from test_upload import sign_in
+
+    sign_in(at)
     at.selectbox(key=f"rollback_{name}").set_value(0)
     at.button(key=f"rollback_go_{name}").click().run()
     assert not at.exception and store.current_id(name) == 0 and store.versions(name)[0].id == version

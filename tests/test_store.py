@@ -9,12 +9,16 @@ import textwrap
 from pathlib import Path
 
 import pandas as pd
+import platformdirs
 import pytest
 
 from ipaid import data, paths, store, upload
+from ipaid.auth import Steward
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_STORE = paths.DATA_DIR / "store" / "versions.sqlite"
+REAL_STORES = [paths.LEGACY_STORE_DIR / "versions.sqlite",
+               platformdirs.user_data_path("ipaid", appauthor=False) / "store" / "versions.sqlite"]
+STEWARD = Steward("tester", "local")
 
 
 def _stat(path: Path):
@@ -24,7 +28,7 @@ def _stat(path: Path):
 @pytest.fixture(autouse=True)
 def isolated_store(tmp_path, monkeypatch):
     """Point the store (in this process and in subprocesses) at a temporary folder; the real one stays untouched."""
-    before = _stat(REAL_STORE)
+    before = [_stat(p) for p in REAL_STORES]
     folder = tmp_path / "store"
     monkeypatch.setattr(store, "STORE_DIR", folder)
     monkeypatch.setattr(paths, "STORE_DIR", folder)
@@ -32,7 +36,7 @@ def isolated_store(tmp_path, monkeypatch):
     data._load.cache_clear()
     yield folder
     data._load.cache_clear()
-    assert _stat(REAL_STORE) == before, "a test touched the real data/store"
+    assert [_stat(p) for p in REAL_STORES] == before, "a test touched a real version store"
 
 
 def shipped(name: str = "gis") -> pd.DataFrame:
@@ -59,7 +63,7 @@ def run_python(code: str, **kw) -> subprocess.CompletedProcess:
 
 def test_good_upload_becomes_current_and_survives_restart(isolated_store):
     new = edited_gis()
-    version = upload.accept("gis", csv(new), "gis_edit.csv", "  typo fix  ")
+    version = upload.accept("gis", csv(new), "gis_edit.csv", "  typo fix  ", steward=STEWARD)
     assert store.current_id("gis") == version > 0
     pd.testing.assert_frame_equal(data.load_table("gis"), data.read_upload(csv(new), "gis", "x.csv"))
     assert store.versions("gis")[0].note == "typo fix"
@@ -88,7 +92,7 @@ def test_diff_reports_added_removed_changed():
 
 
 def test_write_killed_midway_leaves_previous_version_current(isolated_store):
-    first = upload.accept("gis", csv(edited_gis()), "first.csv", "first")
+    first = upload.accept("gis", csv(edited_gis()), "first.csv", "first", steward=STEWARD)
     expected = data.load_table("gis").copy()
     child = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
         import time
@@ -108,7 +112,7 @@ def test_write_killed_midway_leaves_previous_version_current(isolated_store):
                 return cur
 
         store._connect = lambda path: Slow(real(path))
-        store.add("gis", b"gi_id\\n" + b"x" * 30_000_000, 1, "killed", "big.csv")
+        store.add("gis", b"gi_id\\n" + b"x" * 30_000_000, 1, "killed", "big.csv", author="test")
     """)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
     try:
         assert child.stdout.readline().strip() == "INSERTED", child.stderr.read()
@@ -124,25 +128,25 @@ def test_write_killed_midway_leaves_previous_version_current(isolated_store):
     import sqlite3
     with sqlite3.connect(store.store_path()) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    second = upload.accept("gis", csv(shipped()), "second.csv", "after the crash")  # the store is not locked
+    second = upload.accept("gis", csv(shipped()), "second.csv", "after the crash", steward=STEWARD)  # the store is not locked
     assert second > first and store.current_id("gis") == second
 
 
 def test_rollback_restores_earlier_tables_exactly():
     original = shipped()
-    v1 = upload.accept("gis", csv(edited_gis()), "v1.csv", "one")
+    v1 = upload.accept("gis", csv(edited_gis()), "v1.csv", "one", steward=STEWARD)
     table_v1 = data.load_table("gis").copy()
-    v2 = upload.accept("gis", csv(original.iloc[:50]), "v2.csv", "two")
+    v2 = upload.accept("gis", csv(original.iloc[:50]), "v2.csv", "two", steward=STEWARD)
     assert len(data.load_table("gis")) == 50
-    upload.rollback("gis", v1)
+    upload.rollback("gis", v1, steward=STEWARD)
     pd.testing.assert_frame_equal(data.load_table("gis"), table_v1)
-    upload.rollback("gis", 0)
+    upload.rollback("gis", 0, steward=STEWARD)
     pd.testing.assert_frame_equal(data.load_table("gis"), original)
     assert store.current("gis") is None
-    upload.rollback("gis", v2)
+    upload.rollback("gis", v2, steward=STEWARD)
     assert len(data.load_table("gis")) == 50
     with pytest.raises(KeyError):
-        upload.rollback("counties", v1)  # a version of another table
+        upload.rollback("counties", v1, steward=STEWARD)  # a version of another table
     hist = upload.history("gis")
     assert list(hist["version"]) == [v2, v1, 0]
     assert list(hist["current"]) == [True, False, False]
@@ -151,8 +155,69 @@ def test_rollback_restores_earlier_tables_exactly():
 def test_counties_upload_round_trip():
     counties = shipped("counties")
     counties.loc[0, "note"] = "checked"
-    version = upload.accept("counties", csv(counties), "counties.xlsx.csv", "")
+    version = upload.accept("counties", csv(counties), "counties.xlsx.csv", "", steward=STEWARD)
     assert store.current_id("counties") == version
     assert data.load_table("counties").at[0, "note"] == "checked"
     assert len(data.load_counties()) == len(counties)  # joins downstream still work
     assert store.current("gis") is None  # other tables untouched
+
+
+def test_old_store_files_gain_the_author_column(isolated_store):
+    """A store written before authors were recorded is migrated in place (ALTER TABLE) and keeps its versions."""
+    import sqlite3
+
+    path = store.store_path()
+    path.parent.mkdir(parents=True)
+    table = shipped()
+    with sqlite3.connect(path) as con:
+        con.executescript("""
+            CREATE TABLE versions (id INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL,
+                created_at TEXT NOT NULL, rows INTEGER NOT NULL, note TEXT NOT NULL, filename TEXT NOT NULL,
+                sha256 TEXT NOT NULL, content BLOB NOT NULL);
+            CREATE TABLE current (table_name TEXT PRIMARY KEY, version_id INTEGER NOT NULL);""")
+        con.execute("INSERT INTO versions VALUES (7, 'gis', '2026-01-01T00:00:00+00:00', ?, 'old', 'old.csv', '', ?)",
+                    (len(table), csv(table)))
+        con.execute("INSERT INTO current VALUES ('gis', 7)")
+    assert store.current_version("gis").author == ""  # readable before any write
+    assert upload.history("gis")["author"].tolist() == ["", ""]
+    upload.rollback("gis", 0, steward=STEWARD, expected=7)
+    assert store.last_change("gis")[:2] == (0, STEWARD.label)
+    with sqlite3.connect(path) as con:
+        assert "author" in {r[1] for r in con.execute("PRAGMA table_info(versions)")}
+
+
+def test_export_and_import_round_trip(isolated_store, tmp_path):
+    v1 = upload.accept("gis", csv(edited_gis()), "v1.csv", "one", steward=STEWARD)
+    v2 = upload.accept("counties", csv(shipped("counties")), "c.csv", "two", steward=Steward("bob", "oidc"))
+    upload.rollback("gis", 0, steward=STEWARD)
+    before = {t: (store.current_id(t), store.versions(t), store.last_change(t)) for t in ("gis", "counties")}
+    backup = tmp_path / "backup.sqlite"
+    out = run_python(f"from ipaid import store; store.main(['export', {str(backup)!r}])")
+    assert out.returncode == 0 and "Exported 2 versions" in out.stdout, out.stderr
+    store.store_path().unlink()  # the store is lost
+    for suffix in ("-wal", "-shm"):
+        Path(str(store.store_path()) + suffix).unlink(missing_ok=True)
+    upload.accept("gis", csv(shipped().iloc[:10]), "other.csv", "written after the loss", steward=STEWARD)
+    out = run_python(f"from ipaid import store; store.main(['import', {str(backup)!r}])")
+    assert out.returncode == 0 and "Restored 2 versions" in out.stdout, out.stderr
+    data._load.cache_clear()
+    after = {t: (store.current_id(t), store.versions(t), store.last_change(t)) for t in ("gis", "counties")}
+    assert after == before and {v.author for v in after["counties"][1]} == {"bob (oidc)"}
+    assert store.version_content(v1) and store.current_id("counties") == v2
+    kept = list(store.store_path().parent.glob("versions.before-import-*.sqlite"))
+    assert len(kept) == 1 and [v.note for v in store.versions("gis", kept[0])] == ["written after the loss"]
+    garbage = tmp_path / "not.sqlite"
+    garbage.write_bytes(b"not a database")
+    with pytest.raises(ValueError):
+        store.restore(garbage)
+    assert store.current_id("counties") == v2  # a bad file changes nothing
+
+
+def test_store_lives_outside_the_checkout_unless_configured():
+    out = subprocess.run([sys.executable, "-c", "from ipaid import paths; print(paths.STORE_DIR)"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60,
+                         env={k: v for k, v in os.environ.items() if k != "IPAID_STORE_DIR"})
+    default = Path(out.stdout.strip())
+    assert default == platformdirs.user_data_path("ipaid", appauthor=False) / "store"
+    assert ROOT not in default.parents
+    assert paths.STORE_DIR == Path(os.environ["IPAID_STORE_DIR"])  # the variable wins (the tests use it)

@@ -5,10 +5,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ipaid import data, store, upload
+from ipaid import auth, data, store, upload
 from ipaid.schema import DataError
 from test_import_gi import as_csv, picked, register
-from test_store import ROOT, csv, edited_gis, isolated_store, shipped  # noqa: F401  (autouse fixture)
+from test_store import ROOT, STEWARD, csv, edited_gis, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 
 def test_every_problem_is_reported_by_spreadsheet_line_and_column():
@@ -46,17 +46,37 @@ def test_uploads_only_for_uploadable_tables():
 
 def test_history_ends_with_the_shipped_version():
     hist = upload.history("gis")
-    assert hist.to_dict("records") == [{"version": 0, "created_at": "", "rows": len(shipped()), "note": "shipped",
+    assert hist.to_dict("records") == [{"version": 0, "created_at": "", "author": "", "rows": len(shipped()), "note": "shipped",
                                         "file": "data/gi_products.csv", "current": True}]
 
 
-@pytest.fixture
-def page():
+PASSWORD = "correct horse battery staple"
+ACCOUNTS = {"alice": auth.hash_password(PASSWORD)}
+
+
+def data_page(accounts: dict | None = None) -> AppTest:
+    """The Data page in a fresh session; `accounts`: local steward accounts in its secrets."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if accounts:
+        at.secrets["ipaid"] = {"stewards": accounts}
     at.run()
     at.switch_page("pages/data.py").run()
     assert not at.exception
     return at
+
+
+def sign_in(at: AppTest, name: str = "alice", password: str = PASSWORD) -> AppTest:
+    at.text_input(key="steward_name").input(name)
+    at.text_input(key="steward_password").input(password)
+    next(b for b in at.button if b.proto.is_form_submitter).click().run()
+    assert not at.exception
+    return at
+
+
+@pytest.fixture
+def page():
+    """The Data page with steward alice signed in."""
+    return sign_in(data_page(ACCOUNTS))
 
 
 def texts(at: AppTest) -> str:
@@ -106,7 +126,7 @@ def test_bad_upload_shows_problems_as_a_table_and_stores_nothing(page):
     assert problems.iloc[:, :2].values.tolist() == [["3", "province"]]
     assert "<b>火星</b>" in problems.iloc[0, 2]
     assert "<script>" not in texts(page) and "<b>" not in texts(page)  # user text only inside the table
-    assert not page.button  # no confirm button
+    assert [b.key for b in page.button] == ["steward_logout"]  # no confirm button
     assert store.versions("gis") == []
 
 
@@ -119,7 +139,7 @@ def test_png_upload_is_refused_in_the_page(page):
 
 def test_register_import_in_the_page(page):
     rows = picked(4)
-    upload.accept("gis", csv(shipped()[~shipped()["gi_id"].isin(rows["gi_id"])]), "minus.csv", "setup")
+    upload.accept("gis", csv(shipped()[~shipped()["gi_id"].isin(rows["gi_id"])]), "minus.csv", "setup", steward=STEWARD)
     page.run()
     page.file_uploader[1].set_value(("register.csv", as_csv(register(rows)), "text/csv")).run()
     assert not page.exception
@@ -153,3 +173,105 @@ def test_upload_problems_read_in_chinese():
     for message in messages:
         assert re.search(r"[\u4e00-\u9fff]", problem_text(message, "zh").replace("火星省", "")), message
         assert problem_text(message, "en") == message
+
+
+def workbook(sheets: dict[str, list[list]], dimension: bool = True) -> bytes:
+    """An XLSX file with the given sheets; without `dimension`, the sheets' <dimension> elements are removed."""
+    import io
+    import re
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    if dimension:
+        return buf.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                body = re.sub(rb"<dimension[^>]*/>", b"", body)
+            dst.writestr(item, body)
+    return out.getvalue()
+
+
+def gis_rows(df: pd.DataFrame) -> list[list]:
+    return [list(df.columns)] + df.astype(object).where(df.notna(), None).astype(str).replace("None", "").values.tolist()
+
+
+def test_xlsx_without_dimension_is_refused_while_reading(monkeypatch):
+    """No <dimension>: openpyxl cannot tell the size, so rows are counted as they stream and reading stops at the limit."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    from ipaid import tablefile
+
+    raw = workbook({"gis": gis_rows(shipped().head(60))}, dimension=False)
+    assert b"<dimension" not in __import__("zipfile").ZipFile(__import__("io").BytesIO(raw)).read("xl/worksheets/sheet1.xml")
+    read = []
+    real = ReadOnlyWorksheet._cells_by_row
+
+    def counting(self, *args, **kw):
+        for row in real(self, *args, **kw):
+            read.append(1)
+            yield row
+
+    monkeypatch.setattr(ReadOnlyWorksheet, "_cells_by_row", counting)
+    monkeypatch.setattr(tablefile, "MAX_ROWS", 5)
+    with pytest.raises(DataError) as info:
+        upload.check("gis", raw, "gis.xlsx")
+    assert "more than 5 rows" in str(info.value)
+    assert len(read) <= 7  # the header and the limit's rows, not all 61
+
+
+def test_data_on_the_second_sheet_can_be_chosen(page):
+    raw = workbook({"说明": [["本表为地理标志名录"], ["见第二个工作表"]], "名录": gis_rows(edited_gis())})
+    page.file_uploader[0].set_value(("gis.xlsx", raw, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
+    assert not page.exception and page.error  # the first sheet is not the table
+    assert any("说明" in c.value and "共2个" in c.value for c in page.caption)  # which sheet was read
+    page.selectbox(key="upload_sheet_gis").set_value("名录").run()
+    assert not page.exception and not page.error
+    assert [m.value for m in page.metric] == ["1", "1", "1"]
+    page.button(key="upload_confirm_gis").click().run()
+    assert not page.exception and store.current_id("gis") > 0
+    assert "Sangzhi White Tea" in set(data.load_table("gis")["name_en"])  # the chosen sheet was stored
+
+
+def test_formula_cells_are_flagged_in_the_preview(page):
+    gis = shipped()
+    gis.loc[0, "name_en"] = "=HYPERLINK(\"http://example.org\",\"x\")"
+    gis.loc[2, "register_ref"] = "@SUM(A1)"
+    gis.loc[3, "name_en"] = "-5"  # a leading minus is flagged too: a spreadsheet would compute it
+    flagged = upload.formula_cells(upload.check("gis", csv(gis), "gis.csv"))
+    assert flagged[["line", "column"]].values.tolist() == [[2, "name_en"], [4, "register_ref"], [5, "name_en"]]
+    page.file_uploader[0].set_value(("gis.csv", csv(gis), "text/csv")).run()
+    assert not page.exception and "3个单元格" in page.warning[0].value
+    cells = next(d.value for d in page.dataframe if "内容" in d.value.columns)
+    assert cells["行"].tolist() == [2, 4, 5] and cells["内容"].tolist()[1] == "@SUM(A1)"
+
+
+def test_a_file_is_parsed_once_per_upload(page, monkeypatch):
+    calls = []
+    real = upload.check
+    monkeypatch.setattr(upload, "check", lambda *a, **kw: calls.append(1) or real(*a, **kw))
+    page.file_uploader[0].set_value(("gis.csv", csv(edited_gis()), "text/csv")).run()
+    page.text_input(key="upload_note_gis").input("a note").run()  # reruns
+    page.run()
+    assert len(calls) == 1
+
+
+def test_uploader_words_are_chinese_on_the_chinese_page(page):
+    """Streamlit's uploader has no i18n: the Chinese page draws its own words over it with CSS."""
+    css = "\n".join(h.proto.body for h in page.get("html"))
+    assert "选择文件" in css and "不超过20MB" in css and "stTooltipErrorContent" in css
+    page.query_params["lang"] = "en"
+    page.session_state["lang"] = "en"
+    page.run()
+    assert not page.exception and not [h for h in page.get("html") if "stFileUploader" in h.proto.body]
