@@ -10,17 +10,22 @@ from ipaid.names import place_en
 
 # Every ASCII character with a meaning in Markdown, Streamlit's directives (:icon:, :red[..], $math$) or HTML.
 _MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=\"'^%@/])")
+# Bare addresses that GitHub-flavoured Markdown links even when escaped (http://…, www.…, a@b.c): an invisible
+# word joiner (U+2060) is put inside them, so they stay text.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z]:)(?=//)|(?<=www)(?=\.)|(?<=@)")
+WORD_JOINER = "\u2060"
 
 
 def literal(text) -> str:
     """Any text (a GI name, a note, a source) made literal for st.markdown / st.write / st.caption / labels.
 
     Each Markdown, HTML or Streamlit directive character is backslash-escaped, so `![x](http://…)` or
-    `<b>x</b>` is shown as typed: no image is loaded, no link or tag is made. Line breaks become spaces.
+    `<b>x</b>` is shown as typed: no image is loaded, no link or tag is made. Line breaks become spaces, and a
+    word joiner (invisible) breaks bare addresses, which Markdown would link despite the escapes.
     """
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return ""
-    return _MARKUP.sub(r"\\\1", " ".join(str(text).split()))
+    return _MARKUP.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, " ".join(str(text).split())))
 
 
 def years(values: pd.Series) -> pd.Series:

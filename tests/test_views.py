@@ -8,7 +8,7 @@ from ipaid.filters import covers
 from ipaid.i18n import GI_TYPE, label
 from ipaid.names import county_name
 from ipaid.profiles import find_county, match_counties
-from ipaid.views import GI_COLUMNS, designated_timeline, gi_table, literal
+from ipaid.views import GI_COLUMNS, WORD_JOINER, designated_timeline, gi_table, literal
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_designated_timeline_joins_texts_of_one_year():
 @pytest.mark.parametrize("text", ["![x](http://203.0.113.9/x.png)", "[点此](http://203.0.113.9/)", "<b>bold</b>",
                                   "**bold** _it_ `code` # h", ":red[x] :material/home: $x^2$", "1. a\n- b", "a\\b"])
 def test_literal_escapes_every_markup_character(text):
-    out = literal(text)
+    out = literal(text).replace(WORD_JOINER, "")
     # every markup character is preceded by a backslash, and removing the escapes gives the text back
     special = set("\\`*_{}[]()<>#+-.!|~$:&=\"'^%@/")
     i = 0
@@ -81,6 +81,13 @@ def test_literal_escapes_every_markup_character(text):
             plain.append(out[i])
             i += 1
     assert "".join(plain) == " ".join(text.split())
+
+
+def test_literal_breaks_bare_addresses_with_an_invisible_joiner():
+    for text in ("http://203.0.113.9/x", "see www.example.org", "a@b.cn", "HTTPS://X"):
+        out = literal(text)
+        assert WORD_JOINER in out and not any(a in out for a in ("://", "www.", "@b", "\\://"))
+    assert WORD_JOINER not in literal("桑植白茶 Sangzhi white tea (2019)")
 
 
 def test_literal_of_missing_values_is_empty():
