@@ -137,6 +137,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
                       "or find a county above.",
                       "在侧边栏选择一个连片特困地区（或打开 ?area=wuling）查看片区概况，或在上方查找县。"),
     "loaded": ("Loaded", "已载入"),
+    "yes": ("yes", "是"),
 }
 
 CATEGORY = {

@@ -73,6 +73,18 @@ def designated_timeline(since: int, exit_year: int, own_gis: pd.DataFrame, lang:
                         ).sort_values("year", ignore_index=True)
 
 
+def gi_county_table(where: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The counties of one GI (`gi_search.detail_counties`): name, province, poverty county or not, area, exit year."""
+    en = lang == "en"
+    return pd.DataFrame({
+        t("county", lang): where["name_en" if en else "name"],
+        t("province", lang): where["province_en" if en else "province"],
+        t("poverty_county", lang): where["poverty"].map({True: t("yes", lang), False: "—"}),
+        t("area", lang): where["area_en" if en else "area_zh"],
+        t("exit_year", lang): years(where["exit_year"]),
+    })
+
+
 def county_table(counties: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Counties (rows of `data.all_counties()`) for display: names, places, area, exit year, GIs."""
     en = lang == "en"

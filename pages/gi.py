@@ -11,7 +11,7 @@ from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import place_en
 from ipaid.ui import (chart_block, chart_subtitle, current_filters, downloads, entry_guard, filters_text,
                       gi_coverage_text, lang, press_kit_button, write_url)
-from ipaid.views import gi_table, literal
+from ipaid.views import gi_county_table, gi_table, literal
 
 entry_guard()
 
@@ -115,9 +115,5 @@ if gi_id:
         if where.empty:
             st.info(t("not_located", L))
         else:
-            st.dataframe(pd.DataFrame({
-                t("county", L): where["name_en" if en else "name"], t("province", L): where["province_en" if en else "province"],
-                t("poverty_county", L): where["poverty"].map({True: "✔", False: "—"}),
-                t("area", L): where["area_en" if en else "area_zh"], t("exit_year", L): where["exit_year"]}),
-                hide_index=True, width="stretch")
+            st.dataframe(gi_county_table(where, L), hide_index=True, width="stretch")
             st.pydeck_chart(maps.county_deck(where["adcode"].tolist(), L), height=260, key="gi_map")

@@ -166,3 +166,17 @@ def test_county_parameter_ambiguous_lists_choices_and_unknown_warns():
     at = run("profiles", lang="en", county=long)
     assert at.warning and all(len(w.value) < 300 for w in at.warning)
     assert at.selectbox(key="county_pick").value is None
+
+
+def test_gi_county_table_marks_poverty_counties_and_blank_years():
+    from ipaid.gi_search import detail_counties
+    from ipaid.views import gi_county_table
+
+    all_counties = data.all_counties()
+    poor = all_counties[all_counties["poverty"]].iloc[0]
+    rich = all_counties[~all_counties["poverty"]].iloc[0]
+    where = detail_counties(pd.Series({"counties": [poor["adcode"], rich["adcode"]]}), all_counties)
+    table = gi_county_table(where, "en")
+    assert table["County"].tolist() == [poor["name_en"], rich["name_en"]]
+    assert table["national poverty county"].tolist() == ["yes", "—"]
+    assert table["Exit year"].tolist() == [str(int(poor["exit_year"])), ""]
