@@ -104,7 +104,7 @@ if gi_id:
     c1, c2 = st.columns([2, 3])
     with c1:
         st.markdown(f"### {literal(gi['name_zh'])}  \n{literal(gi['name_en'])}")
-        year = "" if pd.isna(gi["year_approved"]) else int(gi["year_approved"])
+        year = "—" if pd.isna(gi["year_approved"]) else int(gi["year_approved"])
         for word, value in (("type", label(GI_TYPE, gi["gi_type"], L)), ("category", label(CATEGORY, gi["category"], L)),
                             ("province", gi["province_en"] if en else gi["province"]), ("year", year),
                             ("registered", gi["register_ref"] or "—")):
