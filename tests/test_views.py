@@ -106,6 +106,13 @@ def test_find_county_by_name_part_pinyin_or_code(counties, query):
     assert find_county(counties, query) == "430822"
 
 
+def test_find_county_prefers_an_exact_pinyin_name_over_partial_ones(counties):
+    assert len(match_counties(counties, "新化")) == 1  # a whole name wins over names that contain it
+    anhua = counties.loc[counties["boundary_name"] == "安化县", "adcode_listed"].iloc[0]
+    assert find_county(counties, "anhua") == anhua  # 'anhua' is also inside the pinyin of four other counties
+    assert len(match_counties(counties, "anhu")) > 1  # a part of several: ambiguous
+
+
 def test_find_county_renamed_and_ambiguous_and_unknown(counties):
     assert find_county(counties, "崇礼区") == find_county(counties, "崇礼县") == find_county(counties, "崇礼") == "130709"
     several = match_counties(counties, "县")
