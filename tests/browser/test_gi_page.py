@@ -74,3 +74,22 @@ def test_english_search_white_tea(page):
     open_page(page, "/gi?lang=en&q=white%20tea")
     expect(detail_box(page)).to_have_value(re.compile("Sangzhi white tea"))
     expect(page.get_by_role("heading", level=3, name=re.compile(r"^GIs \(\d+\)"))).to_be_visible()
+
+
+def test_province_bar_pick_goes_into_the_link_and_back(page):
+    open_page(page, "/gi")
+    bar = page.locator('[data-testid="stVegaLiteChart"]').first.locator('g.mark-rect path[aria-label*="湖南省"]')
+    bar.wait_for()
+    in_hunan = int(re.search(r"(\d+)", bar.get_attribute("aria-label")).group(1))
+    bar.click()
+    heading = page.get_by_role("heading", level=3, name=re.compile(r"^地理标志 \("))
+    expect(heading).to_have_text(f"地理标志 ({in_hunan}) · 湖南省")
+    page.wait_for_url(re.compile(r"[?&]bar="))
+    assert query(page)["bar"] == ["湖南省"]
+    open_page(page, page.url)  # the shared link: the chart cannot show the pick, the table and a note do
+    expect(heading).to_have_text(f"地理标志 ({in_hunan}) · 湖南省")
+    page.get_by_role("button", name="显示全部省份").click()
+    expect(page.get_by_role("heading", level=3, name=re.compile(r"^地理标志 \(\d+\)$"))).to_have_count(1)
+    wait_idle(page)
+    expect(heading).not_to_have_text(re.compile("湖南省"))
+    page.wait_for_function("() => !location.search.includes('bar=')")
