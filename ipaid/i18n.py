@@ -203,6 +203,48 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
                           "只读：未配置数据管理员，因此无法在此上传、导入或恢复数据。如需启用写入，请在.streamlit/secrets.toml中"
                           "添加本地管理员账号（[ipaid.stewards]一节，密码哈希由python -m ipaid.auth hash生成）或OpenID Connect"
                           "身份提供方（[auth]一节），详见README中关于数据管理员的说明。"),
+    # --- gi ---
+    "gi_col_name": ("Name", "名称"),
+    "gi_col_other_name": ("Chinese", "英文名/拼音"),
+    "gis_shown": ("{n} GIs shown", "显示{n}条"),
+    "gi_chart_source": ("data/gi_products.csv (CNIPA, AQSIQ and MoA announcements; see each row's source)",
+                        "data/gi_products.csv（国家知识产权局、原质检总局、农业农村部公告，见各行来源）"),
+    "gi_search_help": ("Matches the Chinese name, the English name, pinyin, product words (白茶 = white tea …), "
+                       "province and register reference.",
+                       "可匹配中文名称、英文名称、拼音、产品词（如白茶 = white tea）、省份和登记公告。"),
+    "gi_no_search_match": ("No GI matches this search.", "没有符合搜索条件的地理标志。"),
+    "bar_from_link": ("Table limited to the province picked in the link: {p}", "下表按链接中选定的省份筛选：{p}"),
+    "clear_pick": ("Show all provinces", "显示全部省份"),
+    "search_param": ("search text", "搜索词"),
+    "detail_param": ("GI for the detail", "详情地理标志"),
+    "today_name": ("{listed} (today {today})", "{listed}（今{today}）"),
+    "designated_model": ("Model: professional cooperative + brand + industry + poor households",
+                         "模式：专业合作社 + 品牌 + 产业 + 贫困户"),
+    "designated_since": ("Designated since", "定点扶贫始于"),
+    "flagship_gi": ("Flagship GI", "代表性地理标志"),
+    "timeline_title": ("{name}: timeline", "{name}：时间线"),
+    "timeline_designated": ("Designated by CNIPA", "国家知识产权局定点扶贫"),
+    "timeline_exit": ("Out of poverty", "脱贫摘帽"),
+    "timeline_gi": ("GI: ", "地理标志："),
+    "gis_of": ("GIs of {name}", "{name}的地理标志"),
+    "find_county": ("Find a county (name, pinyin or code)", "查找县（名称、拼音或代码）"),
+    "county_not_found": ("No poverty county has the code or name {asked}. Use the search box.",
+                         "没有代码或名称为“{asked}”的贫困县，请使用搜索框查找。"),
+    "county_ambiguous": ("{n} poverty counties match {asked}: choose one.", "有{n}个贫困县符合“{asked}”，请选择："),
+    "no_gi_listed": ("No GI of this county is listed yet.", "尚未收录该县的地理标志。"),
+    "neighbours": ("Neighbours in the same area: ", "同片区相邻县："),
+    "official_count": ("Official county count", "官方县数"),
+    "members_loaded": ("Members loaded", "已载入成员县"),
+    "provinces_line": ("Provinces: ", "涉及省份："),
+    "membership_partial": ("Membership is loaded for {n} of {total} counties of this area; the rest is not yet sourced.",
+                           "本片区{total}个县中已载入{n}个，其余尚未核实来源。"),
+    "exit_years_chart": ("Counties out of poverty by year", "各年脱贫摘帽县数"),
+    "click_county": ("Click a county for its profile.", "点击县名查看县情。"),
+    "profiles_hint": ("Choose one contiguous area in the sidebar (or open ?area=wuling) for its profile, "
+                      "or find a county above.",
+                      "在侧边栏选择一个连片特困地区（或打开 ?area=wuling）查看片区概况，或在上方查找县。"),
+    "loaded": ("Loaded", "已载入"),
+    "yes": ("yes", "是"),
 }
 
 CATEGORY = {

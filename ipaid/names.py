@@ -72,3 +72,16 @@ def place_en(name: str) -> str:
                 return pinyin(stem)
             return " ".join(p for p in (pinyin(stem), *groups, en) if p)
     return pinyin(name)
+
+
+# --- listed and today's county names (helper gi) ---
+def county_name(listed: str, today: str, lang: str) -> str:
+    """A county as listed in 2012, with today's name where it has changed: 崇礼县（今崇礼区）/ Chongli County
+    (today Chongli District); just the name where both are the same."""
+    from ipaid.i18n import t
+
+    en = lang == "en"
+    show = place_en if en else str
+    if not today or today == listed:
+        return show(listed)
+    return t("today_name", lang, listed=show(listed), today=show(today))

@@ -6,21 +6,43 @@ import shapely
 
 from ipaid import data, geometry
 from ipaid.filters import covers
-from ipaid.names import pinyin
+from ipaid.names import SUFFIXES, pinyin
+
+MAX_QUERY = 60  # characters of a ?county= value that are read
+
+
+def match_counties(counties: pd.DataFrame, query: str | None) -> pd.DataFrame:
+    """Poverty counties meant by `query`: a listed or today's code, a name (listed or today's, with or without
+    县/区/市…), a part of a name, or pinyin ('sangzhi', 'Sang Zhi'). Exact matches win over partial ones;
+    an empty frame when nothing matches, several rows when the query is ambiguous."""
+    q = (query or "").strip()[:MAX_QUERY]
+    if not q:
+        return counties.iloc[0:0]
+    for col in ("adcode_listed", "boundary_adcode", "name_listed", "boundary_name"):
+        hit = counties[counties[col] == q]
+        if len(hit):
+            return hit
+    key = "".join(q.lower().split())
+    names = counties[["name_listed", "boundary_name"]]
+    stems = names.map(lambda n: n[:-len(_suffix(n))] if _suffix(n) else n)
+    spelled = stems.map(lambda n: pinyin(n).lower())
+    for frame in (stems, spelled):
+        exact = (frame == q) | (frame == key)
+        if exact.any(axis=None):
+            return counties[exact.any(axis=1)]
+    partial = names.map(lambda n: q in n).any(axis=1) | spelled.map(lambda n: key in n).any(axis=1)
+    return counties[partial]
 
 
 def find_county(counties: pd.DataFrame, query: str | None) -> str | None:
-    """The listed code of a poverty county given its listed or today's code, or its exact name (zh or pinyin)."""
-    if not query:
-        return None
-    q = query.strip()
-    for col in ("adcode_listed", "boundary_adcode", "name_listed", "boundary_name"):
-        hit = counties.loc[counties[col] == q, "adcode_listed"]
-        if len(hit):
-            return str(hit.iloc[0])
-    key = q.lower().replace(" ", "")
-    hit = counties.loc[counties["boundary_name"].map(lambda n: pinyin(n[:-1]).lower()) == key, "adcode_listed"]
-    return str(hit.iloc[0]) if len(hit) == 1 else None
+    """The listed code of the one poverty county `query` means (see `match_counties`), else None."""
+    hit = match_counties(counties, query)
+    return str(hit["adcode_listed"].iloc[0]) if len(hit) == 1 else None
+
+
+def _suffix(name: str) -> str:
+    """The unit suffix of a county name (县, 自治县, 区, 市, 旗 …), or ''."""
+    return next((zh for zh, _ in SUFFIXES if name.endswith(zh) and len(name) > len(zh) + 1), "")
 
 
 def neighbours(code: str, candidates: pd.DataFrame) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
 from ipaid.i18n import CATEGORY, DEFAULT_LANG, label, norm_lang, source_text, t
 from ipaid.names import place_en
 from ipaid.schema import DataError
+from ipaid.views import literal
 
 LANG_KEY = "lang"
 
@@ -238,8 +239,8 @@ def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> Non
         text = row.text_en if en else row.text_zh
         if not text:  # the source is in the other language only: quoted as it is, and said so
             text = t("quoted_in", lang(), other="Chinese" if en else "英文") + (row.text_zh if en else row.text_en)
-        st.markdown(f"- {text}")
-        st.caption(f"{t('source', lang())}: {row.source}")
+        st.markdown(f"- {literal(text)}")
+        st.caption(f"{t('source', lang())}: {literal(row.source)}")
 
 
 def entry_guard() -> None:
@@ -260,7 +261,7 @@ def entry_guard() -> None:
 def figure_card(col, name: str, short: bool = False) -> pd.Series:
     """A headline figure in a card: its label wraps (a metric's label is cut off), the source on hover."""
     row = data.load_figures().loc[name]
-    col.markdown(f"**{figure_label(name, lang())}**", help=figure_help(row, lang()))
+    col.markdown(f"**{literal(figure_label(name, lang()))}**", help=figure_help(row, lang()))
     col.metric(figure_label(name, lang()), figure_text(row, lang(), short=short), label_visibility="collapsed")
     return row
 

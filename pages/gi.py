@@ -1,15 +1,17 @@
 """Geographical indications: coverage, linked charts, searchable table and a per-GI detail view."""
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
 from ipaid import charts, data, maps
 from ipaid.filters import filter_gis
-from ipaid.gi_search import detail_counties, search
+from ipaid.gi_search import MAX_QUERY, detail_counties, follow_pick, search, url_state
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import place_en
 from ipaid.ui import (chart_block, chart_subtitle, current_filters, downloads, entry_guard, filters_text,
-                      gi_coverage_text, lang, press_kit_button)
-from ipaid.views import years
+                      gi_coverage_text, lang, press_kit_button, write_url)
+from ipaid.views import gi_county_table, gi_table, literal
 
 entry_guard()
 
@@ -22,14 +24,23 @@ counties = data.load_counties()
 area_codes = set(counties.loc[counties["area_id"].isin(f.areas), "boundary_adcode"]) if f.areas else None
 gis = filter_gis(gis_all, f, area_codes)
 
+if "_gi_url_read" not in st.session_state:  # once per visit of the page: search, detail and bar pick from the link
+    st.session_state["_gi_url_read"] = True
+    state, bad = url_state({k: st.query_params.get_all(k) for k in ("q", "detail", "bar")}, gis_all["gi_id"],
+                           gis_all["province"])
+    st.session_state.update(state)
+    st.session_state.setdefault("bar", [])
+    for name, values in bad.items():
+        st.warning(t("unknown_value", L, what=t({"detail": "detail_param", "bar": "province"}[name], L),
+                     values=", ".join(repr(v[:40]) for v in values)) + f" (?{name}=)", icon=":material/warning:")
+
 st.info(gi_coverage_text(), icon=":material/fact_check:")
-st.caption(filters_text(f) + (f" · {len(gis)} GIs shown" if en else f" · 显示{len(gis)}条"))
+st.caption(literal(filters_text(f) + " · " + t("gis_shown", L, n=len(gis))))
 if gis.empty:
     st.warning(t("no_match", L))
     st.stop()
 
-subtitle = chart_subtitle("data/gi_products.csv (CNIPA, AQSIQ and MoA announcements; see each row's source)" if en
-                          else "data/gi_products.csv（国家知识产权局、原质检总局、农业农村部公告，见各行来源）", f)
+subtitle = chart_subtitle(t("gi_chart_source", L), f)
 by_province, province_counts = charts.gi_by_province(gis, L, subtitle)
 by_category, category_counts = charts.gi_by_category(gis, L, subtitle)
 by_type, type_counts = charts.gi_by_type(gis, L, subtitle)
@@ -49,54 +60,60 @@ with left:
 with right:
     chart_block("gi-in-poverty-areas", by_area, area_counts, key="chart_area")
 
-picked = [p.get("province") for p in (state.selection.get(charts.PROVINCE_SELECT) or [])] if state else []
+clicked = [p.get("province") for p in (state.selection.get(charts.PROVINCE_SELECT) or [])] if state else []
+st.session_state["bar"] = picked = follow_pick(clicked, st.session_state.get("_bar_chart"), st.session_state["bar"])
+st.session_state["_bar_chart"] = clicked
+if picked and not clicked:  # a pick from the link: the chart cannot show it, so say it and offer to clear it
+    st.caption(literal(t("bar_from_link", L, p=", ".join(place_en(p) if en else p for p in picked))))
+    st.button(t("clear_pick", L), on_click=lambda: st.session_state.update(bar=[]), icon=":material/close:")
 table = gis[gis["province"].isin(picked)] if picked else gis
-query = st.text_input(t("search", L), key="gi_search", placeholder="桑植 / Sangzhi / anhua")
+query = st.text_input(t("search", L), key="q", max_chars=MAX_QUERY, placeholder="桑植 / Sangzhi / white tea",
+                      help=t("gi_search_help", L))
 table = search(table, query)
 picked_names = [place_en(p) if en else p for p in picked]
-st.subheader(("GIs" if en else "地理标志") + f" ({len(table)})" + (f" · {', '.join(picked_names)}" if picked else ""))
-view = pd.DataFrame({
-    "ID": table["gi_id"], ("Name" if en else "名称"): table["name_en" if en else "name_zh"],
-    ("Chinese" if en else "英文/拼音"): table["name_zh" if en else "name_en"],
-    t("type", L): table["gi_type"].map(lambda v: label(GI_TYPE, v, L)),
-    t("category", L): table["category"].map(lambda v: label(CATEGORY, v, L)),
-    t("province", L): table["province_en" if en else "province"],
-    t("year", L): years(table["year_approved"]), t("registered", L): table["register_ref"],
-    t("source", L): table["source"],
-})
-pick = st.dataframe(view, hide_index=True, width="stretch", height=360, key="gi_table",
-                    on_select="rerun", selection_mode="single-row")
+st.subheader(literal(t("gis", L) + f" ({len(table)})" + (f" · {', '.join(picked_names)}" if picked else "")))
+
+options = table["gi_id"].tolist()
+rows_key = "gi_table_" + hashlib.sha1("|".join(options).encode()).hexdigest()[:10]  # new rows, no stale selection
+
+
+def show_selected_row() -> None:
+    """A row picked in the table becomes the GI of the detail (the table shown then is `options`)."""
+    rows = st.session_state[rows_key].selection.rows
+    if rows:
+        st.session_state["detail"] = options[rows[0]]
+
+
+st.dataframe(gi_table(table, L), hide_index=True, width="stretch", height=360, key=rows_key,
+             on_select=show_selected_row, selection_mode="single-row")
+if table.empty:
+    st.caption(t("gi_no_search_match", L))
 downloads("gi-table", table.drop(columns=["counties"]), key="gi_table")
 press_kit_button({"gi-by-province": (by_province, province_counts), "gi-by-category": (by_category, category_counts),
                   "gi-by-type": (by_type, type_counts), "gi-cumulative": (by_year, year_counts),
                   "gi-in-poverty-areas": (by_area, area_counts)}, sorted(set(gis["source"])), f, key="gi")
 
 st.subheader(t("gi_detail", L))
-rows = pick.selection.rows if pick else []
-options = table["gi_id"].tolist()
-default = options.index(table.iloc[rows[0]]["gi_id"]) if rows else 0
+if st.session_state.get("detail") not in options:  # the detail always shows a GI of the table (or none)
+    st.session_state["detail"] = options[0] if options else None
 names = dict(zip(table["gi_id"], table["name_en" if en else "name_zh"]))
-gi_id = st.selectbox(t("choose_gi", L), options, index=default if options else None,
-                     format_func=lambda g: f"{names.get(g, g)} ({g})", key="gi_detail")
+gi_id = st.selectbox(t("choose_gi", L), options, format_func=lambda g: f"{names.get(g, g)} ({g})", key="detail")
+write_url(("q", "detail", "bar"), {"detail": options[0] if options else None})
 if gi_id:
     gi = gis_all.set_index("gi_id").loc[gi_id]
     c1, c2 = st.columns([2, 3])
     with c1:
-        st.markdown(f"### {gi['name_zh']}  \n{gi['name_en']}")
-        st.write(f"**{t('type', L)}**: {label(GI_TYPE, gi['gi_type'], L)}")
-        st.write(f"**{t('category', L)}**: {label(CATEGORY, gi['category'], L)}")
-        st.write(f"**{t('province', L)}**: {gi['province_en'] if en else gi['province']}")
-        st.write(f"**{t('year', L)}**: {'' if pd.isna(gi['year_approved']) else int(gi['year_approved'])}")
-        st.write(f"**{t('registered', L)}**: {gi['register_ref'] or '—'}")
-        st.caption(f"{t('source', L)}: {gi['source']}")
+        st.markdown(f"### {literal(gi['name_zh'])}  \n{literal(gi['name_en'])}")
+        year = "—" if pd.isna(gi["year_approved"]) else int(gi["year_approved"])
+        for word, value in (("type", label(GI_TYPE, gi["gi_type"], L)), ("category", label(CATEGORY, gi["category"], L)),
+                            ("province", gi["province_en"] if en else gi["province"]), ("year", year),
+                            ("registered", gi["register_ref"] or "—")):
+            st.markdown(f"**{t(word, L)}**: {literal(value)}")
+        st.caption(f"{t('source', L)}: {literal(gi['source'])}")
     with c2:
         where = detail_counties(gi, data.all_counties())
         if where.empty:
             st.info(t("not_located", L))
         else:
-            st.dataframe(pd.DataFrame({
-                t("county", L): where["name_en" if en else "name"], t("province", L): where["province_en" if en else "province"],
-                t("poverty_county", L): where["poverty"].map({True: "✔", False: "—"}),
-                t("area", L): where["area_en" if en else "area_zh"], t("exit_year", L): where["exit_year"]}),
-                hide_index=True, width="stretch")
+            st.dataframe(gi_county_table(where, L), hide_index=True, width="stretch")
             st.pydeck_chart(maps.county_deck(where["adcode"].tolist(), L), height=260, key="gi_map")

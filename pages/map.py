@@ -7,7 +7,7 @@ from ipaid.map_export import map_export_controls
 from ipaid.palette import MEASURES, legend
 from ipaid.ui import current_filters, entry_guard, filters_text, lang, write_url
 from ipaid.ui import legend as draw_legend
-from ipaid.views import county_table
+from ipaid.views import county_table, literal
 
 entry_guard()
 
@@ -20,7 +20,7 @@ measure = st.segmented_control(t("measure", L), list(MEASURES), key="measure", r
 st.session_state["_measure"] = measure
 write_url(["measure"], {"measure": "area"})
 f = current_filters()
-st.caption(filters_text(f))
+st.caption(literal(filters_text(f)))
 chosen = maps.selected_counties(f)
 if (f.provinces or f.areas) and chosen.empty:
     st.info(t("no_match", L))

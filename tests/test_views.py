@@ -1,0 +1,189 @@
+"""View builders (GI table, designated timeline), literal text, county names and ?county= lookups."""
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ipaid import data
+from ipaid.filters import covers
+from ipaid.i18n import GI_TYPE, label
+from ipaid.names import county_name
+from ipaid.profiles import find_county, match_counties
+from ipaid.views import GI_COLUMNS, WORD_JOINER, designated_timeline, gi_table, literal
+
+
+@pytest.fixture(scope="module")
+def gis():
+    return data.load_gis()
+
+
+@pytest.fixture(scope="module")
+def counties():
+    return data.load_counties()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gi_table_has_one_row_per_gi_in_order_with_the_language_names(gis, lang):
+    part = gis.sample(40, random_state=1)
+    table = gi_table(part, lang)
+    assert len(table) == len(part) and len(table.columns) == len(GI_COLUMNS)
+    assert table["ID"].tolist() == part["gi_id"].tolist()
+    name = table.columns[1]
+    assert table[name].tolist() == part["name_en" if lang == "en" else "name_zh"].tolist()
+    assert table[table.columns[2]].tolist() == part["name_zh" if lang == "en" else "name_en"].tolist()
+    expected_years = ["" if pd.isna(y) else str(int(y)) for y in part["year_approved"]]
+    assert table[table.columns[6]].tolist() == expected_years
+    assert not table.isna().any().any()
+
+
+def test_gi_table_column_subsets_and_labels(gis):
+    table = gi_table(gis.head(3), "en", ("name", "year", "source"))
+    assert list(table.columns) == ["Name", "Year", "Source"]
+    types = gi_table(gis.head(3), "zh", ("name", "type"))["类型"].tolist()
+    assert types == [label(GI_TYPE, v, "zh") for v in gis.head(3)["gi_type"]] and all(types)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_designated_timeline_matches_an_independent_groupby(gis, counties, lang):
+    for row in data.load_designated().itertuples():
+        county = counties.set_index("adcode_listed").loc[row.adcode_listed]
+        own = gis[covers(gis, [county["boundary_adcode"]])]
+        events = designated_timeline(row.designated_since, county["exit_year"], own, lang)
+        raw = pd.DataFrame({"year": [int(row.designated_since), int(county["exit_year"])]
+                            + own["year_approved"].dropna().astype(int).tolist()})
+        expected = raw.groupby("year").size()
+        assert events["year"].tolist() == sorted(expected.index)
+        assert [t.count(" / ") + 1 for t in events["text"]] == expected.tolist()
+        assert events["year"].is_monotonic_increasing and events["year"].is_unique
+
+
+def test_designated_timeline_joins_texts_of_one_year():
+    own = pd.DataFrame({"year_approved": [2019, None, 2015], "name_zh": ["甲", "乙", "丙"], "name_en": ["A", "B", "C"]})
+    events = designated_timeline(2015, 2019, own, "en")
+    assert events.to_dict("list") == {"year": [2015, 2019], "text": ["Designated by CNIPA / GI: C",
+                                                                     "Out of poverty / GI: A"]}
+
+
+@pytest.mark.parametrize("text", ["![x](http://203.0.113.9/x.png)", "[点此](http://203.0.113.9/)", "<b>bold</b>",
+                                  "**bold** _it_ `code` # h", ":red[x] :material/home: $x^2$", "1. a\n- b", "a\\b"])
+def test_literal_escapes_every_markup_character(text):
+    out = literal(text).replace(WORD_JOINER, "")
+    # every markup character is preceded by a backslash, and removing the escapes gives the text back
+    special = set("\\`*_{}[]()<>#+-.!|~$:&=\"'^%@/")
+    i = 0
+    plain = []
+    while i < len(out):
+        if out[i] == "\\":
+            assert out[i + 1] in special
+            plain.append(out[i + 1])
+            i += 2
+        else:
+            assert out[i] not in special
+            plain.append(out[i])
+            i += 1
+    assert "".join(plain) == " ".join(text.split())
+
+
+def test_literal_breaks_bare_addresses_with_an_invisible_joiner():
+    for text in ("http://203.0.113.9/x", "see www.example.org", "a@b.cn", "HTTPS://X"):
+        out = literal(text)
+        assert WORD_JOINER in out and not any(a in out for a in ("://", "www.", "@b", "\\://"))
+    assert WORD_JOINER not in literal("桑植白茶 Sangzhi white tea (2019)")
+
+
+def test_literal_of_missing_values_is_empty():
+    assert literal(None) == "" and literal(float("nan")) == "" and literal(2020) == "2020"
+
+
+def test_county_name_shows_todays_name_where_it_changed():
+    assert county_name("崇礼县", "崇礼区", "zh") == "崇礼县（今崇礼区）"
+    assert county_name("崇礼县", "崇礼区", "en") == "Chongli County (today Chongli District)"
+    assert county_name("桑植县", "桑植县", "zh") == "桑植县"
+    assert county_name("桑植县", "桑植县", "en") == "Sangzhi County"
+
+
+@pytest.mark.parametrize("query", ["桑植", "桑植县", "sangzhi", "Sang Zhi", "SANGZHI", "430822", " 430822 "])
+def test_find_county_by_name_part_pinyin_or_code(counties, query):
+    assert find_county(counties, query) == "430822"
+
+
+def test_find_county_prefers_an_exact_pinyin_name_over_partial_ones(counties):
+    assert len(match_counties(counties, "新化")) == 1  # a whole name wins over names that contain it
+    anhua = counties.loc[counties["boundary_name"] == "安化县", "adcode_listed"].iloc[0]
+    assert find_county(counties, "anhua") == anhua  # 'anhua' is also inside the pinyin of four other counties
+    assert len(match_counties(counties, "anhu")) > 1  # a part of several: ambiguous
+
+
+def test_find_county_renamed_and_ambiguous_and_unknown(counties):
+    assert find_county(counties, "崇礼区") == find_county(counties, "崇礼县") == find_county(counties, "崇礼") == "130709"
+    several = match_counties(counties, "县")
+    assert len(several) == counties["name_listed"].str.contains("县").sum() or len(several) > 100
+    assert find_county(counties, "县") is None
+    assert match_counties(counties, "火星").empty and match_counties(counties, "x" * 5000).empty
+    assert match_counties(counties, "").empty and match_counties(counties, None).empty
+
+
+def run(page: str, **params) -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    """What a page says, without its quoted press facts (markdown list items, in the source's wording)."""
+    parts = [e.value for kind in ("markdown", "caption", "subheader", "header", "title", "info", "warning")
+             for e in getattr(at, kind) if not (kind == "markdown" and e.value.startswith("- "))]
+    parts += [str(df.value.to_dict()) for df in at.dataframe]
+    return "\n".join(str(p) for p in parts).replace("\\", "")
+
+
+def test_sangzhi_white_tea_has_one_english_name_on_every_page(gis):
+    name = gis.loc[gis["name_zh"] == "桑植白茶", "name_en"].iloc[0]
+    others = {"Sangzhi Baicha", "Sangzhi White Tea"} - {name}
+    texts = [page_text(run("gi", lang="en", q="桑植白茶")), page_text(run("designated", lang="en")),
+             page_text(run("profiles", lang="en", county="430822"))]
+    for text in texts:
+        assert name in text
+        assert not any(o in text for o in others)
+
+
+def test_designated_and_profile_pages_show_listed_and_todays_name():
+    for page, params in (("designated", {}), ("profiles", {"county": "130709"})):
+        zh = page_text(run(page, **params))
+        assert "崇礼县（今崇礼区）" in zh
+        en = page_text(run(page, lang="en", **params))
+        assert "Chongli County (today Chongli District)" in en
+
+
+@pytest.mark.parametrize("asked", ["桑植", "sangzhi", "430822", "桑植县"])
+def test_county_parameter_opens_the_profile(asked):
+    at = run("profiles", county=asked)
+    assert at.selectbox(key="county_pick").value == "430822"
+    assert "桑植县" in at.header[0].value
+
+
+def test_county_parameter_ambiguous_lists_choices_and_unknown_warns():
+    at = run("profiles", county="张")
+    assert at.info and len(at.button) >= 2
+    at.button[0].click().run()
+    assert at.selectbox(key="county_pick").value is not None
+    long = "火" * 5000
+    at = run("profiles", lang="en", county=long)
+    assert at.warning and all(len(w.value) < 300 for w in at.warning)
+    assert at.selectbox(key="county_pick").value is None
+
+
+def test_gi_county_table_marks_poverty_counties_and_blank_years():
+    from ipaid.gi_search import detail_counties
+    from ipaid.views import gi_county_table
+
+    all_counties = data.all_counties()
+    poor = all_counties[all_counties["poverty"]].iloc[0]
+    rich = all_counties[~all_counties["poverty"]].iloc[0]
+    where = detail_counties(pd.Series({"counties": [poor["adcode"], rich["adcode"]]}), all_counties)
+    table = gi_county_table(where, "en")
+    assert table["County"].tolist() == [poor["name_en"], rich["name_en"]]
+    assert table["national poverty county"].tolist() == ["yes", "—"]
+    assert table["Exit year"].tolist() == [str(int(poor["exit_year"])), ""]
