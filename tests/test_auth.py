@@ -120,7 +120,8 @@ def test_wrong_password_is_refused_and_slowed_down(fresh_throttle):
     fresh_throttle.now += auth.BASE_DELAY
     sign_in(at)
     assert {"upload_confirm_gis", "import_confirm"}.isdisjoint(w.key for w in write_controls(at))  # no file yet
-    assert len(at.file_uploader) == 2 and at.button(key="rollback_go_gis") is not None
+    assert {u.key for u in at.file_uploader} == {"upload_gis_0", "import_0", "al_file_0"}
+    assert at.button(key="rollback_go_gis") is not None
 
 
 def test_signed_in_steward_writes_are_recorded_with_their_author():
@@ -147,7 +148,7 @@ def test_oidc_sign_in(monkeypatch):
     assert not write_controls(at) and at.button(key="steward_login")
     at.user = {"is_logged_in": True, "email": "bob@example.org"}  # what st.user holds after the provider's redirect
     at.run()
-    assert not at.exception and len(at.file_uploader) == 2
+    assert not at.exception and len(at.file_uploader) == 3
     assert any("bob@example.org (oidc)" in c.value for c in at.caption)
 
 

@@ -145,7 +145,7 @@ def test_data_page_never_renders_user_text_as_html(lang):
     from streamlit.testing.v1 import AppTest
 
     note, filename = "<script>alert(1)</script> ![x](http://example.invalid/x.png)", "<img src=x onerror=alert(2)>.csv"
-    upload.accept("gis", csv(shipped()), filename, note)
+    upload.accept("gis", csv(shipped()), filename, note, steward=STEWARD)
     at = AppTest.from_file("../app.py", default_timeout=120)
     at.query_params["lang"] = lang
     at.switch_page("pages/data.py").run()
