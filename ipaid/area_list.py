@@ -104,9 +104,14 @@ def _county_names(signature: str) -> dict[str, list[dict[str, list[str]]]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _counties(signature: str) -> pd.DataFrame:
+    return data.load_table("counties").set_index("adcode_listed")
+
+
 def resolve_county(token: str, province: str) -> tuple[str | None, str]:
     """(code, "") or (None, why not) for a county name or listed code within a province."""
-    counties = data.load_table("counties").set_index("adcode_listed")
+    counties = _counties(data.table_source("counties")[0])
     if CODE6.match(token):
         if token in counties.index and counties.at[token, "province"] == province:
             return token, ""
@@ -197,7 +202,7 @@ def read(raw: bytes, filename: str) -> tuple[list, list, list]:
 def prepare(raw: bytes, filename: str) -> AreaList:
     """Parse and resolve a list and compare it with today's area members."""
     entries, unresolved, skipped = read(raw, filename)
-    counties = data.load_table("counties").set_index("adcode_listed")
+    counties = _counties(data.table_source("counties")[0])
     rows, dups, seen = [], [], {}
     for line, area, province, token in entries:
         code, why = resolve_county(token, province)

@@ -118,3 +118,17 @@ def test_the_data_page_previews_and_stores_a_pasted_list():
     assert not at.exception and at.success
     assert store.current_id("area_members") == store.versions("area_members")[0].id
     assert data.load_area_members().set_index("adcode_listed").at["511922", "area_id"] == "wumeng"
+
+
+def test_a_complete_list_in_the_published_layout_resolves_every_name():
+    from test_consistency import complete_members
+
+    members, areas = complete_members(), data.load_areas().set_index("area_id")
+    lines = []
+    for area, group in members.groupby("area_id"):
+        lines.append(f"{len(lines) + 1}. {areas.at[area, 'name_zh']}（{areas.at[area, 'county_count']}个县）")
+        lines += [f"{province}：" + "、".join(rows["name_listed"]) for province, rows in group.groupby("province")]
+    result = area_list.prepare("\n".join(lines).encode(), "complete.txt")
+    assert result.unresolved.empty and result.duplicates.empty and result.complete
+    assert dict(zip(result.rows["adcode_listed"], result.rows["area_id"])) == \
+        dict(zip(members["adcode_listed"], members["area_id"]))
