@@ -26,7 +26,8 @@ COUNT_NOISE = re.compile(r"(?:共|计)?\d+个?(?:县|区|市|旗)?(?:[（(].*)?$
 COUNTY_SUFFIX = re.compile(r"(自治县|自治旗|行委|林区|特区|县|市|区|旗)$")
 CSV_COLUMNS = {"area": ("area", "area_id", "片区", "连片特困地区", "所属片区"),
                "province": ("province", "省份", "省", "省（区、市）"),
-               "county": ("county", "name", "code", "adcode", "adcode_listed", "name_listed", "县", "县名", "县（市、区）")}
+               "county": ("county", "name", "code", "adcode", "adcode_listed", "name_listed",
+                          "县", "县名", "县（市、区）")}
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ def prepare(raw: bytes, filename: str) -> AreaList:
     conflicts = conflicts[conflicts["area_id"] != conflicts["area_id_current"]].drop(columns="province")
     per_area = consistency.area_counts(rows, data.load_areas())
     per_area["status"] = [("complete" if n == o else "over" if n > o else "partial")
-                          for n, o in zip(per_area["listed"], per_area["official"])]
+                          for n, o in zip(per_area["listed"], per_area["official"], strict=True)]
     return AreaList(rows, rows[~known].reset_index(drop=True), conflicts.reset_index(drop=True),
                     pd.DataFrame(sorted(unresolved), columns=["line", "text", "problem"]),
                     pd.DataFrame(dups, columns=["line", "adcode_listed", "name_listed", "area_id", "first_line"]),

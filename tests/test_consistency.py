@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 from ipaid import consistency, data, store, upload
 from ipaid.schema import DataError
-from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 
 def problems_of(name: str, table: pd.DataFrame):
@@ -57,7 +57,8 @@ def test_member_uploads_are_checked_against_counties_areas_and_official_counts()
     members = shipped("area_members")
     members.loc[0, "adcode_listed"] = "340123"  # a code of Anhui (line 2 of the file), but not a poverty county
     [problem] = problems_of("area_members", members)
-    assert (problem.line, problem.column) == (2, "adcode_listed") and "'340123' is not one of the 832" in problem.message
+    assert (problem.line, problem.column) == (2, "adcode_listed")
+    assert "'340123' is not one of the 832" in problem.message
     members = shipped("area_members")
     tibetan = members.index[members["area_id"] == "tibet"][0]
     members.loc[tibetan, "area_id"] = "wuling"  # a county of Tibet in Wuling, which has no county there
@@ -82,7 +83,7 @@ def complete_members() -> pd.DataFrame:
     counties, areas = shipped("counties"), shipped("areas")
     pool = {a.area_id: counties.loc[counties["province"].isin(a.provinces_zh.split(";")), "adcode_listed"].tolist()
             for a in areas.itertuples()}
-    need = dict(zip(areas["area_id"], areas["county_count"].astype(int)))
+    need = dict(zip(areas["area_id"], areas["county_count"].astype(int), strict=True))
     taken: dict[str, str] = {}
     for area in sorted(need, key=lambda a: len(pool[a]) - need[a]):
         free = [c for c in pool[area] if c not in taken][:need[area]]
@@ -113,7 +114,8 @@ def test_current_members_never_exceed_and_a_complete_version_matches_every_offic
     i = moved.index[(moved["area_id"] != "qinba") & moved["province"].isin(qinba)][0]
     moved.loc[i, "area_id"] = "qinba"
     [problem] = problems_of("area_members", moved)
-    assert problem.column == "area_id" and "'qinba' has 76 member counties, more than its official 75" == problem.message
+    assert problem.column == "area_id"
+    assert problem.message == "'qinba' has 76 member counties, more than its official 75"
 
 
 def test_an_areas_version_below_its_listed_members_is_blamed_on_the_area_row():
@@ -137,7 +139,6 @@ def test_problems_read_in_chinese():
 
 def test_the_data_page_refuses_the_recoded_county_upload_with_its_line():
     from streamlit.testing.v1 import AppTest
-
     from test_store import ROOT
 
     counties = recoded("340422", "340499")
