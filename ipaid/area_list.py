@@ -26,7 +26,8 @@ COUNT_NOISE = re.compile(r"(?:共|计)?\d+个?(?:县|区|市|旗)?(?:[（(].*)?$
 COUNTY_SUFFIX = re.compile(r"(自治县|自治旗|行委|林区|特区|县|市|区|旗)$")
 CSV_COLUMNS = {"area": ("area", "area_id", "片区", "连片特困地区", "所属片区"),
                "province": ("province", "省份", "省", "省（区、市）"),
-               "county": ("county", "name", "code", "adcode", "adcode_listed", "name_listed", "县", "县名", "县（市、区）")}
+               "county": ("county", "name", "code", "adcode", "adcode_listed", "name_listed",
+                          "县", "县名", "县（市、区）")}
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,14 @@ def _county_names(signature: str) -> dict[str, list[dict[str, list[str]]]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _counties(signature: str) -> pd.DataFrame:
+    return data.load_table("counties").set_index("adcode_listed")
+
+
 def resolve_county(token: str, province: str) -> tuple[str | None, str]:
     """(code, "") or (None, why not) for a county name or listed code within a province."""
-    counties = data.load_table("counties").set_index("adcode_listed")
+    counties = _counties(data.table_source("counties")[0])
     if CODE6.match(token):
         if token in counties.index and counties.at[token, "province"] == province:
             return token, ""
@@ -197,7 +203,7 @@ def read(raw: bytes, filename: str) -> tuple[list, list, list]:
 def prepare(raw: bytes, filename: str) -> AreaList:
     """Parse and resolve a list and compare it with today's area members."""
     entries, unresolved, skipped = read(raw, filename)
-    counties = data.load_table("counties").set_index("adcode_listed")
+    counties = _counties(data.table_source("counties")[0])
     rows, dups, seen = [], [], {}
     for line, area, province, token in entries:
         code, why = resolve_county(token, province)
@@ -217,7 +223,7 @@ def prepare(raw: bytes, filename: str) -> AreaList:
     conflicts = conflicts[conflicts["area_id"] != conflicts["area_id_current"]].drop(columns="province")
     per_area = consistency.area_counts(rows, data.load_areas())
     per_area["status"] = [("complete" if n == o else "over" if n > o else "partial")
-                          for n, o in zip(per_area["listed"], per_area["official"])]
+                          for n, o in zip(per_area["listed"], per_area["official"], strict=True)]
     return AreaList(rows, rows[~known].reset_index(drop=True), conflicts.reset_index(drop=True),
                     pd.DataFrame(sorted(unresolved), columns=["line", "text", "problem"]),
                     pd.DataFrame(dups, columns=["line", "adcode_listed", "name_listed", "area_id", "first_line"]),

@@ -27,7 +27,8 @@ def area_counts(members: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
     """Per area (in the areas table's order): official county count and how many members are listed."""
     listed = members.groupby("area_id").size()
     return pd.DataFrame({"area_id": areas["area_id"].to_numpy(), "name_zh": areas["name_zh"].to_numpy(),
-                         "name_en": areas["name_en"].to_numpy(), "official": areas["county_count"].astype(int).to_numpy(),
+                         "name_en": areas["name_en"].to_numpy(),
+                         "official": areas["county_count"].astype(int).to_numpy(),
                          "listed": areas["area_id"].map(listed).fillna(0).astype(int).to_numpy()})
 
 
@@ -43,9 +44,9 @@ def _among_counties(child: str, what: str, tables, files, candidate) -> list[tup
             where = f"{files[child]} line {_line(i)} lists it {what}" + \
                 (f" '{rows.at[i, 'area_id']}'" if "area_id" in rows else "")
             if len(same):
+                new = counties.at[same[0], "adcode_listed"]
                 out.append(("counties", Problem(files["counties"], _line(same[0]), "adcode_listed",
-                                                f"'{counties.at[same[0], 'adcode_listed']}' replaces '{code}' ({name}); "
-                                                f"{where}")))
+                                                f"'{new}' replaces '{code}' ({name}); {where}")))
             else:
                 out.append(("counties", Problem(files["counties"], None, "adcode_listed",
                                                 f"'{code}' ({name}) is missing; {where}")))
@@ -61,9 +62,10 @@ def _members_in_areas(tables, files, candidate) -> list[tuple[str, Problem]]:
     blame = "areas" if candidate == "areas" else "area_members"
     by_id = areas.set_index("area_id")
     out = []
-    for i, area, province in zip(members.index, members["area_id"], members["province"]):
+    for i, area, province in zip(members.index, members["area_id"], members["province"], strict=True):
         if area not in by_id.index:
-            out.append((blame, Problem(files["area_members"], _line(i), "area_id", f"'{area}' is not in the areas table")))
+            out.append((blame, Problem(files["area_members"], _line(i), "area_id",
+                                       f"'{area}' is not in the areas table")))
         elif province not in str(by_id.at[area, "provinces_zh"]).split(";"):
             out.append((blame, Problem(files["area_members"], _line(i), "province",
                                        f"{province} is not a province of the area '{area}'")))

@@ -106,7 +106,7 @@ def load_press_facts() -> pd.DataFrame:
 
 @by_signature(*consistency.TABLES)
 def cross_problems() -> dict[str, list[Problem]]:
-    """Problems between the current tables (see `ipaid.consistency`), by the table blamed; unreadable tables are left out."""
+    """Problems between the current tables (`ipaid.consistency`), by the table blamed; unreadable ones are left out."""
     tables, files = {}, {}
     for name in consistency.TABLES:
         try:

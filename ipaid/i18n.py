@@ -103,7 +103,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
                      "earlier version is restored (Versions, below).",
                      "{table}无法使用：修正问题或恢复较早版本（见下方“版本”）之前，需要该表的页面会显示此问题。"),
     "al_title": ("Load the official area list", "导入官方片区名单"),
-    "al_help": ("The list of the contiguous areas' counties (国务院扶贫办《全国连片特困地区分县名单》, June 2012) as "
+    "al_help": ("The county list of the contiguous areas (CPAD, June 2012) as "
                 "published (an area heading, then lines such as 四川省：叙永县、古蔺县) or as CSV/XLSX with the columns "
                 "area, province, county (name or code). Its rows replace today's rows of the same counties; counties it "
                 "does not name stay as they are. Membership is taken only from the list.",

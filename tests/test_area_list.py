@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-from ipaid.auth import Steward
+from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 from ipaid import area_list, data, store, upload
+from ipaid.auth import Steward
 from ipaid.schema import DataError
-from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 TODAY = pd.DataFrame(  # today's sourced rows for these tests: 南江县 is in Qinba
     [("510524", "叙永县", "四川省", "wumeng", "src A"), ("510525", "古蔺县", "四川省", "wumeng", "src B"),
@@ -108,7 +107,8 @@ def test_the_data_page_previews_and_stores_a_pasted_list():
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["新增"], metrics["矛盾"], metrics["无法识别"], metrics["重复"]) == ("10", "1", "2", "1")
     shown = pd.concat([d.value for d in at.dataframe], ignore_index=True).astype(str).to_string()
-    assert "彝梁县" in shown and "云南省没有名为“彝梁县”的贫困县" in shown and "src C" in shown and "38个中的7个" in shown
+    assert "彝梁县" in shown and "云南省没有名为“彝梁县”的贫困县" in shown
+    assert "src C" in shown and "38个中的7个" in shown
     assert at.button(key="al_confirm").disabled
     clean = "\n".join(line for line in PUBLISHED.splitlines() if "彝梁" not in line and "兴县" not in line)
     at.text_area(key="al_text_0").input(clean.replace("蔚县、张北", "蔚县")).run()
@@ -118,3 +118,17 @@ def test_the_data_page_previews_and_stores_a_pasted_list():
     assert not at.exception and at.success
     assert store.current_id("area_members") == store.versions("area_members")[0].id
     assert data.load_area_members().set_index("adcode_listed").at["511922", "area_id"] == "wumeng"
+
+
+def test_a_complete_list_in_the_published_layout_resolves_every_name():
+    from test_consistency import complete_members
+
+    members, areas = complete_members(), data.load_areas().set_index("area_id")
+    lines = []
+    for area, group in members.groupby("area_id"):
+        lines.append(f"{len(lines) + 1}. {areas.at[area, 'name_zh']}（{areas.at[area, 'county_count']}个县）")
+        lines += [f"{province}：" + "、".join(rows["name_listed"]) for province, rows in group.groupby("province")]
+    result = area_list.prepare("\n".join(lines).encode(), "complete.txt")
+    assert result.unresolved.empty and result.duplicates.empty and result.complete
+    assert dict(zip(result.rows["adcode_listed"], result.rows["area_id"], strict=True)) == \
+        dict(zip(members["adcode_listed"], members["area_id"], strict=True))

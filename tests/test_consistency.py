@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 from ipaid.auth import Steward
 
 from ipaid import consistency, data, store, upload
 from ipaid.schema import DataError
-from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 STEWARD = Steward("tester", "local")
 
@@ -61,7 +61,8 @@ def test_member_uploads_are_checked_against_counties_areas_and_official_counts()
     members = shipped("area_members")
     members.loc[0, "adcode_listed"] = "340123"  # a code of Anhui (line 2 of the file), but not a poverty county
     [problem] = problems_of("area_members", members)
-    assert (problem.line, problem.column) == (2, "adcode_listed") and "'340123' is not one of the 832" in problem.message
+    assert (problem.line, problem.column) == (2, "adcode_listed")
+    assert "'340123' is not one of the 832" in problem.message
     members = shipped("area_members")
     tibetan = members.index[members["area_id"] == "tibet"][0]
     members.loc[tibetan, "area_id"] = "wuling"  # a county of Tibet in Wuling, which has no county there
@@ -86,7 +87,7 @@ def complete_members() -> pd.DataFrame:
     counties, areas = shipped("counties"), shipped("areas")
     pool = {a.area_id: counties.loc[counties["province"].isin(a.provinces_zh.split(";")), "adcode_listed"].tolist()
             for a in areas.itertuples()}
-    need = dict(zip(areas["area_id"], areas["county_count"].astype(int)))
+    need = dict(zip(areas["area_id"], areas["county_count"].astype(int), strict=True))
     taken: dict[str, str] = {}
     for area in sorted(need, key=lambda a: len(pool[a]) - need[a]):
         free = [c for c in pool[area] if c not in taken][:need[area]]
@@ -117,7 +118,8 @@ def test_current_members_never_exceed_and_a_complete_version_matches_every_offic
     i = moved.index[(moved["area_id"] != "qinba") & moved["province"].isin(qinba)][0]
     moved.loc[i, "area_id"] = "qinba"
     [problem] = problems_of("area_members", moved)
-    assert problem.column == "area_id" and "'qinba' has 76 member counties, more than its official 75" == problem.message
+    assert problem.column == "area_id"
+    assert problem.message == "'qinba' has 76 member counties, more than its official 75"
 
 
 def test_an_areas_version_below_its_listed_members_is_blamed_on_the_area_row():
@@ -137,3 +139,22 @@ def test_problems_read_in_chinese():
     counties = recoded("340422", "340499")
     [problem] = problems_of("counties", counties)
     assert problem_text(problem.message, "zh").startswith("“340499”替换了“340422”（寿县），但data/area_members.csv第")
+
+
+def test_the_data_page_refuses_the_recoded_county_upload_with_its_line():
+    from streamlit.testing.v1 import AppTest
+    from test_store import ROOT
+
+    counties = recoded("340422", "340499")
+    row = int(counties.index[counties["adcode_listed"] == "340499"][0]) + 2
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/data.py").run()
+    at.segmented_control(key="upload_table").set_value("counties").run()
+    at.file_uploader[0].set_value(("counties.csv", csv(counties), "text/csv")).run()
+    assert not at.exception and at.error
+    assert "upload_confirm_counties" not in [b.key for b in at.button]
+    problems = at.dataframe[1].value  # after the datasets table
+    assert problems.iloc[:, :2].values.tolist() == [[str(row), "adcode_listed"]]
+    assert problems.iloc[0, 2].startswith("“340499”替换了“340422”（寿县）")
+    assert store.versions("counties") == []

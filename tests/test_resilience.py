@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from test_store import ROOT, csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 from ipaid import data, paths, store
-from test_store import ROOT, csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 PAGES = ("overview", "map", "gi", "projects", "designated", "patents", "profiles", "data")
 
@@ -21,7 +21,7 @@ def recoded_counties() -> bytes:
 
 BROKEN = {  # stored directly, as a damaged store or an older version without today's checks would hold them
     "bytes": ("counties", b"\xff\xfe\x00\x01garbage\x00", "this is not a text file"),
-    "column": ("gis", "gi_id,name_zh\nGI1,x\n".encode(), "column is missing"),
+    "column": ("gis", b"gi_id,name_zh\nGI1,x\n", "column is missing"),
     "cross": ("counties", None, "'340422' is not one of the 832 poverty counties"),
 }
 
@@ -49,7 +49,7 @@ def every_page_runs(at: AppTest) -> dict[str, str]:
 
 def dataset_problems(at: AppTest) -> dict[str, str]:
     table = at.dataframe[0].value
-    return dict(zip(table["文件"], table["问题"]))
+    return dict(zip(table["文件"], table["问题"], strict=True))
 
 
 @pytest.mark.parametrize("kind", list(BROKEN))
@@ -72,7 +72,8 @@ def test_a_broken_store_version_leaves_navigation_and_rollback_working(kind):
     assert not at.exception and not at.error and at.get("deck_gl_json_chart")
 
 
-@pytest.mark.parametrize("file, column, page", [("areas.csv", "county_count", "map"), ("figures.csv", "value", "overview")])
+@pytest.mark.parametrize("file, column, page",
+                         [("areas.csv", "county_count", "map"), ("figures.csv", "value", "overview")])
 def test_a_broken_file_on_disk_leaves_every_page_running(tmp_path, monkeypatch, file, column, page):
     copy = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, copy, ignore=shutil.ignore_patterns("store"))
