@@ -142,19 +142,16 @@ def test_problems_read_in_chinese():
 
 
 def test_the_data_page_refuses_the_recoded_county_upload_with_its_line():
-    from streamlit.testing.v1 import AppTest
-    from test_store import ROOT
+    from test_upload import ACCOUNTS, data_page, sign_in
 
     counties = recoded("340422", "340499")
     row = int(counties.index[counties["adcode_listed"] == "340499"][0]) + 2
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
-    at.switch_page("pages/data.py").run()
+    at = sign_in(data_page(ACCOUNTS))
     at.segmented_control(key="upload_table").set_value("counties").run()
     at.file_uploader[0].set_value(("counties.csv", csv(counties), "text/csv")).run()
     assert not at.exception and at.error
     assert "upload_confirm_counties" not in [b.key for b in at.button]
-    problems = at.dataframe[1].value  # after the datasets table
+    problems = next(d.value for d in at.dataframe if "adcode_listed" in d.value.astype(str).values)
     assert problems.iloc[:, :2].values.tolist() == [[str(row), "adcode_listed"]]
     assert problems.iloc[0, 2].startswith("“340499”替换了“340422”（寿县）")
     assert store.versions("counties") == []
