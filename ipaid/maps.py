@@ -67,6 +67,11 @@ def selected_counties(f: Filters) -> pd.DataFrame:
     return counties[counties["gi_count"] > 0] if has_product_filter(f) else counties
 
 
+def filters_note(f: Filters, lang: str) -> str:
+    """Which counties the map colours under the filters, in words ("" without filters)."""
+    return "" if f.is_empty else t("map_filters_note" if has_product_filter(f) else "map_place_note", lang)
+
+
 def legend_items(f: Filters, measure: str, lang: str, shown: pd.DataFrame) -> list[tuple[str, tuple]]:
     """The legend of what the map shows for the filters: the colours of the `shown` counties (from
     `selected_counties`), and, with a filter, the uncoloured counties outside it."""

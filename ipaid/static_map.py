@@ -12,7 +12,7 @@ from ipaid import geometry
 from ipaid.charts import themed
 from ipaid.filters import Filters
 from ipaid.i18n import t
-from ipaid.maps import legend_items, selected_counties
+from ipaid.maps import filters_note, legend_items, selected_counties
 from ipaid.palette import (STATIC_CHINA_EDGE, STATIC_CONTEXT_EDGE, STATIC_COUNTY_EDGE, STATIC_PROVINCE_EDGE,
                            county_colors, hex_color)
 
@@ -64,7 +64,8 @@ def map_chart(f: Filters, measure: str, lang: str, filters_line: str) -> alt.Lay
             shapely.boundary(china.geometry.values[0]), geometry.load_layer("maritime").geometry.values[0]])
         layers += [alt.Chart(provinces).mark_geoshape(filled=False, stroke=STATIC_PROVINCE_EDGE, strokeWidth=0.5),
                    alt.Chart(_shapes(border)).mark_geoshape(filled=False, stroke=STATIC_CHINA_EDGE, strokeWidth=0.9)]
-    subtitle = [filters_line, f"{SOURCE[lang]} · {date.today().isoformat()}"]
+    subtitle = [line for line in (filters_line, filters_note(f, lang)) if line]
+    subtitle.append(f"{SOURCE[lang]} · {date.today().isoformat()}")
     title = t("page_map", lang) + " · " + t(f"m_{measure}", lang)
     chart = alt.layer(*layers).project(**PROJECTION.to_dict()).properties(width=760, height=560)
     return themed(chart, title, subtitle)

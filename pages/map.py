@@ -21,7 +21,7 @@ st.session_state["_measure"] = measure
 write_url(["measure"], {"measure": "area"})
 f = current_filters()
 chosen = maps.selected_counties(f)
-note = "" if f.is_empty else t("map_filters_note" if maps.has_product_filter(f) else "map_place_note", L)
+note = maps.filters_note(f, L)
 st.caption(filters_text(f) + ("  \n" + note if note else ""))
 if not f.is_empty and chosen.empty:
     st.info(t("no_match", L))
