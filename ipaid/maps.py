@@ -101,17 +101,13 @@ def _inner_points(key: str) -> dict[str, tuple[float, float]]:
     return {a: (round(p.x, 3), round(p.y, 3)) for a, p in zip(counties["adcode"], points)}
 
 
-def inner_point(adcode: str) -> tuple[float, float]:
-    """A point inside the county (where its marker goes), computed once for all counties."""
-    return _inner_points(geometry.cache_key())[adcode]
-
-
 def gi_markers(counties: pd.DataFrame) -> list[dict]:
     """One marker per county with listed GIs, at a point inside the county."""
     rows = counties[counties["gi_count"] > 0]
+    points = _inner_points(geometry.cache_key())
     out = []
     for r in rows.itertuples(index=False):
-        out.append({"position": list(inner_point(r.adcode)), "count": int(r.gi_count),
+        out.append({"position": list(points[r.adcode]), "count": int(r.gi_count),
                     "radius": round(1.5 + math.sqrt(r.gi_count) * 1.2, 1), **tooltip_properties(r)})
     return out
 

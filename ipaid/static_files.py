@@ -67,10 +67,17 @@ def tooltip_properties(row) -> dict:
 
 def county_info(categories: tuple[str, ...] = (), gis: tuple[str, ...] = ()) -> pd.DataFrame:
     """`data.all_counties()` with GI counts and names limited to the GIs of `categories` and `gis` (a GI's
-    category column decides: 安溪铁观音 is tea without 茶 in its name); all GIs when both are empty."""
-    counties = data.all_counties()
+    category column decides: 安溪铁观音 is tea without 茶 in its name); all GIs when both are empty.
+    Cached per data version and filter: callers must not mutate the result."""
     if not (categories or gis):
-        return counties
+        return data.all_counties()
+    tables = tuple(data.table_source(n)[0] for n in ("counties", "gis", "area_members", "areas"))
+    return _county_info(tables, tuple(sorted(categories)), tuple(sorted(gis)))
+
+
+@lru_cache(maxsize=32)
+def _county_info(tables: tuple, categories: tuple[str, ...], gis: tuple[str, ...]) -> pd.DataFrame:
+    counties = data.all_counties()
     chosen = filter_gis(data.load_gis(), Filters(categories=tuple(categories), gis=tuple(gis)))
     summary = data.gi_summary(chosen)
     out = counties.drop(columns=["gi_count", "gi_names_zh", "gi_names_en"]).join(summary, on="adcode")
