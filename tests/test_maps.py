@@ -264,3 +264,28 @@ def test_the_map_page_shows_the_filtered_counts():
     table = at.dataframe[0].value
     assert len(table) == tea["poverty"].sum() and table["GIs"].sum() == tea.loc[tea["poverty"], "n"].sum()
     assert t("map_filters_note", "en") in " ".join(c.value for c in at.caption)
+
+
+def test_no_map_zooms_on_the_mouse_wheel():
+    decks = [maps.build_deck(Filters()), maps.build_deck(Filters(categories=("tea",)), "gi", "en"),
+             maps.build_deck(Filters(), "status", details=False, zoom=1.55), maps.county_deck(["430822"], "zh")]
+    for deck in decks:
+        views = json.loads(deck.to_json())["views"]
+        assert [v["@@type"] for v in views] == ["MapView"] and views[0]["controller"]["scrollZoom"] is False
+    # The main map zooms by its buttons only (so the page knows its zoom); small maps by double click.
+    assert json.loads(decks[0].to_json())["views"][0]["controller"]["doubleClickZoom"] is False
+    assert json.loads(decks[3].to_json())["views"][0]["controller"]["doubleClickZoom"] is True
+
+
+def test_zoom_steps_and_reset_view():
+    base = maps.initial_view(maps.selected_counties(Filters(provinces=("湖南省",))))
+    low, high = maps.step_limits(Filters(provinces=("湖南省",)))
+    assert low < 0 < high and base.min_zoom <= base.zoom + low and base.zoom + high <= base.max_zoom
+    assert abs(maps.adjusted_view(base, 2).zoom - (base.zoom + 2 * maps.ZOOM_STEP)) < 1e-6
+    assert maps.adjusted_view(base, 100).zoom <= base.max_zoom and maps.adjusted_view(base, -100).zoom >= base.min_zoom
+    # Streamlit applies only the keys that changed: each reset must change all of them, yet stay put.
+    views = [maps.adjusted_view(base, 0, n) for n in range(4)]
+    for before, after in zip(views, views[1:]):
+        for key in ("longitude", "latitude", "zoom"):
+            assert getattr(before, key) != getattr(after, key)
+            assert abs(getattr(after, key) - getattr(base, key)) < 1e-5
