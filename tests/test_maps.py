@@ -289,3 +289,26 @@ def test_zoom_steps_and_reset_view():
         for key in ("longitude", "latitude", "zoom"):
             assert getattr(before, key) != getattr(after, key)
             assert abs(getattr(after, key) - getattr(base, key)) < 1e-5
+
+
+def test_the_map_page_zoom_buttons_change_the_view_and_reset_restores_it():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params["province"] = "湖南省"
+    at.switch_page("pages/map.py").run()
+
+    def view():
+        return json.loads(at.get("deck_gl_json_chart")[0].proto.json)["initialViewState"]
+
+    start = view()
+    at.button(key="map_zoom_in").click().run()
+    at.button(key="map_zoom_in").click().run()
+    assert abs(view()["zoom"] - (start["zoom"] + 2 * maps.ZOOM_STEP)) < 1e-6
+    at.button(key="map_reset_view").click().run()
+    after = view()
+    assert all(abs(after[k] - start[k]) < 1e-5 and after[k] != start[k] for k in ("longitude", "latitude", "zoom"))
+    low, _ = maps.step_limits(Filters(provinces=("湖南省",)))
+    for _ in range(-low):
+        at.button(key="map_zoom_out").click().run()
+    assert at.button(key="map_zoom_out").disabled and not at.button(key="map_zoom_in").disabled
