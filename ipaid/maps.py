@@ -83,12 +83,12 @@ def legend_items(f: Filters, measure: str, lang: str, shown: pd.DataFrame) -> li
 def tooltip(lang: str, filtered: bool = False) -> dict:
     """One template for every pickable layer (they share property names); `filtered`: GIs are limited by
     a category or GI filter, and the tooltip says so."""
-    gis = t("gis_matching" if filtered else "gis_listed", lang)
-    if lang == "en":
-        html = ("<b>{name_en}</b> {name_zh}<br/>{province_en}<br/>Area: {area_en}<br/>"
-                f"Out of poverty: {{exit}}<br/>{gis}: {{gis_en}}")
-    else:
-        html = f"<b>{{name_zh}}</b><br/>{{province_zh}}<br/>片区：{{area_zh}}<br/>摘帽年份：{{exit}}<br/>{gis}：{{gis_zh}}"
+    gis, colon = t("gis_matching" if filtered else "gis_listed", lang), ": " if lang == "en" else "："
+    en = lang == "en"
+    name = "<b>{name_en}</b> {name_zh}" if en else "<b>{name_zh}</b>"
+    html = "<br/>".join([name, "{province_en}" if en else "{province_zh}",
+                         t("area", lang) + colon + ("{area_en}" if en else "{area_zh}"),
+                         t("exit_year", lang) + colon + "{exit}", gis + colon + ("{gis_en}" if en else "{gis_zh}")])
     return {"html": html, "style": {"backgroundColor": palette.TOOLTIP_BG, "color": palette.TOOLTIP_TEXT,
                                     "fontSize": "13px", "fontFamily": f"'{WEB_FAMILY}', sans-serif",
                                     "maxWidth": "320px"}}
@@ -236,7 +236,8 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
             "TextLayer", id="labels", data=labels(f, lang), get_position="position", get_text="text",
             get_size=15 if focused else LABEL_PX, get_color=palette.LABEL_TEXT, font_weight=600,
             font_family=pdk.types.String(f"'{WEB_FAMILY}', sans-serif"), character_set=pdk.types.String("auto"),
-            font_settings={"sdf": True}, outline_width=3, outline_color=palette.LABEL_HALO))  # a halo: readable on fills
+            font_settings={"sdf": True}, outline_width=3,
+            outline_color=palette.LABEL_HALO))  # a halo: readable on fills
     view = initial_view(chosen if focused else None, zoom, px)
     buttons = details and not only
     return pdk.Deck(layers=layers, initial_view_state=adjusted_view(view, steps, resets), map_provider=None,

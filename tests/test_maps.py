@@ -60,7 +60,7 @@ def test_tooltip_names_only_properties_the_features_have_in_the_reader_s_languag
             fields = set(re.findall(r"{(\w+)}", html))
             assert fields and fields <= set(feature["properties"]), fields - set(feature["properties"])
             assert own in html and other not in html
-    assert "片区" in maps.tooltip("zh")["html"] and "Area" in maps.tooltip("en")["html"]
+    assert "连片特困地区：" in maps.tooltip("zh")["html"] and "Contiguous area: " in maps.tooltip("en")["html"]
     # With a category or GI chosen the tooltip lists only the matching GIs, and says so.
     assert t("gis_matching", "en") in maps.tooltip("en", True)["html"]
     assert t("gis_matching", "en") not in maps.tooltip("en", False)["html"]
@@ -103,7 +103,8 @@ def test_choosing_a_gi_by_name_zooms_to_its_counties():
     spec = deck_json(Filters(gis=(sangzhi,)))
     view = spec["initialViewState"]
     assert abs(view["longitude"] - 110.2) < 0.5 and abs(view["latitude"] - 29.5) < 0.5
-    assert [m["name_zh"] for m in [l for l in spec["layers"] if l["id"] == "gi"][0]["data"]] == ["桑植县"]
+    markers = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]["data"]
+    assert [m["name_zh"] for m in markers] == ["桑植县"]
 
 
 def test_area_colours_are_told_apart_from_each_other_and_from_the_greys():
@@ -192,7 +193,8 @@ def expected_colour(row, measure: str) -> tuple:
 
 def served_features(spec: dict) -> list[dict]:
     """The features of the coloured county layer the deck shows (the selection, else all counties)."""
-    shown = [layer for layer in spec["layers"] if layer["id"] in ("counties", "selection") and layer.get("visible", True)]
+    shown = [layer for layer in spec["layers"]
+             if layer["id"] in ("counties", "selection") and layer.get("visible", True)]
     assert len(shown) == 1, [layer["id"] for layer in shown]
     path = static_files.STATIC_DIR / shown[0]["data"].removeprefix(static_files.STATIC_URL + "/")
     return json.loads(path.read_text(encoding="utf-8"))["features"]

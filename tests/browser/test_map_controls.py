@@ -9,8 +9,9 @@ from ipaid.i18n import t
 
 pytestmark = pytest.mark.browser
 
-SCROLLED = """() => Math.max(window.scrollY,
-    ...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stAppViewContainer]')].map(e => e.scrollTop))"""
+# Streamlit scrolls inside its main block, not the window: count both.
+SCROLLED = """() => Math.max(window.scrollY, ...[...document.querySelectorAll(
+    '[data-testid=stMain], [data-testid=stAppViewContainer]')].map(e => e.scrollTop))"""
 
 
 @pytest.fixture
