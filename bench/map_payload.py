@@ -1,6 +1,7 @@
 """Map data the browser receives per view: the deck JSON plus the boundary files it fetches from `static/`.
 
-Views: national, one province (湖南省), one contiguous area (wuling). The deck JSON is measured as
+Views: national, one province (湖南省), one contiguous area (wuling), the tea category, 湖南省 with tea.
+The deck JSON is measured as
 `build_deck(...).to_json()` (what st.pydeck_chart sends) and gzipped; each `app/static/...` file the deck
 references is fetched from a running server with `Accept-Encoding: gzip` and counted as received.
 Run: python bench/map_payload.py
@@ -24,7 +25,8 @@ from ipaid.filters import Filters  # noqa: E402
 from ipaid.maps import build_deck  # noqa: E402
 
 VIEWS = {"national": Filters(), "province 湖南省": Filters(provinces=("湖南省",)),
-         "area wuling": Filters(areas=("wuling",))}
+         "area wuling": Filters(areas=("wuling",)), "category tea": Filters(categories=("tea",)),
+         "湖南省 + tea": Filters(provinces=("湖南省",), categories=("tea",))}
 
 
 def static_urls(spec: str) -> list[str]:

@@ -245,6 +245,23 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
                       "在侧边栏选择一个连片特困地区（或打开 ?area=wuling）查看片区概况，或在上方查找县。"),
     "loaded": ("Loaded", "已载入"),
     "yes": ("yes", "是"),
+    # --- map ---
+    "exit_unknown": ("Poverty county: exit year not loaded", "贫困县：摘帽年份未载入"),
+    "outside_filters": ("Not coloured: outside the filters", "不着色：不在筛选范围内"),
+    "gis_matching": ("GIs matching the filters", "符合筛选的地理标志"),
+    "gis_listed": ("GIs listed", "地理标志"),
+    "map_filters_note": ("Coloured: counties in the chosen provinces and areas that have a GI of the chosen "
+                         "categories or GIs; GI counts, tooltips and exports count only those GIs.",
+                         "着色范围：所选省份和片区内、拥有所选类别或所选地理标志的县；地理标志数量、提示和导出只计这些地理标志。"),
+    "map_place_note": ("Coloured: counties in the chosen provinces and areas.", "着色范围：所选省份和片区内的县。"),
+    "zoom_in": ("Zoom in", "放大"),
+    "zoom_out": ("Zoom out", "缩小"),
+    "reset_view": ("Reset view", "重置视图"),
+    "map_controls_help": ("Drag to move the map and zoom with the buttons; the mouse wheel scrolls the page.",
+                          "拖动可移动地图，用按钮缩放；鼠标滚轮用于滚动页面。"),
+    "boundaries_note": ("The {listed} listed counties have {boundaries} boundaries today: Lenghu (冷湖) and "
+                        "Mangya (茫崖) merged into Mangya city in 2018.",
+                        "{listed}个贫困县今天对应{boundaries}个行政区划：冷湖、茫崖两行委已于2018年合并为茫崖市。"),
 }
 
 CATEGORY = {

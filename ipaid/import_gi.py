@@ -26,6 +26,7 @@ from ipaid.auth import Steward
 from ipaid.tables import GIS
 from ipaid.admin_index import county_index
 from ipaid.i18n import CATEGORY, GI_TYPE
+from ipaid.names import province_short
 from ipaid.schema import MOJIBAKE, Column, DataError, Problem, TableSpec, validate
 from ipaid.tablefile import read_table_bytes
 
@@ -43,7 +44,6 @@ COLUMNS = {
 }
 REQUIRED = ("name_zh", "province")
 DEFAULT_TYPE = "gi_protection_product"  # the register lists GI protection products
-PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 SEPARATORS = re.compile(r"[、,，;；/\s]+|(?<=[县区市旗])(?:和|及|与)")
 BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 SCOPE_NOISE = re.compile(r"^(?:等|包括)|(?:所辖|现辖|辖区|境内|全境|行政区域|区域|范围|内|等)+$")
@@ -68,7 +68,7 @@ class ImportResult:
 def _provinces() -> dict[str, str]:
     """Full and short province names → full name (湖南 → 湖南省)."""
     full = sorted(county_index()["province"].unique())
-    return {**{PROVINCE_SUFFIX.sub("", p): p for p in full}, **{p: p for p in full}}
+    return {**{province_short(p): p for p in full}, **{p: p for p in full}}
 
 
 def _choices(codes: dict[str, tuple[str, str]], extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -88,7 +88,7 @@ def _strip_province(part: str, province: str, names: set[str]) -> str:
     """Drop a leading province name (湖南省 or 湖南), unless it begins a place name (吉林市 in 吉林省)."""
     if part.startswith(province):
         return part[len(province):]
-    short = PROVINCE_SUFFIX.sub("", province)
+    short = province_short(province)
     if part.startswith(short) and not any(part.startswith(n) for n in names):
         return part[len(short):]
     return part

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -10,10 +9,11 @@ import pandas as pd
 import pydeck as pdk
 import shapely
 
-from ipaid import data, geometry
-from ipaid.filters import Filters, filter_counties, filter_gis
-from ipaid.names import place_en
-from ipaid.static_files import national_files, selection_file, tooltip_properties, url_of
+from ipaid import data, geometry, palette
+from ipaid.filters import Filters, filter_counties
+from ipaid.i18n import t
+from ipaid.names import place_en, province_short
+from ipaid.static_files import county_info, national_files, selection_file, tooltip_properties, url_of
 from ipaid.webfont import WEB_FAMILY
 
 NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom=2, max_zoom=11)
@@ -22,14 +22,16 @@ SMALL_MAP_PX = (320, 260)  # the small maps beside a profile
 LABEL_PX = 13  # province labels in the national view
 CAPITAL = "北京市"
 TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small to label at national zoom
+# The wheel scrolls the page, not the map (no scroll trap); the main map zooms by its buttons, so its zoom
+# is always the one the page knows; small maps zoom by double click.
+CONTROLLER = {"scrollZoom": False, "dragRotate": False, "touchRotate": False, "keyboard": True}
+ZOOM_STEP = 1.0
+NUDGE = 1e-7  # degrees (~1 cm): makes every key of a reset view differ from the last one sent
 
 
-def short_province(name: str) -> str:
-    """湖南省 → 湖南, 广西壮族自治区 → 广西, 北京市 → 北京: how map labels name provinces."""
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
+def controller(buttons: bool) -> dict:
+    """deck.gl controller options: no wheel zoom; double-click zoom only on maps without zoom buttons."""
+    return {**CONTROLLER, "doubleClickZoom": not buttons}
 
 
 def merc(lat: float) -> float:
@@ -54,37 +56,42 @@ def fit_view(bounds: tuple[float, float, float, float], min_span: float = 3.0,
                          zoom=round(min(max(zoom, 2), 10), 2), min_zoom=2, max_zoom=11)
 
 
+def has_product_filter(f: Filters) -> bool:
+    return bool(f.categories or f.gis)
+
+
 def selected_counties(f: Filters) -> pd.DataFrame:
-    """All county-level units (poverty or not) in the selected provinces and areas.
-
-    With GIs chosen by name and no place filter, the counties of those GIs.
-    """
-    everything = data.all_counties()
-    if f.gis and not (f.provinces or f.areas):
-        codes = set(data.gi_county_links(filter_gis(data.load_gis(), f))["adcode"])
-        return everything[everything["adcode"].isin(codes)]
-    return filter_counties(everything, f)
+    """The counties the map colours: those in the chosen provinces and areas which, with a category or GI
+    chosen, have a GI of those (all counties without filters). GI counts and names count only those GIs."""
+    counties = filter_counties(county_info(f.categories, f.gis), f)
+    return counties[counties["gi_count"] > 0] if has_product_filter(f) else counties
 
 
-def with_product_filter(counties: pd.DataFrame, f: Filters) -> pd.DataFrame:
-    """Counties with GI counts and names limited to the chosen categories and GIs (unchanged without them)."""
-    if not (f.categories or f.gis):
-        return counties
-    summary = data.gi_summary(filter_gis(data.load_gis(), replace(f, provinces=(), areas=())))
-    out = counties.drop(columns=["gi_count", "gi_names_zh", "gi_names_en"]).join(summary, on="adcode")
-    out["gi_count"] = out["gi_count"].fillna(0).astype(int)
-    return out.fillna({"gi_names_zh": "", "gi_names_en": ""})
+def filters_note(f: Filters, lang: str) -> str:
+    """Which counties the map colours under the filters, in words ("" without filters)."""
+    return "" if f.is_empty else t("map_filters_note" if has_product_filter(f) else "map_place_note", lang)
 
 
-def tooltip(lang: str) -> dict:
-    """One template for every pickable layer (they share property names)."""
-    if lang == "en":
-        html = ("<b>{name_en}</b> {name_zh}<br/>{province_en}<br/>Area: {area_en}<br/>"
-                "Out of poverty: {exit}<br/>GIs listed: {gis_en}")
-    else:
-        html = "<b>{name_zh}</b><br/>{province_zh}<br/>片区：{area_zh}<br/>摘帽年份：{exit}<br/>地理标志：{gis_zh}"
-    return {"html": html, "style": {"backgroundColor": "#1f1f1f", "color": "white", "fontSize": "13px",
-                                    "fontFamily": f"'{WEB_FAMILY}', sans-serif", "maxWidth": "320px"}}
+def legend_items(f: Filters, measure: str, lang: str, shown: pd.DataFrame) -> list[tuple[str, tuple]]:
+    """The legend of what the map shows for the filters: the colours of the `shown` counties (from
+    `selected_counties`), and, with a filter, the uncoloured counties outside it."""
+    used = {tuple(c) for c in palette.county_colors(shown)[measure]}
+    items = palette.legend(measure, lang, data.load_areas(), used)
+    return items + ([(t("outside_filters", lang), palette.BLANK)] if not f.is_empty else [])
+
+
+def tooltip(lang: str, filtered: bool = False) -> dict:
+    """One template for every pickable layer (they share property names); `filtered`: GIs are limited by
+    a category or GI filter, and the tooltip says so."""
+    gis, colon = t("gis_matching" if filtered else "gis_listed", lang), ": " if lang == "en" else "："
+    en = lang == "en"
+    name = "<b>{name_en}</b> {name_zh}" if en else "<b>{name_zh}</b>"
+    html = "<br/>".join([name, "{province_en}" if en else "{province_zh}",
+                         t("area", lang) + colon + ("{area_en}" if en else "{area_zh}"),
+                         t("exit_year", lang) + colon + "{exit}", gis + colon + ("{gis_en}" if en else "{gis_zh}")])
+    return {"html": html, "style": {"backgroundColor": palette.TOOLTIP_BG, "color": palette.TOOLTIP_TEXT,
+                                    "fontSize": "13px", "fontFamily": f"'{WEB_FAMILY}', sans-serif",
+                                    "maxWidth": "320px"}}
 
 
 @lru_cache(maxsize=2)
@@ -94,17 +101,13 @@ def _inner_points(key: str) -> dict[str, tuple[float, float]]:
     return {a: (round(p.x, 3), round(p.y, 3)) for a, p in zip(counties["adcode"], points)}
 
 
-def inner_point(adcode: str) -> tuple[float, float]:
-    """A point inside the county (where its marker goes), computed once for all counties."""
-    return _inner_points(geometry.cache_key())[adcode]
-
-
 def gi_markers(counties: pd.DataFrame) -> list[dict]:
     """One marker per county with listed GIs, at a point inside the county."""
     rows = counties[counties["gi_count"] > 0]
+    points = _inner_points(geometry.cache_key())
     out = []
     for r in rows.itertuples(index=False):
-        out.append({"position": list(inner_point(r.adcode)), "count": int(r.gi_count),
+        out.append({"position": list(points[r.adcode]), "count": int(r.gi_count),
                     "radius": round(1.5 + math.sqrt(r.gi_count) * 1.2, 1), **tooltip_properties(r)})
     return out
 
@@ -119,7 +122,7 @@ def labels(f: Filters, lang: str) -> list[dict]:
         names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
         return [{"position": [p.x, p.y], "text": names[a]}
                 for a, p in zip(shapes["area_id"], shapely.point_on_surface(shapes.geometry.values))]
-    out = [{"position": list(point), "text": place_en(n) if lang == "en" else short_province(n)}
+    out = [{"position": list(point), "text": place_en(n) if lang == "en" else province_short(n)}
            for n, point in _province_label_points(geometry.cache_key())
            if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES]
     return out if f.provinces else declutter(out, NATIONAL_VIEW.zoom, LABEL_PX)
@@ -162,53 +165,84 @@ def _outline(layer_id: str, path, color: list[int], width: float) -> pdk.Layer:
                      get_line_color=color, line_width_min_pixels=width)
 
 
-def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[str] | None = None,
-               details: bool = True, zoom: float | None = None, px: tuple[int, int] = MAP_PX) -> pdk.Deck:
-    """The map for the current filters, zoomed to them; national layers are served files.
-
-    With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
-    Without `details` (a thumbnail), no GI markers and no labels.
-    """
-    files = national_files()
-    fill = f"properties.fill_{measure}"
-    highlight = {"pickable": True, "auto_highlight": True, "highlight_color": [255, 255, 0, 160],
-                 "update_triggers": {"getFillColor": [measure]}}
-    everything = data.all_counties()
-    chosen = everything[everything["adcode"].isin(only)] if only is not None else selected_counties(f)
-    focused = bool(f.provinces or f.areas or f.gis or only)
-    layers = []
-    if not only:
-        # County outlines are not stroked: drawing 2,875 outlines is most of a map's cost without a GPU.
-        layers.append(pdk.Layer("GeoJsonLayer", id="counties", data=url_of(files["counties"]), get_fill_color=fill,
-                                stroked=False, filled=True, opacity=0.35 if focused else 0.95, **highlight))
-    if focused and len(chosen):
-        layers.append(pdk.Layer("GeoJsonLayer", id="selection", data=url_of(selection_file(chosen["adcode"])),
-                                get_fill_color=fill, get_line_color=[60, 60, 60], line_width_min_pixels=0.8,
-                                stroked=True, filled=True, **highlight))
-    if not only:
-        layers.append(_outline("areas", files["areas"], [40, 40, 40], 1.6))
-    layers += [_outline("provinces", files["provinces"], [120, 120, 120], 0.8),
-               _outline("china", files["china"], [30, 30, 30], 1.4)]
-    if details and not only:
-        layers.append(pdk.Layer(
-            "ScatterplotLayer", id="gi", data=gi_markers(with_product_filter(chosen if focused else everything, f)),
-            get_position="position", get_radius="radius", radius_units=pdk.types.String("pixels"),
-            get_fill_color=[0, 90, 60, 190], get_line_color=[255, 255, 255], stroked=True,
-            line_width_min_pixels=0.6, radius_min_pixels=2, radius_max_pixels=10, pickable=True))
-    if details and not only:
-        layers.append(pdk.Layer(
-            "TextLayer", id="labels", data=labels(f, lang), get_position="position", get_text="text",
-            get_size=15 if focused else LABEL_PX, get_color=[20, 20, 20], font_weight=600,
-            font_family=pdk.types.String(f"'{WEB_FAMILY}', sans-serif"), character_set=pdk.types.String("auto"),
-            font_settings={"sdf": True}, outline_width=3, outline_color=[255, 255, 255, 230]))  # a halo: readable on fills
-    if focused and len(chosen):
+def initial_view(chosen: pd.DataFrame | None, zoom: float | None = None, px: tuple[int, int] = MAP_PX) -> pdk.ViewState:
+    """The view fitted to the `chosen` counties (all China if None or empty), at `zoom` if given."""
+    if chosen is not None and len(chosen):
         shapes = geometry.load_layer("counties", "national").set_index("adcode")
         view = fit_view(tuple(shapely.total_bounds(shapes.loc[chosen["adcode"], "geometry"].values)), px=px)
     else:
         view = NATIONAL_VIEW
     if zoom is not None:
         view = pdk.ViewState(**{**view.__dict__, "zoom": zoom, "min_zoom": min(zoom, view.min_zoom)})
-    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, tooltip=tooltip(lang))
+    return view
+
+
+def step_limits(f: Filters) -> tuple[int, int]:
+    """How many zoom-out and zoom-in button steps the main map's view for `f` allows (as negative, positive)."""
+    view = initial_view(None if f.is_empty else selected_counties(f))
+    return -math.floor((view.zoom - view.min_zoom) / ZOOM_STEP), math.floor((view.max_zoom - view.zoom) / ZOOM_STEP)
+
+
+def adjusted_view(view: pdk.ViewState, steps: int = 0, resets: int = 0) -> pdk.ViewState:
+    """`view` zoomed in by `steps` button presses (out if negative), after `resets` presses of "reset view".
+
+    Streamlit applies only the view keys that changed since the last run, so each reset nudges the centre
+    and zoom invisibly (alternating sign): all keys change and the whole initial view comes back.
+    """
+    nudge = 0 if resets == 0 else NUDGE * (1 if resets % 2 else -1)
+    zoom = min(max(view.zoom + steps * ZOOM_STEP, view.min_zoom), view.max_zoom)
+    return pdk.ViewState(**{**view.__dict__, "longitude": view.longitude + nudge, "latitude": view.latitude + nudge,
+                            "zoom": round(zoom, 2) + nudge})
+
+
+def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[str] | None = None,
+               details: bool = True, zoom: float | None = None, px: tuple[int, int] = MAP_PX,
+               steps: int = 0, resets: int = 0) -> pdk.Deck:
+    """The map for the current filters, zoomed to them; national layers are served files.
+
+    With a filter, only the counties of `selected_counties(f)` are coloured (a served file per selection and
+    GI filter); the national county file stays in the deck, hidden, so it is not fetched again.
+    With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
+    Without `details` (a thumbnail), no GI markers and no labels. `steps`, `resets`: the zoom buttons.
+    """
+    files = national_files()
+    fill = f"properties.fill_{measure}"
+    highlight = {"pickable": True, "auto_highlight": True, "highlight_color": palette.HIGHLIGHT,
+                 "update_triggers": {"getFillColor": [measure]}}
+    everything = data.all_counties()
+    chosen = everything[everything["adcode"].isin(only)] if only else selected_counties(f)
+    focused = not f.is_empty or bool(only)
+    layers = []
+    if not only:
+        # County outlines are not stroked: drawing 2,875 outlines is most of a map's cost without a GPU.
+        layers.append(pdk.Layer("GeoJsonLayer", id="counties", data=url_of(files["counties"]), get_fill_color=fill,
+                                stroked=False, filled=True, visible=not focused, **highlight))
+    if focused and len(chosen):
+        sel = selection_file(chosen["adcode"], f.categories, f.gis)
+        layers.append(pdk.Layer("GeoJsonLayer", id="selection", data=url_of(sel), get_fill_color=fill,
+                                get_line_color=palette.SELECTION_LINE, line_width_min_pixels=0.8,
+                                stroked=True, filled=True, **highlight))
+    if not only:
+        layers.append(_outline("areas", files["areas"], palette.AREA_LINE, 1.6))
+    layers += [_outline("provinces", files["provinces"], palette.PROVINCE_LINE, 0.8),
+               _outline("china", files["china"], palette.CHINA_LINE, 1.4)]
+    if details and not only:
+        layers.append(pdk.Layer(
+            "ScatterplotLayer", id="gi", data=gi_markers(chosen), get_position="position", get_radius="radius",
+            radius_units=pdk.types.String("pixels"), get_fill_color=palette.MARKER_FILL,
+            get_line_color=palette.MARKER_LINE, stroked=True, line_width_min_pixels=0.6, radius_min_pixels=2,
+            radius_max_pixels=10, pickable=True))
+        layers.append(pdk.Layer(
+            "TextLayer", id="labels", data=labels(f, lang), get_position="position", get_text="text",
+            get_size=15 if focused else LABEL_PX, get_color=palette.LABEL_TEXT, font_weight=600,
+            font_family=pdk.types.String(f"'{WEB_FAMILY}', sans-serif"), character_set=pdk.types.String("auto"),
+            font_settings={"sdf": True}, outline_width=3,
+            outline_color=palette.LABEL_HALO))  # a halo: readable on fills
+    view = initial_view(chosen if focused else None, zoom, px)
+    buttons = details and not only
+    return pdk.Deck(layers=layers, initial_view_state=adjusted_view(view, steps, resets), map_provider=None,
+                    views=[pdk.View(type="MapView", controller=controller(buttons))],
+                    tooltip=tooltip(lang, has_product_filter(f)))
 
 
 def county_deck(adcodes: list[str], lang: str) -> pdk.Deck:

@@ -41,6 +41,17 @@ def _split_ethnic(stem: str) -> tuple[str, list[str]]:
             return stem, groups
         if not stem:
             return stem, groups
+PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")  # longest first
+
+
+def province_short(name: str) -> str:
+    """湖南省 → 湖南, 广西壮族自治区 → 广西, 北京市 → 北京: a province without its unit suffix."""
+    for suffix in PROVINCE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 PROVINCE_EN = {
     "内蒙古自治区": "Inner Mongolia", "广西壮族自治区": "Guangxi", "西藏自治区": "Tibet", "宁夏回族自治区": "Ningxia",
     "新疆维吾尔自治区": "Xinjiang", "陕西省": "Shaanxi", "香港特别行政区": "Hong Kong", "澳门特别行政区": "Macao",

@@ -19,6 +19,22 @@ EXIT_COLORS = {2016: (255, 237, 160), 2017: (254, 178, 76), 2018: (240, 59, 32),
 GI_BINS = ((0, 0, "0"), (1, 1, "1"), (2, 2, "2"), (3, 4, "3–4"), (5, 10**6, "5+"))
 GI_COLORS = ((238, 235, 228), (199, 233, 192), (116, 196, 118), (35, 139, 69), (0, 68, 27))
 STATUS_COLORS = {"in_area": (179, 38, 30), "outside": (244, 165, 130), "not": NEUTRAL}
+BLANK = (255, 255, 255)         # counties outside the filters: not coloured (the legend's swatch)
+
+# Everything else the maps draw (deck.gl RGB(A) lists and the static map's CSS colours).
+MARKER = (0, 90, 60)            # GI markers (and their legend swatch)
+MARKER_FILL = [*MARKER, 190]
+MARKER_LINE = [255, 255, 255]
+HIGHLIGHT = [255, 255, 0, 160]  # the county under the pointer
+SELECTION_LINE = [60, 60, 60]
+AREA_LINE = [40, 40, 40]
+PROVINCE_LINE = [120, 120, 120]
+CHINA_LINE = [30, 30, 30]
+LABEL_TEXT = [20, 20, 20]
+LABEL_HALO = [255, 255, 255, 230]
+TOOLTIP_BG, TOOLTIP_TEXT = "#1f1f1f", "white"
+STATIC_COUNTY_EDGE, STATIC_PROVINCE_EDGE = "white", "#777"
+STATIC_CONTEXT_EDGE, STATIC_CHINA_EDGE = "#555", "#222"
 
 
 def _gi_color(n: int) -> tuple[int, int, int]:
@@ -42,18 +58,21 @@ def county_colors(counties: pd.DataFrame) -> dict[str, list[tuple[int, int, int]
 
 
 def legend(measure: str, lang: str, areas: pd.DataFrame,
-           in_view: set[str] | None = None) -> list[tuple[str, tuple[int, int, int]]]:
-    """(label, colour) pairs of a measure's legend, in display order; areas limited to `in_view` if given."""
+           used: set[tuple[int, int, int]] | None = None) -> list[tuple[str, tuple[int, int, int]]]:
+    """(label, colour) pairs of a measure's legend, in display order; only the colours in `used` if given."""
     if measure == "area":
         names = areas.set_index("area_id")["name_en" if lang == "en" else "name_zh"]
-        items = [(names.get(a, a), c) for a, c in AREA_COLORS.items() if in_view is None or a in in_view]
-        return items + [(t("poverty_outside", lang), OUTSIDE), (t("not_poverty", lang), NEUTRAL)]
-    if measure == "exit":
-        return [(str(y), c) for y, c in EXIT_COLORS.items()] + [(t("not_poverty", lang), NEUTRAL)]
-    if measure == "gi":
-        return [(t("no_gi", lang) if b[2] == "0" else b[2], c) for b, c in zip(GI_BINS, GI_COLORS)]
-    return [(t("poverty_in_area", lang), STATUS_COLORS["in_area"]), (t("poverty_outside", lang), STATUS_COLORS["outside"]),
-            (t("not_poverty", lang), NEUTRAL)]
+        items = [(names.get(a, a), c) for a, c in AREA_COLORS.items()]
+        items += [(t("poverty_outside", lang), OUTSIDE), (t("not_poverty", lang), NEUTRAL)]
+    elif measure == "exit":
+        items = [(str(y), c) for y, c in EXIT_COLORS.items()]
+        items += [(t("exit_unknown", lang), OUTSIDE), (t("not_poverty", lang), NEUTRAL)]
+    elif measure == "gi":
+        items = [(t("no_gi", lang) if b[2] == "0" else b[2], c) for b, c in zip(GI_BINS, GI_COLORS)]
+    else:
+        items = [(t("poverty_in_area", lang), STATUS_COLORS["in_area"]),
+                 (t("poverty_outside", lang), STATUS_COLORS["outside"]), (t("not_poverty", lang), NEUTRAL)]
+    return [(name, c) for name, c in items if used is None or tuple(c) in used]
 
 
 def hex_color(rgb: tuple[int, int, int]) -> str:

@@ -17,6 +17,7 @@ import shapely
 
 from ipaid import data, geometry
 from ipaid.atomic import locked, write_atomic
+from ipaid.filters import Filters, filter_gis
 from ipaid.i18n import t
 from ipaid.palette import county_colors
 from ipaid.paths import STATIC_DIR, STATIC_URL
@@ -55,7 +56,7 @@ def data_signature() -> str:
 
 
 def tooltip_properties(row) -> dict:
-    """What a county's tooltip shows, in both languages (a row of `data.all_counties()`)."""
+    """What a county's tooltip shows, in both languages (a row of `county_info()`)."""
     year = "—" if pd.isna(row.exit_year) else int(row.exit_year)
     unknown_area = row.poverty and not row.area_id
     return {"adcode": row.adcode, "name_zh": row.name, "name_en": row.name_en,
@@ -66,13 +67,34 @@ def tooltip_properties(row) -> dict:
             "gi_count": int(row.gi_count)}
 
 
-def county_properties(level: str = "national", adcodes: frozenset[str] | None = None):
-    """County rows (in the geometry's order) with what tooltips and colours need."""
+def county_info(categories: tuple[str, ...] = (), gis: tuple[str, ...] = ()) -> pd.DataFrame:
+    """`data.all_counties()` with GI counts and names limited to the GIs of `categories` and `gis` (a GI's
+    category column decides: 安溪铁观音 is tea without 茶 in its name); all GIs when both are empty.
+    Cached per data version and filter: callers must not mutate the result."""
+    if not (categories or gis):
+        return data.all_counties()
+    tables = tuple(data.table_source(n)[0] for n in ("counties", "gis", "area_members", "areas"))
+    return _county_info(tables, tuple(sorted(categories)), tuple(sorted(gis)))
+
+
+@lru_cache(maxsize=32)
+def _county_info(tables: tuple, categories: tuple[str, ...], gis: tuple[str, ...]) -> pd.DataFrame:
+    counties = data.all_counties()
+    chosen = filter_gis(data.load_gis(), Filters(categories=tuple(categories), gis=tuple(gis)))
+    summary = data.gi_summary(chosen)
+    out = counties.drop(columns=["gi_count", "gi_names_zh", "gi_names_en"]).join(summary, on="adcode")
+    out["gi_count"] = out["gi_count"].fillna(0).astype(int)
+    return out.fillna({"gi_names_zh": "", "gi_names_en": ""})
+
+
+def county_properties(level: str = "national", adcodes: frozenset[str] | None = None,
+                      product: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())):
+    """County rows (in the geometry's order) with what tooltips and colours need; GIs limited to
+    `product` = (categories, GI ids) as in `county_info`."""
     shapes = geometry.load_layer("counties", level)[["adcode", "geometry"]]
     if adcodes is not None:
         shapes = shapes[shapes["adcode"].isin(adcodes)]
-    info = data.all_counties()
-    merged = shapes.merge(info, on="adcode", how="left")
+    merged = shapes.merge(county_info(*product), on="adcode", how="left")
     colors = county_colors(merged)
     props = [{**tooltip_properties(row), **{f"fill_{m}": list(c[i]) for m, c in colors.items()}}
              for i, row in enumerate(merged.itertuples(index=False))]
@@ -148,13 +170,14 @@ def prune(keep: int) -> None:
 
 
 @lru_cache(maxsize=64)
-def _selection_file(signature: str, adcodes: frozenset[str]) -> Path:
-    digest = hashlib.sha256(",".join(sorted(adcodes)).encode()).hexdigest()[:12]
+def _selection_file(signature: str, adcodes: frozenset[str], product: tuple) -> Path:
+    key = ",".join(sorted(adcodes)) + "|" + repr(product)
+
     def make() -> bytes:
-        merged, props = county_properties("detailed", adcodes)
+        merged, props = county_properties("detailed", adcodes, product)
         return feature_collection(merged.geometry.values, props, DIGITS["national"])
 
-    return _write(GEO_DIR / signature / f"selection_{digest}.json", make)
+    return _write(GEO_DIR / signature / f"selection_{hashlib.sha256(key.encode()).hexdigest()[:12]}.json", make)
 
 
 def _still_there(cached, *args):
@@ -166,9 +189,11 @@ def _still_there(cached, *args):
     return out
 
 
-def selection_file(adcodes) -> Path:
-    """Detailed boundaries of the chosen counties, for zoomed views (one file per set of counties)."""
-    return _still_there(_selection_file, data_signature(), frozenset(adcodes))
+def selection_file(adcodes, categories=(), gis=()) -> Path:
+    """Detailed boundaries of the chosen counties, for zoomed views, their GIs limited to `categories` and
+    `gis` (one file per set of counties and GI filter)."""
+    product = (tuple(sorted(categories)), tuple(sorted(gis)))
+    return _still_there(_selection_file, data_signature(), frozenset(adcodes), product)
 
 
 def national_files() -> dict[str, Path]:

