@@ -24,12 +24,12 @@ counties = data.load_counties()
 area_codes = set(counties.loc[counties["area_id"].isin(f.areas), "boundary_adcode"]) if f.areas else None
 gis = filter_gis(gis_all, f, area_codes)
 
-if "_gi_url_read" not in st.session_state:  # once per visit of the page: search, detail and bar pick from the link
-    st.session_state["_gi_url_read"] = True
+if "q" not in st.session_state:  # entering the page: search, detail and bar pick come from the link
     state, bad = url_state({k: st.query_params.get_all(k) for k in ("q", "detail", "bar")}, gis_all["gi_id"],
                            gis_all["province"])
+    st.session_state["bar"] = state.pop("bar", [])
+    st.session_state.pop("_bar_chart", None)
     st.session_state.update(state)
-    st.session_state.setdefault("bar", [])
     for name, values in bad.items():
         st.warning(t("unknown_value", L, what=t({"detail": "detail_param", "bar": "province"}[name], L),
                      values=", ".join(repr(v[:40]) for v in values)) + f" (?{name}=)", icon=":material/warning:")
