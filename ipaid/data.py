@@ -12,7 +12,7 @@ import pandas as pd
 
 from ipaid import store
 from ipaid.admin_index import county_index, known_refs
-from ipaid.i18n import listing
+from ipaid.i18n import LANGS, first_of, listing
 from ipaid.names import place_en, pinyin
 from ipaid.paths import DATA_DIR
 from ipaid.schema import DataError, Problem, TableSpec, validate
@@ -146,13 +146,17 @@ def gi_county_links(gis: pd.DataFrame | None = None) -> pd.DataFrame:
     return links.dropna(subset=["counties"]).rename(columns={"counties": "adcode"})
 
 
-def gi_summary(gis: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per county: how many of `gis` it has and their names (Chinese and English), indexed by adcode."""
+def gi_summary(gis: pd.DataFrame | None = None, first: int = 5) -> pd.DataFrame:
+    """Per county: how many of `gis` it has, their names (Chinese and English), and the `first` few names with
+    "+N more" for tooltips (`gi_first_zh`, `gi_first_en`); indexed by adcode."""
     links = gi_county_links(gis)
     grouped = links.groupby("adcode")
-    return pd.DataFrame({"gi_count": grouped["gi_id"].nunique(),
-                         "gi_names_zh": grouped["name_zh"].agg(lambda s: listing(sorted(set(s)), "zh")),
-                         "gi_names_en": grouped["name_en"].agg(lambda s: listing(sorted(set(s)), "en"))})
+    names = {lang: grouped["name_zh" if lang == "zh" else "name_en"].agg(lambda s: sorted(set(s))) for lang in LANGS}
+    out = pd.DataFrame({"gi_count": grouped["gi_id"].nunique()})
+    for lang, lists in names.items():
+        out[f"gi_names_{lang}"] = lists.map(lambda items, lang=lang: listing(items, lang))
+        out[f"gi_first_{lang}"] = lists.map(lambda items, lang=lang: first_of(items, lang, first))
+    return out
 
 
 @by_signature("counties", "areas", "area_members", "gis")
@@ -167,8 +171,8 @@ def all_counties() -> pd.DataFrame:
         out[col] = out[col].fillna("")
     summary = gi_summary()
     out["gi_count"] = out["adcode"].map(summary["gi_count"]).fillna(0).astype(int)
-    out["gi_names_zh"] = out["adcode"].map(summary["gi_names_zh"]).fillna("")
-    out["gi_names_en"] = out["adcode"].map(summary["gi_names_en"]).fillna("")
+    for col in ("gi_names_zh", "gi_names_en", "gi_first_zh", "gi_first_en"):
+        out[col] = out["adcode"].map(summary[col]).fillna("")
     out["name_en"] = out["name"].map(place_en)
     out["province_en"] = out["province"].map(place_en)
     return out

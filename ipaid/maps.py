@@ -71,9 +71,9 @@ def with_product_filter(counties: pd.DataFrame, f: Filters) -> pd.DataFrame:
     if not (f.categories or f.gis):
         return counties
     summary = data.gi_summary(filter_gis(data.load_gis(), replace(f, provinces=(), areas=())))
-    out = counties.drop(columns=["gi_count", "gi_names_zh", "gi_names_en"]).join(summary, on="adcode")
+    out = counties.drop(columns=list(summary.columns)).join(summary, on="adcode")
     out["gi_count"] = out["gi_count"].fillna(0).astype(int)
-    return out.fillna({"gi_names_zh": "", "gi_names_en": ""})
+    return out.fillna({c: "" for c in summary.columns if c != "gi_count"})
 
 
 def tooltip(lang: str) -> dict:

@@ -72,3 +72,12 @@ def place_en(name: str) -> str:
                 return pinyin(stem)
             return " ".join(p for p in (pinyin(stem), *groups, en) if p)
     return pinyin(name)
+
+
+def place_stem(name: str) -> str:
+    """A unit's name without its unit word and ethnic names: 峨边彝族自治县 → 峨边, 文山壮族苗族自治州 → 文山."""
+    for zh in sorted((zh for zh, _ in SUFFIXES), key=len, reverse=True):
+        if name.endswith(zh) and len(name) > len(zh):
+            stem = name[: -len(zh)]
+            return _split_ethnic(stem)[0] or stem if zh.startswith("自治") else stem
+    return name

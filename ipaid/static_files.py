@@ -60,7 +60,7 @@ def tooltip_properties(row) -> dict:
             "province_zh": row.province, "province_en": row.province_en,
             "area_zh": row.area_zh or (t("area_unknown", "zh") if unknown_area else "—"),
             "area_en": row.area_en or (t("area_unknown", "en") if unknown_area else "—"),
-            "exit": year, "gis_zh": row.gi_names_zh or "—", "gis_en": row.gi_names_en or "—",
+            "exit": year, "gis_zh": row.gi_first_zh or "—", "gis_en": row.gi_first_en or "—",
             "gi_count": int(row.gi_count)}
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from ipaid.schema import GI_CATEGORIES, GI_TYPES, Column, TableSpec
 
+PLACE_LEVELS = ("county", "prefecture", "province")  # where a GI's county_adcodes come from; empty: not placed
+
 AREA_IDS = ("liupan", "qinba", "wuling", "wumeng", "dianguiqian", "dianxi", "daxinganling",
             "yanshan_taihang", "lvliang", "dabie", "luoxiao", "tibet", "four_province_tibetan",
             "south_xinjiang")
@@ -51,7 +53,10 @@ GIS = TableSpec(
      Column("gi_type", required=False, choices=GI_TYPES), Column("category", required=False, choices=GI_CATEGORIES),
      Column("province", ref="province"), Column("county_adcodes", "codes", required=False, ref="county"),
      Column("year_approved", "int", required=False, low=1985, high=2030),
-     Column("register_ref", required=False), Column("source")),
+     Column("register_ref", required=False), Column("source"),
+     Column("holder", required=False, absent_ok=True), Column("category_source", required=False, absent_ok=True),
+     Column("place_level", required=False, absent_ok=True, choices=PLACE_LEVELS),
+     Column("place_note", required=False, absent_ok=True)),
     key="gi_id", total_figure="gi_protection_products", counted=("gi_type", "gi_protection_product"),
     counted_until=("year_approved", 2020),
     label={"en": "Geographical indications", "zh": "地理标志"})
