@@ -227,3 +227,29 @@ def coverage_by_area() -> pd.DataFrame:
     return pd.DataFrame({"area_id": areas["area_id"], "name": areas["name_zh"] + " · " + areas["name_en"],
                          "official": areas["county_count"],
                          "loaded": areas["area_id"].map(loaded).fillna(0).astype(int)})
+
+
+# GI types and the official total each is measured against (figure, the last year that total counts).
+GI_TOTALS = {"gi_protection_product": ("gi_protection_products", 2020),
+             "agri_product_gi": ("agri_product_gis_2008_2022", 2022),
+             "gi_certification_trademark": ("gi_trademarks", 2020), "gi_collective_trademark": ("gi_trademarks", 2020)}
+
+
+def gi_coverage() -> pd.DataFrame:
+    """Per GI type: rows loaded, how they are placed (county, prefecture, province, unplaced), and the official
+    total (`official_total`, counting only rows up to the total's year as `covered`)."""
+    gis, figures = load_gis(), load_figures()
+    rows = []
+    for gi_type, part in gis.groupby("gi_type"):
+        figure, until = GI_TOTALS.get(gi_type, (None, None))
+        levels = part["place_level"].replace("", "unplaced").value_counts()
+        covered = int((part["year_approved"].isna() | part["year_approved"].le(until)).sum()) if until else None
+        rows.append({"gi_type": gi_type, "rows": len(part), **{f"placed_{k}": int(levels.get(k, 0)) for k in
+                     ("county", "prefecture", "province", "unplaced")},
+                     "covered": covered, "official_total": int(figures.at[figure, "value"]) if figure else None,
+                     "sources": part["source"].str.split(" | ", regex=False).explode().str.strip().nunique()})
+    out = pd.DataFrame(rows)
+    out["official_total"] = out["official_total"].astype("Int64")
+    out["covered"] = out["covered"].astype("Int64")
+    return out
+

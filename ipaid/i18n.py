@@ -96,7 +96,16 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "not_located": ("The source does not name the county of this GI.", "来源未注明该地理标志所在县。"),
     "poverty_county": ("national poverty county", "国家级贫困县"),
     "unknown": ("unknown", "未知"),
-    # --- lead: evidence view ---
+    # --- lead: GI coverage and evidence view ---
+    "cov_title": ("Geographical indications by type: placement and coverage", "地理标志（按类型）：落点与覆盖"),
+    "cov_help": ("Counted: rows up to the year of the official total (protection products and trademarks: Oct 2020; "
+                 "agricultural-product GIs: 3,510 registered 2008–2022, of which 2008–2020 are loaded). Unplaced rows "
+                 "say why in their place_note column (download the table).",
+                 "计入：截至官方总数所指年份的条目（保护产品与商标：2020年10月；农产品地理标志：2008—2022年共登记3,510个，已载入2008—2020年部分）。"
+                 "未落点的条目在place_note列注明原因（可下载数据表查看）。"),
+    "cov_rows": ("Rows", "条目"), "cov_county": ("On a county", "落到县"), "cov_prefecture": ("On a prefecture", "落到地市"),
+    "cov_province": ("Whole province", "全省"), "cov_unplaced": ("Not placed", "未落点"),
+    "cov_official": ("Counted / official total", "计入 / 官方总数"), "cov_sources": ("Sources cited", "引用来源数"),
     "page_evidence": ("GIs and exit: the evidence", "地理标志与脱贫摘帽"),
     "ev_intro": ("For the 832 national poverty counties: did counties with a geographical indication registered "
                  "early leave the poverty list earlier than those without? Each bar counts the counties of a group "

@@ -25,3 +25,24 @@ def county_table(counties: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("exit_year", lang): years(counties["exit_year"]),
         t("gis", lang): counties["gi_count"],
     })
+
+
+def gi_coverage_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`data.gi_coverage()` for display: per GI type, rows, where they are placed, and the official total."""
+    from ipaid.i18n import GI_TYPE, label
+
+    def n(value) -> str:
+        return "" if pd.isna(value) else f"{int(value):,}"
+
+    return pd.DataFrame({
+        t("type", lang): coverage["gi_type"].map(lambda v: label(GI_TYPE, v, lang)),
+        t("cov_rows", lang): coverage["rows"].map(n),
+        t("cov_county", lang): coverage["placed_county"].map(n),
+        t("cov_prefecture", lang): coverage["placed_prefecture"].map(n),
+        t("cov_province", lang): coverage["placed_province"].map(n),
+        t("cov_unplaced", lang): coverage["placed_unplaced"].map(n),
+        t("cov_official", lang): [f"{n(c)} / {n(o)}" if pd.notna(o) else "" for c, o in
+                                  zip(coverage["covered"], coverage["official_total"])],
+        t("cov_sources", lang): coverage["sources"].map(n),
+    })
+

@@ -13,6 +13,7 @@ from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
 from ipaid.ui import entry_guard, gi_coverage_text, lang
+from ipaid.views import gi_coverage_view
 
 entry_guard()
 
@@ -219,9 +220,16 @@ def versions_section() -> None:
             right.button(s("rollback"), key=f"rollback_go_{name}", on_click=do_rollback, args=(name, key))
 
 
+def gi_coverage_section() -> None:
+    st.subheader(t("cov_title", lang()))
+    st.caption(t("cov_help", lang()))
+    st.dataframe(gi_coverage_view(data.gi_coverage(), lang()), hide_index=True, width="stretch")
+
+
 st.title(t("page_data", lang()))
 show_message()
 datasets()
+gi_coverage_section()
 upload_section()
 import_section()
 versions_section()

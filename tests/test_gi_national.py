@@ -79,3 +79,19 @@ def test_place_holder(holder, province, expected):
         assert set(found.adcodes) == set(idx.loc[idx["prefecture"] == found.name, "adcode"])
     if not level:
         assert found.how and not found.adcodes
+
+
+def test_gi_coverage_counts_each_type_against_its_official_total(gis):
+    cov = data.gi_coverage().set_index("gi_type")
+    figures = data.load_figures()
+    for gi_type, (figure, until) in data.GI_TOTALS.items():
+        part = gis[gis["gi_type"] == gi_type]
+        if part.empty:
+            continue
+        row = cov.loc[gi_type]
+        assert row["rows"] == len(part)
+        assert row["placed_county"] == int((part["place_level"] == "county").sum())
+        assert row[["placed_county", "placed_prefecture", "placed_province", "placed_unplaced"]].sum() == len(part)
+        assert row["official_total"] == figures.at[figure, "value"]
+        assert row["covered"] == int(sum(pd.isna(y) or y <= until for y in part["year_approved"]))
+    assert cov.loc["agri_product_gi", "official_total"] == 3510
