@@ -19,7 +19,7 @@ from ipaid.schema import DataError, Problem, TableSpec, validate
 from ipaid.tablefile import read_table_bytes
 from ipaid.tables import ALL, UPLOADABLE
 
-OPTIONAL = ("tisc", "press_facts", "gis", "area_members")
+OPTIONAL = ("tisc", "press_facts", "gis", "area_members", "demo_zones", "projects")
 
 
 def _current_version(name: str) -> store.Version | None:
@@ -101,6 +101,14 @@ def load_tisc() -> pd.DataFrame:
 
 def load_press_facts() -> pd.DataFrame:
     return load_table("press_facts")
+
+
+def load_demo_zones() -> pd.DataFrame:
+    return load_table("demo_zones")
+
+
+def load_projects() -> pd.DataFrame:
+    return load_table("projects")
 
 
 def load_area_members() -> pd.DataFrame:

@@ -97,6 +97,32 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "poverty_county": ("national poverty county", "国家级贫困县"),
     "unknown": ("unknown", "未知"),
     # --- lead: GI coverage and evidence view ---
+    "proj_named": ("Projects named in sources", "来源中点名的项目"),
+    "proj_named_help": ("{n} of the {total} projects (2019–2020) are named in a source we could read; the annexes listing "
+                        "them are not published in a readable form. The programme rows give what the notices state.",
+                        "2019—2020年{total}个项目中，有{n}个在可读来源中被点名；列出项目的附件未以可读形式公开。“工程”行为通知原文所述。"),
+    "proj_programme": ("Programme: {projects} projects{gis}", "工程：{projects}个项目{gis}"),
+    "proj_gis": (" around {n} GIs", "，围绕{n}件地理标志"),
+    "proj_what": ("Programme or project (GI)", "工程或项目（地理标志）"), "proj_applicant": ("Applicant", "申报单位"),
+    "proj_instrument": ("Notice", "通知"),
+    "zones_title": ("GI product protection demonstration zones", "地理标志产品保护示范区"),
+    "zones_help": ("{likely} of the {total} zones of Oct 2020 are found with a source (approved before 2021); {unknown} more "
+                   "may be among them (year not stated); later batches are listed but not counted.",
+                   "2020年10月的{total}个示范区中，已找到有来源的{likely}个（2021年前获批筹建）；另有{unknown}个可能属于其中（未注明年份）；"
+                   "其后批次的示范区仅列出、不计入。"),
+    "zone_name": ("Zone", "示范区"), "zone_year": ("Year as stated", "所述年份"),
+    "zone_among": ("Among the 24 of Oct 2020", "是否属于2020年10月的24个"),
+    "zone_likely": ("very likely", "很可能"), "zone_unknown": ("unknown (year not stated)", "未知（未注明年份）"),
+    "zone_no": ("no (later batch)", "否（其后批次）"),
+    "tisc_progress": ("{confirmed} of {total} centres confirmed by a source, {probable} more probable",
+                      "有来源确认的中心{confirmed}家（共{total}家），另有{probable}家很可能属于其中"),
+    "tisc_note": ("The full list of the {total} host institutions has not been found in a published form we could verify. "
+                  "'Probable': named as a TISC of the third batch (licensed Sept 2020) in a later source that does not "
+                  "say so explicitly. None is invented.",
+                  "{total}家依托机构的完整名单尚未找到可核实的公开版本。“很可能”：后来的来源称其为第三批（2020年9月获批）TISC，但未明确说明。绝不臆造。"),
+    "tisc_institution": ("Institution", "依托机构"), "tisc_batch": ("Batch", "批次"),
+    "tisc_certainty": ("Among the 51 by Nov 2020", "是否属于2020年11月的51家"),
+    "tisc_confirmed": ("confirmed", "已确认"), "tisc_probable": ("probable", "很可能"),
     "cov_title": ("Geographical indications by type: placement and coverage", "地理标志（按类型）：落点与覆盖"),
     "cov_help": ("Counted: rows up to the year of the official total (protection products and trademarks: Oct 2020; "
                  "agricultural-product GIs: 3,510 registered 2008–2022, of which 2008–2020 are loaded). Unplaced rows "

@@ -95,3 +95,28 @@ def test_gi_coverage_counts_each_type_against_its_official_total(gis):
         assert row["official_total"] == figures.at[figure, "value"]
         assert row["covered"] == int(sum(pd.isna(y) or y <= until for y in part["year_approved"]))
     assert cov.loc["agri_product_gi", "official_total"] == 3510
+
+
+def test_tisc_zones_and_projects_count_only_what_can_be_among_the_official_totals():
+    cov = data.coverage().set_index("table")
+    tisc, zones, projects = data.load_tisc(), data.load_demo_zones(), data.load_projects()
+    assert cov.at["tisc", "covered"] == int((tisc["certainty"] == "confirmed").sum()) < len(tisc)
+    assert cov.at["tisc", "official_total"] == 51
+    assert cov.at["demo_zones", "covered"] == int((zones["among_24"] == "likely").sum())
+    assert cov.at["demo_zones", "official_total"] == 24
+    assert cov.at["projects", "covered"] == int((projects["level"] == "project").sum())
+    assert cov.at["projects", "official_total"] == 21
+    programmes = projects[projects["level"] == "programme"].set_index("year")
+    assert programmes.at[2019, "projects_stated"] + programmes.at[2020, "projects_stated"] == 21
+    assert "兴安盟大米" in set(projects["gi_name"])
+
+
+def test_projects_and_zones_read_in_english():
+    from ipaid.i18n import t
+    from ipaid.views import demo_zones_view, projects_view, tisc_view
+
+    for view, column in ((projects_view(data.load_projects(), "en"), "proj_what"),
+                         (demo_zones_view(data.load_demo_zones(), "en"), "zone_name"),
+                         (tisc_view(data.load_tisc(), "en"), "tisc_institution")):
+        for cell in view[t(column, "en")]:  # Chinese names are paired with pinyin or an English name
+            assert any(c.isascii() and c.isalpha() for c in cell), cell
