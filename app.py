@@ -14,7 +14,8 @@ if not geometry.is_built():
     bar.empty()
 
 PAGES = [("overview", "page_overview", ":material/home:"), ("map", "page_map", ":material/map:"),
-         ("gi", "page_gi", ":material/verified:"), ("projects", "page_projects", ":material/payments:"),
+         ("gi", "page_gi", ":material/verified:"), ("evidence", "page_evidence", ":material/query_stats:"),
+         ("projects", "page_projects", ":material/payments:"),
          ("designated", "page_designated", ":material/location_on:"), ("patents", "page_patents", ":material/find_in_page:"),
          ("profiles", "page_profiles", ":material/search:"), ("data", "page_data", ":material/database:")]
 

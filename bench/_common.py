@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-PAGES = ["", "map", "gi", "projects", "designated", "patents", "profiles", "data"]  # url paths; "" is the overview
+PAGES = ["", "map", "gi", "evidence", "projects", "designated", "patents", "profiles", "data"]  # url paths; "" is the overview
 DECK = '[data-testid="stDeckGlJsonChart"] canvas'
 VEGA = '[data-testid="stVegaLiteChart"] :is(svg.marks, canvas)'
 PORTS = range(8700, 8800)

@@ -16,7 +16,7 @@ PROVINCE_SELECT = "province_pick"
 def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
     """Title, subtitle (filters, source, date) and fonts that render Chinese in the browser and in exports."""
     return chart.properties(
-        title=alt.TitleParams(title, subtitle=subtitle, anchor="start", fontSize=16, subtitleFontSize=11,
+        title=alt.TitleParams(title.split("\n") if "\n" in title else title, subtitle=subtitle, anchor="start", fontSize=16, subtitleFontSize=11,
                               subtitleColor="#555")
     ).configure(font=FONT).configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12
     ).configure_legend(labelFont=FONT, titleFont=FONT).configure_view(stroke=None)
@@ -160,3 +160,39 @@ def timeline(events: pd.DataFrame, lang: str, title: str, subtitle: list[str]):
     below = base.transform_filter("!datum.above").mark_text(align="left", angle=30, dx=6, dy=10, fontSize=11)
     text = above.encode(text="text:N") + below.encode(text="text:N")
     return themed((rule + dots + text).properties(height=190, width="container"), title, subtitle), events
+
+
+def exit_share_bars(shares: pd.DataFrame, group_names: dict[str, str], lang: str, title: str, subtitle: list[str]):
+    """Share of each group's counties out of poverty by the end of each year, side by side (counts in tooltips)."""
+    frame = shares.assign(label=shares["group"].map(group_names), pct=(shares["share"] * 100).round(1))
+    order = [group_names[g] for g in group_names]
+    base = alt.Chart(frame).encode(
+        x=alt.X("year:O", title=t("ev_year_end", lang)), xOffset=alt.XOffset("label:N", sort=order),
+        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("year:O", title=t("year", lang)),
+                 alt.Tooltip("exited:Q", title=t("ev_exited", lang)),
+                 alt.Tooltip("counties:Q", title=t("ev_counties", lang)), alt.Tooltip("pct:Q", title="%")])
+    bars = base.mark_bar().encode(
+        y=alt.Y("pct:Q", title=t("ev_share", lang), scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("label:N", sort=order, title=None, scale=alt.Scale(range=[BAR, "#8c8c8c"]),
+                        legend=alt.Legend(orient="top", labelLimit=0)))
+    text = base.mark_text(dy=-5, fontSize=10).encode(y="pct:Q", text="exited:Q")
+    return themed((bars + text).properties(height=260, width="container"), title, subtitle), frame
+
+
+def timing_bars(counts: pd.DataFrame, timing_names: dict[str, str], lang: str, title: str, subtitle: list[str]):
+    """GI registrations in poverty counties, by type, split by timing against the county's exit year."""
+    frame = counts.assign(type_label=counts["gi_type"].map(lambda v: label(GI_TYPE, v, lang)),
+                          timing_label=counts["timing"].map(timing_names))
+    order = list(timing_names.values())
+    chart = alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("type_label:N", title=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X("count:Q", title=t("count", lang), stack="zero"),
+        color=alt.Color("timing_label:N", sort=order, title=None, legend=alt.Legend(orient="top", labelLimit=0),
+                        scale=alt.Scale(range=[BAR, "#e3b5b2", "#6b6b6b"])),
+        order=alt.Order("timing_order:Q"),
+        tooltip=[alt.Tooltip("type_label:N", title=""), alt.Tooltip("timing_label:N", title=""),
+                 alt.Tooltip("count:Q", title=t("count", lang))]
+    ).transform_calculate(timing_order=" ".join(f"datum.timing == '{k}' ? {i} :" for i, k in enumerate(timing_names))
+                          + " 9")
+    height = 40 + 36 * frame["gi_type"].nunique()
+    return themed(chart.properties(height=height, width="container"), title, subtitle), frame

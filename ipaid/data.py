@@ -12,14 +12,14 @@ import pandas as pd
 
 from ipaid import consistency, store
 from ipaid.admin_index import county_index, known_refs
-from ipaid.i18n import listing
+from ipaid.i18n import LANGS, first_of, listing
 from ipaid.names import place_en, pinyin
 from ipaid.paths import DATA_DIR
 from ipaid.schema import DataError, Problem, TableSpec, validate
 from ipaid.tablefile import read_table_bytes
 from ipaid.tables import ALL, UPLOADABLE
 
-OPTIONAL = ("tisc", "press_facts", "gis", "area_members")
+OPTIONAL = ("tisc", "press_facts", "gis", "area_members", "demo_zones", "projects")
 
 
 def _current_version(name: str) -> store.Version | None:
@@ -123,6 +123,12 @@ def _checked(name: str) -> pd.DataFrame:
     if found:
         raise DataError(found)
     return table
+def load_demo_zones() -> pd.DataFrame:
+    return load_table("demo_zones")
+
+
+def load_projects() -> pd.DataFrame:
+    return load_table("projects")
 
 
 def load_area_members() -> pd.DataFrame:
@@ -161,13 +167,17 @@ def gi_county_links(gis: pd.DataFrame | None = None) -> pd.DataFrame:
     return links.dropna(subset=["counties"]).rename(columns={"counties": "adcode"})
 
 
-def gi_summary(gis: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per county: how many of `gis` it has and their names (Chinese and English), indexed by adcode."""
+def gi_summary(gis: pd.DataFrame | None = None, first: int = 5) -> pd.DataFrame:
+    """Per county: how many of `gis` it has, their names (Chinese and English), and the `first` few names with
+    "+N more" for tooltips (`gi_first_zh`, `gi_first_en`); indexed by adcode."""
     links = gi_county_links(gis)
     grouped = links.groupby("adcode")
-    return pd.DataFrame({"gi_count": grouped["gi_id"].nunique(),
-                         "gi_names_zh": grouped["name_zh"].agg(lambda s: listing(sorted(set(s)), "zh")),
-                         "gi_names_en": grouped["name_en"].agg(lambda s: listing(sorted(set(s)), "en"))})
+    names = {lang: grouped["name_zh" if lang == "zh" else "name_en"].agg(lambda s: sorted(set(s))) for lang in LANGS}
+    out = pd.DataFrame({"gi_count": grouped["gi_id"].nunique()})
+    for lang, lists in names.items():
+        out[f"gi_names_{lang}"] = lists.map(lambda items, lang=lang: listing(items, lang))
+        out[f"gi_first_{lang}"] = lists.map(lambda items, lang=lang: first_of(items, lang, first))
+    return out
 
 
 @by_signature("counties", "areas", "area_members", "gis")
@@ -182,8 +192,8 @@ def all_counties() -> pd.DataFrame:
         out[col] = out[col].fillna("")
     summary = gi_summary()
     out["gi_count"] = out["adcode"].map(summary["gi_count"]).fillna(0).astype(int)
-    out["gi_names_zh"] = out["adcode"].map(summary["gi_names_zh"]).fillna("")
-    out["gi_names_en"] = out["adcode"].map(summary["gi_names_en"]).fillna("")
+    for col in ("gi_names_zh", "gi_names_en", "gi_first_zh", "gi_first_en"):
+        out[col] = out["adcode"].map(summary[col]).fillna("")
     out["name_en"] = out["name"].map(place_en)
     out["province_en"] = out["province"].map(place_en)
     return out
@@ -241,3 +251,29 @@ def coverage_by_area() -> pd.DataFrame:
     counts = consistency.area_counts(load_area_members(), load_areas())
     return pd.DataFrame({"area_id": counts["area_id"], "name": counts["name_zh"] + " · " + counts["name_en"],
                          "official": counts["official"], "loaded": counts["listed"]})
+
+
+# GI types and the official total each is measured against (figure, the last year that total counts).
+GI_TOTALS = {"gi_protection_product": ("gi_protection_products", 2020),
+             "agri_product_gi": ("agri_product_gis_2008_2022", 2022),
+             "gi_certification_trademark": ("gi_trademarks", 2020), "gi_collective_trademark": ("gi_trademarks", 2020)}
+
+
+def gi_coverage() -> pd.DataFrame:
+    """Per GI type: rows loaded, how they are placed (county, prefecture, province, unplaced), and the official
+    total (`official_total`, counting only rows up to the total's year as `covered`)."""
+    gis, figures = load_gis(), load_figures()
+    rows = []
+    for gi_type, part in gis.groupby("gi_type"):
+        figure, until = GI_TOTALS.get(gi_type, (None, None))
+        levels = part["place_level"].replace("", "unplaced").value_counts()
+        covered = int((part["year_approved"].isna() | part["year_approved"].le(until)).sum()) if until else None
+        rows.append({"gi_type": gi_type, "rows": len(part), **{f"placed_{k}": int(levels.get(k, 0)) for k in
+                     ("county", "prefecture", "province", "unplaced")},
+                     "covered": covered, "official_total": int(figures.at[figure, "value"]) if figure else None,
+                     "sources": part["source"].str.split(" | ", regex=False).explode().str.strip().nunique()})
+    out = pd.DataFrame(rows)
+    out["official_total"] = out["official_total"].astype("Int64")
+    out["covered"] = out["covered"].astype("Int64")
+    return out
+

@@ -14,6 +14,7 @@ LABELS = {  # figure: (English, 中文)
     "contiguous_area_counties": ("Counties in the 14 contiguous areas", "14个连片特困地区县"),
     "gi_protection_products": ("GI protection products approved", "累计批准地理标志保护产品"),
     "gi_trademarks": ("GI trademarks registered", "累计注册地理标志商标"),
+    "agri_product_gis_2008_2022": ("Agricultural-product GIs registered 2008–2022", "2008—2022年登记农产品地理标志"),
     "gi_mark_enterprises": ("Enterprises approved to use the special GI mark", "核准使用地理标志专用标志企业"),
     "gi_demonstration_zones": ("GI product protection demonstration zones", "地理标志产品保护示范区"),
     "tisc_centres": ("Technology and Innovation Support Centers (TISC)", "技术与创新支持中心（TISC）"),

@@ -262,6 +262,89 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "boundaries_note": ("The {listed} listed counties have {boundaries} boundaries today: Lenghu (冷湖) and "
                         "Mangya (茫崖) merged into Mangya city in 2018.",
                         "{listed}个贫困县今天对应{boundaries}个行政区划：冷湖、茫崖两行委已于2018年合并为茫崖市。"),
+    # --- lead: GI coverage and evidence view ---
+    "proj_named": ("Projects named in sources", "来源中点名的项目"),
+    "proj_named_help": ("{n} of the {total} projects (2019–2020) are named in a source we could read; the annexes listing "
+                        "them are not published in a readable form. The programme rows give what the notices state.",
+                        "2019—2020年{total}个项目中，有{n}个在可读来源中被点名；列出项目的附件未以可读形式公开。“工程”行为通知原文所述。"),
+    "proj_programme": ("Programme: {projects} projects{gis}", "工程：{projects}个项目{gis}"),
+    "proj_gis": (" around {n} GIs", "，围绕{n}件地理标志"),
+    "proj_what": ("Programme or project (GI)", "工程或项目（地理标志）"), "proj_applicant": ("Applicant", "申报单位"),
+    "proj_instrument": ("Notice", "通知"),
+    "zones_title": ("GI product protection demonstration zones", "地理标志产品保护示范区"),
+    "zones_help": ("{likely} of the {total} zones of Oct 2020 are found with a source (approved before 2021); {unknown} more "
+                   "may be among them (year not stated); later batches are listed but not counted.",
+                   "2020年10月的{total}个示范区中，已找到有来源的{likely}个（2021年前获批筹建）；另有{unknown}个可能属于其中（未注明年份）；"
+                   "其后批次的示范区仅列出、不计入。"),
+    "zone_name": ("Zone", "示范区"), "zone_year": ("Year as stated", "所述年份"),
+    "zone_among": ("Among the 24 of Oct 2020", "是否属于2020年10月的24个"),
+    "zone_likely": ("very likely", "很可能"), "zone_unknown": ("unknown (year not stated)", "未知（未注明年份）"),
+    "zone_no": ("no (later batch)", "否（其后批次）"),
+    "tisc_progress": ("{confirmed} of {total} centres confirmed by a source, {probable} more probable",
+                      "有来源确认的中心{confirmed}家（共{total}家），另有{probable}家很可能属于其中"),
+    "tisc_note": ("The full list of the {total} host institutions has not been found in a published form we could verify. "
+                  "'Probable': named as a TISC of the third batch (licensed Sept 2020) in a later source that does not "
+                  "say so explicitly. None is invented.",
+                  "{total}家依托机构的完整名单尚未找到可核实的公开版本。“很可能”：后来的来源称其为第三批（2020年9月获批）TISC，但未明确说明。绝不臆造。"),
+    "tisc_institution": ("Institution", "依托机构"), "tisc_batch": ("Batch", "批次"),
+    "tisc_certainty": ("Among the 51 by Nov 2020", "是否属于2020年11月的51家"),
+    "tisc_confirmed": ("confirmed", "已确认"), "tisc_probable": ("probable", "很可能"),
+    "cov_title": ("Geographical indications by type: placement and coverage", "地理标志（按类型）：落点与覆盖"),
+    "cov_help": ("Counted: rows up to the year of the official total (protection products and trademarks: Oct 2020; "
+                 "agricultural-product GIs: 3,510 registered 2008–2022, of which 2008–2020 are loaded). Unplaced rows "
+                 "say why in their place_note column (download the table).",
+                 "计入：截至官方总数所指年份的条目（保护产品与商标：2020年10月；农产品地理标志：2008—2022年共登记3,510个，已载入2008—2020年部分）。"
+                 "未落点的条目在place_note列注明原因（可下载数据表查看）。"),
+    "cov_rows": ("Rows", "条目"), "cov_county": ("On a county", "落到县"), "cov_prefecture": ("On a prefecture", "落到地市"),
+    "cov_province": ("Whole province", "全省"), "cov_unplaced": ("Not placed", "未落点"),
+    "cov_official": ("Counted / official total", "计入 / 官方总数"), "cov_sources": ("Sources cited", "引用来源数"),
+    "page_evidence": ("GIs and exit: the evidence", "地理标志与脱贫摘帽"),
+    "ev_intro": ("For the 832 national poverty counties: did counties with a geographical indication registered "
+                 "early leave the poverty list earlier than those without? Each bar counts the counties of a group "
+                 "that were out of poverty by the end of the year.",
+                 "针对832个国家级贫困县：较早登记地理标志的县是否比没有地理标志的县更早脱贫摘帽？每根柱表示该组中到当年年底已摘帽的县所占比例。"),
+    "ev_caveat": ("This is an association in the loaded data, not a causal effect. Counties that are richer or easier "
+                  "to reach may both register GIs and leave the list earlier; exit years also followed national plans "
+                  "(the hardest 52 counties were scheduled for 2020). With 'before the county's exit year', counties "
+                  "that exited later had more years in which to register a GI, which alone shifts that group towards "
+                  "later exits; the common cutoff (before 2016, when the first counties exited) avoids this.",
+                  "以下仅为已载入数据中的相关关系，并非因果效应。经济较好、交通较便利的县可能既更多登记地理标志，又更早摘帽；摘帽年份还受国家计划安排影响"
+                  "（最难的52个县安排在2020年）。按“摘帽年份之前”分组时，摘帽较晚的县有更多年份可以在摘帽前登记地理标志，这本身就会使该组偏向较晚摘帽；"
+                  "统一截止年份（2016年以前，即首批县摘帽之前）可避免这一偏差。"),
+    "ev_definition": ("A county counts as having a GI when", "“有地理标志”的判定"),
+    "ev_def_exit": ("a GI was registered in a year before the county's exit year", "在该县摘帽年份之前的年份登记了地理标志"),
+    "ev_def_2016": ("a GI was registered before 2016 (same cutoff for every county)", "2016年以前登记了地理标志（所有县统一截止年份）"),
+    "ev_types": ("GI types counted", "计入的地理标志类型"),
+    "ev_scope": ("Counties compared", "比较范围"),
+    "ev_all": ("All poverty counties in view ({n})", "筛选范围内的全部贫困县（{n}个）"),
+    "ev_region": ("Region: {name}", "地区：{name}"),
+    "ev_area": ("Contiguous area: {name} ({n} of {total} members loaded)", "片区：{name}（已载入{n}/{total}个县）"),
+    "ev_gi_before": ("With a GI ({n} counties)", "有地理标志（{n}个县）"),
+    "ev_no_gi_before": ("Without ({n} counties)", "无地理标志（{n}个县）"),
+    "ev_gi_before_short": ("With a GI", "有地理标志"), "ev_no_gi_before_short": ("Without", "无地理标志"),
+    "ev_chart_title": ("Poverty counties out of poverty by the end of each year,\nwith and without a GI",
+                       "有无地理标志的贫困县到各年年底的摘帽比例"),
+    "ev_year_end": ("By the end of", "截至年底"),
+    "ev_exited": ("Counties out of poverty", "已摘帽县数"),
+    "ev_counties": ("Counties in the group", "该组县数"),
+    "ev_share": ("Share out of poverty (%)", "已摘帽比例（%）"),
+    "ev_by_scope": ("Mean exit year by region and by contiguous area", "按地区和片区的平均摘帽年份"),
+    "ev_mean_exit": ("Mean exit year", "平均摘帽年份"),
+    "ev_group": ("Group", "分组"),
+    "ev_timing_title": ("When GIs in poverty counties were registered,\nagainst the county's exit year",
+                        "贫困县地理标志的登记时间\n（相对该县摘帽年份）"),
+    "ev_while_poor": ("Before the exit year", "摘帽年份之前"),
+    "ev_exit_year": ("In the exit year", "摘帽当年"),
+    "ev_after_exit": ("After exit", "摘帽之后"),
+    "ev_completeness": ("What the view rests on: {parts}. A GI counts only when it is placed on a county and has a "
+                        "year; GIs placed only on a prefecture are left out.",
+                        "本视图依据：{parts}。仅计入已落到具体县且有年份的地理标志；只落到地市一级的不计入。"),
+    "ev_part": ("{type}: {usable:,} of {loaded:,} loaded rows usable", "{type}：已载入{loaded:,}条，可用{usable:,}条"),
+    "ev_no_types": ("Choose at least one GI type.", "请至少选择一种地理标志类型。"),
+    "ev_region_east": ("East", "东部"), "ev_region_central": ("Central", "中部"), "ev_region_west": ("West", "西部"),
+    "ev_source": ("CPAD exit announcements; GI registers (data/SOURCES.md)", "国务院扶贫办退出公告；地理标志登记（见 data/SOURCES.md）"),
+    "ev_filters_note": ("The province and area filters choose the counties; the category and GI filters choose the GIs.",
+                        "省份、片区筛选决定参与比较的县；产品类别、地理标志筛选决定计入的地理标志。"),
 }
 
 CATEGORY = {
@@ -295,6 +378,15 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     """A code's label from CATEGORY or GI_TYPE."""
     en, zh = table.get(key, (key, key))
     return en if norm_lang(lang) == "en" else zh
+
+
+def first_of(items: list, lang: str, n: int = 5) -> str:
+    """The first `n` items as a list, and how many more: 甲、乙等12个 / A, B +10 more."""
+    shown = listing(items[:n], lang)
+    more = len(items) - n
+    if more <= 0:
+        return shown
+    return f"{shown}等{len(items)}个" if lang == "zh" else f"{shown} +{more} more"
 
 
 def listing(items, lang: str) -> str:

@@ -96,3 +96,10 @@ def county_name(listed: str, today: str, lang: str) -> str:
     if not today or today == listed:
         return show(listed)
     return t("today_name", lang, listed=show(listed), today=show(today))
+def place_stem(name: str) -> str:
+    """A unit's name without its unit word and ethnic names: 峨边彝族自治县 → 峨边, 文山壮族苗族自治州 → 文山."""
+    for zh in sorted((zh for zh, _ in SUFFIXES), key=len, reverse=True):
+        if name.endswith(zh) and len(name) > len(zh):
+            stem = name[: -len(zh)]
+            return _split_ethnic(stem)[0] or stem if zh.startswith("自治") else stem
+    return name

@@ -28,6 +28,7 @@ class Column:
     high: int | None = None
     ref: str | None = None  # "county" or "province": must exist in the boundary index
     province_in: str | None = None  # a code column: its first two digits must be the province named in this column
+    absent_ok: bool = False  # a column added later: files written before it (without the column) still read
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def validate(df: pd.DataFrame, spec: TableSpec, file: str, refs: dict[str, set[s
     """
     refs = refs or {}
     problems: list[Problem] = []
+    df = df.assign(**{c.name: "" for c in spec.columns if c.absent_ok and c.name not in df.columns})
     missing = [c for c in spec.names if c not in df.columns]
     if missing:
         raise DataError([Problem(file, 1, c, "column is missing") for c in missing])

@@ -63,7 +63,7 @@ def tooltip_properties(row) -> dict:
             "province_zh": row.province, "province_en": row.province_en,
             "area_zh": row.area_zh or (t("area_unknown", "zh") if unknown_area else "—"),
             "area_en": row.area_en or (t("area_unknown", "en") if unknown_area else "—"),
-            "exit": year, "gis_zh": row.gi_names_zh or "—", "gis_en": row.gi_names_en or "—",
+            "exit": year, "gis_zh": row.gi_first_zh or "—", "gis_en": row.gi_first_en or "—",
             "gi_count": int(row.gi_count)}
 
 
@@ -82,9 +82,9 @@ def _county_info(tables: tuple, categories: tuple[str, ...], gis: tuple[str, ...
     counties = data.all_counties()
     chosen = filter_gis(data.load_gis(), Filters(categories=tuple(categories), gis=tuple(gis)))
     summary = data.gi_summary(chosen)
-    out = counties.drop(columns=["gi_count", "gi_names_zh", "gi_names_en"]).join(summary, on="adcode")
+    out = counties.drop(columns=list(summary.columns)).join(summary, on="adcode")
     out["gi_count"] = out["gi_count"].fillna(0).astype(int)
-    return out.fillna({"gi_names_zh": "", "gi_names_en": ""})
+    return out.fillna({c: "" for c in summary.columns if c != "gi_count"})
 
 
 def county_properties(level: str = "national", adcodes: frozenset[str] | None = None,

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from ipaid.schema import GI_CATEGORIES, GI_TYPES, Column, TableSpec
 
+PLACE_LEVELS = ("county", "prefecture", "province")  # where a GI's county_adcodes come from; empty: not placed
+
 AREA_IDS = ("liupan", "qinba", "wuling", "wumeng", "dianguiqian", "dianxi", "daxinganling",
             "yanshan_taihang", "lvliang", "dabie", "luoxiao", "tibet", "four_province_tibetan",
             "south_xinjiang")
@@ -51,7 +53,10 @@ GIS = TableSpec(
      Column("gi_type", required=False, choices=GI_TYPES), Column("category", required=False, choices=GI_CATEGORIES),
      Column("province", ref="province"), Column("county_adcodes", "codes", required=False, ref="county"),
      Column("year_approved", "int", required=False, low=1985, high=2030),
-     Column("register_ref", required=False), Column("source")),
+     Column("register_ref", required=False), Column("source"),
+     Column("holder", required=False, absent_ok=True), Column("category_source", required=False, absent_ok=True),
+     Column("place_level", required=False, absent_ok=True, choices=PLACE_LEVELS),
+     Column("place_note", required=False, absent_ok=True)),
     key="gi_id", total_figure="gi_protection_products", counted=("gi_type", "gi_protection_product"),
     counted_until=("year_approved", 2020),
     label={"en": "Geographical indications", "zh": "地理标志"})
@@ -59,9 +64,10 @@ GIS = TableSpec(
 TISC = TableSpec(
     "tisc", "tisc_centres.csv",
     (Column("tisc_id"), Column("institution_zh"), Column("institution_en", required=False),
-     Column("city_zh", required=False), Column("province_zh", ref="province"),
-     Column("batch", required=False), Column("year", "int", required=False, low=2017, high=2030), Column("source")),
-    key="tisc_id", total_figure="tisc_centres",
+     Column("city_zh", required=False), Column("province_zh", required=False, ref="province"),
+     Column("batch", required=False), Column("year", "int", required=False, low=2017, high=2030), Column("source"),
+     Column("certainty", required=False, absent_ok=True, choices=("confirmed", "probable"))),
+    key="tisc_id", total_figure="tisc_centres", counted=("certainty", "confirmed"),
     label={"en": "Technology and Innovation Support Centers", "zh": "技术与创新支持中心"})
 
 PRESS_FACTS = TableSpec(
@@ -71,6 +77,24 @@ PRESS_FACTS = TableSpec(
      Column("date", required=False), Column("source")),
     key="fact_id", label={"en": "Press conference facts", "zh": "发布会要点"})
 
-ALL = {spec.name: spec for spec in (COUNTIES, AREAS, AREA_MEMBERS, FIGURES, DESIGNATED, GIS, TISC, PRESS_FACTS)}
+DEMO_ZONES = TableSpec(
+    "demo_zones", "gi_demo_zones.csv",
+    (Column("zone_id"), Column("name_zh"), Column("province", ref="province"), Column("place", required=False),
+     Column("year_stated", required=False), Column("among_24", choices=("likely", "unknown", "no")),
+     Column("status_stated", required=False), Column("source")),
+    key="zone_id", total_figure="gi_demonstration_zones", counted=("among_24", "likely"),
+    label={"en": "GI product protection demonstration zones", "zh": "地理标志产品保护示范区"})
+
+PROJECTS = TableSpec(
+    "projects", "gi_projects.csv",
+    (Column("project_id"), Column("year", "int", low=2019, high=2020), Column("level", choices=("programme", "project")),
+     Column("gi_name", required=False), Column("province", required=False, ref="province"),
+     Column("applicant", required=False), Column("programme"), Column("projects_stated", "int", required=False, low=1),
+     Column("gis_stated", "int", required=False, low=1), Column("note", required=False), Column("source")),
+    key="project_id", total_figure="gi_promotion_projects", counted=("level", "project"),
+    label={"en": "GI promotion projects (named)", "zh": "地理标志运用促进工程项目（已点名）"})
+
+ALL = {spec.name: spec for spec in (COUNTIES, AREAS, AREA_MEMBERS, FIGURES, DESIGNATED, GIS, TISC, PRESS_FACTS,
+                                    DEMO_ZONES, PROJECTS)}
 # Tables an official may replace with an uploaded version (Data page).
 UPLOADABLE = ("gis", "counties", "area_members")

@@ -13,6 +13,7 @@ from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
 from ipaid.ui import entry_guard, gi_coverage_text, lang
+from ipaid.views import gi_coverage_view
 
 entry_guard()
 
@@ -268,9 +269,21 @@ def area_list_section() -> None:
               on_click=do_write, args=(write, "al_gen"))
 
 
+def gi_coverage_section() -> None:
+    """GIs by type against their official totals; left out while the GI table is broken (named above)."""
+    try:
+        coverage = data.gi_coverage()
+    except DataError:
+        return
+    st.subheader(t("cov_title", lang()))
+    st.caption(t("cov_help", lang()))
+    st.dataframe(gi_coverage_view(coverage, lang()), hide_index=True, width="stretch")
+
+
 st.title(t("page_data", lang()))
 show_message()
 datasets()
+gi_coverage_section()
 steward = data_ui.panel()
 if steward:
     data_ui.localise_uploaders()

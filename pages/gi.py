@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ipaid import charts, data, maps
-from ipaid.filters import filter_gis
+from ipaid.gi_charts import gi_charts, gi_subset
 from ipaid.gi_search import MAX_QUERY, detail_counties, follow_pick, search, url_state
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import place_en
@@ -20,9 +20,7 @@ en = L == "en"
 st.title(t("page_gi", L))
 f = current_filters()
 gis_all = data.load_gis()
-counties = data.load_counties()
-area_codes = set(counties.loc[counties["area_id"].isin(f.areas), "boundary_adcode"]) if f.areas else None
-gis = filter_gis(gis_all, f, area_codes)
+gis = gi_subset(f)
 
 if "q" not in st.session_state:  # entering the page: search, detail and bar pick come from the link
     state, bad = url_state({k: st.query_params.get_all(k) for k in ("q", "detail", "bar")}, gis_all["gi_id"],
@@ -41,24 +39,26 @@ if gis.empty:
     st.stop()
 
 subtitle = chart_subtitle(t("gi_chart_source", L), f)
-by_province, province_counts = charts.gi_by_province(gis, L, subtitle)
-by_category, category_counts = charts.gi_by_category(gis, L, subtitle)
-by_type, type_counts = charts.gi_by_type(gis, L, subtitle)
-by_year, year_counts = charts.gi_cumulative(gis, L, subtitle)
-by_area, area_counts = charts.gi_by_area(gis, counties, data.load_areas(), L, subtitle)
+built = gi_charts(f, L, subtitle)
+
+
+def block(name: str, **kwargs):
+    chart, spec, frame = built[name]
+    return chart_block(name, chart, frame, spec=spec, **kwargs)
+
 
 left, right = st.columns(2)
 with left:
     st.caption(t("click_bar", L))
-    state = chart_block("gi-by-province", by_province, province_counts, key="chart_province", selectable=True)
+    state = block("gi-by-province", key="chart_province", selectable=True)
 with right:
-    chart_block("gi-by-category", by_category, category_counts, key="chart_category")
-    chart_block("gi-by-type", by_type, type_counts, key="chart_type")
+    block("gi-by-category", key="chart_category")
+    block("gi-by-type", key="chart_type")
 left, right = st.columns(2)
 with left:
-    chart_block("gi-cumulative", by_year, year_counts, key="chart_year")
+    block("gi-cumulative", key="chart_year")
 with right:
-    chart_block("gi-in-poverty-areas", by_area, area_counts, key="chart_area")
+    block("gi-in-poverty-areas", key="chart_area")
 
 clicked = [p.get("province") for p in (state.selection.get(charts.PROVINCE_SELECT) or [])] if state else []
 st.session_state["bar"] = picked = follow_pick(clicked, st.session_state.get("_bar_chart"), st.session_state["bar"])
@@ -89,9 +89,8 @@ st.dataframe(gi_table(table, L), hide_index=True, width="stretch", height=360, k
 if table.empty:
     st.caption(t("gi_no_search_match", L))
 downloads("gi-table", table.drop(columns=["counties"]), key="gi_table")
-press_kit_button({"gi-by-province": (by_province, province_counts), "gi-by-category": (by_category, category_counts),
-                  "gi-by-type": (by_type, type_counts), "gi-cumulative": (by_year, year_counts),
-                  "gi-in-poverty-areas": (by_area, area_counts)}, sorted(set(gis["source"])), f, key="gi")
+press_kit_button({name: (chart, frame) for name, (chart, _, frame) in built.items()}, sorted(set(gis["source"])), f,
+                 key="gi")
 
 st.subheader(t("gi_detail", L))
 if st.session_state.get("detail") not in options:  # the detail always shows a GI of the table (or none)

@@ -5,6 +5,7 @@ from ipaid import charts, data
 from ipaid.i18n import t
 from ipaid.ui import (chart_block, chart_subtitle, current_filters, entry_guard, facts_list, figure_card, lang,
                       press_kit_button)
+from ipaid.views import demo_zones_view, projects_view
 
 entry_guard()
 
@@ -30,8 +31,13 @@ st.caption("Figures marked 'more than' are lower bounds given at the press confe
            "标注“超过”的数字为发布会给出的下限，相应柱形以▶结尾。采用对数刻度，使一千万元与二百一十亿元均清晰可见。")
 
 facts_list(data.load_press_facts(), "projects")
-st.info("The list of the 21 projects and their 32 GIs is not published in a form we could load; only "
-        "Datong Huanghua (大同黄花) is named in the sources. The GI page lists every GI we could source." if en else
-        "21个项目及其32个地理标志的完整名单尚未找到可载入的公开版本，来源中仅点名“大同黄花”。地理标志页列出了所有已核实来源的地理标志。",
-        icon=":material/info:")
+projects, zones = data.load_projects(), data.load_demo_zones()
+st.subheader(t("proj_named", L))
+st.caption(t("proj_named_help", L, n=int((projects["level"] == "project").sum()),
+             total=int(figures.at["gi_promotion_projects", "value"])))
+st.dataframe(projects_view(projects, L), hide_index=True, width="stretch")
+st.subheader(t("zones_title", L))
+st.caption(t("zones_help", L, likely=int((zones["among_24"] == "likely").sum()),
+             unknown=int((zones["among_24"] == "unknown").sum()), total=int(figures.at["gi_demonstration_zones", "value"])))
+st.dataframe(demo_zones_view(zones, L), hide_index=True, width="stretch")
 press_kit_button({"gi-projects-leverage": (chart, frame)}, [src], current_filters(), key="projects")

@@ -85,7 +85,8 @@ def texts(at: AppTest) -> str:
 
 
 def test_data_page_renders_in_both_languages(page):
-    assert [h.value for h in page.main.subheader] == ["数据集", "上传新版本", "导入地理标志登记名录", "导入官方片区名单", "版本"]
+    assert [h.value for h in page.main.subheader] == ["数据集", "地理标志（按类型）：落点与覆盖", "上传新版本", "导入地理标志登记名录",
+                                                   "导入官方片区名单", "版本"]
     table = page.dataframe[0].value
     assert len(table) == len(data.ALL)
     assert "832/832" in set(table["覆盖"])  # counties against the official total
@@ -95,7 +96,8 @@ def test_data_page_renders_in_both_languages(page):
     page.session_state["lang"] = "en"
     page.run()
     assert not page.exception
-    assert [h.value for h in page.main.subheader] == ["Datasets", "Upload a new version", "Import a GI register list",
+    assert [h.value for h in page.main.subheader] == ["Datasets", "Geographical indications by type: placement and coverage",
+                                                   "Upload a new version", "Import a GI register list",
                                                      "Load the official area list", "Versions"]
 
 
@@ -122,7 +124,7 @@ def test_bad_upload_shows_problems_as_a_table_and_stores_nothing(page):
     gis.loc[1, "province"] = "<b>火星</b>"
     page.file_uploader[0].set_value(("gis.csv", csv(gis), "text/csv")).run()
     assert not page.exception and page.error
-    problems = page.dataframe[1].value  # after the datasets table
+    problems = page.dataframe[2].value  # after the datasets and GI coverage tables
     assert problems.iloc[:, :2].values.tolist() == [["3", "province"]]
     assert "<b>火星</b>" in problems.iloc[0, 2]
     assert "<script>" not in texts(page) and "<b>" not in texts(page)  # user text only inside the table
@@ -133,7 +135,7 @@ def test_bad_upload_shows_problems_as_a_table_and_stores_nothing(page):
 def test_png_upload_is_refused_in_the_page(page):
     page.file_uploader[0].set_value(("gis.csv", b"\x89PNG\r\n\x1a\n" + bytes(64), "text/csv")).run()
     assert not page.exception and page.error
-    assert "PNG" in page.dataframe[1].value.iloc[0, 2]
+    assert "PNG" in page.dataframe[2].value.iloc[0, 2]
     assert store.versions("gis") == []
 
 
@@ -143,7 +145,7 @@ def test_register_import_in_the_page(page):
     page.run()
     page.file_uploader[1].set_value(("register.csv", as_csv(register(rows)), "text/csv")).run()
     assert not page.exception
-    assert list(page.dataframe[1].value["name_zh"]) == list(rows["name_zh"])  # the new rows, before versions
+    assert list(page.dataframe[2].value["name_zh"]) == list(rows["name_zh"])  # the new rows, before versions
     page.button(key="import_confirm").click().run()
     assert not page.exception and page.success
     assert set(rows["name_zh"]) <= set(data.load_table("gis")["name_zh"])

@@ -1,0 +1,57 @@
+"""The GI page's charts, built once per data version, filters and language.
+
+Altair spends about 100 ms building and validating one chart, which made most of a GI page rerun;
+here each chart is built once and its Vega-Lite spec serialised once, then reused by every session.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import altair as alt
+import pandas as pd
+
+from ipaid import charts, data
+from ipaid.filters import Filters, filter_gis
+
+TABLES = ("gis", "counties", "areas", "area_members")
+NAMES = ("gi-by-province", "gi-by-category", "gi-by-type", "gi-cumulative", "gi-in-poverty-areas")
+
+
+def vega_spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite spec (data inline), without Altair's default view size (the page sets sizes)."""
+    spec = chart.to_dict()
+    view = spec.get("config", {}).get("view", {})
+    for key in ("continuousWidth", "continuousHeight"):
+        view.pop(key, None)
+    return spec
+
+
+def _key(f: Filters) -> tuple:
+    return f.provinces, f.areas, f.categories, f.gis
+
+
+def gi_subset(f: Filters) -> pd.DataFrame:
+    """GIs matching the filters (with areas chosen: GIs of those areas' loaded counties); do not mutate."""
+    return _subset(tuple(data.table_source(t)[0] for t in TABLES), _key(f))
+
+
+@lru_cache(maxsize=64)
+def _subset(signature: tuple, key: tuple) -> pd.DataFrame:
+    f = Filters(*key)
+    counties = data.load_counties()
+    area_codes = set(counties.loc[counties["area_id"].isin(f.areas), "boundary_adcode"]) if f.areas else None
+    return filter_gis(data.load_gis(), f, area_codes)
+
+
+def gi_charts(f: Filters, lang: str, subtitle: list[str]) -> dict[str, tuple[alt.TopLevelMixin, dict, pd.DataFrame]]:
+    """name → (chart, its Vega-Lite spec, the data behind it) for the GIs matching `f`; do not mutate."""
+    return _charts(tuple(data.table_source(t)[0] for t in TABLES), _key(f), lang, tuple(subtitle))
+
+
+@lru_cache(maxsize=64)
+def _charts(signature: tuple, key: tuple, lang: str, subtitle: tuple[str, ...]):
+    gis, lines = _subset(signature, key), list(subtitle)
+    built = [charts.gi_by_province(gis, lang, lines), charts.gi_by_category(gis, lang, lines),
+             charts.gi_by_type(gis, lang, lines), charts.gi_cumulative(gis, lang, lines),
+             charts.gi_by_area(gis, data.load_counties(), data.load_areas(), lang, lines)]
+    return {name: (chart, vega_spec(chart), frame) for name, (chart, frame) in zip(NAMES, built)}

@@ -1,0 +1,102 @@
+"""Evidence view: groups, exit shares and GI timing equal a plain recomputation from the tables; the page
+renders in both languages with its caveat."""
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import pytest
+
+from ipaid import data, evidence
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return data.load_gis(), data.load_counties()
+
+
+def first_years(gis: pd.DataFrame, counties: pd.DataFrame) -> dict[str, list[int]]:
+    """Listed county → years of the GIs placed on its boundary (a loop, independent of the module)."""
+    by_boundary: dict[str, list[int]] = {}
+    for codes, year in zip(gis["counties"], gis["year_approved"]):
+        if pd.isna(year):
+            continue
+        for code in set(codes):
+            by_boundary.setdefault(code, []).append(int(year))
+    return {a: by_boundary.get(b, []) for a, b in zip(counties["adcode_listed"], counties["boundary_adcode"])}
+
+
+@pytest.mark.parametrize("cutoff", [None, 2016])
+def test_groups_and_shares_match_a_plain_computation(tables, cutoff):
+    gis, counties = tables
+    years = first_years(gis, counties)
+    expected = {a: "gi_before" if any(y < (e if cutoff is None else cutoff) for y in years[a]) else "no_gi_before"
+                for a, e in zip(counties["adcode_listed"], counties["exit_year"])}
+    groups = evidence.county_groups(gis, counties, cutoff=cutoff)
+    assert len(groups) == 832
+    assert dict(zip(groups["adcode_listed"], groups["group"])) == expected
+    shares = evidence.exit_shares(groups).set_index(["group", "year"])
+    exit_of = dict(zip(counties["adcode_listed"], counties["exit_year"]))
+    for group in evidence.GROUPS:
+        members = [a for a, g in expected.items() if g == group]
+        for year in evidence.YEARS:
+            exited = sum(exit_of[a] <= year for a in members)
+            assert shares.loc[(group, year), "exited"] == exited
+            assert shares.loc[(group, year), "share"] == pytest.approx(exited / len(members))
+    assert shares.xs(2020, level="year")["share"].eq(1.0).all()  # every poverty county exited by 2020
+
+
+def test_exit_shares_by_region_add_up_to_the_national_counts(tables):
+    gis, counties = tables
+    groups = evidence.county_groups(gis, counties)
+    by_region = evidence.exit_shares(groups, "region").groupby(["group", "year"])[["exited", "counties"]].sum()
+    national = evidence.exit_shares(groups).set_index(["group", "year"])[["exited", "counties"]]
+    pd.testing.assert_frame_equal(by_region.sort_index(), national.sort_index(), check_dtype=False)
+    batches = groups.groupby("exit_year").size().to_dict()
+    assert batches == {2016: 28, 2017: 125, 2018: 283, 2019: 344, 2020: 52}
+
+
+def test_timing_counts_match_a_loop(tables):
+    gis, counties = tables
+    exit_by_boundary: dict[str, list[int]] = {}
+    for b, e in zip(counties["boundary_adcode"], counties["exit_year"]):
+        exit_by_boundary.setdefault(b, []).append(int(e))
+    expected: dict[tuple[str, str], int] = {}
+    for gtype, codes, year in zip(gis["gi_type"], gis["counties"], gis["year_approved"]):
+        if pd.isna(year):
+            continue
+        for code in codes:
+            for exit_year in exit_by_boundary.get(code, []):
+                timing = "while_poor" if year < exit_year else "exit_year" if year == exit_year else "after_exit"
+                expected[(gtype, timing)] = expected.get((gtype, timing), 0) + 1
+    got = evidence.timing_counts(gis, counties).set_index(["gi_type", "timing"])["count"].to_dict()
+    assert got == expected
+
+
+def test_types_restrict_the_gis_counted(tables):
+    gis, counties = tables
+    only = evidence.county_groups(gis, counties, ("gi_protection_product",))
+    agri = evidence.county_groups(gis, counties, ("agri_product_gi",))
+    both = evidence.county_groups(gis, counties, ("gi_protection_product", "agri_product_gi"))
+    assert (both["gis_before"] == only["gis_before"] + agri["gis_before"]).all()
+    used = evidence.completeness(gis, ("agri_product_gi",)).set_index("gi_type")
+    agri_rows = gis[gis["gi_type"] == "agri_product_gi"]
+    assert used.loc["agri_product_gi", "loaded"] == len(agri_rows)
+    assert used.loc["agri_product_gi", "usable"] == int((agri_rows["year_approved"].notna()
+                                                         & agri_rows["counties"].map(len).gt(0)).sum())
+
+
+@pytest.mark.parametrize("lang,caveat", [("zh", "并非因果"), ("en", "not a causal effect")])
+def test_page_renders_with_its_caveat(lang, caveat):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(os.path.join(os.path.dirname(__file__), "..", "app.py"), default_timeout=180)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/evidence.py").run()
+    assert not at.exception
+    assert any(caveat in w.value for w in at.warning)
+    assert len(at.get("vega_lite_chart")) == 2
+    at.radio(key="ev_def").set_value("2016").run()
+    at.selectbox(key="ev_scope").set_value("area:wuling").run()
+    assert not at.exception
