@@ -184,6 +184,10 @@ def versions_section(steward) -> None:
     """Every version with who made it, when and why; restoring one needs a signed-in steward."""
     st.subheader(s("versions"))
     st.caption(s("versions_help"))
+    legacy = store.legacy_store()
+    if legacy:
+        st.warning(s("legacy_store"), icon=":material/history:")
+        st.code(f"python -m ipaid.store import {legacy}", language="bash")
     for tab, name in zip(st.tabs([label(n) for n in UPLOADABLE]), UPLOADABLE):
         with tab:
             base = store.current_id(name)
