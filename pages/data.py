@@ -192,6 +192,7 @@ def versions_section(steward) -> None:
         with tab:
             base = store.current_id(name)
             hist = upload.history(name)
+            hist.loc[hist["version"] == 0, "note"] = s("shipped")
             st.dataframe(hist.rename(columns={"version": s("version"), "created_at": s("created"), "author": s("author"),
                                               "rows": s("rows"), "note": s("note"), "file": s("file_name"),
                                               "current": s("current")}),
