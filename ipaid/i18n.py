@@ -144,6 +144,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
                       "{n}个单元格以=、+、-或@开头，将作为文本保存，不会被计算（下载文件中会加上'前缀，电子表格不会执行）："),
     "data_value": ("Value", "内容"),
     "data_sheet": ("Sheet to read", "读取的工作表"),
+    "data_note_column": ("Note", "说明"),
     "data_shipped": ("shipped with the dashboard (data/)", "随看板发布（data/）"),
     "data_legacy_store": ("Versions uploaded before this update are still in the old store in data/store/ and are not "
                           "shown here. To bring them back, run on the server:",

@@ -194,7 +194,7 @@ def versions_section(steward) -> None:
             hist = upload.history(name)
             hist.loc[hist["version"] == 0, "note"] = s("shipped")
             st.dataframe(hist.rename(columns={"version": s("version"), "created_at": s("created"), "author": s("author"),
-                                              "rows": s("rows"), "note": s("note"), "file": s("file_name"),
+                                              "rows": s("rows"), "note": s("note_column"), "file": s("file_name"),
                                               "current": s("current")}),
                          hide_index=True, width="stretch")
             others = hist.loc[~hist["current"], "version"].tolist()
