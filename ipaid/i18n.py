@@ -102,7 +102,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
                       "official total it covers. Downloads are the current version.",
                       "本看板读取的全部数据表、当前版本的来源及其对官方总数的覆盖情况。下载内容为当前版本。"),
     "data_table": ("Table", "数据表"), "data_file_name": ("File", "文件"), "data_rows": ("Rows", "行数"), "data_official_total": ("Official total", "官方总数"),
-    "data_coverage": ("Coverage", "覆盖"), "data_origin": ("Current version", "当前版本"), "data_error": ("Problem", "问题"),
+    "data_coverage": ("Coverage", "覆盖"), "data_origin": ("Current version", "当前版本"), "data_error_col": ("Problem", "问题"),
     "data_upload": ("Upload a new version", "上传新版本"),
     "data_upload_help": ("Upload the whole table as CSV (UTF-8 or GB18030) or XLSX with the same columns as the download. "
                     "Nothing changes until you confirm; every version is kept and can be restored.",

@@ -82,7 +82,7 @@ def datasets() -> None:
         rows.append({s("table"): row.label_en if lang() == "en" else row.label_zh, s("file_name"): row.file, s("rows"): row.rows,
                      s("official_total"): "" if total is None else f"{total:,}",
                      s("coverage"): f"{row.covered:,}/{total:,}" if total else "",
-                     s("origin"): row.origin, s("error"): row.error.splitlines()[0] if row.error else ""})
+                     s("origin"): row.origin, s("error_col"): row.error.splitlines()[0] if row.error else ""})
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     gis = cov.set_index("table").loc["gis"]
     if not gis["error"] and pd.notna(gis["official_total"]):
