@@ -44,7 +44,8 @@ def current() -> auth.Steward | None:
     """The signed-in steward of this session, or None (read-only)."""
     if oidc_configured() and st.user.get("is_logged_in"):
         name = next((str(st.user.get(k)) for k in ("email", "preferred_username", "name", "sub") if st.user.get(k)), "")
-        return auth.Steward(name, "oidc") if name else None
+        allowed = _secret("ipaid").get("oidc_stewards")  # optional: only these identities may write
+        return auth.Steward(name, "oidc") if name and (allowed is None or name in allowed) else None
     steward = st.session_state.get(KEY)
     if isinstance(steward, auth.Steward) and steward.name in local_accounts():
         return steward

@@ -147,8 +147,11 @@ def test_oidc_sign_in(monkeypatch):
     assert not write_controls(at) and at.button(key="steward_login")
     at.user = {"is_logged_in": True, "email": "bob@example.org"}  # what st.user holds after the provider's redirect
     at.run()
-    assert not at.exception and len(at.file_uploader) == 2
+    assert not at.exception and len(at.file_uploader) >= 2
     assert any("bob@example.org (oidc)" in c.value for c in at.caption)
+    at.secrets["ipaid"] = {"oidc_stewards": ["carol@example.org"]}  # an allow-list without bob
+    at.run()
+    assert not at.exception and not write_controls(at)
 
 
 def test_overlapping_accepts_second_is_refused_and_store_unchanged():
