@@ -150,6 +150,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
                           "shown here. To bring them back, run on the server:",
                           "本次更新前上传的版本仍在旧位置data/store/中，此处未显示。如需恢复，请在服务器上运行："),
     "data_uploader_button": ("Upload", "选择文件"),
+    "data_uploader_drop": ("Drag and drop a file here", "将文件拖放到此处"),
     "data_uploader_limit": ("{mb}MB per file • CSV, XLSX", "每个文件不超过{mb}MB · CSV、XLSX"),
     "data_uploader_refused": ("File must be {mb}MB or smaller, CSV or XLSX.",
                               "文件未被接受：只能上传不超过{mb}MB的CSV或XLSX文件。"),
