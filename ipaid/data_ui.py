@@ -44,7 +44,8 @@ def current() -> auth.Steward | None:
     """The signed-in steward of this session, or None (read-only)."""
     if oidc_configured() and st.user.get("is_logged_in"):
         name = next((str(st.user.get(k)) for k in ("email", "preferred_username", "name", "sub") if st.user.get(k)), "")
-        return auth.Steward(name, "oidc") if name else None
+        allowed = _secret("ipaid").get("oidc_stewards")  # optional: only these identities may write
+        return auth.Steward(name, "oidc") if name and (allowed is None or name in allowed) else None
     steward = st.session_state.get(KEY)
     if isinstance(steward, auth.Steward) and steward.name in local_accounts():
         return steward
@@ -133,18 +134,22 @@ def sheet_choice(raw: bytes, key: str) -> str | None:
 
 def localise_uploaders() -> None:
     """Streamlit has no setting for its file uploader's own words ("Upload", "20MB per file • CSV, XLSX",
-    "File must be 20.0MB or smaller."): on the Chinese page, CSS draws Chinese ones over them. The browser's
+    "Drag and drop a file here", "File must be 20.0MB or smaller."): on the Chinese page, CSS draws Chinese
+    ones instead (the DOM text, read by screen readers, stays English). The browser's
     refusal (too large, wrong type) becomes one Chinese sentence that names both limits."""
     L = lang()
     if L == "en":
         return
     mb = MAX_BYTES // 2**20
-    words = {k: json.dumps(t(f"data_uploader_{k}", L, mb=mb), ensure_ascii=False) for k in ("button", "limit", "refused")}
+    words = {k: json.dumps(t(f"data_uploader_{k}", L, mb=mb), ensure_ascii=False)
+             for k in ("button", "limit", "refused", "drop")}
+    drop = '[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span'  # shown while a file is dragged over
     st.html(f"""<style>
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p,
-[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stTooltipErrorContent"] {{font-size: 0 !important}}
+[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stTooltipErrorContent"], {drop} {{font-size: 0 !important}}
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p::after
   {{content: {words["button"]}; font-size: 1rem}}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: {words["limit"]}; font-size: 0.875rem}}
 [data-testid="stTooltipErrorContent"]::after {{content: {words["refused"]}; font-size: 0.875rem}}
+{drop}::after {{content: {words["drop"]}; font-size: 1rem}}
 </style>""")

@@ -177,7 +177,13 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
                       "{n}个单元格以=、+、-或@开头，将作为文本保存，不会被计算（下载文件中会加上'前缀，电子表格不会执行）："),
     "data_value": ("Value", "内容"),
     "data_sheet": ("Sheet to read", "读取的工作表"),
+    "data_note_column": ("Note", "说明"),
+    "data_shipped": ("shipped with the dashboard (data/)", "随看板发布（data/）"),
+    "data_legacy_store": ("Versions uploaded before this update are still in the old store in data/store/ and are not "
+                          "shown here. To bring them back, run on the server:",
+                          "本次更新前上传的版本仍在旧位置data/store/中，此处未显示。如需恢复，请在服务器上运行："),
     "data_uploader_button": ("Upload", "选择文件"),
+    "data_uploader_drop": ("Drag and drop a file here", "将文件拖放到此处"),
     "data_uploader_limit": ("{mb}MB per file • CSV, XLSX", "每个文件不超过{mb}MB · CSV、XLSX"),
     "data_uploader_refused": ("File must be {mb}MB or smaller, CSV or XLSX.",
                               "文件未被接受：只能上传不超过{mb}MB的CSV或XLSX文件。"),

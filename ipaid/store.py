@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ipaid.paths import STORE_DIR
+from ipaid.paths import LEGACY_STORE_DIR, STORE_DIR
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS versions (
@@ -205,6 +205,20 @@ def set_current(table: str, version_id: int, path: Path | None = None, *, author
         _set_pointer(con, table, version_id, author)  # 0 = shipped, with who chose it and when
 
     _write(path or store_path(), work)
+
+
+def legacy_store(path: Path | None = None) -> Path | None:
+    """The store file older deployments kept in data/store/, when it exists and this store is still empty
+    (so its versions are not lost silently after an upgrade: `python -m ipaid.store import` moves them)."""
+    old = LEGACY_STORE_DIR / "versions.sqlite"
+    path = path or store_path()
+    if not old.exists() or old.resolve() == path.resolve():
+        return None
+    if path.exists():
+        with closing(_connect(path)) as con:
+            if con.execute("SELECT 1 FROM versions LIMIT 1").fetchone():
+                return None
+    return old
 
 
 def last_change(table: str, path: Path | None = None) -> tuple[int, str, str]:

@@ -188,12 +188,17 @@ def versions_section(steward) -> None:
     """Every version with who made it, when and why; restoring one needs a signed-in steward."""
     st.subheader(s("versions"))
     st.caption(s("versions_help"))
+    legacy = store.legacy_store()
+    if legacy:
+        st.warning(s("legacy_store"), icon=":material/history:")
+        st.code(f"python -m ipaid.store import {legacy}", language="bash")
     for tab, name in zip(st.tabs([label(n) for n in UPLOADABLE]), UPLOADABLE):
         with tab:
             base = store.current_id(name)
             hist = upload.history(name)
+            hist.loc[hist["version"] == 0, "note"] = s("shipped")
             st.dataframe(hist.rename(columns={"version": s("version"), "created_at": s("created"), "author": s("author"),
-                                              "rows": s("rows"), "note": s("note"), "file": s("file_name"),
+                                              "rows": s("rows"), "note": s("note_column"), "file": s("file_name"),
                                               "current": s("current")}),
                          hide_index=True, width="stretch")
             others = hist.loc[~hist["current"], "version"].tolist()

@@ -150,6 +150,9 @@ def test_oidc_sign_in(monkeypatch):
     at.run()
     assert not at.exception and len(at.file_uploader) == 3
     assert any("bob@example.org (oidc)" in c.value for c in at.caption)
+    at.secrets["ipaid"] = {"oidc_stewards": ["carol@example.org"]}  # an allow-list without bob
+    at.run()
+    assert not at.exception and not write_controls(at)
 
 
 def test_overlapping_accepts_second_is_refused_and_store_unchanged():

@@ -221,3 +221,13 @@ def test_store_lives_outside_the_checkout_unless_configured():
     assert default == platformdirs.user_data_path("ipaid", appauthor=False) / "store"
     assert ROOT not in default.parents
     assert paths.STORE_DIR == Path(os.environ["IPAID_STORE_DIR"])  # the variable wins (the tests use it)
+
+
+def test_an_old_store_in_data_is_pointed_out_until_imported(isolated_store, tmp_path, monkeypatch):
+    legacy = tmp_path / "old" / "versions.sqlite"
+    monkeypatch.setattr(store, "LEGACY_STORE_DIR", legacy.parent)
+    assert store.legacy_store() is None  # nothing there
+    upload.accept("gis", csv(edited_gis()), "old.csv", "before the update", steward=STEWARD, path=legacy)
+    assert store.legacy_store() == legacy  # the new store is empty: point at the old one
+    store.restore(legacy)
+    assert store.legacy_store() is None and store.versions("gis")[0].note == "before the update"

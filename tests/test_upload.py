@@ -272,7 +272,7 @@ def test_a_file_is_parsed_once_per_upload(page, monkeypatch):
 def test_uploader_words_are_chinese_on_the_chinese_page(page):
     """Streamlit's uploader has no i18n: the Chinese page draws its own words over it with CSS."""
     css = "\n".join(h.proto.body for h in page.get("html"))
-    assert "选择文件" in css and "不超过20MB" in css and "stTooltipErrorContent" in css
+    assert "选择文件" in css and "不超过20MB" in css and "将文件拖放到此处" in css and "stTooltipErrorContent" in css
     page.query_params["lang"] = "en"
     page.session_state["lang"] = "en"
     page.run()
