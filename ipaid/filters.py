@@ -1,8 +1,8 @@
 """The shared filters: their URL parameters, checking values from a link, and applying them to tables."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import pandas as pd
 

@@ -191,8 +191,8 @@ def test_every_translation_lookup_exists_in_both_languages():
             for key, (en, zh) in table.items():
                 if not (en.strip() and zh.strip()) or placeholders(en) != placeholders(zh):
                     problems.append(f"{path.name}: {name}[{key!r}] = {(en, zh)}")
-        imports_t = any(isinstance(n, ast.ImportFrom) and n.module == "ipaid.i18n" and any(a.name == "t" for a in n.names)
-                        for n in ast.walk(tree))
+        imports_t = any(isinstance(n, ast.ImportFrom) and n.module == "ipaid.i18n"
+                        and any(a.name == "t" for a in n.names) for n in ast.walk(tree))
         lookups = {"t": STRINGS} if imports_t else {}
         if "S" in tables:
             lookups["s"] = tables["S"]
@@ -207,8 +207,9 @@ def test_every_translation_lookup_exists_in_both_languages():
                     problems.append(f"{where}: no key {arg.value!r}")
                 elif all(kw.arg is not None for kw in call.keywords):  # no **fmt: the placeholders are all given
                     given = {kw.arg for kw in call.keywords} - {"lang"}
-                    if given != placeholders(table[arg.value][0]):
-                        problems.append(f"{where}: {arg.value!r} takes {placeholders(table[arg.value][0])}, given {given}")
+                    wanted = placeholders(table[arg.value][0])
+                    if given != wanted:
+                        problems.append(f"{where}: {arg.value!r} takes {wanted}, given {given}")
             elif isinstance(arg, ast.JoinedStr) and isinstance(arg.values[0], ast.Constant):
                 prefix = arg.values[0].value
                 if not any(k.startswith(prefix) for k in table):

@@ -6,6 +6,7 @@ import pandas as pd
 
 from ipaid import charts, data
 from ipaid.filters import Filters, filter_gis
+from ipaid.i18n import t
 
 
 def spec_values(chart) -> pd.DataFrame:
@@ -88,3 +89,105 @@ def test_leverage_ticks_are_labelled_in_words():
 def test_province_bar_is_selectable():
     chart, _ = charts.gi_by_province(data.load_gis(), "en", [])
     assert charts.PROVINCE_SELECT in chart.to_json()
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def texts(spec, key=None):
+    """Every title, subtitle and axis/tooltip title in a chart spec (key, text)."""
+    if isinstance(spec, dict):
+        for k, v in spec.items():
+            if k in ("title", "subtitle") and isinstance(v, str):
+                yield k, v
+            elif k in ("subtitle", "text") and key == "title" and isinstance(v, list):
+                yield from ((k, s) for s in v)
+            elif k != "datasets":
+                yield from texts(v, k)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from texts(item, key)
+
+
+def builders(lang: str):
+    gis, counties = data.load_gis(), data.load_counties()
+    events = pd.DataFrame({"year": [2019, 2015, 2020], "text": ["b", "a", "c"]})
+    yield "province", *charts.gi_by_province(gis, lang, []), "label"
+    yield "category", *charts.gi_by_category(gis, lang, []), "label"
+    yield "type", *charts.gi_by_type(gis, lang, []), "label"
+    yield "area", *charts.gi_by_area(gis, counties, data.load_areas(), lang, []), "label"
+    yield "cumulative", *charts.gi_cumulative(gis, lang, []), None
+    yield "leverage", *charts.leverage(data.load_figures(), lang, []), "step"
+    yield "exit", *charts.exit_years(counties, lang, "t", []), None
+    yield "timeline", *charts.timeline(events, lang, "t", []), None
+
+
+def test_every_chart_speaks_the_language_of_the_page():
+    """English charts: no Chinese in titles, notes, axes, tooltips or bar labels; Chinese charts: titles in Chinese."""
+    for name, chart, frame, labels in builders("en"):
+        spec = json.loads(chart.to_json())
+        shown = [text for _, text in texts(spec)] + (frame[labels].tolist() if labels else [])
+        assert not [s for s in shown if CJK.search(s)], name
+    for name, chart, frame, labels in builders("zh"):
+        spec = json.loads(chart.to_json())
+        shown = [text for key, text in texts(spec) if key == "title" and text not in ("", "t")]
+        assert shown and all(CJK.search(s) for s in shown), (name, shown)
+        if labels:
+            assert frame[labels].map(lambda s: bool(CJK.search(s))).mean() > 0.9, name
+
+
+def test_count_by_keeps_missing_values_labels_and_orders_bars():
+    frame = pd.DataFrame({"k": ["b", "a", None, "a", "c", "b", None]})
+    out = charts.count_by(frame, "k", {"a": "Alpha", "": "none", "c": "Gamma"})
+    # largest first, ties by label; missing values are counted under ""
+    assert out.to_dict("list") == {"k": ["a", "b", "", "c"], "count": [2, 2, 2, 1],
+                                    "label": ["Alpha", "b", "none", "Gamma"]}
+    assert out.index.tolist() == [0, 1, 2, 3]
+    assert charts.count_by(frame, "k")["label"].tolist() == ["", "a", "b", "c"]  # no names: the values
+
+
+def test_bars_follow_the_counts_order_with_labels_counts_and_tooltips():
+    counts = charts.count_by(pd.DataFrame({"k": list("aabbbc") + [f"x{i}" for i in range(20)]}), "k")
+    spec = json.loads(charts.bar(counts, "k", "en", "T", ["S"]).to_json())
+    bars, text = spec["layer"]
+    assert bars["encoding"]["y"]["sort"] == counts["label"].tolist()
+    assert bars["encoding"]["x"]["field"] == "count" and bars["encoding"]["x"]["title"] == t("count", "en")
+    assert [t["field"] for t in bars["encoding"]["tooltip"]] == ["label", "count"]
+    assert text["encoding"]["text"]["field"] == "count"
+    assert spec["height"] >= 20 * len(counts)  # every bar gets room for its label
+    assert spec["title"]["text"] == "T" and spec["title"]["subtitle"] == ["S"]
+
+
+def test_province_pick_selects_by_province():
+    spec = json.loads(charts.gi_by_province(data.load_gis(), "en", [])[0].to_json())
+    params = spec["params"]
+    assert [p["select"]["fields"] for p in params if p["name"] == charts.PROVINCE_SELECT] == [["province"]]
+
+
+def test_cumulative_chart_counts_undated_gis_apart():
+    gis = data.load_gis()
+    undated = int(gis["year_approved"].isna().sum())
+    series = charts.cumulative_by_year(gis)
+    assert list(series.columns) == ["year_approved", "count", "cumulative"] and series.index.tolist() == list(
+        range(len(series)))
+    assert pd.api.types.is_integer_dtype(series["year_approved"])
+    for lang in ("en", "zh"):
+        chart, frame = charts.gi_cumulative(gis, lang, ["S"])
+        assert frame.equals(series)
+        subtitle = json.loads(chart.to_json())["title"]["subtitle"]
+        assert subtitle[0] == "S" and (str(undated) in subtitle[-1]) == bool(undated)
+    chart, _ = charts.gi_cumulative(gis.dropna(subset=["year_approved"]), "en", ["S"])
+    assert json.loads(chart.to_json())["title"]["subtitle"] == ["S"]
+
+
+def test_exit_years_match_groupby_and_timeline_alternates_labels():
+    counties = data.load_counties()
+    chart, frame = charts.exit_years(counties, "en", "T", [])
+    assert frame.set_index("exit_year")["count"].to_dict() == counties.groupby("exit_year").size().to_dict()
+    assert spec_values(chart)["exit_year"].tolist() == sorted(counties["exit_year"].unique().tolist())
+    events = pd.DataFrame({"year": [2019, 2015, 2020, 2017], "text": ["b", "a", "c", "x"]})
+    chart, frame = charts.timeline(events, "en", "T", [])
+    assert frame["year"].tolist() == [2015, 2017, 2019, 2020] and frame["above"].tolist() == [True, False, True, False]
+    text_layers = json.loads(chart.to_json())["layer"][-1]["layer"]
+    filters = [layer.get("transform") for layer in text_layers if layer["mark"]["type"] == "text"]
+    assert filters == [[{"filter": "datum.above"}], [{"filter": "!datum.above"}]]

@@ -89,8 +89,8 @@ def test_formula_cells_are_stored_as_text_and_escaped_on_export():
     gis = shipped()
     gis.loc[0, "name_en"] = formula
     gis.loc[1, "register_ref"] = "+1+1"
-    for raw, filename in ((csv(gis), "gis.csv"), (xlsx([gis.columns.tolist()] + gis.astype(object).where(gis.notna(), None)
-                                                     .values.tolist()), "gis.xlsx")):
+    rows = [gis.columns.tolist()] + gis.astype(object).where(gis.notna(), None).values.tolist()
+    for raw, filename in ((csv(gis), "gis.csv"), (xlsx(rows), "gis.xlsx")):
         upload.accept("gis", raw, filename, "formula", steward=STEWARD)
         data._load.cache_clear()
         table = data.load_table("gis")

@@ -43,7 +43,8 @@ def test_unknown_adcode_and_duplicate_key():
 
 def test_missing_column_and_empty_required_cell():
     frame = shipped("gis")
-    assert problems(frame.drop(columns=["province"]), "gis") == ["gis.csv, line 1, column 'province': column is missing"]
+    missing = ["gis.csv, line 1, column 'province': column is missing"]
+    assert problems(frame.drop(columns=["province"]), "gis") == missing
     frame.loc[3, "name_zh"] = ""
     assert problems(frame, "gis") == ["gis.csv, line 5, column 'name_zh': is empty"]
 
@@ -51,7 +52,7 @@ def test_missing_column_and_empty_required_cell():
 def test_malformed_csv_and_mojibake():
     with pytest.raises(DataError, match="empty"):
         read_table_bytes(b"", "x.csv")
-    garbled = "桑植白茶".encode("utf-8").decode("latin-1")
+    garbled = "桑植白茶".encode().decode("latin-1")
     frame = shipped("gis")
     frame.loc[0, "name_zh"] = garbled
     assert "mis-encoded" in problems(frame, "gis")[0]
@@ -102,7 +103,8 @@ def test_each_kind_of_cell_problem_is_named():
 def test_empty_cells_are_checked_per_column():
     # an empty optional cell is skipped, and the cells after it are still checked
     assert demo_problems({"kind": ""}, {"kind": "z"}) == [(3, "kind", "'z' is not one of: a, b")]
-    assert demo_problems({"province": None}, {"year": float("nan")}) == [(2, "province", "is empty"), (3, "year", "is empty")]
+    empty = [(2, "province", "is empty"), (3, "year", "is empty")]
+    assert demo_problems({"province": None}, {"year": float("nan")}) == empty
 
 
 def test_references_are_checked_only_when_given():
