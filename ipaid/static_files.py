@@ -179,7 +179,7 @@ def url_of(path: Path) -> str:
 
 
 def ensure_static() -> list[Path]:
-    """Build every served file (boundaries and font); returns their paths."""
+    """Build every served file (font slices first, then boundaries); returns their paths."""
     from ipaid.webfont import ensure_webfont
 
-    return [*national_files().values(), ensure_webfont()]
+    return [*ensure_webfont(), *national_files().values()]

@@ -96,7 +96,7 @@ if gi_id:
         else:
             st.dataframe(pd.DataFrame({
                 t("county", L): where["name_en" if en else "name"], t("province", L): where["province_en" if en else "province"],
-                t("poverty_county", L): where["poverty"].map({True: "✔", False: "—"}),
+                t("poverty_county", L): where["poverty"].map({True: "✓", False: "—"}),
                 t("area", L): where["area_en" if en else "area_zh"], t("exit_year", L): where["exit_year"]}),
                 hide_index=True, width="stretch")
             st.pydeck_chart(maps.county_deck(where["adcode"].tolist(), L), height=260, key="gi_map")
