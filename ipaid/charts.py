@@ -10,13 +10,17 @@ from ipaid.webfont import FAMILY, WEB_FAMILY
 FONT = f"{WEB_FAMILY}, {FAMILY}, sans-serif"
 BAR = "#b3261e"
 PROVINCE_SELECT = "province_pick"
+# Drawn as SVG in the browser (Streamlit's default is canvas): SVG text is laid out again when the web font
+# slice arrives, while canvas text keeps the fallback glyphs (boxes on machines without a CJK font).
+SVG = {"embedOptions": {"renderer": "svg"}}
 
 
 def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
     """Title, subtitle (filters, source, date) and fonts that render Chinese in the browser and in exports."""
     return chart.properties(
         title=alt.TitleParams(title, subtitle=subtitle, anchor="start", fontSize=16, subtitleFontSize=11,
-                              subtitleColor="#555")
+                              subtitleColor="#555"),
+        usermeta=SVG,
     ).configure(font=FONT).configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12
     ).configure_legend(labelFont=FONT, titleFont=FONT).configure_view(stroke=None)
 
