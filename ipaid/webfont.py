@@ -109,6 +109,22 @@ def unicode_range(codepoints) -> str:
     return ", ".join(runs)
 
 
+def parse_unicode_range(text: str) -> set[int]:
+    """Code points of a CSS unicode-range (`U+20-7E, U+4E00`): the inverse of `unicode_range`."""
+    out = set()
+    for part in text.split(","):
+        lo, _, hi = part.strip().removeprefix("U+").partition("-")
+        out.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+    return out
+
+
+def configured_faces(path: Path = CONFIG) -> list[dict]:
+    """The `[[theme.fontFaces]]` entries of config.toml."""
+    import tomllib
+
+    return tomllib.loads(path.read_text(encoding="utf-8"))["theme"].get("fontFaces", [])
+
+
 @lru_cache(maxsize=1)
 def signature() -> str:
     """Changes with the slicing or the font file, so slice URLs change and browsers never mix two versions."""

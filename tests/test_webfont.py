@@ -2,7 +2,6 @@
 import ast
 import io
 import re
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -21,27 +20,14 @@ def emoji_in(text: str) -> set[str]:
     return {c for c in EMOJI.findall(text) if ord(c) not in webfont.cmap()}
 
 
-def parse_range(text: str) -> set[int]:
-    """Code points of a CSS unicode-range (`U+20-7E, U+4E00`)."""
-    out = set()
-    for part in text.split(","):
-        lo, _, hi = part.strip().removeprefix("U+").partition("-")
-        out.update(range(int(lo, 16), int(hi or lo, 16) + 1))
-    return out
-
-
-def configured_faces() -> list[dict]:
-    return tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]["fontFaces"]
-
-
 def test_config_declares_the_slices_the_code_defines():
     assert webfont.configured_block() == webfont.config_block(), \
         "config.toml is stale: run `python -m ipaid.webfont --write-config`"
 
 
 def test_configured_ranges_cover_every_character_of_the_font_once():
-    faces = configured_faces()
-    ranges = [parse_range(f["unicodeRange"]) for f in faces if f["family"] == webfont.WEB_FAMILY]
+    faces = webfont.configured_faces()
+    ranges = [webfont.parse_unicode_range(f["unicodeRange"]) for f in faces if f["family"] == webfont.WEB_FAMILY]
     union = set().union(*ranges)
     assert sum(map(len, ranges)) == len(union), "slices overlap"
     assert not set(webfont.cmap()) - union, "characters of the font that no slice serves"
@@ -59,7 +45,7 @@ def test_common_characters_come_first_in_few_slices():
 
 def test_unicode_range_merges_runs():
     assert webfont.unicode_range([0x41, 0x42, 0x43, 0x4E00, 0x4E02]) == "U+41-43, U+4E00, U+4E02"
-    assert parse_range(webfont.unicode_range(webfont.slices()[3])) == set(webfont.slices()[3])
+    assert webfont.parse_unicode_range(webfont.unicode_range(webfont.slices()[3])) == set(webfont.slices()[3])
 
 
 def test_a_slice_file_holds_exactly_its_characters_and_the_weight_axis():
@@ -76,7 +62,7 @@ def test_build_writes_every_slice_and_drops_other_versions(tmp_path, monkeypatch
     stale = tmp_path / "NotoSansSC-00000000-000.woff2"
     stale.write_bytes(b"old")
     paths = webfont.ensure_webfont()
-    assert [p.name for p in paths] == [Path(f["url"]).name for f in configured_faces()]
+    assert [p.name for p in paths] == [Path(f["url"]).name for f in webfont.configured_faces()]
     assert all(p.stat().st_size > 1000 for p in paths)
     assert not stale.exists()
     assert set(TTFont(paths[0]).getBestCmap()) == set(webfont.slices()[0])

@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -47,12 +48,15 @@ def latin_browser(fontconfig):
         chromium.close()
 
 
-@pytest.fixture(scope="module")
+@lru_cache(maxsize=1)
 def served_glyphs() -> set[int]:
-    """Code points of the served slices (read from the files) and of Streamlit's own Latin font."""
+    """Code points the fonts the app declares can draw (each file's cmap within its unicode-range), and
+    those of Streamlit's own Latin font."""
     cps = set()
-    for path in webfont.ensure_webfont():
-        cps |= set(TTFont(path).getBestCmap())
+    for face in webfont.configured_faces():
+        path = ROOT / face["url"].removeprefix("app/")
+        if path.exists():
+            cps |= set(TTFont(path).getBestCmap()) & webfont.parse_unicode_range(face["unicodeRange"])
     for path in STREAMLIT_MEDIA.glob("SourceSans*.woff2"):
         cps |= set(TTFont(path).getBestCmap())
     return cps
@@ -89,12 +93,12 @@ def test_the_fontconfig_has_no_chinese_font(fontconfig):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("path", PAGES)
-def test_every_character_on_every_page_has_a_glyph(page, path, lang, served_glyphs):
+def test_every_character_on_every_page_has_a_glyph(page, path, lang):
     open_page(page, f"/{path}" + ("?lang=en" if lang == "en" else ""))
     settle(page)
     text = page.evaluate(TEXT)
     assert len(text) > 200
-    missing = unshown(text, served_glyphs)
+    missing = unshown(text, served_glyphs())
     assert not missing, f"/{path} {lang}: no glyph for " + ", ".join(f"{c} U+{ord(c):04X}" for c in sorted(missing))
     statuses = page.evaluate(FONT_STATUS)
     assert "error" not in statuses and "loaded" in statuses, statuses
