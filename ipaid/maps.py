@@ -12,6 +12,7 @@ import shapely
 
 from ipaid import data, geometry
 from ipaid.filters import Filters, filter_counties, filter_gis
+from ipaid.map_labels import label_layer
 from ipaid.names import place_en
 from ipaid.static_files import national_files, selection_file, tooltip_properties, url_of
 from ipaid.webfont import WEB_FAMILY
@@ -196,11 +197,7 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
             get_fill_color=[0, 90, 60, 190], get_line_color=[255, 255, 255], stroked=True,
             line_width_min_pixels=0.6, radius_min_pixels=2, radius_max_pixels=10, pickable=True))
     if details and not only:
-        layers.append(pdk.Layer(
-            "TextLayer", id="labels", data=labels(f, lang), get_position="position", get_text="text",
-            get_size=15 if focused else LABEL_PX, get_color=[20, 20, 20], font_weight=600,
-            font_family=pdk.types.String(f"'{WEB_FAMILY}', sans-serif"), character_set=pdk.types.String("auto"),
-            font_settings={"sdf": True}, outline_width=3, outline_color=[255, 255, 255, 230]))  # a halo: readable on fills
+        layers.append(label_layer(labels(f, lang), 15 if focused else LABEL_PX))  # drawn on the server: no font wait
     if focused and len(chosen):
         shapes = geometry.load_layer("counties", "national").set_index("adcode")
         view = fit_view(tuple(shapely.total_bounds(shapes.loc[chosen["adcode"], "geometry"].values)), px=px)
