@@ -12,7 +12,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from playwright.sync_api import sync_playwright
 
-from bench._common import DECK, PAGES, ROOT, chromium_available, drawn_fraction, image_difference, \
+from bench._common import PAGES, ROOT, VEGA, chromium_available, drawn_fraction, image_difference, \
     launch_chromium, open_page, wait_map_drawn
 from ipaid import charts, export, webfont
 
@@ -110,6 +110,9 @@ def test_every_character_on_every_page_has_a_glyph(page, path, lang):
 def test_charts_are_svg_and_draw_chinese(page):
     open_page(page, "/gi")
     settle(page)
+    page.wait_for_function(f"""() => {{
+        const boxes = document.querySelectorAll('[data-testid="stVegaLiteChart"]');
+        return boxes.length >= 2 && document.querySelectorAll('{VEGA}').length === boxes.length; }}""")
     charts_svg = page.locator('[data-testid="stVegaLiteChart"] svg.marks')
     assert charts_svg.count() >= 2 and page.locator('[data-testid="stVegaLiteChart"] canvas').count() == 0
     chart = charts_svg.first
@@ -149,7 +152,7 @@ def test_exported_svg_draws_chinese_without_a_system_font(page):
     bars = charts.alt.Chart(charts.alt.Data(values=[{"n": 3, "area": "滇桂黔石漠化区"}, {"n": 2, "area": "燕山-太行山区"}])
                             ).mark_bar().encode(x="n:Q", y="area:N").properties(width=300, height=80)
     svg = export.chart_svg(charts.themed(bars, "技术与创新支持中心", ["来源：国家知识产权局"]))
-    bare = re.sub(r"<style>.*?</style>", "", svg, flags=re.S)
+    bare = re.sub(r"<style>.*?</style>", "", svg, flags=re.DOTALL)
     shots = []
     for name, content in (("export.svg.png", svg), ("export-without-font.svg.png", bare)):
         page.set_content(f'<img id="chart" src="data:image/svg+xml;base64,{base64.b64encode(content.encode()).decode()}">')
