@@ -7,7 +7,7 @@ import pandas as pd
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.webfont import FAMILY, WEB_FAMILY
 
-FONT = f"{WEB_FAMILY}, {FAMILY}, sans-serif"
+FONT = f"Source Sans, {WEB_FAMILY}, {FAMILY}, sans-serif"  # as the page (config.toml); exports: Noto
 BAR = "#b3261e"
 PROVINCE_SELECT = "province_pick"
 # Drawn as SVG in the browser (Streamlit's default is canvas): SVG text is laid out again when the web font

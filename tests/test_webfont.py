@@ -2,6 +2,7 @@
 import ast
 import io
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,17 @@ def test_no_emoji_in_source_strings(path):
 def test_no_emoji_in_the_data():
     found = {c for p in (ROOT / "data").glob("*.csv") for c in emoji_in(p.read_text(encoding="utf-8"))}
     assert not found, [f"U+{ord(c):04X}" for c in found]
+
+
+def test_latin_comes_from_streamlits_own_font():
+    """Before app.py first runs (and builds the slices) Streamlit draws Latin text only: with its bundled Source
+    Sans first in the theme font, no slice is asked for then (no 404 for the first visitor)."""
+    import streamlit
+
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    families = [f.strip().strip("'\"") for f in theme["font"].split(",")]
+    assert families[:2] == ["Source Sans", webfont.WEB_FAMILY]
+    static = Path(streamlit.__file__).parent / "static" / "static"
+    assert any("font-family:Source Sans" in css.read_text() for css in static.glob("css/*.css"))
+    source_sans = set(TTFont(next(static.glob("media/SourceSansVF-Upright*.woff2"))).getBestCmap())
+    assert set(range(0x20, 0x7F)) <= source_sans

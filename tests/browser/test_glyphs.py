@@ -101,10 +101,10 @@ def test_every_character_on_every_page_has_a_glyph(page, path, lang):
     missing = unshown(text, served_glyphs())
     assert not missing, f"/{path} {lang}: no glyph for " + ", ".join(f"{c} U+{ord(c):04X}" for c in sorted(missing))
     statuses = page.evaluate(FONT_STATUS)
-    assert "error" not in statuses and "loaded" in statuses, statuses
-    assert page.font_responses and all(status == 200 for _, status in page.font_responses), page.font_responses
-    if lang == "zh":  # the slicing keeps a Chinese page to a few files
-        assert len(page.font_responses) <= 30, len(page.font_responses)
+    assert "error" not in statuses, statuses
+    assert all(status == 200 for _, status in page.font_responses), page.font_responses
+    if lang == "zh":  # Chinese text loads slices, and the slicing keeps them to a few files
+        assert "loaded" in statuses and 0 < len(page.font_responses) <= 30, len(page.font_responses)
 
 
 def test_charts_are_svg_and_draw_chinese(page):
