@@ -10,8 +10,8 @@ from ipaid.webfont import FAMILY, WEB_FAMILY
 FONT = f"Source Sans, {WEB_FAMILY}, {FAMILY}, sans-serif"  # as the page (config.toml); exports: Noto
 BAR = "#b3261e"
 PROVINCE_SELECT = "province_pick"
-# Drawn as SVG in the browser (Streamlit's default is canvas): SVG text is laid out again when the web font
-# slice arrives, while canvas text keeps the fallback glyphs (boxes on machines without a CJK font).
+# Always SVG in the browser: Streamlit 1.67 switches a chart to canvas past 2,000 rows, and canvas text keeps
+# the fallback glyphs drawn before the web font slice arrived (boxes without a CJK font); SVG text is redrawn.
 SVG = {"embedOptions": {"renderer": "svg"}}
 
 
