@@ -6,8 +6,9 @@ unicode-range slices (WOFF2 files under `static/fonts/`, one `[[theme.fontFaces]
 character of the font renders, whatever a table or an upload contains.
 
 The slicing is fixed by code: Latin and punctuation first, then the GB 2312 level-1 characters
-(the 3,755 in common use), level 2, and the rest of the font by code point, each group cut into
-slices of about `CHUNK` characters. `python -m ipaid.webfont --write-config` rewrites the config
+(the 3,755 in common use), then the rest of the font by code point (contiguous ranges keep the
+config, which Streamlit sends with every rerun, small), each group cut into slices of about `CHUNK`
+characters. `python -m ipaid.webfont --write-config` rewrites the config
 block after a change; a test fails while the two disagree.
 """
 from __future__ import annotations
@@ -32,7 +33,7 @@ WEB_FAMILY = "Noto Sans SC"
 SC_INDEX = 2  # faces in the collection: JP, KR, SC, TC, HK
 FONT_DIR = STATIC_DIR / "fonts"
 CONFIG = ROOT / ".streamlit" / "config.toml"
-CHUNK = 450  # characters per slice: 102 slices; a Chinese page fetched 11–14 of them (2.0–2.6 MB), an English one 3
+CHUNK = 450  # characters per slice: 101 slices; a Chinese page fetches about a dozen (~2 MB), cached after
 BROTLI_QUALITY = 6  # 0.015 s a slice; 11 (fontTools' default) takes ~1.3 s a slice for 9 % smaller files
 WEIGHT = "100 900"  # the font is variable; slices keep the weight axis
 BASE = ((0x0000, 0x024F), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF))  # Latin, punctuation
@@ -62,11 +63,10 @@ def cmap() -> frozenset[int]:
     return frozenset(_face().unicodes)
 
 
-def gb2312_level(level: int) -> list[int]:
-    """The hanzi of GB 2312 level 1 (rows 16–55, by pinyin) or level 2 (rows 56–87, by radical)."""
-    rows = range(0xB0, 0xD8) if level == 1 else range(0xD8, 0xF8)
+def gb2312_level1() -> list[int]:
+    """The 3,755 hanzi of GB 2312 level 1 (rows 16–55, in pinyin order): the characters in common use."""
     out = []
-    for hi in rows:
+    for hi in range(0xB0, 0xD8):
         for lo in range(0xA1, 0xFF):
             try:
                 out.append(ord(bytes((hi, lo)).decode("gb2312")))
@@ -89,8 +89,7 @@ def slices() -> tuple[tuple[int, ...], ...]:
     available = cmap()
     seen: set[int] = set()
     groups = []
-    for candidates in ([c for lo, hi in BASE for c in range(lo, hi + 1)], gb2312_level(1), gb2312_level(2),
-                       sorted(available)):
+    for candidates in ([c for lo, hi in BASE for c in range(lo, hi + 1)], gb2312_level1(), sorted(available)):
         group = [c for c in candidates if c in available and c not in seen]
         seen.update(group)
         groups.append(group)
