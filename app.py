@@ -1,12 +1,14 @@
 """IP Aid dashboard: entry point. Page config, first-run boundary build, shared sidebar, navigation."""
 import streamlit as st
 
-from ipaid import geometry, static_files
+from ipaid import geometry, static_files, webfont
 from ipaid.i18n import t
+from ipaid.paths import ROOT
 from ipaid.ui import entry_guard, lang, page_guard, share_link, show_url_warnings, sidebar
 
+webfont.ensure_webfont()  # first (2 s once): the browser asks for font slices as soon as text is drawn
 entry_guard()
-st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon="🌾", layout="wide")
+st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide")
 
 if not geometry.is_built():
     bar = st.progress(0.0, text="Preparing county boundaries (first run only)…")

@@ -128,9 +128,9 @@ def chromium_available() -> bool:
     return os.access(CHROMIUM, os.X_OK)
 
 
-def launch_chromium(playwright):
-    """Headless Debian Chromium through Playwright."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+def launch_chromium(playwright, env: dict | None = None):
+    """Headless Debian Chromium through Playwright; `env` replaces its environment (e.g. a FONTCONFIG_FILE)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, env=env)
 
 
 def is_local(url: str) -> bool:

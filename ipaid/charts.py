@@ -8,16 +8,20 @@ from ipaid.data import gi_county_links
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.webfont import FAMILY, WEB_FAMILY
 
-FONT = f"{WEB_FAMILY}, {FAMILY}, sans-serif"
+FONT = f"Source Sans, {WEB_FAMILY}, {FAMILY}, sans-serif"  # as the page (config.toml); exports: Noto
 BAR = "#b3261e"
 PROVINCE_SELECT = "province_pick"
+# Always SVG in the browser: Streamlit 1.67 switches a chart to canvas past 2,000 rows, and canvas text keeps
+# the fallback glyphs drawn before the web font slice arrived (boxes without a CJK font); SVG text is redrawn.
+SVG = {"embedOptions": {"renderer": "svg"}}
 
 
 def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
     """Title, subtitle (filters, source, date) and fonts that render Chinese in the browser and in exports."""
     return chart.properties(
-        title=alt.TitleParams(title.split("\n") if "\n" in title else title, subtitle=subtitle, anchor="start", fontSize=16, subtitleFontSize=11,
-                              subtitleColor="#555")
+        title=alt.TitleParams(title.split("\n") if "\n" in title else title, subtitle=subtitle, anchor="start",
+                              fontSize=16, subtitleFontSize=11, subtitleColor="#555"),
+        usermeta=SVG,
     ).configure(font=FONT).configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12
     ).configure_legend(labelFont=FONT, titleFont=FONT).configure_view(stroke=None)
 

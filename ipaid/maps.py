@@ -14,6 +14,7 @@ from ipaid.filters import Filters, filter_counties
 from ipaid.i18n import t
 from ipaid.names import place_en, province_short
 from ipaid.static_files import county_info, national_files, selection_file, tooltip_properties, url_of
+from ipaid.map_labels import label_layer
 from ipaid.webfont import WEB_FAMILY
 
 NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom=2, max_zoom=11)
@@ -232,12 +233,7 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
             radius_units=pdk.types.String("pixels"), get_fill_color=palette.MARKER_FILL,
             get_line_color=palette.MARKER_LINE, stroked=True, line_width_min_pixels=0.6, radius_min_pixels=2,
             radius_max_pixels=10, pickable=True))
-        layers.append(pdk.Layer(
-            "TextLayer", id="labels", data=labels(f, lang), get_position="position", get_text="text",
-            get_size=15 if focused else LABEL_PX, get_color=palette.LABEL_TEXT, font_weight=600,
-            font_family=pdk.types.String(f"'{WEB_FAMILY}', sans-serif"), character_set=pdk.types.String("auto"),
-            font_settings={"sdf": True}, outline_width=3,
-            outline_color=palette.LABEL_HALO))  # a halo: readable on fills
+        layers.append(label_layer(labels(f, lang), 15 if focused else LABEL_PX))  # drawn on the server: no font wait
     view = initial_view(chosen if focused else None, zoom, px)
     buttons = details and not only
     return pdk.Deck(layers=layers, initial_view_state=adjusted_view(view, steps, resets), map_provider=None,

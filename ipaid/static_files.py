@@ -207,7 +207,7 @@ def url_of(path: Path) -> str:
 
 
 def ensure_static() -> list[Path]:
-    """Build every served file (boundaries and font); returns their paths.
+    """Build every served file (font slices first, then boundaries); returns their paths.
 
     With a table that cannot be read the boundary files wait (the map pages name the problem), so
     navigation and the Data page, where the table can be rolled back, still work.
@@ -215,8 +215,9 @@ def ensure_static() -> list[Path]:
     from ipaid.schema import DataError
     from ipaid.webfont import ensure_webfont
 
+    fonts = ensure_webfont()
     try:
         boundaries = list(national_files().values())
     except DataError:
         boundaries = []
-    return [*boundaries, ensure_webfont()]
+    return [*fonts, *boundaries]

@@ -233,7 +233,8 @@ def press_kit_button(items: dict, sources: list[str], f: Filters, key: str) -> N
     """One button for a zip of every chart of the page (PNG, SVG), their data (CSV) and SOURCES.txt."""
     from ipaid import export
 
-    st.download_button(f"🗂️ {t('press_kit', lang())}", data=lambda: export.press_kit(items, sources, filters_text(f)),
+    st.download_button(t("press_kit", lang()), icon=":material/folder_zip:",
+                       data=lambda: export.press_kit(items, sources, filters_text(f)),
                        file_name=f"ipaid-press-kit-{key}.zip", mime="application/zip", key=f"kit_{key}",
                        on_click="ignore", type="primary")
 

@@ -1,20 +1,43 @@
 """The CJK font: Noto Sans CJK SC from the PyPI package `manimgx-fonts-cjk`.
 
-Exports register the package's font directory with vl-convert. The browser gets a WOFF2 subset
-(Latin plus every character the dashboard's names and strings use), served from `static/fonts/`.
+Exports register the package's font directory with vl-convert. The browser gets the whole font as
+unicode-range slices (WOFF2 files under `static/fonts/`, one `[[theme.fontFaces]]` entry each in
+`.streamlit/config.toml`): a page downloads only the slices holding characters it shows, and any
+character of the font renders, whatever a table or an upload contains.
+
+The slicing is fixed by code: Latin and punctuation first, then the GB 2312 level-1 characters
+(the 3,755 in common use), then the rest of the font by code point (contiguous ranges keep the
+config, which Streamlit sends with every rerun, small), each group cut into slices of about `CHUNK`
+characters. `python -m ipaid.webfont --write-config` rewrites the config
+block after a change; a test fails while the two disagree.
 """
 from __future__ import annotations
 
 import hashlib
+import io
+import json
+import re
+import sys
+import threading
+import time
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from unittest import mock
 
-from ipaid.paths import STATIC_DIR
+from ipaid.atomic import locked, write_atomic
+from ipaid.paths import ROOT, STATIC_DIR, STATIC_URL
 
 FAMILY = "Noto Sans CJK SC"
 WEB_FAMILY = "Noto Sans SC"
 SC_INDEX = 2  # faces in the collection: JP, KR, SC, TC, HK
-WEBFONT = STATIC_DIR / "fonts" / "NotoSansSC-subset.woff2"
+FONT_DIR = STATIC_DIR / "fonts"
+CONFIG = ROOT / ".streamlit" / "config.toml"
+CHUNK = 450  # characters per slice: 101 slices; a Chinese page fetches about a dozen (~2 MB), cached after
+BROTLI_QUALITY = 6  # 0.015 s a slice; 11 (fontTools' default) takes ~1.3 s a slice for 9 % smaller files
+WEIGHT = "100 900"  # the font is variable; slices keep the weight axis
+BASE = ((0x0000, 0x024F), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF))  # Latin, punctuation
+BEGIN, END = "# --- web font slices: python -m ipaid.webfont --write-config ---", "# --- end of web font slices ---"
 
 
 def font_dir() -> Path:
@@ -27,53 +50,203 @@ def font_file() -> Path:
     return next(font_dir().glob("*.ttc"))
 
 
-def used_characters() -> str:
-    """Every character the dashboard may show: UI strings, place names, table text."""
-    from ipaid import data
-    from ipaid.admin_index import county_index
-    from ipaid.i18n import CATEGORY, GI_TYPE, STRINGS
-    from ipaid.tables import ALL
+@lru_cache(maxsize=1)
+def _face():
+    """The SC face of the collection, loaded once (harfbuzz maps the file; subsetting takes ~10 ms)."""
+    import uharfbuzz as hb
 
-    chars = set(chr(c) for c in range(0x20, 0x7F)) | set("，。、；：？！“”‘’（）《》【】—…·×→≥≤–％０１２３４５６７８９")
-    for table in (STRINGS, CATEGORY, GI_TYPE):
-        for pair in table.values():
-            chars.update("".join(pair))
-    idx = county_index()
-    for col in ("name", "prefecture", "province"):
-        chars.update("".join(idx[col].tolist()))
-    for name in ALL:
-        try:
-            frame = data.load_table(name)
-        except ValueError:
-            continue
-        for col in frame.columns:
-            if frame[col].dtype == object:
-                chars.update("".join(frame[col].astype(str).tolist()))
-    return "".join(sorted(c for c in chars if c.isprintable()))
+    return hb.Face(hb.Blob.from_file_path(str(font_file())), SC_INDEX)
+
+
+def cmap() -> frozenset[int]:
+    """Every code point the SC face maps to a glyph."""
+    return frozenset(_face().unicodes)
+
+
+def gb2312_level1() -> list[int]:
+    """The 3,755 hanzi of GB 2312 level 1 (rows 16–55, in pinyin order): the characters in common use."""
+    out = []
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                out.append(ord(bytes((hi, lo)).decode("gb2312")))
+            except UnicodeDecodeError:  # the unassigned end of row 55
+                continue
+    return out
+
+
+def _cut(group: list[int]) -> list[list[int]]:
+    """A group in slices of about CHUNK characters (equal sizes), each sorted by code point."""
+    if not group:
+        return []
+    n = -(-len(group) // CHUNK)
+    return [sorted(group[i * len(group) // n:(i + 1) * len(group) // n]) for i in range(n)]
 
 
 @lru_cache(maxsize=1)
-def ensure_webfont() -> Path:
-    """Write the WOFF2 subset if it is missing or the character set changed."""
-    from fontTools import subset
+def slices() -> tuple[tuple[int, ...], ...]:
+    """The font's whole cmap as disjoint slices, common characters first."""
+    available = cmap()
+    seen: set[int] = set()
+    groups = []
+    for candidates in ([c for lo, hi in BASE for c in range(lo, hi + 1)], gb2312_level1(), sorted(available)):
+        group = [c for c in candidates if c in available and c not in seen]
+        seen.update(group)
+        groups.append(group)
+    return tuple(tuple(s) for g in groups for s in _cut(g))
+
+
+def unicode_range(codepoints) -> str:
+    """CSS unicode-range of a set of code points, runs merged (`U+4E00-4E05, U+4E07`)."""
+    cps = sorted(codepoints)
+    runs, start = [], None
+    for i, c in enumerate(cps):
+        start = c if start is None else start
+        if i + 1 == len(cps) or cps[i + 1] != c + 1:
+            runs.append(f"U+{start:X}" if start == c else f"U+{start:X}-{c:X}")
+            start = None
+    return ", ".join(runs)
+
+
+def parse_unicode_range(text: str) -> set[int]:
+    """Code points of a CSS unicode-range (`U+20-7E, U+4E00`): the inverse of `unicode_range`."""
+    out = set()
+    for part in text.split(","):
+        lo, _, hi = part.strip().removeprefix("U+").partition("-")
+        out.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+    return out
+
+
+def configured_faces(path: Path = CONFIG) -> list[dict]:
+    """The `[[theme.fontFaces]]` entries of config.toml."""
+    import tomllib
+
+    return tomllib.loads(path.read_text(encoding="utf-8"))["theme"].get("fontFaces", [])
+
+
+@lru_cache(maxsize=1)
+def signature() -> str:
+    """Changes with the slicing or the font file, so slice URLs change and browsers never mix two versions."""
+    font = font_file()
+    key = json.dumps([font.name, font.stat().st_size, BROTLI_QUALITY, slices()])
+    return hashlib.sha256(key.encode()).hexdigest()[:8]
+
+
+def slice_path(i: int) -> Path:
+    return FONT_DIR / f"NotoSansSC-{signature()}-{i:03d}.woff2"
+
+
+def font_faces() -> list[dict]:
+    """The `[[theme.fontFaces]]` entries, one per slice."""
+    return [{"family": WEB_FAMILY, "url": f"{STATIC_URL}/fonts/{slice_path(i).name}", "weight": WEIGHT,
+             "unicodeRange": unicode_range(s)} for i, s in enumerate(slices())]
+
+
+def config_block() -> str:
+    """The generated part of config.toml, between the BEGIN and END marker lines."""
+    lines = [BEGIN]
+    for face in font_faces():
+        lines += ["", "[[theme.fontFaces]]"] + [f"{k} = {json.dumps(v)}" for k, v in face.items()]
+    return "\n".join(lines + ["", END]) + "\n"
+
+
+def _split_config(text: str) -> tuple[str, str, str]:
+    """config.toml as (before, generated block, after); the block is empty when the markers are missing."""
+    match = re.search(rf"^{re.escape(BEGIN)}\n.*?^{re.escape(END)}\n", text, flags=re.DOTALL | re.MULTILINE)
+    if not match:
+        return text.rstrip("\n") + "\n\n", "", ""
+    return text[:match.start()], match.group(0), text[match.end():]
+
+
+def configured_block(path: Path = CONFIG) -> str:
+    """The generated block as it stands in config.toml."""
+    return _split_config(path.read_text(encoding="utf-8"))[1]
+
+
+def write_config(path: Path = CONFIG) -> None:
+    """Replace (or append) the generated fontFaces block of config.toml."""
+    before, _, after = _split_config(path.read_text(encoding="utf-8"))
+    write_atomic(path, (before + config_block() + after).encode("utf-8")).chmod(0o644)
+
+
+def subset_woff2(codepoints) -> bytes:
+    """The SC face cut to `codepoints` (variable weight axis and default layout features kept), as WOFF2."""
+    import uharfbuzz as hb
+
+    spec = hb.SubsetInput()
+    for c in codepoints:
+        spec.unicode_set.add(c)
+    otf = hb.subset(_face(), spec).blob.data
+    return woff2(bytes(otf))
+
+
+def woff2(otf: bytes) -> bytes:
+    """An OpenType font wrapped as WOFF2 (fontTools' writer, brotli at BROTLI_QUALITY)."""
     from fontTools.ttLib import TTFont
 
-    text = used_characters()
-    stamp = WEBFONT.with_suffix(".sha")
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    if WEBFONT.exists() and stamp.exists() and stamp.read_text() == digest:
-        return WEBFONT
-    font = TTFont(font_file(), fontNumber=SC_INDEX, lazy=False)
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    WEBFONT.parent.mkdir(parents=True, exist_ok=True)
-    tmp = WEBFONT.with_suffix(".tmp")
+    out = io.BytesIO()
+    font = TTFont(io.BytesIO(otf), recalcBBoxes=False, recalcTimestamp=False)
     font.flavor = "woff2"
-    font.save(tmp)
-    tmp.replace(WEBFONT)
-    stamp.write_text(digest)
-    return WEBFONT
+    with _brotli_quality(BROTLI_QUALITY):
+        font.save(out)
+    return out.getvalue()
+
+
+class _Brotli:
+    """The `brotli` module as fontTools' WOFF2 writer calls it, compressing at a chosen quality."""
+
+    def __init__(self, quality: int):
+        import brotli
+
+        self.MODE_FONT, self.MODE_GENERIC, self.quality = brotli.MODE_FONT, brotli.MODE_GENERIC, quality
+        self.decompress = brotli.decompress
+
+    def compress(self, data, mode=0, **_):
+        import brotli
+
+        return brotli.compress(data, mode=mode, quality=self.quality)
+
+
+_PATCHING = threading.Lock()
+
+
+@contextmanager
+def _brotli_quality(quality: int):
+    """fontTools' WOFF2 writer compresses at `quality` inside the block (it has no option for it)."""
+    from fontTools.ttLib import woff2 as module
+
+    with _PATCHING, mock.patch.object(module, "brotli", _Brotli(quality)):
+        yield
+
+
+def ensure_webfont() -> list[Path]:
+    """Write the slices of this version that are missing (one process writes, others wait); drop other versions."""
+    paths = [slice_path(i) for i in range(len(slices()))]
+    if all(p.exists() for p in paths):
+        return paths
+    with locked(FONT_DIR / "slices"):
+        for path, codepoints in zip(paths, slices()):
+            if not path.exists():
+                write_atomic(path, subset_woff2(codepoints))
+        for old in FONT_DIR.glob("NotoSansSC-*"):
+            if old not in paths:
+                old.unlink(missing_ok=True)
+    return paths
+
+
+def main(argv: list[str]) -> int:
+    """`--write-config`: rewrite the fontFaces block of config.toml; otherwise build the slices, print time and size."""
+    if "--write-config" in argv:
+        write_config()
+        print(f"{CONFIG}: {len(slices())} font faces")
+        return 0
+    started = time.perf_counter()
+    paths = ensure_webfont()
+    sizes = [p.stat().st_size for p in paths]
+    print(f"{len(paths)} slices, {sum(sizes) / 1e6:.1f} MB, largest {max(sizes) / 1e3:.0f} kB")
+    print(f"webfont_seconds={time.perf_counter() - started:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,6 +1,7 @@
 """Exports: Chinese glyphs in PNG/SVG, CSV with BOM that round-trips, XLSX, and the press kit zip."""
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -104,3 +105,25 @@ def test_press_kit_takes_a_map_built_on_demand():
     z = zipfile.ZipFile(io.BytesIO(raw))
     assert "湖南省" in z.read("map.svg").decode()
     assert len(pd.read_csv(io.BytesIO(z.read("map.csv")), encoding="utf-8-sig")) == len(frame) == 40
+
+
+def embedded_font(svg: str):
+    """The font an exported SVG carries (its @font-face data URL), read with fontTools."""
+    import base64
+
+    from fontTools.ttLib import TTFont
+
+    match = re.search(r"@font-face\{[^}]*src:url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)", svg)
+    assert match, "no embedded font"
+    return TTFont(io.BytesIO(base64.b64decode(match.group(1))))
+
+
+def test_svg_export_carries_the_glyphs_of_its_text():
+    svg = export.chart_svg(titled("滇桂黔石漠化区：技术与创新支持中心（TISC）"))
+    text = export.svg_text(svg)
+    assert "滇桂黔石漠化区" in text
+    font = embedded_font(svg)
+    missing = set(text) - {chr(c) for c in font.getBestCmap()}
+    assert not missing, missing
+    assert font.flavor == "woff2" and "fvar" in font
+    assert 'font-family:"Noto Sans SC"' in svg and re.search(r'<text[^>]*font-family="[^"]*Noto Sans SC,', svg)

@@ -1,0 +1,163 @@
+"""Every character has a glyph on a machine without any CJK font: Chromium runs under a fontconfig that
+knows only Latin fonts, so Chinese can come only from the web font slices the app serves."""
+import base64
+import os
+import re
+import subprocess
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from playwright.sync_api import sync_playwright
+
+from bench._common import PAGES, ROOT, VEGA, chromium_available, drawn_fraction, image_difference, \
+    launch_chromium, open_page, wait_map_drawn
+from ipaid import charts, export, webfont
+
+pytestmark = pytest.mark.browser
+
+SHOTS = ROOT / "screenshots" / "glyphs"  # git-ignored; look at them
+LATIN_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation"]
+STREAMLIT_MEDIA = Path(__import__("streamlit").__file__).parent / "static" / "static" / "media"
+TEXT = """() => [document.body.innerText,
+    ...[...document.querySelectorAll('svg text')].map(e => e.textContent)].join('\\n')"""
+FONT_STATUS = """() => [...document.fonts].filter(f => f.family.replace(/["']/g, '') === 'Noto Sans SC')
+    .map(f => f.status)"""
+
+
+@pytest.fixture(scope="module")
+def fontconfig(tmp_path_factory) -> dict:
+    """An environment whose fontconfig sees only DejaVu and Liberation (no CJK, no droid fallback)."""
+    folder = tmp_path_factory.mktemp("fontconfig")
+    dirs = "".join(f"<dir>{d}</dir>" for d in LATIN_DIRS)
+    conf = folder / "fonts.conf"
+    conf.write_text(f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+                    f'<fontconfig>{dirs}<cachedir>{folder / "cache"}</cachedir></fontconfig>')
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
+@pytest.fixture(scope="module")
+def latin_browser(fontconfig):
+    if not chromium_available():
+        pytest.fail("Chromium not found at /usr/bin/chromium") if os.environ.get("CI") else pytest.skip("no Chromium")
+    with sync_playwright() as pw:
+        chromium = launch_chromium(pw, env=fontconfig)
+        yield chromium
+        chromium.close()
+
+
+@lru_cache(maxsize=1)
+def served_glyphs() -> set[int]:
+    """Code points the fonts the app declares can draw (each file's cmap within its unicode-range), and
+    those of Streamlit's own Latin font."""
+    cps = set()
+    for face in webfont.configured_faces():
+        path = ROOT / face["url"].removeprefix("app/")
+        if path.exists():
+            cps |= set(TTFont(path).getBestCmap()) & webfont.parse_unicode_range(face["unicodeRange"])
+    for path in STREAMLIT_MEDIA.glob("SourceSans*.woff2"):
+        cps |= set(TTFont(path).getBestCmap())
+    return cps
+
+
+@pytest.fixture
+def page(latin_browser, server):
+    context = latin_browser.new_context(viewport={"width": 1024, "height": 900}, base_url=server.url)
+    context.set_default_timeout(90_000)
+    pg = context.new_page()
+    pg.font_responses = []
+    pg.on("response", lambda r: "/app/static/fonts/" in r.url and pg.font_responses.append((r.url, r.status)))
+    yield pg
+    context.close()
+
+
+def unshown(text: str, glyphs: set[int]) -> set[str]:
+    """Characters of `text` without a glyph: not whitespace or a format character, not ASCII, not in `glyphs`."""
+    return {c for c in text if not c.isspace() and unicodedata.category(c) != "Cf" and ord(c) > 0x7E
+            and ord(c) not in glyphs}
+
+
+def settle(page) -> None:
+    page.evaluate("() => document.fonts.ready")
+    page.wait_for_timeout(300)
+
+
+def test_the_fontconfig_has_no_chinese_font(fontconfig):
+    run = lambda *args: subprocess.run(["fc-list", *args], env=fontconfig, capture_output=True, text=True,
+                                       check=True).stdout
+    assert run(":lang=zh") == ""
+    assert "DejaVu" in run()  # the file is read: Latin fonts are there
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_character_on_every_page_has_a_glyph(page, path, lang):
+    open_page(page, f"/{path}" + ("?lang=en" if lang == "en" else ""))
+    settle(page)
+    text = page.evaluate(TEXT)
+    assert len(text) > 200
+    missing = unshown(text, served_glyphs())
+    assert not missing, f"/{path} {lang}: no glyph for " + ", ".join(f"{c} U+{ord(c):04X}" for c in sorted(missing))
+    statuses = page.evaluate(FONT_STATUS)
+    assert "error" not in statuses, statuses
+    assert all(status == 200 for _, status in page.font_responses), page.font_responses
+    if lang == "zh":  # Chinese text loads slices, and the slicing keeps them to a few files
+        assert "loaded" in statuses and 0 < len(page.font_responses) <= 30, len(page.font_responses)
+
+
+def test_charts_are_svg_and_draw_chinese(page):
+    open_page(page, "/gi")
+    settle(page)
+    page.wait_for_function(f"""() => {{
+        const boxes = document.querySelectorAll('[data-testid="stVegaLiteChart"]');
+        return boxes.length >= 2 && document.querySelectorAll('{VEGA}').length === boxes.length; }}""")
+    charts_svg = page.locator('[data-testid="stVegaLiteChart"] svg.marks')
+    assert charts_svg.count() >= 2 and page.locator('[data-testid="stVegaLiteChart"] canvas').count() == 0
+    chart = charts_svg.first
+    chart.scroll_into_view_if_needed()
+    settle(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    shot = chart.screenshot(path=str(SHOTS / "chart.png"))
+    assert drawn_fraction(shot) > 0.02
+    assert re.search("[\u4e00-\u9fff]", chart.evaluate("e => e.textContent"))
+
+
+def map_shot(context_page, block_fonts: bool) -> bytes:
+    if block_fonts:
+        context_page.route("**/static/fonts/**", lambda route: route.abort())
+    open_page(context_page, "/map")
+    wait_map_drawn(context_page)
+    context_page.wait_for_timeout(2000)  # every layer drawn
+    return wait_map_drawn(context_page)
+
+
+def test_map_labels_do_not_wait_for_the_web_font(page, latin_browser, server):
+    """Labels come drawn (an atlas image): the map looks the same when the font slices never arrive."""
+    shot = map_shot(page, block_fonts=False)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "map.png").write_bytes(shot)
+    context = latin_browser.new_context(viewport={"width": 1024, "height": 900}, base_url=server.url)
+    try:
+        blocked = map_shot(context.new_page(), block_fonts=True)
+    finally:
+        context.close()
+    (SHOTS / "map-without-web-font.png").write_bytes(blocked)
+    assert image_difference(shot, blocked) < 0.003
+
+
+def test_exported_svg_draws_chinese_without_a_system_font(page):
+    """The exported SVG with its embedded font vs the same SVG without it: glyphs, not boxes or blanks."""
+    bars = charts.alt.Chart(charts.alt.Data(values=[{"n": 3, "area": "滇桂黔石漠化区"}, {"n": 2, "area": "燕山-太行山区"}])
+                            ).mark_bar().encode(x="n:Q", y="area:N").properties(width=300, height=80)
+    svg = export.chart_svg(charts.themed(bars, "技术与创新支持中心", ["来源：国家知识产权局"]))
+    bare = re.sub(r"<style>.*?</style>", "", svg, flags=re.DOTALL)
+    shots = []
+    for name, content in (("export.svg.png", svg), ("export-without-font.svg.png", bare)):
+        page.set_content(f'<img id="chart" src="data:image/svg+xml;base64,{base64.b64encode(content.encode()).decode()}">')
+        page.wait_for_function("() => document.getElementById('chart').complete")
+        page.wait_for_timeout(300)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        shots.append(page.locator("#chart").screenshot(path=str(SHOTS / name)))
+    assert image_difference(*shots) > 0.005

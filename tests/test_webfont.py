@@ -1,0 +1,116 @@
+"""The web font: slices cover the whole font, config.toml declares exactly them, files exist before any drawing."""
+import ast
+import io
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from streamlit.testing.v1 import AppTest
+
+from ipaid import geometry, webfont
+
+ROOT = Path(__file__).resolve().parent.parent
+# Emoji and pictographs (U+1F000 and up), Miscellaneous Symbols and Dingbats: office machines lack fonts for
+# them, so only those the served font draws (such as the check mark U+2713) may appear.
+EMOJI = re.compile("[\U0001F000-\U0010FFFF\u2600-\u27BF\uFE0F]")
+
+
+def emoji_in(text: str) -> set[str]:
+    return {c for c in EMOJI.findall(text) if ord(c) not in webfont.cmap()}
+
+
+def test_config_declares_the_slices_the_code_defines():
+    assert webfont.configured_block() == webfont.config_block(), \
+        "config.toml is stale: run `python -m ipaid.webfont --write-config`"
+
+
+def test_configured_ranges_cover_every_character_of_the_font_once():
+    faces = webfont.configured_faces()
+    ranges = [webfont.parse_unicode_range(f["unicodeRange"]) for f in faces if f["family"] == webfont.WEB_FAMILY]
+    union = set().union(*ranges)
+    assert sum(map(len, ranges)) == len(union), "slices overlap"
+    assert not set(webfont.cmap()) - union, "characters of the font that no slice serves"
+    assert union <= set(webfont.cmap()), "a range promises characters the font lacks"
+    assert len(faces) == len(webfont.slices()) and 50 <= len(faces) <= 150
+
+
+def test_common_characters_come_first_in_few_slices():
+    """The characters of a typical Chinese page sit in the first slices, so a page fetches few files."""
+    text = "".join("".join(pair) for pair in __import__("ipaid.i18n", fromlist=["STRINGS"]).STRINGS.values())
+    where = {c: i for i, s in enumerate(webfont.slices()) for c in s}
+    used = {where[ord(c)] for c in text if ord(c) in where}
+    assert len(used) <= 20, sorted(used)
+
+
+def test_unicode_range_merges_runs():
+    assert webfont.unicode_range([0x41, 0x42, 0x43, 0x4E00, 0x4E02]) == "U+41-43, U+4E00, U+4E02"
+    assert webfont.parse_unicode_range(webfont.unicode_range(webfont.slices()[3])) == set(webfont.slices()[3])
+
+
+def test_a_slice_file_holds_exactly_its_characters_and_the_weight_axis():
+    cps = webfont.slices()[5]
+    blob = webfont.subset_woff2(cps)
+    font = TTFont(io.BytesIO(blob))
+    assert blob[:4] == b"wOF2" and font.flavor == "woff2"
+    assert set(font.getBestCmap()) == set(cps)
+    assert [a.axisTag for a in font["fvar"].axes] == ["wght"]
+
+
+def test_build_writes_every_slice_and_drops_other_versions(tmp_path, monkeypatch):
+    monkeypatch.setattr(webfont, "FONT_DIR", tmp_path)
+    stale = tmp_path / "NotoSansSC-00000000-000.woff2"
+    stale.write_bytes(b"old")
+    paths = webfont.ensure_webfont()
+    assert [p.name for p in paths] == [Path(f["url"]).name for f in webfont.configured_faces()]
+    assert all(p.stat().st_size > 1000 for p in paths)
+    assert not stale.exists()
+    assert set(TTFont(paths[0]).getBestCmap()) == set(webfont.slices()[0])
+
+
+def test_font_slices_exist_before_the_first_run_boundary_build(tmp_path, monkeypatch):
+    """The first visitor's page asks for the font while the boundaries build: the slices must be there."""
+    monkeypatch.setattr(webfont, "FONT_DIR", tmp_path)
+    seen = []
+
+    def build(progress):
+        seen.append(all(webfont.slice_path(i).exists() for i in range(len(webfont.slices()))))
+        raise RuntimeError("stop after the build started")
+
+    monkeypatch.setattr(geometry, "is_built", lambda: False)
+    monkeypatch.setattr(geometry, "build", build)
+    AppTest.from_file("../app.py", default_timeout=120).run()
+    assert seen == [True]
+
+
+def string_constants(path: Path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.value
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(ROOT).as_posix() for p in
+                                        [ROOT / "app.py", *(ROOT / "ipaid").glob("*.py"), *(ROOT / "pages").glob("*.py")]))
+def test_no_emoji_in_source_strings(path):
+    found = {c for s in string_constants(ROOT / path) for c in emoji_in(s)}
+    assert not found, [f"U+{ord(c):04X}" for c in found]
+
+
+def test_no_emoji_in_the_data():
+    found = {c for p in (ROOT / "data").glob("*.csv") for c in emoji_in(p.read_text(encoding="utf-8"))}
+    assert not found, [f"U+{ord(c):04X}" for c in found]
+
+
+def test_latin_comes_from_streamlits_own_font():
+    """Before app.py first runs (and builds the slices) Streamlit draws Latin text only: with its bundled Source
+    Sans first in the theme font, no slice is asked for then (no 404 for the first visitor)."""
+    import streamlit
+
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    families = [f.strip().strip("'\"") for f in theme["font"].split(",")]
+    assert families[:2] == ["Source Sans", webfont.WEB_FAMILY]
+    static = Path(streamlit.__file__).parent / "static" / "static"
+    assert any("font-family:Source Sans" in css.read_text() for css in static.glob("css/*.css"))
+    source_sans = set(TTFont(next(static.glob("media/SourceSansVF-Upright*.woff2"))).getBestCmap())
+    assert set(range(0x20, 0x7F)) <= source_sans
