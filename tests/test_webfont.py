@@ -79,7 +79,7 @@ def test_font_slices_exist_before_the_first_run_boundary_build(tmp_path, monkeyp
         raise RuntimeError("stop after the build started")
 
     monkeypatch.setattr(geometry, "is_built", lambda: False)
-    monkeypatch.setattr(geometry, "build", build)
+    monkeypatch.setattr(geometry, "ensure_built", build)
     AppTest.from_file("../app.py", default_timeout=120).run()
     assert seen == [True]
 

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from playwright.sync_api import sync_playwright
 
-from bench._common import PAGES, ROOT, VEGA, chromium_available, drawn_fraction, image_difference, \
+from bench._common import PAGES, ROOT, VEGA, drawn_fraction, image_difference, \
     launch_chromium, open_page, wait_map_drawn
 from ipaid import charts, export, webfont
 
@@ -39,13 +38,10 @@ def fontconfig(tmp_path_factory) -> dict:
 
 
 @pytest.fixture(scope="module")
-def latin_browser(fontconfig):
-    if not chromium_available():
-        pytest.fail("Chromium not found at /usr/bin/chromium") if os.environ.get("CI") else pytest.skip("no Chromium")
-    with sync_playwright() as pw:
-        chromium = launch_chromium(pw, env=fontconfig)
-        yield chromium
-        chromium.close()
+def latin_browser(playwright, fontconfig):
+    chromium = launch_chromium(playwright, env=fontconfig)
+    yield chromium
+    chromium.close()
 
 
 @lru_cache(maxsize=1)
