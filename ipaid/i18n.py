@@ -96,6 +96,11 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "not_located": ("The source does not name the county of this GI.", "来源未注明该地理标志所在县。"),
     "poverty_county": ("national poverty county", "国家级贫困县"),
     "unknown": ("unknown", "未知"),
+    # --- links ---
+    "value_cut": ("{shown}… ({n:,} characters)", "{shown}…（共{n:,}个字符）"),
+    "more_values": ("and {n:,} more", "另有{n:,}个"),
+    "kit_title": ("IP Aid dashboard press kit, {d}", "知识产权助力脱贫攻坚数据看板 新闻资料包，{d}"),
+    "kit_sources": ("Sources:", "来源："),
 }
 
 CATEGORY = {

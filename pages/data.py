@@ -12,9 +12,7 @@ from ipaid import data, export, import_gi, upload
 from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
-from ipaid.ui import entry_guard, gi_coverage_text, lang
-
-entry_guard()
+from ipaid.ui import gi_coverage_text, lang
 
 S = {  # key: (English, 中文)
     "datasets": ("Datasets", "数据集"),

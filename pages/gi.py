@@ -7,11 +7,9 @@ from ipaid.filters import filter_gis
 from ipaid.gi_search import detail_counties, search
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import place_en
-from ipaid.ui import (chart_block, chart_subtitle, current_filters, downloads, entry_guard, filters_text,
+from ipaid.ui import (chart_block, chart_subtitle, current_filters, downloads, filters_text,
                       gi_coverage_text, lang, press_kit_button)
 from ipaid.views import years
-
-entry_guard()
 
 L = lang()
 en = L == "en"

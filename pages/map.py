@@ -5,11 +5,9 @@ from ipaid import data, maps
 from ipaid.i18n import t
 from ipaid.map_export import map_export_controls
 from ipaid.palette import MEASURES, legend
-from ipaid.ui import current_filters, entry_guard, filters_text, lang, write_url
+from ipaid.ui import current_filters, filters_text, lang, write_url
 from ipaid.ui import legend as draw_legend
 from ipaid.views import county_table
-
-entry_guard()
 
 L = lang()
 en = L == "en"

@@ -6,10 +6,8 @@ from ipaid import data, maps
 from ipaid.filters import Filters
 from ipaid.i18n import t
 from ipaid.palette import legend
-from ipaid.ui import entry_guard, figure_card, lang
+from ipaid.ui import figure_card, lang
 from ipaid.ui import legend as draw_legend
-
-entry_guard()
 
 L = lang()
 en = L == "en"

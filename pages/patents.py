@@ -5,9 +5,7 @@ import streamlit as st
 from ipaid import data
 from ipaid.i18n import t
 from ipaid.names import place_en
-from ipaid.ui import downloads, entry_guard, facts_list, figure_card, lang
-
-entry_guard()
+from ipaid.ui import downloads, facts_list, figure_card, lang
 
 L = lang()
 en = L == "en"

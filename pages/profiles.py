@@ -6,10 +6,8 @@ from ipaid import charts, data, maps
 from ipaid.i18n import listing, source_text, t
 from ipaid.profiles import area_profile, county_profile, find_county
 from ipaid.names import place_en
-from ipaid.ui import chart_subtitle, downloads, chart_block, entry_guard, lang
+from ipaid.ui import chart_subtitle, downloads, chart_block, lang
 from ipaid.views import years
-
-entry_guard()
 
 L = lang()
 en = L == "en"

@@ -3,10 +3,8 @@ import streamlit as st
 
 from ipaid import charts, data
 from ipaid.i18n import t
-from ipaid.ui import (chart_block, chart_subtitle, current_filters, entry_guard, facts_list, figure_card, lang,
+from ipaid.ui import (chart_block, chart_subtitle, current_filters, facts_list, figure_card, lang,
                       press_kit_button)
-
-entry_guard()
 
 L = lang()
 en = L == "en"
