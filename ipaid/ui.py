@@ -228,11 +228,25 @@ def share_link(params: dict[str, list[str]]) -> None:
             st.code(_link(params), language=None, wrap_lines=True)
 
 
+def _shared_params() -> dict[str, list[str]]:
+    return {k: v for k, v in _wanted_url().items() if k in (LANG_KEY, *MULTI_KEYS)}
+
+
 def nav_links(pages: list) -> None:
     """The page menu: links that carry the language and filters, so a page change is one history entry."""
-    shared = {k: v for k, v in _wanted_url().items() if k in (LANG_KEY, *MULTI_KEYS)}
+    shared = _shared_params()
     for page in pages:
         st.page_link(page, query_params=shared or None)
+
+
+def page_link(page: str, label: str, icon: str) -> None:
+    """A link to another page that keeps the language and filters (see `nav_links`)."""
+    st.page_link(page, label=label, icon=icon, query_params=_shared_params() or None)
+
+
+def figure_number(name: str) -> str:
+    """A headline figure quoted in prose ('51', '2,385'), from data/figures.csv."""
+    return f"{int(data.figure(name)['value']):,}"
 
 
 @contextmanager
@@ -318,11 +332,11 @@ def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> Non
     if rows.empty:
         return
     en = lang() == "en"
-    st.subheader("What the sources say" if en else "来源要点")
+    st.subheader(t("ui_sources_say", lang()))
     for row in rows.itertuples():
         text = row.text_en if en else row.text_zh
         if not text:  # the source is in the other language only: quoted as it is, and said so
-            text = t("quoted_in", lang(), other="Chinese" if en else "英文") + (row.text_zh if en else row.text_en)
+            text = t("quoted_in", lang(), other=t("ui_other_language", lang())) + (row.text_zh if en else row.text_en)
         st.markdown(f"- {text}")
         st.caption(f"{t('source', lang())}: {row.source}")
 
@@ -348,6 +362,6 @@ def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
     from datetime import date
 
     lines = [filters_text(f)] if f is not None else []
-    exported = ("exported {d}" if lang() == "en" else "导出于{d}").format(d=date.today().isoformat())
+    exported = t("ui_exported", lang(), d=date.today().isoformat())
     return lines + [f"{t('source', lang())}: {source_text(source, lang())} · {exported}"]
 

@@ -15,17 +15,14 @@ row = figure_card(c1.container(border=True), "tisc_centres")
 tisc = data.load_tisc()
 total = int(row["value"])
 with c2:
-    st.progress(min(len(tisc) / total, 1.0), text=(f"{len(tisc)} of {total} centres listed with a source" if en
-                                                  else f"已列出有来源的中心{len(tisc)}家，共{total}家"))
-    st.caption("The full list of the 51 host institutions has not been found in a published form we could verify; "
-               "only centres named in a source are listed, none is invented." if en else
-               "51家依托机构的完整名单尚未找到可核实的公开版本；仅列出来源中点名的中心，绝不臆造。")
+    st.progress(min(len(tisc) / total, 1.0), text=t("pt_listed", L, n=len(tisc), total=total))
+    st.caption(t("pt_missing", L, total=total))
 if len(tisc):
     view = pd.DataFrame({
-        ("Institution" if en else "依托机构"): tisc["institution_en"].where(tisc["institution_en"] != "", tisc["institution_zh"])
+        t("pt_institution", L): tisc["institution_en"].where(tisc["institution_en"] != "", tisc["institution_zh"])
         if en else tisc["institution_zh"],
         t("province", L): tisc["province_zh"].map(place_en) if en else tisc["province_zh"],
-        ("Batch" if en else "批次"): tisc["batch"],
+        t("pt_batch", L): tisc["batch"],
         t("year", L): tisc["year"], t("source", L): tisc["source"]})
     st.dataframe(view, hide_index=True, width="stretch")
     downloads("tisc-centres", tisc, key="tisc")
