@@ -8,8 +8,8 @@ DEFAULT_LANG = "zh"
 
 STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "app_title": ("IP Aid: intellectual property and poverty alleviation", "知识产权助力脱贫攻坚"),
-    "app_subtitle": ("How geographical indications, trademarks and patent information helped China's 832 poverty counties",
-                     "地理标志、商标品牌与专利信息如何助力832个贫困县脱贫"),
+    "app_subtitle": ("How geographical indications, trademarks and patent information helped China's {n} poverty counties",
+                     "地理标志、商标品牌与专利信息如何助力{n}个贫困县脱贫"),
     "language": ("Language", "语言"),
     "filters": ("Filters", "筛选"),
     "province": ("Province", "省份"),

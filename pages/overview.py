@@ -12,7 +12,7 @@ from ipaid.ui import legend as draw_legend
 L = lang()
 en = L == "en"
 st.title(t("app_title", L))
-st.caption(t("app_subtitle", L))
+st.caption(t("app_subtitle", L, n=figure_number("national_poverty_counties")))
 
 figures = data.load_figures()
 cards = ["gi_protection_products", "gi_trademarks", "gi_mark_enterprises",

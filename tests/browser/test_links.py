@@ -1,16 +1,15 @@
 """Links in headless Chromium: the share link opens what is on screen, every page answers at its own URL
 (also as a server's very first request), and Back steps through the views without swallowing a press."""
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from bench._common import Server, open_page, wait_idle
+from bench._common import ROOT, Server, full_page_screenshot, open_page, wait_idle
 
 pytestmark = pytest.mark.browser
-SHOTS = Path("/work/shots/links")
+SHOTS = ROOT / "screenshots"  # git-ignored
 SIDEBAR = '[data-testid="stSidebar"]'
 
 
@@ -75,7 +74,7 @@ def test_share_link_opens_exactly_what_is_on_screen(page, browser, server):
     try:
         open_page(fresh, link)
         expect(fresh.locator("h1").first).to_have_text("Map")
-        assert chips(fresh, "Provinces") == ["Hunan"]
+        expect(tags(fresh, "Provinces")).to_have_text(["Hunan"])
         assert measure_shown(fresh) == measure_shown(page) == "Year out of poverty"
         assert view(fresh.url) == view(link) and share_text(fresh) == fresh.url
     finally:
@@ -164,6 +163,6 @@ def test_first_request_after_a_restart_and_every_page_url(browser):
                 assert view(page.url)[0] == path
                 SHOTS.mkdir(parents=True, exist_ok=True)
                 if path == "/overview":
-                    page.screenshot(path=str(SHOTS / f"overview_1024_{lang}.png"), full_page=True)
+                    full_page_screenshot(page, SHOTS / f"overview_1024_{lang}.png")
         finally:
             context.close()
