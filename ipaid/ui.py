@@ -36,13 +36,17 @@ def _leave_pages_directory_mode() -> None:
     session calls `st.navigation` (AppTest starts every run in it): a page URL runs `pages/x.py` alone
     under a bare "app / data / …" menu, without the sidebar or the language. The flag is switched off
     and that run restarted, through app.py and st.navigation. `tests/test_app.py` fails when a Streamlit
-    upgrade removes the mode (then delete this) or renames the flag (then this no longer works).
+    upgrade removes the mode (then delete this) or renames the flag or the run-location names used here.
     """
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner_utils.script_run_context import RunLocation, ThreadState
 
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
-        st.rerun()
+        # In a widget callback (AppTest resets the flag before every run) the script has not started
+        # yet and will now run through app.py: a rerun there would only drop the callback's work.
+        if ThreadState.get().run_location != RunLocation.CALLBACK:
+            st.rerun()
 
 
 def options() -> dict[str, dict[str, str]]:
