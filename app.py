@@ -4,10 +4,9 @@ import streamlit as st
 from ipaid import geometry, static_files, webfont
 from ipaid.i18n import t
 from ipaid.paths import ROOT
-from ipaid.ui import entry_guard, lang, page_guard, share_link, show_url_warnings, sidebar
+from ipaid.ui import finish_view, lang, nav_links, page_guard, show_url_warnings, sidebar
 
 webfont.ensure_webfont()  # first (2 s once): the browser asks for font slices as soon as text is drawn
-entry_guard()
 st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide")
 
 if not geometry.is_built():
@@ -21,12 +20,26 @@ PAGES = [("overview", "page_overview", ":material/home:"), ("map", "page_map", "
          ("designated", "page_designated", ":material/location_on:"), ("patents", "page_patents", ":material/find_in_page:"),
          ("profiles", "page_profiles", ":material/search:"), ("data", "page_data", ":material/database:")]
 
+
+def pages() -> list:
+    """Every page at its own URL. The overview is the default page ("/") and answers at /overview too."""
+    listed = [st.Page(f"pages/{name}.py", title=t(key, lang()), icon=icon, default=name == "overview",
+                      url_path="home" if name == "overview" else name) for name, key, icon in PAGES]
+    return listed + [st.Page("pages/overview.py", title=t("page_overview", lang()), url_path="overview",
+                             visibility="hidden")]
+
+
 with page_guard():
     static_files.ensure_static()
+    menu = st.sidebar.container()
     sidebar()
-    nav = st.navigation([st.Page(f"pages/{name}.py", title=t(key, lang()), icon=icon, url_path=name,
-                                 default=name == "overview") for name, key, icon in PAGES])
-    with st.sidebar:
-        share_link()
+    listed = pages()
+    nav = st.navigation(listed, position="hidden")
+    with menu:
+        nav_links(listed[:-1])
+    share_box = st.sidebar.empty()
     show_url_warnings()
-    nav.run()
+    try:
+        nav.run()
+    finally:
+        finish_view(share_box)  # after the page ran, so the link and the URL include what the page bound

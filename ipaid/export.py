@@ -11,6 +11,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
+from ipaid.i18n import t
 from ipaid.webfont import font_dir
 
 FORMULA = re.compile(r"^[=+\-@\t\r]")
@@ -101,8 +102,9 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE).strip("_")[:60] or "chart"
 
 
-def press_kit(items: dict[str, tuple[alt.TopLevelMixin, pd.DataFrame]], sources: list[str], filters: str) -> bytes:
-    """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt.
+def press_kit(items: dict[str, tuple[alt.TopLevelMixin, pd.DataFrame]], sources: list[str], filters: str,
+              lang: str = "en") -> bytes:
+    """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt (headings in `lang`).
 
     A chart may be given as a function that builds it (charts that are only exported, like the static map).
     """
@@ -114,6 +116,6 @@ def press_kit(items: dict[str, tuple[alt.TopLevelMixin, pd.DataFrame]], sources:
             z.writestr(f"{stem}.png", chart_png(chart))
             z.writestr(f"{stem}.svg", chart_svg(chart))
             z.writestr(f"{stem}.csv", csv_bytes(frame))
-        lines = [f"IP Aid dashboard press kit, {date.today().isoformat()}", filters, "", "Sources:"]
+        lines = [t("kit_title", lang, d=date.today().isoformat()), filters, "", t("kit_sources", lang)]
         z.writestr("SOURCES.txt", "\n".join(lines + [f"- {s}" for s in sources]) + "\n")
     return buf.getvalue()

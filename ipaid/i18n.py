@@ -8,8 +8,8 @@ DEFAULT_LANG = "zh"
 
 STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "app_title": ("IP Aid: intellectual property and poverty alleviation", "知识产权助力脱贫攻坚"),
-    "app_subtitle": ("How geographical indications, trademarks and patent information helped China's 832 poverty counties",
-                     "地理标志、商标品牌与专利信息如何助力832个贫困县脱贫"),
+    "app_subtitle": ("How geographical indications, trademarks and patent information helped China's {n} poverty counties",
+                     "地理标志、商标品牌与专利信息如何助力{n}个贫困县脱贫"),
     "language": ("Language", "语言"),
     "filters": ("Filters", "筛选"),
     "province": ("Province", "省份"),
@@ -351,6 +351,54 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "ev_source": ("CPAD exit announcements; GI registers (data/SOURCES.md)", "国务院扶贫办退出公告；地理标志登记（见 data/SOURCES.md）"),
     "ev_filters_note": ("The province and area filters choose the counties; the category and GI filters choose the GIs.",
                         "省份、片区筛选决定参与比较的县；产品类别、地理标志筛选决定计入的地理标志。"),
+    # --- links ---
+    "value_cut": ("{shown}… ({n:,} characters)", "{shown}…（共{n:,}个字符）"),
+    "more_values": ("and {n:,} more", "另有{n:,}个"),
+    "kit_title": ("IP Aid dashboard press kit, {d}", "知识产权助力脱贫攻坚数据看板 新闻资料包，{d}"),
+    "kit_sources": ("Sources:", "来源："),
+    "ui_sources_say": ("What the sources say", "来源要点"),
+    "ui_other_language": ("Chinese", "英文"),
+    "ui_exported": ("exported {d}", "导出于{d}"),
+    "ov_exited": ("Listed {a}; the last {n} exited in {b}", "{a}年列入；最后{n}个县于{b}摘帽"),
+    "ov_three_paths": ("Three paths", "三条路径"),
+    "ov_info": ("Information: patent services", "信息扶贫：专利信息服务"),
+    "ov_info_text": ("The IP public service network, patent literature retrieval and analysis, {tisc} TISCs built with "
+                     "WIPO, and patent information docking projects for farming and processing.",
+                     "知识产权公共服务网、专利文献检索分析、与世界知识产权组织共建的{tisc}家技术与创新支持中心，"
+                     "以及面向种植加工的专利信息精准对接项目。"),
+    "ov_system": ("System: trademarks and GIs", "制度扶贫：商标与地理标志"),
+    "ov_system_text": ("A green channel for GI examination; GI protection products, GI trademarks and the special GI "
+                       "mark across all poverty counties.",
+                       "地理标志审查“绿色通道”；地理标志保护产品、地理标志商标和专用标志覆盖全部贫困县。"),
+    "ov_industry": ("Industry: designated counties", "产业扶贫：定点扶贫县"),
+    "ov_industry_text": ("Sangzhi (Hunan) and Chongli (Hebei): cooperative + brand + industry + poor households.",
+                         "湖南桑植、河北崇礼：“专业合作社+品牌+产业+贫困户”。"),
+    "ov_projects": ("…and GI promotion projects", "……及地理标志运用促进工程"),
+    "ov_projects_text": ("Since 2019: {projects} projects in {counties} poverty counties of {provinces} central and "
+                         "western provinces.", "2019年以来：中西部{provinces}个省份{counties}个国家级贫困县，{projects}个项目。"),
+    "ov_where": ("Where the poverty counties were", "贫困县分布"),
+    "ov_full_map": ("Open the full map", "打开完整地图"),
+    "ov_complete": ("How complete is the data", "数据完整度"),
+    "ov_official_total": (" (official total)", "（官方总数）"),
+    "ov_note": ("Every figure on this page comes from data/figures.csv; hover a figure for its source and date. "
+                "Full sources: data/SOURCES.md and the Data page.",
+                "本页数据均来自 data/figures.csv；将鼠标悬停在数字上可查看来源和日期。完整来源见 data/SOURCES.md 与“数据管理”页。"),
+    "pt_listed": ("{n} of {total} centres listed with a source", "已列出有来源的中心{n}家，共{total}家"),
+    "pt_missing": ("The full list of the {total} host institutions has not been found in a published form we could "
+                   "verify; only centres named in a source are listed, none is invented.",
+                   "{total}家依托机构的完整名单尚未找到可核实的公开版本；仅列出来源中点名的中心，绝不臆造。"),
+    "pt_institution": ("Institution", "依托机构"),
+    "pt_batch": ("Batch", "批次"),
+    "pj_caption": ("Since 2019 CNIPA has run GI promotion projects in poverty-stricken areas (contiguous destitute "
+                   "areas and the Tibetan areas of four provinces).",
+                   "2019年以来，国家知识产权局在连片特困地区、四省藏区等贫困地区实施地理标志运用促进工程。"),
+    "pj_scale": ("Figures marked 'more than' are lower bounds given at the press conference; bars for them end in ▶. "
+                 "The scale is logarithmic so that {low} and {high} are both visible.",
+                 "标注“超过”的数字为发布会给出的下限，相应柱形以▶结尾。采用对数刻度，使{low}与{high}均清晰可见。"),
+    "pj_missing": ("The list of the {projects} projects and their {gis} GIs is not published in a form we could load; "
+                   "only Datong Huanghua (大同黄花) is named in the sources. The GI page lists every GI we could source.",
+                   "{projects}个项目及其{gis}个地理标志的完整名单尚未找到可载入的公开版本，来源中仅点名“大同黄花”。"
+                   "地理标志页列出了所有已核实来源的地理标志。"),
 }
 
 CATEGORY = {

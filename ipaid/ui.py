@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from contextlib import contextmanager
 from functools import lru_cache
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -25,7 +25,30 @@ LANG_KEY = "lang"
 
 
 def lang() -> str:
+    """The session's language. Every entry script (app.py, each page) asks for it before drawing anything,
+    so this is also where Streamlit's legacy "pages directory" mode is left (`_leave_pages_directory_mode`)."""
+    _leave_pages_directory_mode()
     return norm_lang(st.session_state.get(LANG_KEY, DEFAULT_LANG))
+
+
+def _leave_pages_directory_mode() -> None:
+    """The one workaround for Streamlit's legacy "pages directory" mode (Streamlit 1.67 has no option for it).
+
+    A `pages/` folder beside app.py makes a server's first session start in that mode, until some
+    session calls `st.navigation` (AppTest starts every run in it): a page URL runs `pages/x.py` alone
+    under a bare "app / data / …" menu, without the sidebar or the language. The flag is switched off
+    and that run restarted, through app.py and st.navigation. `tests/test_app.py` fails when a Streamlit
+    upgrade removes the mode (then delete this) or renames the flag or the run-location names used here.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner_utils.script_run_context import RunLocation, ThreadState
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        # In a widget callback (AppTest resets the flag before every run) the script has not started
+        # yet and will now run through app.py: a rerun there would only drop the callback's work.
+        if ThreadState.get().run_location != RunLocation.CALLBACK:
+            st.rerun()
 
 
 def options() -> dict[str, dict[str, str]]:
@@ -63,48 +86,116 @@ PARAM_WORDS = {"province": "province", "area": "area", "category": "category", "
                "lang": "language", "measure": "measure_param"}
 
 
+def _page() -> str:
+    """The path of the page being shown ("/" for the default page)."""
+    return urlsplit(st.context.url or "").path.rstrip("/") or "/"
+
+
+def _url() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
 def load_url_state() -> None:
-    """Once per session: take the filters, language and measure from the link, warning about unknown values.
+    """Take the view from the URL when the session starts, and whenever the browser shows a URL this
+    session did not write last (Back or Forward): filters, language, measure and every parameter the page
+    bound with `write_url`. Otherwise (a widget changed, or a page link without parameters) widgets keep
+    their values.
 
     Values in the URL are codes (湖南省, wuling, tea, GI0001, en), whatever the display language.
     """
-    if st.session_state.get("_url_loaded"):
+    lang()  # first: leaving the legacy pages mode restarts the run, so nothing may change before
+    ss = st.session_state
+    ss["_url_pending"] = {}
+    incoming, page = _url(), _page()
+    last_page, ss["_url_page"] = ss.get("_url_page"), page
+    sent = ss.get("_url_sent")
+    if sent is not None and (incoming == sent or (not incoming and page != last_page)):
         return
-    st.session_state["_url_loaded"] = True
+    ss["_url_sent"] = incoming
+    restore = sent is not None  # Back/Forward: a parameter missing from the URL is at its default
     known = {name: set(values) for name, values in options().items()}
     known.update({name: set(values) for name, values in SINGLE.items()})
     params = {name: st.query_params.get_all(name) for name in known}
     bad = unknown_values(params, known)
     if bad:
-        st.session_state["url_warnings"] = bad
+        ss["url_warnings"] = bad
     for name in MULTI_KEYS:
         good = [v for v in dict.fromkeys(params[name]) if v in known[name]]
-        if good:
-            st.session_state[name] = good
+        if good or restore:
+            ss[name] = good
     for name in SINGLE:
         good = [v for v in params[name] if v in known[name]]
         if good:
-            st.session_state[name] = good[0]
+            ss[name] = good[0]
+        elif restore and name == LANG_KEY:
+            ss[name] = DEFAULT_LANG
+    if restore:
+        for key, (default, many) in ss.get("_url_keys", {}).get(page, {}).items():
+            if key in known and key in incoming:
+                continue  # checked above
+            values = incoming.get(key, [])
+            ss[key] = values if many else (values[0] if values else default)
 
 
 def write_url(keys, defaults: dict[str, str] | None = None) -> None:
-    """Mirror widget values into the URL (a value at its default is left out)."""
+    """Keep widget values in the URL: a value at its default is left out; all are written at once after
+    the page ran (`finish_view`, so one view change is one browser history entry), and Back or Forward
+    restores them (`load_url_state`)."""
     defaults = defaults or {}
+    ss = st.session_state
+    bound = ss.setdefault("_url_keys", {}).setdefault(_page(), {})
+    pending = ss.setdefault("_url_pending", {})
     for key in keys:
-        value = st.session_state.get(key)
-        if value in (None, [], "", defaults.get(key)):
-            if key in st.query_params:
-                del st.query_params[key]
-        elif st.query_params.get_all(key) != (value if isinstance(value, list) else [value]):
-            st.query_params[key] = value
+        value = ss.get(key)
+        bound[key] = (defaults.get(key), isinstance(value, list))
+        pending[key] = None if value in (None, [], "", defaults.get(key)) else value
+
+
+def _wanted_url() -> dict[str, list[str]]:
+    """The URL parameters once the values bound in this run are written."""
+    wanted = _url()
+    for key, value in st.session_state.get("_url_pending", {}).items():
+        if value is None:
+            wanted.pop(key, None)
+        else:
+            wanted[key] = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    return wanted
+
+
+def _link(params: dict[str, list[str]]) -> str:
+    base = (st.context.url or "").split("?")[0]
+    if not urlsplit(base).path:
+        base += "/"
+    query = urlencode(params, doseq=True)
+    return f"{base}?{query}" if query else base
+
+
+def finish_view(share_box) -> None:
+    """After the page ran: write the view's URL parameters (one message) and show the link in `share_box`."""
+    wanted = _wanted_url()
+    if wanted != _url():
+        st.query_params.from_dict(wanted)
+    st.session_state["_url_sent"] = wanted
+    st.session_state["_url_pending"] = {}
+    with share_box.container():
+        share_link(wanted)
+
+
+def shown_values(values: list[str], lang_: str, width: int = 40, most: int = 5) -> str:
+    """Values from a link, quoted for a message: each cut to `width` characters, at most `most` of them."""
+    quoted = [repr(v) if len(v) <= width else t("value_cut", lang_, shown=repr(v[:width])[:-1], n=len(v))
+              for v in values[:most]]
+    if len(values) > most:
+        quoted.append(t("more_values", lang_, n=len(values) - most))
+    return ", ".join(quoted)
 
 
 def show_url_warnings() -> None:
     bad = st.session_state.pop("url_warnings", None)
     for name, values in (bad or {}).items():
         what = t(PARAM_WORDS[name], lang()) if name in PARAM_WORDS else name
-        st.warning(t("unknown_value", lang(), what=what, values=", ".join(repr(v) for v in values)) +
-                   f" (?{name}=)", icon=":material/warning:")
+        st.warning(t("unknown_value", lang(), what=what, values=shown_values(values, lang())) + f" (?{name}=)",
+                   icon=":material/warning:")
 
 
 def sidebar() -> None:
@@ -153,13 +244,35 @@ def filters_text(f: Filters) -> str:
     return t("filters_line", lang(), f=text or t("no_filters", lang()))
 
 
-def share_link() -> None:
-    """The current view as a link: page path plus every bound parameter."""
-    base = (st.context.url or "").split("?")[0]
-    query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+def share_link(params: dict[str, list[str]]) -> None:
+    """The current view as a link: page path plus every bound parameter (drawn after the page ran)."""
     with st.expander(t("share_link", lang()), icon=":material/link:"):
         st.caption(t("share_help", lang()))
-        st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
+        # The copy button sits over the block's top right corner: keep the link's lines clear of it.
+        st.html('<style>.st-key-share [data-testid="stCode"] pre {padding-right: 2.75rem}</style>')
+        with st.container(key="share"):
+            st.code(_link(params), language=None, wrap_lines=True)
+
+
+def _shared_params() -> dict[str, list[str]]:
+    return {k: v for k, v in _wanted_url().items() if k in (LANG_KEY, *MULTI_KEYS)}
+
+
+def nav_links(pages: list) -> None:
+    """The page menu: links that carry the language and filters, so a page change is one history entry."""
+    shared = _shared_params()
+    for page in pages:
+        st.page_link(page, query_params=shared or None)
+
+
+def page_link(page: str, label: str, icon: str) -> None:
+    """A link to another page that keeps the language and filters (see `nav_links`)."""
+    st.page_link(page, label=label, icon=icon, query_params=_shared_params() or None)
+
+
+def figure_number(name: str) -> str:
+    """A headline figure quoted in prose ('51', '2,385'), from data/figures.csv."""
+    return f"{int(data.figure(name)['value']):,}"
 
 
 @contextmanager
@@ -230,13 +343,16 @@ def chart_block(name: str, chart, frame, key: str, selectable: bool = False, spe
 
 
 def press_kit_button(items: dict, sources: list[str], f: Filters, key: str) -> None:
-    """One button for a zip of every chart of the page (PNG, SVG), their data (CSV) and SOURCES.txt."""
+    """One button for a zip of every chart of the page (PNG, SVG), their data (CSV) and SOURCES.txt.
+
+    The zip is made when clicked, outside the session: its words are fixed here, in the reader's language.
+    """
     from ipaid import export
 
-    st.download_button(t("press_kit", lang()), icon=":material/folder_zip:",
-                       data=lambda: export.press_kit(items, sources, filters_text(f)),
+    lang_, line = lang(), filters_text(f)
+    st.download_button(t("press_kit", lang_), data=lambda: export.press_kit(items, sources, line, lang_),
                        file_name=f"ipaid-press-kit-{key}.zip", mime="application/zip", key=f"kit_{key}",
-                       on_click="ignore", type="primary")
+                       on_click="ignore", type="primary", icon=":material/folder_zip:")
 
 
 def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> None:
@@ -248,28 +364,13 @@ def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> Non
     if rows.empty:
         return
     en = lang() == "en"
-    st.subheader("What the sources say" if en else "来源要点")
+    st.subheader(t("ui_sources_say", lang()))
     for row in rows.itertuples():
         text = row.text_en if en else row.text_zh
         if not text:  # the source is in the other language only: quoted as it is, and said so
-            text = t("quoted_in", lang(), other="Chinese" if en else "英文") + (row.text_zh if en else row.text_en)
+            text = t("quoted_in", lang(), other=t("ui_other_language", lang())) + (row.text_zh if en else row.text_en)
         st.markdown(f"- {literal(text)}")
         st.caption(f"{t('source', lang())}: {literal(row.source)}")
-
-
-def entry_guard() -> None:
-    """Leave Streamlit's legacy "pages directory" mode before anything is drawn (app.py and every page).
-
-    Until some session has called st.navigation, Streamlit runs the first script of a server's life
-    in that mode: a page URL runs `pages/x.py` alone (no sidebar, no language), and app.py runs
-    wrapped in an extra page, so widget state is lost on the next rerun. Switching the mode off and
-    rerunning sends the same request through app.py and st.navigation.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 def figure_card(col, name: str, short: bool = False) -> pd.Series:
@@ -296,6 +397,6 @@ def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
     from datetime import date
 
     lines = [filters_text(f)] if f is not None else []
-    exported = ("exported {d}" if lang() == "en" else "导出于{d}").format(d=date.today().isoformat())
+    exported = t("ui_exported", lang(), d=date.today().isoformat())
     return lines + [f"{t('source', lang())}: {source_text(source, lang())} · {exported}"]
 

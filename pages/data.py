@@ -12,10 +12,9 @@ from ipaid import auth, data, data_ui, export, import_gi, store, upload
 from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
-from ipaid.ui import entry_guard, gi_coverage_text, lang
+from ipaid.ui import gi_coverage_text, lang
 from ipaid.views import gi_coverage_view
 
-entry_guard()
 
 def s(key: str, **fmt) -> str:
     """A Data page string (`data_<key>` in ipaid.i18n) in the page's language."""

@@ -5,10 +5,8 @@ from ipaid import charts, data, maps
 from ipaid.filters import covers
 from ipaid.i18n import t
 from ipaid.names import county_name, place_en
-from ipaid.ui import chart_subtitle, chart_block, current_filters, entry_guard, facts_list, lang, press_kit_button
+from ipaid.ui import chart_subtitle, chart_block, current_filters, facts_list, lang, press_kit_button
 from ipaid.views import designated_timeline, gi_table, literal
-
-entry_guard()
 
 L = lang()
 en = L == "en"

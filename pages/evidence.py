@@ -4,9 +4,8 @@ import streamlit as st
 from ipaid import charts, data, evidence
 from ipaid.i18n import GI_TYPE, label, listing, t
 from ipaid.filters import Filters, filter_counties, filter_gis
-from ipaid.ui import chart_block, chart_subtitle, current_filters, entry_guard, filters_text, lang, press_kit_button
+from ipaid.ui import chart_block, chart_subtitle, current_filters, filters_text, lang, press_kit_button
 
-entry_guard()
 
 L = lang()
 st.title(t("page_evidence", L))

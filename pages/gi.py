@@ -9,11 +9,9 @@ from ipaid.gi_charts import gi_charts, gi_subset
 from ipaid.gi_search import MAX_QUERY, detail_counties, follow_pick, search, url_state
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import place_en
-from ipaid.ui import (chart_block, chart_subtitle, current_filters, downloads, entry_guard, filters_text,
+from ipaid.ui import (chart_block, chart_subtitle, current_filters, downloads, filters_text,
                       gi_coverage_text, lang, press_kit_button, write_url)
 from ipaid.views import gi_county_table, gi_table, literal
-
-entry_guard()
 
 L = lang()
 en = L == "en"

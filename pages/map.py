@@ -6,11 +6,9 @@ from ipaid.i18n import t
 from ipaid.map_controls import view_buttons
 from ipaid.map_export import map_export_controls
 from ipaid.palette import MARKER, MEASURES
-from ipaid.ui import current_filters, entry_guard, filters_text, lang, write_url
+from ipaid.ui import current_filters, filters_text, lang, write_url
 from ipaid.ui import legend as draw_legend
 from ipaid.views import county_table, literal
-
-entry_guard()
 
 L = lang()
 st.title(t("page_map", L))

@@ -3,10 +3,9 @@ import streamlit as st
 
 from ipaid import data
 from ipaid.i18n import t
-from ipaid.ui import downloads, entry_guard, facts_list, figure_card, lang
+from ipaid.ui import downloads, facts_list, figure_card, lang
 from ipaid.views import tisc_view
 
-entry_guard()
 
 L = lang()
 en = L == "en"

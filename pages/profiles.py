@@ -5,10 +5,8 @@ from ipaid import charts, data, maps
 from ipaid.i18n import listing, source_text, t
 from ipaid.names import county_name, place_en
 from ipaid.profiles import MAX_QUERY, area_profile, county_profile, match_counties
-from ipaid.ui import chart_subtitle, downloads, chart_block, entry_guard, lang
+from ipaid.ui import chart_subtitle, downloads, chart_block, lang
 from ipaid.views import gi_table, literal
-
-entry_guard()
 
 L = lang()
 en = L == "en"

@@ -2,19 +2,15 @@
 import streamlit as st
 
 from ipaid import charts, data
+from ipaid.figures import figure_text
 from ipaid.i18n import t
-from ipaid.ui import (chart_block, chart_subtitle, current_filters, entry_guard, facts_list, figure_card, lang,
+from ipaid.ui import (chart_block, chart_subtitle, current_filters, facts_list, figure_card, lang,
                       press_kit_button)
 from ipaid.views import demo_zones_view, projects_view
 
-entry_guard()
-
 L = lang()
-en = L == "en"
 st.title(t("page_projects", L))
-st.caption("Since 2019 CNIPA has run GI promotion projects in poverty-stricken areas (contiguous destitute areas and "
-           "the Tibetan areas of four provinces)." if en else
-           "2019年以来，国家知识产权局在连片特困地区、四省藏区等贫困地区实施地理标志运用促进工程。")
+st.caption(t("pj_caption", L))
 figures = data.load_figures()
 cards = ["gi_promotion_projects", "gi_project_counties", "gi_project_provinces", "gi_project_gis",
          "people_driven_out_of_poverty"]
@@ -26,9 +22,8 @@ src = figures.loc["gi_guiding_funds", "source"]
 subtitle = chart_subtitle(src)
 chart, frame = charts.leverage(figures, L, subtitle)
 chart_block("gi-projects-leverage", chart, frame, key="chart_leverage")
-st.caption("Figures marked 'more than' are lower bounds given at the press conference; bars for them end in ▶. "
-           "The scale is logarithmic so that 10 million and 21 billion are both visible." if en else
-           "标注“超过”的数字为发布会给出的下限，相应柱形以▶结尾。采用对数刻度，使一千万元与二百一十亿元均清晰可见。")
+amounts = [figures.loc[name].drop("qualifier") for name in ("gi_guiding_funds", "gi_industry_output")]
+st.caption(t("pj_scale", L, low=figure_text(amounts[0], L), high=figure_text(amounts[1], L)))
 
 facts_list(data.load_press_facts(), "projects")
 projects, zones = data.load_projects(), data.load_demo_zones()
