@@ -167,15 +167,18 @@ def drawn_fraction(png: bytes) -> float:
     return 1 - max(colours)[0] / (img.width * img.height)
 
 
-def image_difference(a: bytes, b: bytes) -> float:
-    """Share of pixels that differ between two same-size screenshots."""
+def image_difference(a: bytes, b: bytes, shift: int = 0) -> float:
+    """Share of pixels that differ between two same-size screenshots; with `shift`, the least difference over
+    moving `b` up to that many pixels in each direction (two loads of a map can place it a pixel apart)."""
     from PIL import Image, ImageChops
 
     ia, ib = (Image.open(io.BytesIO(x)).convert("RGB") for x in (a, b))
     if ia.size != ib.size:
         return 1.0
-    diff = ImageChops.difference(ia, ib).convert("L").point(lambda v: 255 if v > 8 else 0)
-    return diff.histogram()[255] / (ia.width * ia.height)
+    moves = [(dx, dy) for dx in range(-shift, shift + 1) for dy in range(-shift, shift + 1)]
+    diffs = (ImageChops.difference(ia, ImageChops.offset(ib, dx, dy)).convert("L").point(lambda v: 255 if v > 8 else 0)
+             for dx, dy in moves)
+    return min(d.histogram()[255] for d in diffs) / (ia.width * ia.height)
 
 
 def wait_map_drawn(page, timeout: float = 90.0, min_fraction: float = 0.1, unlike: bytes | None = None,

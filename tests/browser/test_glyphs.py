@@ -93,7 +93,7 @@ def test_every_character_on_every_page_has_a_glyph(page, path, lang):
     open_page(page, f"/{path}" + ("?lang=en" if lang == "en" else ""))
     settle(page)
     text = page.evaluate(TEXT)
-    assert len(text) > 200
+    assert len(text) > 100  # the page drew its text (the shortest, /profiles without a choice, has ~120 characters)
     missing = unshown(text, served_glyphs())
     assert not missing, f"/{path} {lang}: no glyph for " + ", ".join(f"{c} U+{ord(c):04X}" for c in sorted(missing))
     statuses = page.evaluate(FONT_STATUS)
@@ -123,7 +123,7 @@ def test_charts_are_svg_and_draw_chinese(page):
 def map_shot(context_page, block_fonts: bool) -> bytes:
     if block_fonts:
         context_page.route("**/static/fonts/**", lambda route: route.abort())
-    open_page(context_page, "/map")
+    open_page(context_page, "/map?category=handicraft")  # few GI markers: the labels make the picture
     wait_map_drawn(context_page)
     context_page.wait_for_timeout(2000)  # every layer drawn
     return wait_map_drawn(context_page)
@@ -140,7 +140,7 @@ def test_map_labels_do_not_wait_for_the_web_font(page, latin_browser, server):
     finally:
         context.close()
     (SHOTS / "map-without-web-font.png").write_bytes(blocked)
-    assert image_difference(shot, blocked) < 0.003
+    assert image_difference(shot, blocked, shift=2) < 0.003
 
 
 def test_exported_svg_draws_chinese_without_a_system_font(page):
