@@ -196,3 +196,39 @@ def test_exit_years_match_groupby_and_timeline_alternates_labels():
     text_layers = json.loads(chart.to_json())["layer"][-1]["layer"]
     filters = [layer.get("transform") for layer in text_layers if layer["mark"]["type"] == "text"]
     assert filters == [[{"filter": "datum.above"}], [{"filter": "!datum.above"}]]
+
+
+def channels(spec):
+    """(channel, definition) of every encoding in a chart spec, tooltips one by one."""
+    if isinstance(spec, dict):
+        for channel, definition in spec.get("encoding", {}).items():
+            for one in definition if isinstance(definition, list) else [definition]:
+                yield channel, one
+        for key, value in spec.items():
+            if key not in ("encoding", "datasets"):
+                yield from channels(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from channels(item)
+
+
+def test_every_encoding_names_a_column_of_its_data_and_numbers_have_titles():
+    """A field missing from the data draws nothing; an untitled number axis or tooltip shows the raw column name."""
+    for lang in ("en", "zh"):
+        for name, chart, _, _ in builders(lang):
+            spec = json.loads(chart.to_json())
+            columns = {c for rows in spec["datasets"].values() for row in rows for c in row}
+            axis_titles = {}
+            for channel, definition in channels(spec):
+                assert "field" in definition or "datum" in definition or "value" in definition \
+                    or "condition" in definition, (name, channel, definition)
+                if "field" not in definition:
+                    continue
+                assert definition["field"] in columns, (name, channel, definition)
+                if definition.get("type") not in ("quantitative", "ordinal") or "aggregate" in definition:
+                    continue
+                if channel == "tooltip":  # each tooltip line shows its own title
+                    assert definition.get("title"), (name, lang, definition)
+                elif channel in ("x", "y"):  # layers share an axis: one of them titles it
+                    axis_titles.setdefault((channel, definition["field"]), []).append(definition.get("title"))
+            assert all(any(titles) for titles in axis_titles.values()), (name, lang, axis_titles)
