@@ -156,7 +156,8 @@ def timeline(events: pd.DataFrame, lang: str, title: str, subtitle: list[str]):
     base = alt.Chart(events).encode(x=alt.X("year:Q", title=t("year", lang), axis=alt.Axis(format="d", tickMinStep=1),
                                             scale=alt.Scale(zero=False, nice=False, padding=20)))
     rule = base.mark_rule(color="#999").encode(x=alt.X("min(year):Q"), x2=alt.X2("max(year):Q"))
-    dots = base.mark_circle(size=110, color=BAR).encode(tooltip=["year:Q", "text:N"])
+    dots = base.mark_circle(size=110, color=BAR).encode(
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang)), alt.Tooltip("text:N", title="")])
     # Alternate labels above and below the line, so that neighbouring years do not overlap.
     events = events.sort_values("year").reset_index(drop=True).assign(above=lambda d: d.index % 2 == 0)
     base = base.properties(data=events)

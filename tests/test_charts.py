@@ -42,13 +42,18 @@ def test_cumulative_by_year_is_a_running_total():
 
 
 def test_gis_by_area_counts_each_gi_once_per_area():
-    gis, counties = data.load_gis(), data.load_counties()
-    _, frame = charts.gi_by_area(gis, counties, data.load_areas(), "zh", [])
-    links = gis[["gi_id", "counties"]].explode("counties").merge(
-        counties[["boundary_adcode", "area_id"]].drop_duplicates("boundary_adcode"),
-        left_on="counties", right_on="boundary_adcode")
-    expected = links.drop_duplicates(["gi_id", "area_id"]).groupby("area_id").size().to_dict()
-    assert frame.set_index("area_id")["count"].to_dict() == expected
+    counties = data.load_counties().copy()
+    counties.loc[counties["province"] == "河北省", "area_id"] = ""  # counties outside the 14 areas
+    for gis in (data.load_gis(), filter_gis(data.load_gis(), Filters(categories=("tea",)))):
+        chart, frame = charts.gi_by_area(gis, counties, data.load_areas(), "en", [])
+        links = gis[["gi_id", "counties"]].explode("counties").merge(
+            counties[["boundary_adcode", "area_id"]].drop_duplicates("boundary_adcode"),
+            left_on="counties", right_on="boundary_adcode")
+        expected = links.drop_duplicates(["gi_id", "area_id"]).groupby("area_id").size().to_dict()
+        assert frame.set_index("area_id")["count"].to_dict() == expected
+        assert frame.set_index("area_id").at["", "label"] == t("poverty_outside", "en")
+        share = json.loads(chart.to_json())["title"]["subtitle"][-1]
+        assert share.startswith(f"{links['gi_id'].nunique()} of {len(gis)} GIs")
 
 
 def tick_label(expr: str, value: float) -> str:
@@ -100,8 +105,8 @@ def texts(spec, key=None):
         for k, v in spec.items():
             if k in ("title", "subtitle") and isinstance(v, str):
                 yield k, v
-            elif k in ("subtitle", "text") and key == "title" and isinstance(v, list):
-                yield from ((k, s) for s in v)
+            elif k in ("subtitle", "text") and key == "title":  # a chart title: text and subtitle lines
+                yield from (("title" if k == "text" else k, s) for s in ([v] if isinstance(v, str) else v))
             elif k != "datasets":
                 yield from texts(v, k)
     elif isinstance(spec, list):
@@ -130,7 +135,7 @@ def test_every_chart_speaks_the_language_of_the_page():
         assert not [s for s in shown if CJK.search(s)], name
     for name, chart, frame, labels in builders("zh"):
         spec = json.loads(chart.to_json())
-        shown = [text for key, text in texts(spec) if key == "title" and text not in ("", "t")]
+        shown = [text for key, text in texts(spec) if key in ("title", "subtitle") and text not in ("", "t")]
         assert shown and all(CJK.search(s) for s in shown), (name, shown)
         if labels:
             assert frame[labels].map(lambda s: bool(CJK.search(s))).mean() > 0.9, name
@@ -191,3 +196,39 @@ def test_exit_years_match_groupby_and_timeline_alternates_labels():
     text_layers = json.loads(chart.to_json())["layer"][-1]["layer"]
     filters = [layer.get("transform") for layer in text_layers if layer["mark"]["type"] == "text"]
     assert filters == [[{"filter": "datum.above"}], [{"filter": "!datum.above"}]]
+
+
+def channels(spec):
+    """(channel, definition) of every encoding in a chart spec, tooltips one by one."""
+    if isinstance(spec, dict):
+        for channel, definition in spec.get("encoding", {}).items():
+            for one in definition if isinstance(definition, list) else [definition]:
+                yield channel, one
+        for key, value in spec.items():
+            if key not in ("encoding", "datasets"):
+                yield from channels(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from channels(item)
+
+
+def test_every_encoding_names_a_column_of_its_data_and_numbers_have_titles():
+    """A field missing from the data draws nothing; an untitled number axis or tooltip shows the raw column name."""
+    for lang in ("en", "zh"):
+        for name, chart, _, _ in builders(lang):
+            spec = json.loads(chart.to_json())
+            columns = {c for rows in spec["datasets"].values() for row in rows for c in row}
+            axis_titles = {}
+            for channel, definition in channels(spec):
+                assert "field" in definition or "datum" in definition or "value" in definition \
+                    or "condition" in definition, (name, channel, definition)
+                if "field" not in definition:
+                    continue
+                assert definition["field"] in columns, (name, channel, definition)
+                if definition.get("type") not in ("quantitative", "ordinal") or "aggregate" in definition:
+                    continue
+                if channel == "tooltip":  # each tooltip line shows its own title
+                    assert definition.get("title"), (name, lang, definition)
+                elif channel in ("x", "y"):  # layers share an axis: one of them titles it
+                    axis_titles.setdefault((channel, definition["field"]), []).append(definition.get("title"))
+            assert all(any(titles) for titles in axis_titles.values()), (name, lang, axis_titles)

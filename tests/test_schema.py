@@ -117,8 +117,10 @@ def test_whole_table_problems():
         validate(pd.DataFrame(columns=SPEC.names), SPEC, "demo.csv", REFS)
     assert [str(p) for p in exc.value.problems] == ["demo.csv: the table has no rows"]
     closed = TableSpec("demo", "demo.csv", SPEC.columns, rows=3)
-    assert demo_problems({}, {}, spec=closed) == [
-        (None, None, "the table must list all 3 rows; this file has 2 (a partial table would drop the others)")]
+    with pytest.raises(DataError) as exc:
+        validate(pd.DataFrame([GOOD, {**GOOD, "code": "430001"}]), closed, "demo.csv", REFS)
+    assert [str(p) for p in exc.value.problems] == [
+        "demo.csv: the table must list all 3 rows; this file has 2 (a partial table would drop the others)"]
 
 
 def test_valid_table_is_typed_and_reindexed():
