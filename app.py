@@ -1,4 +1,5 @@
 """IP Aid dashboard: entry point. Page config, first-run boundary build, shared sidebar, navigation."""
+
 import streamlit as st
 
 from ipaid import geometry, static_files, webfont
@@ -14,19 +15,34 @@ if not geometry.is_built():
     geometry.ensure_built(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
     bar.empty()
 
-PAGES = [("overview", "page_overview", ":material/home:"), ("map", "page_map", ":material/map:"),
-         ("gi", "page_gi", ":material/verified:"), ("evidence", "page_evidence", ":material/query_stats:"),
-         ("projects", "page_projects", ":material/payments:"),
-         ("designated", "page_designated", ":material/location_on:"), ("patents", "page_patents", ":material/find_in_page:"),
-         ("profiles", "page_profiles", ":material/search:"), ("data", "page_data", ":material/database:")]
+PAGES = [
+    ("overview", "page_overview", ":material/home:"),
+    ("map", "page_map", ":material/map:"),
+    ("gi", "page_gi", ":material/verified:"),
+    ("evidence", "page_evidence", ":material/query_stats:"),
+    ("projects", "page_projects", ":material/payments:"),
+    ("designated", "page_designated", ":material/location_on:"),
+    ("patents", "page_patents", ":material/find_in_page:"),
+    ("profiles", "page_profiles", ":material/search:"),
+    ("data", "page_data", ":material/database:"),
+]
 
 
 def pages() -> list:
     """Every page at its own URL. The overview is the default page ("/") and answers at /overview too."""
-    listed = [st.Page(f"pages/{name}.py", title=t(key, lang()), icon=icon, default=name == "overview",
-                      url_path="home" if name == "overview" else name) for name, key, icon in PAGES]
-    return listed + [st.Page("pages/overview.py", title=t("page_overview", lang()), url_path="overview",
-                             visibility="hidden")]
+    listed = [
+        st.Page(
+            f"pages/{name}.py",
+            title=t(key, lang()),
+            icon=icon,
+            default=name == "overview",
+            url_path="home" if name == "overview" else name,
+        )
+        for name, key, icon in PAGES
+    ]
+    return listed + [
+        st.Page("pages/overview.py", title=t("page_overview", lang()), url_path="overview", visibility="hidden")
+    ]
 
 
 with page_guard():

@@ -3,6 +3,7 @@
 The app runs as `streamlit run app.py` on a free loopback port (8700–8799) with its own version store;
 Chromium is the Debian build at /usr/bin/chromium (Playwright's browser download is never used).
 """
+
 from __future__ import annotations
 
 import io
@@ -20,9 +21,25 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-PAGES = ["", "map", "gi", "evidence", "projects", "designated", "patents", "profiles", "data"]  # url paths; "" is the overview
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGES = [
+    "",
+    "map",
+    "gi",
+    "evidence",
+    "projects",
+    "designated",
+    "patents",
+    "profiles",
+    "data",
+]  # url paths; "" is the overview
 DECK = '[data-testid="stDeckGlJsonChart"] canvas'
 VEGA = '[data-testid="stVegaLiteChart"] :is(svg.marks, canvas)'
 PORTS = range(8700, 8800)
@@ -61,13 +78,28 @@ class Server:
         self.proc: subprocess.Popen | None = None
         self.started = 0.0
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         self.log = open(self.workdir / "server.log", "wb")
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         return self
 
     def wait_healthy(self, timeout: float = 180.0) -> float:
@@ -111,7 +143,7 @@ class Server:
         if getattr(self, "log", None):
             self.log.close()
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         self.start()
         try:
             self.wait_healthy()
@@ -141,11 +173,13 @@ def is_local(url: str) -> bool:
 
 # ---- reading the page -------------------------------------------------------------------------
 
+
 def wait_idle(page, timeout: float = 60.0) -> None:
     """Until the app's script is not running (Streamlit's `data-test-script-state`)."""
     page.wait_for_function(
         "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'",
-        timeout=timeout * 1000)
+        timeout=timeout * 1000,
+    )
 
 
 def open_page(page, url: str, timeout: float = 90.0) -> None:
@@ -176,13 +210,16 @@ def image_difference(a: bytes, b: bytes, shift: int = 0) -> float:
     if ia.size != ib.size:
         return 1.0
     moves = [(dx, dy) for dx in range(-shift, shift + 1) for dy in range(-shift, shift + 1)]
-    diffs = (ImageChops.difference(ia, ImageChops.offset(ib, dx, dy)).convert("L").point(lambda v: 255 if v > 8 else 0)
-             for dx, dy in moves)
+    diffs = (
+        ImageChops.difference(ia, ImageChops.offset(ib, dx, dy)).convert("L").point(lambda v: 255 if v > 8 else 0)
+        for dx, dy in moves
+    )
     return min(d.histogram()[255] for d in diffs) / (ia.width * ia.height)
 
 
-def wait_map_drawn(page, timeout: float = 90.0, min_fraction: float = 0.1, unlike: bytes | None = None,
-                   selector: str = DECK) -> bytes:
+def wait_map_drawn(
+    page, timeout: float = 90.0, min_fraction: float = 0.1, unlike: bytes | None = None, selector: str = DECK
+) -> bytes:
     """Poll the map canvas until it shows at least `min_fraction` drawn pixels (and differs from `unlike`).
 
     Returns the canvas screenshot (PNG). The county layer is large, so "drawn" means filled polygons,
@@ -204,9 +241,11 @@ def wait_map_drawn(page, timeout: float = 90.0, min_fraction: float = 0.1, unlik
 def full_page_screenshot(page, path: Path) -> None:
     """The whole page, although Streamlit scrolls inside its main block (the viewport is grown for the shot)."""
     size = page.viewport_size
-    height = page.evaluate("() => Math.max(...[...document.querySelectorAll("
-                           "'[data-testid=stMain], [data-testid=stMainBlockContainer], [data-testid=stSidebarContent]')]"
-                           ".map(e => e.scrollHeight))")
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll("
+        "'[data-testid=stMain], [data-testid=stMainBlockContainer], [data-testid=stSidebarContent]')]"
+        ".map(e => e.scrollHeight))"
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": size["width"], "height": min(max(size["height"], height + 120), 8000)})
     try:

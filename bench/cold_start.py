@@ -6,6 +6,7 @@
 3. The same with an empty cache (the first visitor waits for the in-app boundary build).
 Run: python bench/cold_start.py
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,9 @@ def geometry_build() -> float:
     with tempfile.TemporaryDirectory(prefix="ipaid-cache-") as cache:
         env = {**os.environ, "IPAID_CACHE_DIR": cache}
         started = time.perf_counter()
-        out = subprocess.run([sys.executable, "-m", "ipaid.build"], cwd=ROOT, env=env, capture_output=True,
-                             text=True, timeout=300)
+        out = subprocess.run(
+            [sys.executable, "-m", "ipaid.build"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        )
         seconds = time.perf_counter() - started
     if out.returncode:
         raise RuntimeError(out.stdout[-2000:] + out.stderr[-2000:])

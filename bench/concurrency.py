@@ -8,6 +8,7 @@ this GPU-less machine each page's software WebGL drawing of the national map tak
 blocks the page, which would measure Chromium, not the server. `--full` loads the real files.
 Run: python bench/concurrency.py [--full] [N ...]
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -31,8 +32,9 @@ async def one_session(browser, url: str, stub: bool, deadline: float) -> tuple[o
     """
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     if stub:
-        await context.route("**/app/static/geo/**", lambda route: route.fulfill(
-            status=200, content_type="application/json", body=EMPTY))
+        await context.route(
+            "**/app/static/geo/**", lambda route: route.fulfill(status=200, content_type="application/json", body=EMPTY)
+        )
     page = await context.new_page()
     started = time.perf_counter()
     title = None
@@ -71,8 +73,21 @@ async def round_of(browser, srv: Server, n: int, stub: bool) -> dict:
         await context.close()
     await asyncio.sleep(3.0)
     p50, p95 = quantiles(censored)
-    return {"n": n, "ok": len(times), "title_p50": title_p50, "title_p95": title_p95, "cpu": server_cpu, "wall": wall, "p50": p50, "p95": p95, "max": max(censored),
-            "rss_before": before, "rss_peak": peak, "rss_connected": connected, "rss_after": srv.rss_mb()}
+    return {
+        "n": n,
+        "ok": len(times),
+        "title_p50": title_p50,
+        "title_p95": title_p95,
+        "cpu": server_cpu,
+        "wall": wall,
+        "p50": p50,
+        "p95": p95,
+        "max": max(censored),
+        "rss_before": before,
+        "rss_peak": peak,
+        "rss_connected": connected,
+        "rss_after": srv.rss_mb(),
+    }
 
 
 async def main(sizes: list[int], stub: bool) -> None:
@@ -89,13 +104,19 @@ async def main(sizes: list[int], stub: bool) -> None:
                 print(f"  N={n}: {r['ok']}/{n} loaded, p95 {r['p95']:.2f} s", file=sys.stderr, flush=True)
             await browser.close()
 
-    print(f"map page, simultaneous sessions ({'boundary files stubbed in the browser' if stub else 'real boundary files'}):")
+    print(
+        f"map page, simultaneous sessions ({'boundary files stubbed in the browser' if stub else 'real boundary files'}):"  # noqa: E501
+    )
     print("times: navigation → title (h1) shown, and → map canvas exists with the script idle (the load)")
-    print(f"{'N':>4}{'ok':>5}{'title p50':>10}{'p95':>6}{'load p50 s':>11}{'p95 s':>8}{'max s':>8}{'RSS before':>12}{'peak':>8}{'connected':>11}"
-          f"{'after':>8} (MB)  server CPU s / round s")
+    print(
+        f"{'N':>4}{'ok':>5}{'title p50':>10}{'p95':>6}{'load p50 s':>11}{'p95 s':>8}{'max s':>8}{'RSS before':>12}{'peak':>8}{'connected':>11}"  # noqa: E501
+        f"{'after':>8} (MB)  server CPU s / round s"
+    )
     for r in rows:
-        print(f"{r['n']:>4}{r['ok']:>5}{r['title_p50']:>10.2f}{r['title_p95']:>6.1f}{r['p50']:>11.2f}{r['p95']:>8.2f}{r['max']:>8.2f}{r['rss_before']:>12.0f}"
-              f"{r['rss_peak']:>8.0f}{r['rss_connected']:>11.0f}{r['rss_after']:>8.0f}       {r['cpu']:6.1f} / {r['wall']:5.1f}")
+        print(
+            f"{r['n']:>4}{r['ok']:>5}{r['title_p50']:>10.2f}{r['title_p95']:>6.1f}{r['p50']:>11.2f}{r['p95']:>8.2f}{r['max']:>8.2f}{r['rss_before']:>12.0f}"
+            f"{r['rss_peak']:>8.0f}{r['rss_connected']:>11.0f}{r['rss_after']:>8.0f}       {r['cpu']:6.1f} / {r['wall']:5.1f}"  # noqa: E501
+        )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         per = (last["rss_connected"] - first["rss_connected"]) / max(1, last["n"] - first["n"])

@@ -6,6 +6,7 @@ through a few provinces (the first visit of each is a cold selection file), and 
 Then pages/gi.py: the category filter and the search box are changed 30 times each, cycling.
 Run: python bench/filter_latency.py
 """
+
 from __future__ import annotations
 
 import os
@@ -76,8 +77,10 @@ def gi_page(at) -> float:
     assert not at.exception, at.exception
     timed = {"category": [], "search": []}
     for i in range(CHANGES):
-        for kind, change in (("category", lambda: at.multiselect(key="category").set_value(CATEGORIES[i % 6])),
-                             ("search", lambda: at.text_input(key="gi_search").set_value(SEARCHES[i % 6]))):
+        for kind, change in (
+            ("category", lambda i=i: at.multiselect(key="category").set_value(CATEGORIES[i % 6])),
+            ("search", lambda i=i: at.text_input(key="gi_search").set_value(SEARCHES[i % 6])),
+        ):
             change()
             started = time.perf_counter()
             at.run()

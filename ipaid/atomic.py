@@ -3,6 +3,7 @@
 `locked(path)` holds an inter-process lock beside `path`; `write_atomic` writes through a uniquely named
 temporary file and renames it into place, so a reader sees the old file or the whole new one.
 """
+
 from __future__ import annotations
 
 import os

@@ -7,13 +7,14 @@ refused attempt says how long to wait).
 
     python -m ipaid.auth hash      # reads a password from stdin, prints its Argon2 hash for secrets.toml
 """
+
 from __future__ import annotations
 
 import sys
 import threading
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -105,8 +106,9 @@ class Attempt:
     wait: float = 0.0
 
 
-def sign_in(accounts: Mapping[str, str], name: str, password: str, session: str,
-            throttle: Throttle = THROTTLE) -> Attempt:
+def sign_in(
+    accounts: Mapping[str, str], name: str, password: str, session: str, throttle: Throttle = THROTTLE
+) -> Attempt:
     """Check a local account's password, unless this account or session must still wait after failures."""
     name = name.strip()
     keys = (f"account:{name}", f"session:{session}")

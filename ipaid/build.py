@@ -1,4 +1,5 @@
-"""`python -m ipaid.build`: build the web font slices, the boundary cache and the files the map serves; print time and size."""
+"""`python -m ipaid.build`: build the font slices, the boundary cache and the served map files; time and size."""
+
 from __future__ import annotations
 
 import sys
@@ -10,12 +11,16 @@ def main() -> int:
 
     started = time.perf_counter()
     fonts = webfont.ensure_webfont()
-    print(f"web font: {len(fonts)} slices, {sum(p.stat().st_size for p in fonts) / 1e6:.1f} MB, "
-          f"built in {time.perf_counter() - started:.2f} s")
+    print(
+        f"web font: {len(fonts)} slices, {sum(p.stat().st_size for p in fonts) / 1e6:.1f} MB, "
+        f"built in {time.perf_counter() - started:.2f} s"
+    )
     stats = geometry.build(lambda f, msg: print(f"  {f:4.0%} {msg}", flush=True))
     print(f"geometry cache: {stats['path']}")
-    print(f"  {stats['counties']} counties, vertices raw={stats['vertices_raw']:,} "
-          f"national={stats['vertices_national']:,} detailed={stats['vertices_detailed']:,}")
+    print(
+        f"  {stats['counties']} counties, vertices raw={stats['vertices_raw']:,} "
+        f"national={stats['vertices_national']:,} detailed={stats['vertices_detailed']:,}"
+    )
     print(f"  built in {stats['seconds']} s, {stats['bytes'] / 1e6:.1f} MB on disk")
     served = [p for p in static_files.ensure_static() if p not in fonts]
     for path in served:

@@ -1,4 +1,5 @@
 """Altair chart builders. Each takes tidy data and the language, and returns (chart, the data behind it)."""
+
 from __future__ import annotations
 
 import altair as alt
@@ -18,12 +19,23 @@ SVG = {"embedOptions": {"renderer": "svg"}}
 
 def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
     """Title, subtitle (filters, source, date) and fonts that render Chinese in the browser and in exports."""
-    return chart.properties(
-        title=alt.TitleParams(title.split("\n") if "\n" in title else title, subtitle=subtitle, anchor="start",
-                              fontSize=16, subtitleFontSize=11, subtitleColor="#555"),
-        usermeta=SVG,
-    ).configure(font=FONT).configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12
-    ).configure_legend(labelFont=FONT, titleFont=FONT).configure_view(stroke=None)
+    return (
+        chart.properties(
+            title=alt.TitleParams(
+                title.split("\n") if "\n" in title else title,
+                subtitle=subtitle,
+                anchor="start",
+                fontSize=16,
+                subtitleFontSize=11,
+                subtitleColor="#555",
+            ),
+            usermeta=SVG,
+        )
+        .configure(font=FONT)
+        .configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12)
+        .configure_legend(labelFont=FONT, titleFont=FONT)
+        .configure_view(stroke=None)
+    )
 
 
 def count_by(frame: pd.DataFrame, col: str, names: dict[str, str] | None = None) -> pd.DataFrame:
@@ -39,15 +51,23 @@ def bar(counts: pd.DataFrame, key: str, lang: str, title: str, subtitle: list[st
     order = counts["label"].tolist()
     enc_y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
     base = alt.Chart(counts).encode(
-        y=enc_y, x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format="d")),
-        tooltip=[alt.Tooltip("label:N", title=""),
-                 alt.Tooltip("count:Q", title=t("count", lang))])
+        y=enc_y,
+        x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format="d")),
+        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("count:Q", title=t("count", lang))],
+    )
     if select:
         pick = alt.selection_point(name=PROVINCE_SELECT, fields=[key], toggle=False, clear="dblclick")
-        bars = base.mark_bar().encode(
-            color=alt.condition(pick, alt.value(BAR), alt.value("#e3b5b2")),
-            tooltip=[alt.Tooltip("label:N", title=t("province", lang)),
-                     alt.Tooltip("count:Q", title=t("count", lang))]).add_params(pick)
+        bars = (
+            base.mark_bar()
+            .encode(
+                color=alt.condition(pick, alt.value(BAR), alt.value("#e3b5b2")),
+                tooltip=[
+                    alt.Tooltip("label:N", title=t("province", lang)),
+                    alt.Tooltip("count:Q", title=t("count", lang)),
+                ],
+            )
+            .add_params(pick)
+        )
     else:
         bars = base.mark_bar(color=BAR)
     text = base.mark_text(align="left", dx=3, fontSize=11, color="#333").encode(text="count:Q")
@@ -86,15 +106,32 @@ def cumulative_by_year(gis: pd.DataFrame) -> pd.DataFrame:
 def gi_cumulative(gis: pd.DataFrame, lang: str, subtitle: list[str]):
     series = cumulative_by_year(gis)
     undated = int(gis["year_approved"].isna().sum())
-    note = (f"{undated} without a year are not shown" if lang == "en" else f"{undated}个未注明年份，未计入") if undated else ""
-    chart = alt.Chart(series).mark_area(line={"color": BAR}, color="#f2c4c0", interpolate="step-after").encode(
-        x=alt.X("year_approved:Q", title=t("year", lang), scale=alt.Scale(zero=False),
-                axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("cumulative:Q", title=t("cumulative", lang)),
-        tooltip=[alt.Tooltip("year_approved:Q", format="d", title=t("year", lang)), alt.Tooltip("count:Q", title=t("count", lang)),
-                 alt.Tooltip("cumulative:Q", title=t("cumulative", lang))])
-    return themed(chart.properties(height=260, width="container"), t("chart_by_year", lang),
-                  subtitle + ([note] if note else [])), series
+    note = (
+        (f"{undated} without a year are not shown" if lang == "en" else f"{undated}个未注明年份，未计入")
+        if undated
+        else ""
+    )
+    chart = (
+        alt.Chart(series)
+        .mark_area(line={"color": BAR}, color="#f2c4c0", interpolate="step-after")
+        .encode(
+            x=alt.X(
+                "year_approved:Q",
+                title=t("year", lang),
+                scale=alt.Scale(zero=False),
+                axis=alt.Axis(format="d", tickMinStep=1),
+            ),
+            y=alt.Y("cumulative:Q", title=t("cumulative", lang)),
+            tooltip=[
+                alt.Tooltip("year_approved:Q", format="d", title=t("year", lang)),
+                alt.Tooltip("count:Q", title=t("count", lang)),
+                alt.Tooltip("cumulative:Q", title=t("cumulative", lang)),
+            ],
+        )
+    )
+    return themed(
+        chart.properties(height=260, width="container"), t("chart_by_year", lang), subtitle + ([note] if note else [])
+    ), series
 
 
 def gi_by_area(gis: pd.DataFrame, counties: pd.DataFrame, areas: pd.DataFrame, lang: str, subtitle: list[str]):
@@ -106,8 +143,11 @@ def gi_by_area(gis: pd.DataFrame, counties: pd.DataFrame, areas: pd.DataFrame, l
     per_area = joined.drop_duplicates(["gi_id", "area_id"])
     counts = count_by(per_area, "area_id", names)
     in_poverty = joined["gi_id"].nunique()
-    share = f"{in_poverty} of {len(gis)} GIs listed lie in poverty counties" if lang == "en" \
+    share = (
+        f"{in_poverty} of {len(gis)} GIs listed lie in poverty counties"
+        if lang == "en"
         else f"已收录的{len(gis)}个地理标志中有{in_poverty}个位于贫困县"
+    )
     return bar(counts, "area_id", lang, t("chart_in_poverty", lang), subtitle + [share]), counts
 
 
@@ -117,26 +157,39 @@ def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
 
     chain = ["gi_guiding_funds", "local_government_investment", "related_industry_output", "gi_industry_output"]
     rows = figures.loc[chain]
-    frame = pd.DataFrame({
-        "step": [figure_label(n, lang) for n in chain], "value": rows["value"].astype(float).tolist(),
-        "text": [figure_text(rows.loc[n], lang) for n in chain],
-        "more_than": (rows["qualifier"] == "more_than").tolist()})
+    frame = pd.DataFrame(
+        {
+            "step": [figure_label(n, lang) for n in chain],
+            "value": rows["value"].astype(float).tolist(),
+            "text": [figure_text(rows.loc[n], lang) for n in chain],
+            "more_than": (rows["qualifier"] == "more_than").tolist(),
+        }
+    )
     order = frame["step"].tolist()
     base = alt.Chart(frame).encode(y=alt.Y("step:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
-    ticks = [10 ** k for k in range(6, 12)]
+    ticks = [10**k for k in range(6, 12)]
     # Tick labels in words ('10 million', '1000万'), not SI prefixes ('10M', '1G').
     label_expr = " : ".join(f"datum.value < {tick * 1.5:.0f} ? '{compact(tick, lang)}'" for tick in ticks) + " : ''"
-    x = alt.X("value:Q", scale=alt.Scale(type="log", domain=[1e6, 1e12]),
-              title="yuan (log scale)" if lang == "en" else "元（对数刻度）",
-              axis=alt.Axis(values=ticks, labelExpr=label_expr))
-    bars = base.mark_bar(color=BAR, height=22).encode(x=x, x2=alt.datum(1e6),
-                                                       tooltip=[alt.Tooltip("text:N", title="")])
-    arrows = base.transform_filter("datum.more_than").mark_point(shape="triangle-right", size=160, filled=True,
-                                                                 color=BAR, xOffset=8).encode(x=x)
+    x = alt.X(
+        "value:Q",
+        scale=alt.Scale(type="log", domain=[1e6, 1e12]),
+        title="yuan (log scale)" if lang == "en" else "元（对数刻度）",
+        axis=alt.Axis(values=ticks, labelExpr=label_expr),
+    )
+    bars = base.mark_bar(color=BAR, height=22).encode(x=x, x2=alt.datum(1e6), tooltip=[alt.Tooltip("text:N", title="")])
+    arrows = (
+        base.transform_filter("datum.more_than")
+        .mark_point(shape="triangle-right", size=160, filled=True, color=BAR, xOffset=8)
+        .encode(x=x)
+    )
     labels = base.mark_text(align="left", dx=20, fontSize=12).encode(x=x, text="text:N")
-    note = ("▶ = 'more than': the true figure is higher" if lang == "en" else "▶ 表示“超过”：实际数值更高")
+    note = "▶ = 'more than': the true figure is higher" if lang == "en" else "▶ 表示“超过”：实际数值更高"
     chart = (bars + arrows + labels).properties(height=200, width="container")
-    title = "GI promotion projects: from guiding funds to output" if lang == "en" else "地理标志运用促进工程：从引导资金到产值"
+    title = (
+        "GI promotion projects: from guiding funds to output"
+        if lang == "en"
+        else "地理标志运用促进工程：从引导资金到产值"
+    )
     return themed(chart, title, subtitle + [note]), frame
 
 
@@ -144,20 +197,36 @@ def exit_years(counties: pd.DataFrame, lang: str, title: str, subtitle: list[str
     """Counties out of poverty per year (2016–2020)."""
     counts = counties.groupby("exit_year").size().rename("count").reset_index()
     counts["exit_year"] = counts["exit_year"].astype(int)
-    chart = alt.Chart(counts).mark_bar(color=BAR).encode(
-        x=alt.X("exit_year:O", title=t("exit_year", lang)), y=alt.Y("count:Q", title=t("count", lang)),
-        tooltip=[alt.Tooltip("exit_year:O", title=t("exit_year", lang)), alt.Tooltip("count:Q", title=t("count", lang))])
+    chart = (
+        alt.Chart(counts)
+        .mark_bar(color=BAR)
+        .encode(
+            x=alt.X("exit_year:O", title=t("exit_year", lang)),
+            y=alt.Y("count:Q", title=t("count", lang)),
+            tooltip=[
+                alt.Tooltip("exit_year:O", title=t("exit_year", lang)),
+                alt.Tooltip("count:Q", title=t("count", lang)),
+            ],
+        )
+    )
     text = alt.Chart(counts).mark_text(dy=-6, fontSize=11).encode(x="exit_year:O", y="count:Q", text="count:Q")
     return themed((chart + text).properties(height=220, width="container"), title, subtitle), counts
 
 
 def timeline(events: pd.DataFrame, lang: str, title: str, subtitle: list[str]):
     """Dated events (year, text) on a line."""
-    base = alt.Chart(events).encode(x=alt.X("year:Q", title=t("year", lang), axis=alt.Axis(format="d", tickMinStep=1),
-                                            scale=alt.Scale(zero=False, nice=False, padding=20)))
+    base = alt.Chart(events).encode(
+        x=alt.X(
+            "year:Q",
+            title=t("year", lang),
+            axis=alt.Axis(format="d", tickMinStep=1),
+            scale=alt.Scale(zero=False, nice=False, padding=20),
+        )
+    )
     rule = base.mark_rule(color="#999").encode(x=alt.X("min(year):Q"), x2=alt.X2("max(year):Q"))
     dots = base.mark_circle(size=110, color=BAR).encode(
-        tooltip=[alt.Tooltip("year:Q", title=t("year", lang)), alt.Tooltip("text:N", title="")])
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang)), alt.Tooltip("text:N", title="")]
+    )
     # Alternate labels above and below the line, so that neighbouring years do not overlap.
     events = events.sort_values("year").reset_index(drop=True).assign(above=lambda d: d.index % 2 == 0)
     base = base.properties(data=events)
@@ -172,32 +241,60 @@ def exit_share_bars(shares: pd.DataFrame, group_names: dict[str, str], lang: str
     frame = shares.assign(label=shares["group"].map(group_names), pct=(shares["share"] * 100).round(1))
     order = [group_names[g] for g in group_names]
     base = alt.Chart(frame).encode(
-        x=alt.X("year:O", title=t("ev_year_end", lang)), xOffset=alt.XOffset("label:N", sort=order),
-        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("year:O", title=t("year", lang)),
-                 alt.Tooltip("exited:Q", title=t("ev_exited", lang)),
-                 alt.Tooltip("counties:Q", title=t("ev_counties", lang)), alt.Tooltip("pct:Q", title="%")])
+        x=alt.X("year:O", title=t("ev_year_end", lang)),
+        xOffset=alt.XOffset("label:N", sort=order),
+        tooltip=[
+            alt.Tooltip("label:N", title=""),
+            alt.Tooltip("year:O", title=t("year", lang)),
+            alt.Tooltip("exited:Q", title=t("ev_exited", lang)),
+            alt.Tooltip("counties:Q", title=t("ev_counties", lang)),
+            alt.Tooltip("pct:Q", title="%"),
+        ],
+    )
     bars = base.mark_bar().encode(
         y=alt.Y("pct:Q", title=t("ev_share", lang), scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("label:N", sort=order, title=None, scale=alt.Scale(range=[BAR, "#8c8c8c"]),
-                        legend=alt.Legend(orient="top", labelLimit=0)))
+        color=alt.Color(
+            "label:N",
+            sort=order,
+            title=None,
+            scale=alt.Scale(range=[BAR, "#8c8c8c"]),
+            legend=alt.Legend(orient="top", labelLimit=0),
+        ),
+    )
     text = base.mark_text(dy=-5, fontSize=10).encode(y="pct:Q", text="exited:Q")
     return themed((bars + text).properties(height=260, width="container"), title, subtitle), frame
 
 
 def timing_bars(counts: pd.DataFrame, timing_names: dict[str, str], lang: str, title: str, subtitle: list[str]):
     """GI registrations in poverty counties, by type, split by timing against the county's exit year."""
-    frame = counts.assign(type_label=counts["gi_type"].map(lambda v: label(GI_TYPE, v, lang)),
-                          timing_label=counts["timing"].map(timing_names))
+    frame = counts.assign(
+        type_label=counts["gi_type"].map(lambda v: label(GI_TYPE, v, lang)),
+        timing_label=counts["timing"].map(timing_names),
+    )
     order = list(timing_names.values())
-    chart = alt.Chart(frame).mark_bar().encode(
-        y=alt.Y("type_label:N", title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("count:Q", title=t("count", lang), stack="zero"),
-        color=alt.Color("timing_label:N", sort=order, title=None, legend=alt.Legend(orient="top", labelLimit=0),
-                        scale=alt.Scale(range=[BAR, "#e3b5b2", "#6b6b6b"])),
-        order=alt.Order("timing_order:Q"),
-        tooltip=[alt.Tooltip("type_label:N", title=""), alt.Tooltip("timing_label:N", title=""),
-                 alt.Tooltip("count:Q", title=t("count", lang))]
-    ).transform_calculate(timing_order=" ".join(f"datum.timing == '{k}' ? {i} :" for i, k in enumerate(timing_names))
-                          + " 9")
+    chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y("type_label:N", title=None, axis=alt.Axis(labelLimit=220)),
+            x=alt.X("count:Q", title=t("count", lang), stack="zero"),
+            color=alt.Color(
+                "timing_label:N",
+                sort=order,
+                title=None,
+                legend=alt.Legend(orient="top", labelLimit=0),
+                scale=alt.Scale(range=[BAR, "#e3b5b2", "#6b6b6b"]),
+            ),
+            order=alt.Order("timing_order:Q"),
+            tooltip=[
+                alt.Tooltip("type_label:N", title=""),
+                alt.Tooltip("timing_label:N", title=""),
+                alt.Tooltip("count:Q", title=t("count", lang)),
+            ],
+        )
+        .transform_calculate(
+            timing_order=" ".join(f"datum.timing == '{k}' ? {i} :" for i, k in enumerate(timing_names)) + " 9"
+        )
+    )
     height = 40 + 36 * frame["gi_type"].nunique()
     return themed(chart.properties(height=height, width="container"), title, subtitle), frame

@@ -8,6 +8,7 @@ area's members lie in its provinces and never outnumber its official county coun
 the candidate's file and lines, naming the line of the other table it would break; without one (the
 tables as loaded), on the table that refers to the other. `against_current` checks an upload.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -26,10 +27,15 @@ def _line(i) -> int:
 def area_counts(members: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
     """Per area (in the areas table's order): official county count and how many members are listed."""
     listed = members.groupby("area_id").size()
-    return pd.DataFrame({"area_id": areas["area_id"].to_numpy(), "name_zh": areas["name_zh"].to_numpy(),
-                         "name_en": areas["name_en"].to_numpy(),
-                         "official": areas["county_count"].astype(int).to_numpy(),
-                         "listed": areas["area_id"].map(listed).fillna(0).astype(int).to_numpy()})
+    return pd.DataFrame(
+        {
+            "area_id": areas["area_id"].to_numpy(),
+            "name_zh": areas["name_zh"].to_numpy(),
+            "name_en": areas["name_en"].to_numpy(),
+            "official": areas["county_count"].astype(int).to_numpy(),
+            "listed": areas["area_id"].map(listed).fillna(0).astype(int).to_numpy(),
+        }
+    )
 
 
 def _among_counties(child: str, what: str, tables, files, candidate) -> list[tuple[str, Problem]]:
@@ -41,18 +47,41 @@ def _among_counties(child: str, what: str, tables, files, candidate) -> list[tup
         name = rows.at[i, "name_listed" if "name_listed" in rows else "name_zh"]
         if candidate == "counties":  # the upload drops or recodes a county another table refers to
             same = counties.index[(counties["name_listed"] == name) & (counties["province"] == rows.at[i, "province"])]
-            where = f"{files[child]} line {_line(i)} lists it {what}" + \
-                (f" '{rows.at[i, 'area_id']}'" if "area_id" in rows else "")
+            where = f"{files[child]} line {_line(i)} lists it {what}" + (
+                f" '{rows.at[i, 'area_id']}'" if "area_id" in rows else ""
+            )
             if len(same):
                 new = counties.at[same[0], "adcode_listed"]
-                out.append(("counties", Problem(files["counties"], _line(same[0]), "adcode_listed",
-                                                f"'{new}' replaces '{code}' ({name}); {where}")))
+                out.append(
+                    (
+                        "counties",
+                        Problem(
+                            files["counties"],
+                            _line(same[0]),
+                            "adcode_listed",
+                            f"'{new}' replaces '{code}' ({name}); {where}",
+                        ),
+                    )
+                )
             else:
-                out.append(("counties", Problem(files["counties"], None, "adcode_listed",
-                                                f"'{code}' ({name}) is missing; {where}")))
+                out.append(
+                    (
+                        "counties",
+                        Problem(files["counties"], None, "adcode_listed", f"'{code}' ({name}) is missing; {where}"),
+                    )
+                )
         else:
-            out.append((child, Problem(files[child], _line(i), "adcode_listed",
-                                       f"'{code}' is not one of the 832 poverty counties ({files['counties']})")))
+            out.append(
+                (
+                    child,
+                    Problem(
+                        files[child],
+                        _line(i),
+                        "adcode_listed",
+                        f"'{code}' is not one of the 832 poverty counties ({files['counties']})",
+                    ),
+                )
+            )
     return out
 
 
@@ -64,23 +93,50 @@ def _members_in_areas(tables, files, candidate) -> list[tuple[str, Problem]]:
     out = []
     for i, area, province in zip(members.index, members["area_id"], members["province"], strict=True):
         if area not in by_id.index:
-            out.append((blame, Problem(files["area_members"], _line(i), "area_id",
-                                       f"'{area}' is not in the areas table")))
+            out.append(
+                (blame, Problem(files["area_members"], _line(i), "area_id", f"'{area}' is not in the areas table"))
+            )
         elif province not in str(by_id.at[area, "provinces_zh"]).split(";"):
-            out.append((blame, Problem(files["area_members"], _line(i), "province",
-                                       f"{province} is not a province of the area '{area}'")))
+            out.append(
+                (
+                    blame,
+                    Problem(
+                        files["area_members"],
+                        _line(i),
+                        "province",
+                        f"{province} is not a province of the area '{area}'",
+                    ),
+                )
+            )
     counts = area_counts(members, areas)
     for row in counts[counts["listed"] > counts["official"]].itertuples():
         if candidate == "areas":
             line = _line(areas.index[areas["area_id"] == row.area_id][0])
-            out.append(("areas", Problem(files["areas"], line, "county_count",
-                                         f"{row.official} is below the {row.listed} counties "
-                                         f"{files['area_members']} lists in '{row.area_id}'")))
+            out.append(
+                (
+                    "areas",
+                    Problem(
+                        files["areas"],
+                        line,
+                        "county_count",
+                        f"{row.official} is below the {row.listed} counties "
+                        f"{files['area_members']} lists in '{row.area_id}'",
+                    ),
+                )
+            )
         else:
             extra = members.index[members["area_id"] == row.area_id][row.official]  # the first row over the count
-            out.append(("area_members", Problem(files["area_members"], _line(extra), "area_id",
-                                                f"'{row.area_id}' has {row.listed} member counties, more than "
-                                                f"its official {row.official}")))
+            out.append(
+                (
+                    "area_members",
+                    Problem(
+                        files["area_members"],
+                        _line(extra),
+                        "area_id",
+                        f"'{row.area_id}' has {row.listed} member counties, more than its official {row.official}",
+                    ),
+                )
+            )
     return out
 
 
@@ -91,8 +147,9 @@ RULES = (  # (tables the rule needs, rule)
 )
 
 
-def problems(tables: dict[str, pd.DataFrame], files: dict[str, str],
-             candidate: str | None = None) -> dict[str, list[Problem]]:
+def problems(
+    tables: dict[str, pd.DataFrame], files: dict[str, str], candidate: str | None = None
+) -> dict[str, list[Problem]]:
     """Cross-table problems by the table blamed; rules whose tables are not all given are skipped."""
     out: dict[str, list[Problem]] = defaultdict(list)
     for needs, rule in RULES:

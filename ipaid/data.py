@@ -3,6 +3,7 @@
 Tables come from `data/` (version 0) or, for uploadable tables, from the current version in the
 store. Results are cached per content signature, so a new upload or rollback is seen at once.
 """
+
 from __future__ import annotations
 
 import io
@@ -13,7 +14,7 @@ import pandas as pd
 from ipaid import consistency, store
 from ipaid.admin_index import county_index, known_refs
 from ipaid.i18n import LANGS, first_of, listing
-from ipaid.names import place_en, pinyin
+from ipaid.names import pinyin, place_en
 from ipaid.paths import DATA_DIR
 from ipaid.schema import DataError, Problem, TableSpec, validate
 from ipaid.tablefile import read_table_bytes
@@ -66,6 +67,7 @@ def _load(name: str, signature: str) -> pd.DataFrame:
 
 def by_signature(*tables: str):
     """Cache a derived table until one of `tables` changes (new upload, rollback, edited file)."""
+
     def wrap(build):
         cached = lru_cache(maxsize=4)(lambda signature: build())
 
@@ -75,6 +77,7 @@ def by_signature(*tables: str):
 
         current.cache_clear = cached.cache_clear
         return current
+
     return wrap
 
 
@@ -123,6 +126,8 @@ def _checked(name: str) -> pd.DataFrame:
     if found:
         raise DataError(found)
     return table
+
+
 def load_demo_zones() -> pd.DataFrame:
     return load_table("demo_zones")
 
@@ -140,8 +145,7 @@ def load_area_members() -> pd.DataFrame:
 def load_counties() -> pd.DataFrame:
     """The 832 poverty counties with their contiguous area (if any) and English names."""
     counties = load_table("counties").copy()
-    areas = load_areas()[["area_id", "name_zh", "name_en"]].rename(
-        columns={"name_zh": "area_zh", "name_en": "area_en"})
+    areas = load_areas()[["area_id", "name_zh", "name_en"]].rename(columns={"name_zh": "area_zh", "name_en": "area_en"})
     members = load_area_members()[["adcode_listed", "area_id"]]
     counties = counties.merge(members, on="adcode_listed", how="left").merge(areas, on="area_id", how="left")
     counties[["area_id", "area_zh", "area_en"]] = counties[["area_id", "area_zh", "area_en"]].fillna("")
@@ -186,7 +190,9 @@ def all_counties() -> pd.DataFrame:
     idx = county_index()[["adcode", "name", "prefecture", "province"]].copy()
     poor = load_counties().drop_duplicates("boundary_adcode")
     cols = ["boundary_adcode", "adcode_listed", "exit_year", "area_id", "area_zh", "area_en", "region"]
-    out = idx.merge(poor[cols], left_on="adcode", right_on="boundary_adcode", how="left").drop(columns="boundary_adcode")
+    out = idx.merge(poor[cols], left_on="adcode", right_on="boundary_adcode", how="left").drop(
+        columns="boundary_adcode"
+    )
     out["poverty"] = out["adcode_listed"].notna()
     for col in ("adcode_listed", "area_id", "area_zh", "area_en", "region"):
         out[col] = out[col].fillna("")
@@ -218,21 +224,34 @@ def coverage() -> pd.DataFrame:
             table = load_table(name)
             n, error = len(table), ""
             counted = table[spec.counted[0]] == spec.counted[1] if spec.counted else pd.Series(True, table.index)
-            later = table[spec.counted_until[0]].gt(spec.counted_until[1]).fillna(False).astype(bool) \
-                if spec.counted_until else pd.Series(False, table.index)
+            later = (
+                table[spec.counted_until[0]].gt(spec.counted_until[1]).fillna(False).astype(bool)
+                if spec.counted_until
+                else pd.Series(False, table.index)
+            )
             covered, after = int((counted & ~later).sum()), int((counted & later).sum())
             if name in consistency.TABLES and cross_problems().get(name):
                 error = str(DataError(cross_problems()[name]))
         except DataError as exc:
             n, covered, after, error = 0, 0, 0, str(exc)
         total = int(figures.at[spec.total_figure, "value"]) if spec.total_figure in figures.index else None
-        rows.append({"table": name, "file": spec.file, "label_en": spec.label.get("en", name),
-                     "label_zh": spec.label.get("zh", name), "rows": n, "covered": covered, "later": after, "official_total": total,
-                     "origin": table_source(name)[1], "error": error})
+        rows.append(
+            {
+                "table": name,
+                "file": spec.file,
+                "label_en": spec.label.get("en", name),
+                "label_zh": spec.label.get("zh", name),
+                "rows": n,
+                "covered": covered,
+                "later": after,
+                "official_total": total,
+                "origin": table_source(name)[1],
+                "error": error,
+            }
+        )
     out = pd.DataFrame(rows)
     out["official_total"] = out["official_total"].astype("Int64")
     return out
-
 
 
 def read_upload(raw: bytes, name: str, filename: str) -> pd.DataFrame:
@@ -249,14 +268,23 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
 def coverage_by_area() -> pd.DataFrame:
     """Each contiguous area: official county count and how many members are loaded."""
     counts = consistency.area_counts(load_area_members(), load_areas())
-    return pd.DataFrame({"area_id": counts["area_id"], "name": counts["name_zh"] + " · " + counts["name_en"],
-                         "official": counts["official"], "loaded": counts["listed"]})
+    return pd.DataFrame(
+        {
+            "area_id": counts["area_id"],
+            "name": counts["name_zh"] + " · " + counts["name_en"],
+            "official": counts["official"],
+            "loaded": counts["listed"],
+        }
+    )
 
 
 # GI types and the official total each is measured against (figure, the last year that total counts).
-GI_TOTALS = {"gi_protection_product": ("gi_protection_products", 2020),
-             "agri_product_gi": ("agri_product_gis_2008_2022", 2022),
-             "gi_certification_trademark": ("gi_trademarks", 2020), "gi_collective_trademark": ("gi_trademarks", 2020)}
+GI_TOTALS = {
+    "gi_protection_product": ("gi_protection_products", 2020),
+    "agri_product_gi": ("agri_product_gis_2008_2022", 2022),
+    "gi_certification_trademark": ("gi_trademarks", 2020),
+    "gi_collective_trademark": ("gi_trademarks", 2020),
+}
 
 
 def gi_coverage() -> pd.DataFrame:
@@ -268,12 +296,17 @@ def gi_coverage() -> pd.DataFrame:
         figure, until = GI_TOTALS.get(gi_type, (None, None))
         levels = part["place_level"].replace("", "unplaced").value_counts()
         covered = int((part["year_approved"].isna() | part["year_approved"].le(until)).sum()) if until else None
-        rows.append({"gi_type": gi_type, "rows": len(part), **{f"placed_{k}": int(levels.get(k, 0)) for k in
-                     ("county", "prefecture", "province", "unplaced")},
-                     "covered": covered, "official_total": int(figures.at[figure, "value"]) if figure else None,
-                     "sources": part["source"].str.split(" | ", regex=False).explode().str.strip().nunique()})
+        rows.append(
+            {
+                "gi_type": gi_type,
+                "rows": len(part),
+                **{f"placed_{k}": int(levels.get(k, 0)) for k in ("county", "prefecture", "province", "unplaced")},
+                "covered": covered,
+                "official_total": int(figures.at[figure, "value"]) if figure else None,
+                "sources": part["source"].str.split(" | ", regex=False).explode().str.strip().nunique(),
+            }
+        )
     out = pd.DataFrame(rows)
     out["official_total"] = out["official_total"].astype("Int64")
     out["covered"] = out["covered"].astype("Int64")
     return out
-

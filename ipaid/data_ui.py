@@ -1,14 +1,17 @@
-"""Streamlit glue for the Data page: parse an upload once; steward sign-in: which methods `.streamlit/secrets.toml` configures, who is signed in.
+"""Streamlit glue for the Data page: parse an upload once; steward sign-in (which methods
+`.streamlit/secrets.toml` configures, who is signed in).
 
 OpenID Connect (`[auth]`, `st.login`) or local accounts (`[ipaid.stewards]` name = Argon2 hash, checked by
 `ipaid.auth`). The identity is kept in session state under a key no widget has, so a browser cannot set it.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import uuid
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -141,14 +144,21 @@ def localise_uploaders() -> None:
     if L == "en":
         return
     mb = MAX_BYTES // 2**20
-    words = {k: json.dumps(t(f"data_uploader_{k}", L, mb=mb), ensure_ascii=False)
-             for k in ("button", "limit", "refused", "drop")}
-    drop = '[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span'  # shown while a file is dragged over
+    words = {
+        k: json.dumps(t(f"data_uploader_{k}", L, mb=mb), ensure_ascii=False)
+        for k in ("button", "limit", "refused", "drop")
+    }
+    drop = (
+        '[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span'  # shown while a file is dragged over
+    )
+    button = (
+        '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] '
+        '[data-testid="stMarkdownContainer"] p'
+    )
     st.html(f"""<style>
-[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p,
-[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stTooltipErrorContent"], {drop} {{font-size: 0 !important}}
-[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p::after
-  {{content: {words["button"]}; font-size: 1rem}}
+{button}, [data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stTooltipErrorContent"],
+{drop} {{font-size: 0 !important}}
+{button}::after {{content: {words["button"]}; font-size: 1rem}}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: {words["limit"]}; font-size: 0.875rem}}
 [data-testid="stTooltipErrorContent"]::after {{content: {words["refused"]}; font-size: 0.875rem}}
 {drop}::after {{content: {words["drop"]}; font-size: 1rem}}

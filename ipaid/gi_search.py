@@ -1,4 +1,5 @@
 """Searching the GI table in Chinese, English or pinyin, and the per-GI detail record."""
+
 from __future__ import annotations
 
 import re
@@ -11,12 +12,35 @@ from ipaid.names import pinyin
 # whose meaning is unambiguous inside a product name are listed (not 茶 alone: 油茶 is camellia oil; not 桃:
 # 核桃 is walnut; not 梨: 凤梨 is pineapple; not 酒: liquor, wine and rice wine differ).
 PRODUCT_TERMS = {
-    "白茶": "white tea", "绿茶": "green tea", "红茶": "black tea", "黑茶": "dark tea", "毛尖": "maojian tea",
-    "蜂蜜": "honey", "大米": "rice", "贡米": "rice", "苹果": "apple", "核桃": "walnut", "大枣": "jujube",
-    "红枣": "jujube", "蚕豆": "broad bean", "魔芋": "konjac", "萝卜": "radish", "大鲵": "giant salamander",
-    "黑木耳": "black fungus", "香菇": "shiitake", "花椒": "sichuan pepper", "马铃薯": "potato", "土豆": "potato",
-    "葡萄": "grape", "脐橙": "navel orange", "板栗": "chestnut",
-    "牛肉": "beef", "羊肉": "mutton", "黄花": "daylily", "枸杞": "goji", "醋": "vinegar",
+    "白茶": "white tea",
+    "绿茶": "green tea",
+    "红茶": "black tea",
+    "黑茶": "dark tea",
+    "毛尖": "maojian tea",
+    "蜂蜜": "honey",
+    "大米": "rice",
+    "贡米": "rice",
+    "苹果": "apple",
+    "核桃": "walnut",
+    "大枣": "jujube",
+    "红枣": "jujube",
+    "蚕豆": "broad bean",
+    "魔芋": "konjac",
+    "萝卜": "radish",
+    "大鲵": "giant salamander",
+    "黑木耳": "black fungus",
+    "香菇": "shiitake",
+    "花椒": "sichuan pepper",
+    "马铃薯": "potato",
+    "土豆": "potato",
+    "葡萄": "grape",
+    "脐橙": "navel orange",
+    "板栗": "chestnut",
+    "牛肉": "beef",
+    "羊肉": "mutton",
+    "黄花": "daylily",
+    "枸杞": "goji",
+    "醋": "vinegar",
 }
 MAX_QUERY = 100  # characters of a search that are used (and kept in the URL)
 
@@ -40,9 +64,21 @@ def search(gis: pd.DataFrame, query: str | None) -> pd.DataFrame:
     q = _norm((query or "")[:MAX_QUERY])
     if not q:
         return gis
-    haystack = (gis["name_zh"] + "|" + gis["name_en"] + "|" + gis["name_zh"].map(pinyin) + "|"
-                + gis["name_zh"].map(product_terms) + "|" + gis["province"] + "|" + gis["province_en"]
-                + "|" + gis["register_ref"]).map(_norm)
+    haystack = (
+        gis["name_zh"]
+        + "|"
+        + gis["name_en"]
+        + "|"
+        + gis["name_zh"].map(pinyin)
+        + "|"
+        + gis["name_zh"].map(product_terms)
+        + "|"
+        + gis["province"]
+        + "|"
+        + gis["province_en"]
+        + "|"
+        + gis["register_ref"]
+    ).map(_norm)
     return gis[haystack.str.contains(q, regex=False)]
 
 

@@ -9,6 +9,7 @@ today's adcodes within the row's province. Every row that cannot be placed is re
 dry run; with --write the new rows are appended (ids continue GIxxxx) as a new store version via
 `ipaid.upload.accept`; data/gi_products.csv is never touched. Exit code 0 on success, 2 on rejected input.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,21 +23,30 @@ from pathlib import Path
 import pandas as pd
 
 from ipaid import data, store, upload
-from ipaid.auth import Steward
-from ipaid.tables import GIS
 from ipaid.admin_index import county_index
+from ipaid.auth import Steward
 from ipaid.gi_place import HOW, place_holder
 from ipaid.i18n import CATEGORY, GI_TYPE
 from ipaid.names import province_short
 from ipaid.schema import MOJIBAKE, Column, DataError, Problem, TableSpec, validate
 from ipaid.tablefile import read_table_bytes
+from ipaid.tables import GIS
 
 # Register column → gis field; the first name found in the file wins.
 COLUMNS = {
     "name_zh": ("产品名称", "名称", "地理标志名称", "name_zh"),
     "province": ("省份", "所在省份", "省", "province", "province_stated"),
     "register_ref": ("批准公告号", "公告号", "批准公告", "announcement"),
-    "year_approved": ("批准时间", "年份", "批准年份", "批准日期", "登记年份", "year_registered", "year_approved", "year"),
+    "year_approved": (
+        "批准时间",
+        "年份",
+        "批准年份",
+        "批准日期",
+        "登记年份",
+        "year_registered",
+        "year_approved",
+        "year",
+    ),
     "scope": ("保护范围", "产地范围", "protected_area_stated"),
     "area_code": ("区域代码", "area_adcode"),
     "holder": ("证书持有人", "持证单位", "holder"),
@@ -47,17 +57,45 @@ COLUMNS = {
 }
 # The agricultural-product GI register's categories (农业农村部) → the dashboard's; the source's word is kept too.
 REGISTER_CATEGORY = {
-    "果品": "fruit", "蔬菜": "vegetable", "蔬菜类": "vegetable", "肉类产品": "livestock_poultry",
-    "蛋类产品": "livestock_poultry", "奶制品": "livestock_poultry", "其它畜牧产品": "livestock_poultry",
-    "肉类产品、蛋类产品": "livestock_poultry", "粮食": "grain_oil", "油料": "grain_oil", "水产动物": "aquatic",
-    "水产初级加工品": "aquatic", "茶叶": "tea", "药材": "herbal_medicine", "药材类": "herbal_medicine",
-    "食用菌": "other", "蜂类产品": "other", "香料": "other", "花卉": "other", "烟草": "other", "棉麻蚕桑": "other",
-    "其它植物": "other", "糖料": "other", "水生植物": "other", "热带作物": "other",
+    "果品": "fruit",
+    "蔬菜": "vegetable",
+    "蔬菜类": "vegetable",
+    "肉类产品": "livestock_poultry",
+    "蛋类产品": "livestock_poultry",
+    "奶制品": "livestock_poultry",
+    "其它畜牧产品": "livestock_poultry",
+    "肉类产品、蛋类产品": "livestock_poultry",
+    "粮食": "grain_oil",
+    "油料": "grain_oil",
+    "水产动物": "aquatic",
+    "水产初级加工品": "aquatic",
+    "茶叶": "tea",
+    "药材": "herbal_medicine",
+    "药材类": "herbal_medicine",
+    "食用菌": "other",
+    "蜂类产品": "other",
+    "香料": "other",
+    "花卉": "other",
+    "烟草": "other",
+    "棉麻蚕桑": "other",
+    "其它植物": "other",
+    "糖料": "other",
+    "水生植物": "other",
+    "热带作物": "other",
 }
 REQUIRED = ("name_zh", "province")
 DEFAULT_TYPE = "gi_protection_product"  # the register lists GI protection products
-FILLABLE = ("name_en", "category", "category_source", "county_adcodes", "place_level", "place_note", "year_approved",
-            "register_ref", "holder")  # what a merge may fill in a listed GI (empty fields only)
+FILLABLE = (
+    "name_en",
+    "category",
+    "category_source",
+    "county_adcodes",
+    "place_level",
+    "place_note",
+    "year_approved",
+    "register_ref",
+    "holder",
+)  # what a merge may fill in a listed GI (empty fields only)
 PLACE = ("county_adcodes", "place_level", "place_note")
 SEPARATORS = re.compile(r"[、,，;；/\s]+|(?<=[县区市旗])(?:和|及|与)")
 BRACKETS = re.compile(r"[（(][^）)]*[）)]")
@@ -65,8 +103,12 @@ SCOPE_NOISE = re.compile(r"^(?:等|包括)|(?:所辖|现辖|辖区|境内|全境
 TOWNSHIP = re.compile(r"(镇|乡|街道|村|场|办事处|社区)$")
 YEAR = re.compile(r"^((?:19|20)\d{2})(?:\d{4})?(?!\d)")
 YEAR_SPEC = next(c for c in GIS.columns if c.name == "year_approved")
-TYPE_WORDS = {"地理标志产品": "gi_protection_product", "证明商标": "gi_certification_trademark",
-              "集体商标": "gi_collective_trademark", "农产品地理标志": "agri_product_gi"}
+TYPE_WORDS = {
+    "地理标志产品": "gi_protection_product",
+    "证明商标": "gi_certification_trademark",
+    "集体商标": "gi_collective_trademark",
+    "农产品地理标志": "agri_product_gi",
+}
 
 
 @dataclass
@@ -103,10 +145,10 @@ def parse_year(text: str) -> int | None:
 def _strip_province(part: str, province: str, names: set[str]) -> str:
     """Drop a leading province name (湖南省 or 湖南), unless it begins a place name (吉林市 in 吉林省)."""
     if part.startswith(province):
-        return part[len(province):]
+        return part[len(province) :]
     short = province_short(province)
     if part.startswith(short) and not any(part.startswith(n) for n in names):
-        return part[len(short):]
+        return part[len(short) :]
     return part
 
 
@@ -130,7 +172,7 @@ def resolve_scope(scope: str, province: str) -> tuple[list[str], list[str]]:
         if part not in names:
             pref = next((p for p in prefectures if part.startswith(p)), None)
             if pref:
-                pool, part = idx[idx["prefecture"] == pref], part[len(pref):]
+                pool, part = idx[idx["prefecture"] == pref], part[len(pref) :]
         exact = pool[pool["name"] == part]
         hits = exact if len(exact) or part in prefectures else pool[[part.startswith(n) for n in pool["name"]]]
         if len(hits):
@@ -149,8 +191,17 @@ def resolve_scope(scope: str, province: str) -> tuple[list[str], list[str]]:
 def _columns(df: pd.DataFrame, file: str) -> dict[str, str]:
     """Map gis fields to the file's column names; refuse mis-encoded or missing required columns."""
     if any(MOJIBAKE.search(c) for c in df.columns):
-        raise DataError([Problem(file, 1, None, "the column names look mis-encoded (UTF-8 text read as "
-                                 "Latin-1 and saved again); open the original file and save it as UTF-8 CSV or XLSX")])
+        raise DataError(
+            [
+                Problem(
+                    file,
+                    1,
+                    None,
+                    "the column names look mis-encoded (UTF-8 text read as "
+                    "Latin-1 and saved again); open the original file and save it as UTF-8 CSV or XLSX",
+                )
+            ]
+        )
     found = {f: next((c for c in names if c in df.columns), None) for f, names in COLUMNS.items()}
     missing = [COLUMNS[f][0] for f in REQUIRED if found[f] is None]
     if missing:
@@ -193,15 +244,21 @@ def _place(cells: dict[str, str], province: str) -> tuple[list[str], str, str, l
     return [], "", "", []
 
 
-def _row(cells: dict[str, str], cols: dict[str, str], line: int, file: str, opts: _Options,
-         problems: list[Problem]) -> dict:
+def _row(
+    cells: dict[str, str], cols: dict[str, str], line: int, file: str, opts: _Options, problems: list[Problem]
+) -> dict:
     """One register row → a gis row (without gi_id); appends what is wrong to `problems`."""
+
     def bad(field_: str, message: str) -> None:
         problems.append(Problem(file, line, cols.get(field_, COLUMNS[field_][0]), message))
 
-    out = {"name_zh": cells.get("name_zh", ""), "name_en": cells.get("name_en", ""),
-           "register_ref": cells.get("register_ref", ""), "holder": cells.get("holder", ""),
-           "source": cells.get("source") or f"{file} (GI register import)"}
+    out = {
+        "name_zh": cells.get("name_zh", ""),
+        "name_en": cells.get("name_en", ""),
+        "register_ref": cells.get("register_ref", ""),
+        "holder": cells.get("holder", ""),
+        "source": cells.get("source") or f"{file} (GI register import)",
+    }
     if not out["name_zh"]:
         bad("name_zh", "is empty")
     out["province"] = _provinces().get(cells.get("province", ""), "")
@@ -216,7 +273,10 @@ def _row(cells: dict[str, str], cols: dict[str, str], line: int, file: str, opts
         note = "; ".join(filter(None, [note, "not placed: " + ", ".join(unknown)]))
     else:
         for name in unknown:
-            bad("area_code" if name.startswith("area code") else "scope", f"unknown county '{name}' in {out['province']}")
+            bad(
+                "area_code" if name.startswith("area code") else "scope",
+                f"unknown county '{name}' in {out['province']}",
+            )
     out.update(county_adcodes=";".join(codes), place_level=level, place_note=note)
     out["gi_type"] = opts.types.get(cells.get("gi_type", "").lower(), "") if cells.get("gi_type") else opts.default_type
     if cells.get("gi_type") and not out["gi_type"]:
@@ -231,6 +291,7 @@ def _row(cells: dict[str, str], cols: dict[str, str], line: int, file: str, opts
 
 def _merge_into(row: dict, new: dict) -> list[str]:
     """Fill `row`'s empty fields from `new` (the same GI from another source); returns the fields filled."""
+
     def empty(k):
         return not str(row.get(k) or "").strip()
 
@@ -243,8 +304,14 @@ def _merge_into(row: dict, new: dict) -> list[str]:
     return filled
 
 
-def prepare(raw: bytes, filename: str, sheet: str | None = None, default_type: str = DEFAULT_TYPE,
-            keep_unplaced: bool = False, source: str = "") -> ImportResult:
+def prepare(
+    raw: bytes,
+    filename: str,
+    sheet: str | None = None,
+    default_type: str = DEFAULT_TYPE,
+    keep_unplaced: bool = False,
+    source: str = "",
+) -> ImportResult:
     """Check a register file (`sheet`: an XLSX worksheet, default the first) and build the new `gis` table;
     raises DataError listing every problem.
 
@@ -258,8 +325,9 @@ def prepare(raw: bytes, filename: str, sheet: str | None = None, default_type: s
     cols = _columns(df, filename)
     text = TableSpec("register", filename, tuple(Column(c, required=False) for c in df.columns))
     validate(df, text, filename)  # control characters and mis-encoded text, by line and column
-    opts = _Options("" if "gi_type" in cols else default_type, _choices(GI_TYPE, TYPE_WORDS), _choices(CATEGORY),
-                    keep_unplaced)
+    opts = _Options(
+        "" if "gi_type" in cols else default_type, _choices(GI_TYPE, TYPE_WORDS), _choices(CATEGORY), keep_unplaced
+    )
     problems: list[Problem] = []
     rows, lines, skipped = [], [], []
     for i, record in enumerate(df.fillna("").astype(str).to_dict("records")):
@@ -289,8 +357,11 @@ def prepare(raw: bytes, filename: str, sheet: str | None = None, default_type: s
         key = (row["name_zh"], row["gi_type"])
         if key in by_key:
             filled = _merge_into(by_key[key], row)
-            (merged.append((line, by_key[key]["gi_id"], row["name_zh"], filled)) if filled
-             else skipped.append((line, row["name_zh"], "already listed")))
+            (
+                merged.append((line, by_key[key]["gi_id"], row["name_zh"], filled))
+                if filled
+                else skipped.append((line, row["name_zh"], "already listed"))
+            )
             continue
         row, next_id = {"gi_id": f"GI{next_id:04d}", **row}, next_id + 1
         by_key[key] = row
@@ -312,24 +383,31 @@ def write(result: ImportResult, filename: str, note: str = "", *, steward: Stewa
     `expected`: the `gis` version the import was prepared against (store.Conflict if it changed since).
     """
     csv_name = filename.rsplit(".", 1)[0] + ".csv"
-    return upload.accept("gis", result.content, csv_name, note or f"GI register import: {filename}",
-                         steward=steward, expected=expected)
+    return upload.accept(
+        "gis", result.content, csv_name, note or f"GI register import: {filename}", steward=steward, expected=expected
+    )
 
 
 def report(result: ImportResult, verbose: bool = True) -> str:
     """What an import adds, merges and skips, where the new GIs were placed, and every unplaced row with the reason."""
     levels = result.new["place_level"].replace("", "unplaced").value_counts()
-    lines = [f"{len(result.new)} new GI rows, {len(result.merged)} merged into listed GIs, "
-             f"{len(result.skipped)} skipped (already listed or unreadable).",
-             "Placed: " + ", ".join(f"{level} {n}" for level, n in levels.items())]
+    lines = [
+        f"{len(result.new)} new GI rows, {len(result.merged)} merged into listed GIs, "
+        f"{len(result.skipped)} skipped (already listed or unreadable).",
+        "Placed: " + ", ".join(f"{level} {n}" for level, n in levels.items()),
+    ]
     for line, row in zip(result.lines, result.new.itertuples()):
         counties = len([c for c in row.county_adcodes.split(";") if c])
         year = "" if pd.isna(row.year_approved) else row.year_approved
         if verbose or not row.place_level:
-            lines.append(f"  line {line}: {row.gi_id} {row.name_zh} ({row.province}; {counties} counties; {year})"
-                         + (f" {row.place_note}" if row.place_note and not row.place_level else ""))
-    lines += [f"  line {line}: merged into {gi_id} {name}: filled {', '.join(filled)}"
-              for line, gi_id, name, filled in result.merged]
+            lines.append(
+                f"  line {line}: {row.gi_id} {row.name_zh} ({row.province}; {counties} counties; {year})"
+                + (f" {row.place_note}" if row.place_note and not row.place_level else "")
+            )
+    lines += [
+        f"  line {line}: merged into {gi_id} {name}: filled {', '.join(filled)}"
+        for line, gi_id, name, filled in result.merged
+    ]
     lines += [f"  line {line}: skipped {name}: {reason}" for line, name, reason in result.skipped]
     return "\n".join(lines)
 
@@ -339,19 +417,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--write", action="store_true", help="store the import as a new version of 'gis'")
     parser.add_argument("--note", default="", help="note stored with the version")
-    parser.add_argument("--type", default=DEFAULT_TYPE, choices=[t for t in GI_TYPE if t],
-                        help="GI type of rows without a type column (default: GI protection product)")
+    parser.add_argument(
+        "--type",
+        default=DEFAULT_TYPE,
+        choices=[t for t in GI_TYPE if t],
+        help="GI type of rows without a type column (default: GI protection product)",
+    )
     parser.add_argument("--source", default="", help="source of rows without a source column")
-    parser.add_argument("--keep-unplaced", action="store_true",
-                        help="bulk import: keep rows whose place cannot be resolved (unplaced, with the reason)")
+    parser.add_argument(
+        "--keep-unplaced",
+        action="store_true",
+        help="bulk import: keep rows whose place cannot be resolved (unplaced, with the reason)",
+    )
     parser.add_argument("--out", type=Path, help="also write the merged table to this CSV file")
     parser.add_argument("--brief", action="store_true", help="list only unplaced, merged and skipped rows")
     args = parser.parse_args(argv)
     try:
         raw = args.file.read_bytes()
         base = store.current_id("gis")
-        result = prepare(raw, args.file.name, default_type=args.type, keep_unplaced=args.keep_unplaced,
-                         source=args.source)
+        result = prepare(
+            raw, args.file.name, default_type=args.type, keep_unplaced=args.keep_unplaced, source=args.source
+        )
     except OSError as exc:
         print(f"Rejected: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 2

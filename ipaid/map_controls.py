@@ -1,4 +1,5 @@
 """The map page's view buttons (zoom in, zoom out, reset view): the mouse wheel scrolls the page instead."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -26,9 +27,18 @@ def view_buttons(f: Filters, lang: str) -> tuple[int, int]:
         state.update({"for": where, "steps": 0})
     limits = step_limits(f)
     row = st.container(horizontal=True, vertical_alignment="center", key="map_view_buttons")
-    for word, icon, change in (("zoom_in", ":material/add:", 1), ("zoom_out", ":material/remove:", -1),
-                               ("reset_view", ":material/center_focus_strong:", None)):
-        row.button(t(word, lang), icon=icon, key=f"map_{word}", on_click=_press, args=(change, limits),
-                   disabled=change is not None and state["steps"] + change not in range(limits[0], limits[1] + 1))
+    for word, icon, change in (
+        ("zoom_in", ":material/add:", 1),
+        ("zoom_out", ":material/remove:", -1),
+        ("reset_view", ":material/center_focus_strong:", None),
+    ):
+        row.button(
+            t(word, lang),
+            icon=icon,
+            key=f"map_{word}",
+            on_click=_press,
+            args=(change, limits),
+            disabled=change is not None and state["steps"] + change not in range(limits[0], limits[1] + 1),
+        )
     row.caption(t("map_controls_help", lang))
     return state["steps"], state["resets"]

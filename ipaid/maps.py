@@ -1,4 +1,5 @@
 """pydeck maps: county polygons coloured by a measure, outlines, GI markers and labels; no basemap."""
+
 from __future__ import annotations
 
 import math
@@ -12,9 +13,9 @@ import shapely
 from ipaid import data, geometry, palette
 from ipaid.filters import Filters, filter_counties
 from ipaid.i18n import t
+from ipaid.map_labels import label_layer
 from ipaid.names import place_en, province_short
 from ipaid.static_files import county_info, national_files, selection_file, tooltip_properties, url_of
-from ipaid.map_labels import label_layer
 from ipaid.webfont import WEB_FAMILY
 
 NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom=2, max_zoom=11)
@@ -40,8 +41,9 @@ def merc(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
-def fit_view(bounds: tuple[float, float, float, float], min_span: float = 3.0,
-             px: tuple[int, int] = MAP_PX) -> pdk.ViewState:
+def fit_view(
+    bounds: tuple[float, float, float, float], min_span: float = 3.0, px: tuple[int, int] = MAP_PX
+) -> pdk.ViewState:
     """A view that shows the lon/lat bounds (minx, miny, maxx, maxy), with a margin, in a map of `px` pixels.
 
     Bounds smaller than `min_span` degrees are widened, so a single county is seen among its neighbours.
@@ -53,8 +55,13 @@ def fit_view(bounds: tuple[float, float, float, float], min_span: float = 3.0,
     span_x = max(maxx - minx, 0.05) / 360
     span_y = max(merc(maxy) - merc(miny), 0.001) / (2 * math.pi)
     zoom = math.log2(min(px[0] / span_x, px[1] / span_y) / 512)  # deck.gl: the world is 512 px wide at zoom 0
-    return pdk.ViewState(longitude=(minx + maxx) / 2, latitude=(miny + maxy) / 2,
-                         zoom=round(min(max(zoom, 2), 10), 2), min_zoom=2, max_zoom=11)
+    return pdk.ViewState(
+        longitude=(minx + maxx) / 2,
+        latitude=(miny + maxy) / 2,
+        zoom=round(min(max(zoom, 2), 10), 2),
+        min_zoom=2,
+        max_zoom=11,
+    )
 
 
 def has_product_filter(f: Filters) -> bool:
@@ -87,12 +94,25 @@ def tooltip(lang: str, filtered: bool = False) -> dict:
     gis, colon = t("gis_matching" if filtered else "gis_listed", lang), ": " if lang == "en" else "："
     en = lang == "en"
     name = "<b>{name_en}</b> {name_zh}" if en else "<b>{name_zh}</b>"
-    html = "<br/>".join([name, "{province_en}" if en else "{province_zh}",
-                         t("area", lang) + colon + ("{area_en}" if en else "{area_zh}"),
-                         t("exit_year", lang) + colon + "{exit}", gis + colon + ("{gis_en}" if en else "{gis_zh}")])
-    return {"html": html, "style": {"backgroundColor": palette.TOOLTIP_BG, "color": palette.TOOLTIP_TEXT,
-                                    "fontSize": "13px", "fontFamily": f"'{WEB_FAMILY}', sans-serif",
-                                    "maxWidth": "320px"}}
+    html = "<br/>".join(
+        [
+            name,
+            "{province_en}" if en else "{province_zh}",
+            t("area", lang) + colon + ("{area_en}" if en else "{area_zh}"),
+            t("exit_year", lang) + colon + "{exit}",
+            gis + colon + ("{gis_en}" if en else "{gis_zh}"),
+        ]
+    )
+    return {
+        "html": html,
+        "style": {
+            "backgroundColor": palette.TOOLTIP_BG,
+            "color": palette.TOOLTIP_TEXT,
+            "fontSize": "13px",
+            "fontFamily": f"'{WEB_FAMILY}', sans-serif",
+            "maxWidth": "320px",
+        },
+    }
 
 
 @lru_cache(maxsize=2)
@@ -108,8 +128,14 @@ def gi_markers(counties: pd.DataFrame) -> list[dict]:
     points = _inner_points(geometry.cache_key())
     out = []
     for r in rows.itertuples(index=False):
-        out.append({"position": list(points[r.adcode]), "count": int(r.gi_count),
-                    "radius": round(1.5 + math.sqrt(r.gi_count) * 1.2, 1), **tooltip_properties(r)})
+        out.append(
+            {
+                "position": list(points[r.adcode]),
+                "count": int(r.gi_count),
+                "radius": round(1.5 + math.sqrt(r.gi_count) * 1.2, 1),
+                **tooltip_properties(r),
+            }
+        )
     return out
 
 
@@ -118,14 +144,19 @@ def labels(f: Filters, lang: str) -> list[dict]:
     if f.areas:
         members = data.load_counties()
         members = members.loc[members["area_id"].isin(f.areas), ["boundary_adcode", "area_id"]].rename(
-            columns={"boundary_adcode": "adcode"})
+            columns={"boundary_adcode": "adcode"}
+        )
         shapes = geometry.area_outlines(members)
         names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
-        return [{"position": [p.x, p.y], "text": names[a]}
-                for a, p in zip(shapes["area_id"], shapely.point_on_surface(shapes.geometry.values))]
-    out = [{"position": list(point), "text": place_en(n) if lang == "en" else province_short(n)}
-           for n, point in _province_label_points(geometry.cache_key())
-           if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES]
+        return [
+            {"position": [p.x, p.y], "text": names[a]}
+            for a, p in zip(shapes["area_id"], shapely.point_on_surface(shapes.geometry.values))
+        ]
+    out = [
+        {"position": list(point), "text": place_en(n) if lang == "en" else province_short(n)}
+        for n, point in _province_label_points(geometry.cache_key())
+        if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES
+    ]
     return out if f.provinces else declutter(out, NATIONAL_VIEW.zoom, LABEL_PX)
 
 
@@ -134,8 +165,7 @@ def _province_label_points(key: str) -> list[tuple[str, tuple[float, float]]]:
     """Each province and where its label goes (its widest spot), in order of priority: in a clash the capital,
     then the bigger province, keeps its label. Computed once per geometry build."""
     provinces = geometry.load_layer("provinces", "national")
-    provinces = provinces.iloc[np.lexsort((-shapely.area(provinces.geometry.values),
-                                           provinces["province"] != CAPITAL))]
+    provinces = provinces.iloc[np.lexsort((-shapely.area(provinces.geometry.values), provinces["province"] != CAPITAL))]
     points = shapely.get_point(shapely.maximum_inscribed_circle(provinces.geometry.values, 0.05), 0)
     return [(n, (round(p.x, 2), round(p.y, 2))) for n, p in zip(provinces["province"], points)]
 
@@ -144,7 +174,7 @@ def text_box(label: dict, zoom: float, size: int) -> tuple[float, float, float, 
     """A centred label's box in world pixels at `zoom` (CJK characters one em wide, Latin ones about 0.6)."""
     width = sum(size if ord(c) > 0x2E80 else 0.6 * size for c in label["text"])
     lon, lat = label["position"]
-    scale = 512 * 2 ** zoom
+    scale = 512 * 2**zoom
     x = (lon + 180) / 360 * scale
     y = (1 - merc(lat) / math.pi) / 2 * scale
     return x - width / 2, y - 0.45 * size, x + width / 2, y + 0.45 * size  # glyphs fill ~90 % of the em height
@@ -162,8 +192,15 @@ def declutter(labels: list[dict], zoom: float, size: int, gap: float = 1.0) -> l
 
 
 def _outline(layer_id: str, path, color: list[int], width: float) -> pdk.Layer:
-    return pdk.Layer("GeoJsonLayer", id=layer_id, data=url_of(path), filled=False, stroked=True,
-                     get_line_color=color, line_width_min_pixels=width)
+    return pdk.Layer(
+        "GeoJsonLayer",
+        id=layer_id,
+        data=url_of(path),
+        filled=False,
+        stroked=True,
+        get_line_color=color,
+        line_width_min_pixels=width,
+    )
 
 
 def initial_view(chosen: pd.DataFrame | None, zoom: float | None = None, px: tuple[int, int] = MAP_PX) -> pdk.ViewState:
@@ -192,13 +229,27 @@ def adjusted_view(view: pdk.ViewState, steps: int = 0, resets: int = 0) -> pdk.V
     """
     nudge = 0 if resets == 0 else NUDGE * (1 if resets % 2 else -1)
     zoom = min(max(view.zoom + steps * ZOOM_STEP, view.min_zoom), view.max_zoom)
-    return pdk.ViewState(**{**view.__dict__, "longitude": view.longitude + nudge, "latitude": view.latitude + nudge,
-                            "zoom": round(zoom, 2) + nudge})
+    return pdk.ViewState(
+        **{
+            **view.__dict__,
+            "longitude": view.longitude + nudge,
+            "latitude": view.latitude + nudge,
+            "zoom": round(zoom, 2) + nudge,
+        }
+    )
 
 
-def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[str] | None = None,
-               details: bool = True, zoom: float | None = None, px: tuple[int, int] = MAP_PX,
-               steps: int = 0, resets: int = 0) -> pdk.Deck:
+def build_deck(
+    f: Filters,
+    measure: str = "area",
+    lang: str = "zh",
+    only: list[str] | None = None,
+    details: bool = True,
+    zoom: float | None = None,
+    px: tuple[int, int] = MAP_PX,
+    steps: int = 0,
+    resets: int = 0,
+) -> pdk.Deck:
     """The map for the current filters, zoomed to them; national layers are served files.
 
     With a filter, only the counties of `selected_counties(f)` are coloured (a served file per selection and
@@ -208,37 +259,79 @@ def build_deck(f: Filters, measure: str = "area", lang: str = "zh", only: list[s
     """
     files = national_files()
     fill = f"properties.fill_{measure}"
-    highlight = {"pickable": True, "auto_highlight": True, "highlight_color": palette.HIGHLIGHT,
-                 "update_triggers": {"getFillColor": [measure]}}
+    highlight = {
+        "pickable": True,
+        "auto_highlight": True,
+        "highlight_color": palette.HIGHLIGHT,
+        "update_triggers": {"getFillColor": [measure]},
+    }
     everything = data.all_counties()
     chosen = everything[everything["adcode"].isin(only)] if only else selected_counties(f)
     focused = not f.is_empty or bool(only)
     layers = []
     if not only:
         # County outlines are not stroked: drawing 2,875 outlines is most of a map's cost without a GPU.
-        layers.append(pdk.Layer("GeoJsonLayer", id="counties", data=url_of(files["counties"]), get_fill_color=fill,
-                                stroked=False, filled=True, visible=not focused, **highlight))
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                id="counties",
+                data=url_of(files["counties"]),
+                get_fill_color=fill,
+                stroked=False,
+                filled=True,
+                visible=not focused,
+                **highlight,
+            )
+        )
     if focused and len(chosen):
         sel = selection_file(chosen["adcode"], f.categories, f.gis)
-        layers.append(pdk.Layer("GeoJsonLayer", id="selection", data=url_of(sel), get_fill_color=fill,
-                                get_line_color=palette.SELECTION_LINE, line_width_min_pixels=0.8,
-                                stroked=True, filled=True, **highlight))
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                id="selection",
+                data=url_of(sel),
+                get_fill_color=fill,
+                get_line_color=palette.SELECTION_LINE,
+                line_width_min_pixels=0.8,
+                stroked=True,
+                filled=True,
+                **highlight,
+            )
+        )
     if not only:
         layers.append(_outline("areas", files["areas"], palette.AREA_LINE, 1.6))
-    layers += [_outline("provinces", files["provinces"], palette.PROVINCE_LINE, 0.8),
-               _outline("china", files["china"], palette.CHINA_LINE, 1.4)]
+    layers += [
+        _outline("provinces", files["provinces"], palette.PROVINCE_LINE, 0.8),
+        _outline("china", files["china"], palette.CHINA_LINE, 1.4),
+    ]
     if details and not only:
-        layers.append(pdk.Layer(
-            "ScatterplotLayer", id="gi", data=gi_markers(chosen), get_position="position", get_radius="radius",
-            radius_units=pdk.types.String("pixels"), get_fill_color=palette.MARKER_FILL,
-            get_line_color=palette.MARKER_LINE, stroked=True, line_width_min_pixels=0.6, radius_min_pixels=2,
-            radius_max_pixels=10, pickable=True))
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                id="gi",
+                data=gi_markers(chosen),
+                get_position="position",
+                get_radius="radius",
+                radius_units=pdk.types.String("pixels"),
+                get_fill_color=palette.MARKER_FILL,
+                get_line_color=palette.MARKER_LINE,
+                stroked=True,
+                line_width_min_pixels=0.6,
+                radius_min_pixels=2,
+                radius_max_pixels=10,
+                pickable=True,
+            )
+        )
         layers.append(label_layer(labels(f, lang), 15 if focused else LABEL_PX))  # drawn on the server: no font wait
     view = initial_view(chosen if focused else None, zoom, px)
     buttons = details and not only
-    return pdk.Deck(layers=layers, initial_view_state=adjusted_view(view, steps, resets), map_provider=None,
-                    views=[pdk.View(type="MapView", controller=controller(buttons))],
-                    tooltip=tooltip(lang, has_product_filter(f)))
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=adjusted_view(view, steps, resets),
+        map_provider=None,
+        views=[pdk.View(type="MapView", controller=controller(buttons))],
+        tooltip=tooltip(lang, has_product_filter(f)),
+    )
 
 
 def county_deck(adcodes: list[str], lang: str) -> pdk.Deck:

@@ -1,4 +1,5 @@
 """English renderings of Chinese place and product names (pinyin, with unit suffixes translated)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,19 +7,70 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 SUFFIXES = (  # longest first
-    ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"), ("自治州", "Autonomous Prefecture"),
-    ("自治区", "Autonomous Region"), ("行委", "Administrative Committee"), ("林区", "Forestry District"),
-    ("特区", "Special District"), ("县", "County"), ("市", "City"), ("区", "District"), ("旗", "Banner"),
-    ("省", "Province"), ("州", "Prefecture"), ("盟", "League"), ("地区", "Prefecture"),
+    ("自治县", "Autonomous County"),
+    ("自治旗", "Autonomous Banner"),
+    ("自治州", "Autonomous Prefecture"),
+    ("自治区", "Autonomous Region"),
+    ("行委", "Administrative Committee"),
+    ("林区", "Forestry District"),
+    ("特区", "Special District"),
+    ("县", "County"),
+    ("市", "City"),
+    ("区", "District"),
+    ("旗", "Banner"),
+    ("省", "Province"),
+    ("州", "Prefecture"),
+    ("盟", "League"),
+    ("地区", "Prefecture"),
 )
 ETHNIC_EN = {
-    "藏": "Tibetan", "羌": "Qiang", "彝": "Yi", "黎": "Li", "苗": "Miao", "土家": "Tujia", "侗": "Dong",
-    "布依": "Bouyei", "水": "Shui", "瑶": "Yao", "壮": "Zhuang", "回": "Hui", "蒙古": "Mongol", "哈萨克": "Kazak",
-    "维吾尔": "Uygur", "柯尔克孜": "Kirgiz", "塔吉克": "Tajik", "锡伯": "Xibe", "满": "Manchu", "朝鲜": "Korean",
-    "达斡尔": "Daur", "鄂温克": "Ewenki", "鄂伦春": "Oroqen", "土": "Tu", "撒拉": "Salar", "保安": "Bonan",
-    "东乡": "Dongxiang", "裕固": "Yugur", "纳西": "Naxi", "傈僳": "Lisu", "白": "Bai", "哈尼": "Hani", "傣": "Dai",
-    "拉祜": "Lahu", "佤": "Va", "景颇": "Jingpo", "布朗": "Blang", "怒": "Nu", "独龙": "Derung", "普米": "Pumi",
-    "阿昌": "Achang", "德昂": "De'ang", "仡佬": "Gelao", "毛南": "Maonan", "仫佬": "Mulao", "京": "Gin", "畲": "She",
+    "藏": "Tibetan",
+    "羌": "Qiang",
+    "彝": "Yi",
+    "黎": "Li",
+    "苗": "Miao",
+    "土家": "Tujia",
+    "侗": "Dong",
+    "布依": "Bouyei",
+    "水": "Shui",
+    "瑶": "Yao",
+    "壮": "Zhuang",
+    "回": "Hui",
+    "蒙古": "Mongol",
+    "哈萨克": "Kazak",
+    "维吾尔": "Uygur",
+    "柯尔克孜": "Kirgiz",
+    "塔吉克": "Tajik",
+    "锡伯": "Xibe",
+    "满": "Manchu",
+    "朝鲜": "Korean",
+    "达斡尔": "Daur",
+    "鄂温克": "Ewenki",
+    "鄂伦春": "Oroqen",
+    "土": "Tu",
+    "撒拉": "Salar",
+    "保安": "Bonan",
+    "东乡": "Dongxiang",
+    "裕固": "Yugur",
+    "纳西": "Naxi",
+    "傈僳": "Lisu",
+    "白": "Bai",
+    "哈尼": "Hani",
+    "傣": "Dai",
+    "拉祜": "Lahu",
+    "佤": "Va",
+    "景颇": "Jingpo",
+    "布朗": "Blang",
+    "怒": "Nu",
+    "独龙": "Derung",
+    "普米": "Pumi",
+    "阿昌": "Achang",
+    "德昂": "De'ang",
+    "仡佬": "Gelao",
+    "毛南": "Maonan",
+    "仫佬": "Mulao",
+    "京": "Gin",
+    "畲": "She",
     "各": "Multi-ethnic",
 }
 ETHNIC_ORDER = sorted(ETHNIC_EN, key=len, reverse=True)
@@ -41,6 +93,8 @@ def _split_ethnic(stem: str) -> tuple[str, list[str]]:
             return stem, groups
         if not stem:
             return stem, groups
+
+
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")  # longest first
 
 
@@ -53,8 +107,14 @@ def province_short(name: str) -> str:
 
 
 PROVINCE_EN = {
-    "内蒙古自治区": "Inner Mongolia", "广西壮族自治区": "Guangxi", "西藏自治区": "Tibet", "宁夏回族自治区": "Ningxia",
-    "新疆维吾尔自治区": "Xinjiang", "陕西省": "Shaanxi", "香港特别行政区": "Hong Kong", "澳门特别行政区": "Macao",
+    "内蒙古自治区": "Inner Mongolia",
+    "广西壮族自治区": "Guangxi",
+    "西藏自治区": "Tibet",
+    "宁夏回族自治区": "Ningxia",
+    "新疆维吾尔自治区": "Xinjiang",
+    "陕西省": "Shaanxi",
+    "香港特别行政区": "Hong Kong",
+    "澳门特别行政区": "Macao",
 }
 
 
@@ -66,7 +126,8 @@ def pinyin(text: str) -> str:
 
 @lru_cache(maxsize=20000)
 def place_en(name: str) -> str:
-    """English name of an administrative unit: 桑植县 → 'Sangzhi County', 保亭黎族苗族自治县 → 'Baoting Li Miao Autonomous County'."""
+    """English name of an administrative unit: 桑植县 → 'Sangzhi County',
+    保亭黎族苗族自治县 → 'Baoting Li Miao Autonomous County'."""
     if not name:
         return ""
     if name in PROVINCE_EN:
@@ -96,6 +157,8 @@ def county_name(listed: str, today: str, lang: str) -> str:
     if not today or today == listed:
         return show(listed)
     return t("today_name", lang, listed=show(listed), today=show(today))
+
+
 def place_stem(name: str) -> str:
     """A unit's name without its unit word and ethnic names: 峨边彝族自治县 → 峨边, 文山壮族苗族自治州 → 文山."""
     for zh in sorted((zh for zh, _ in SUFFIXES), key=len, reverse=True):

@@ -1,4 +1,5 @@
 """Colours of the map measures and their legends (pydeck has no legend; the page draws these)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -6,23 +7,32 @@ import pandas as pd
 from ipaid.i18n import t
 
 MEASURES = ("area", "exit", "gi", "status")
-NEUTRAL = (238, 235, 228)       # not a poverty county
-OUTSIDE = (190, 186, 178)       # poverty county outside the 14 areas
+NEUTRAL = (238, 235, 228)  # not a poverty county
+OUTSIDE = (190, 186, 178)  # poverty county outside the 14 areas
 AREA_COLORS = {
-    "liupan": (31, 119, 180), "qinba": (255, 127, 14), "wuling": (44, 160, 44), "wumeng": (214, 39, 40),
-    "dianguiqian": (148, 103, 189), "dianxi": (140, 86, 75), "daxinganling": (227, 119, 194),
-    "yanshan_taihang": (57, 59, 121), "lvliang": (188, 189, 34), "dabie": (23, 190, 207),
-    "luoxiao": (174, 199, 232), "tibet": (255, 187, 120), "four_province_tibetan": (102, 194, 165),
+    "liupan": (31, 119, 180),
+    "qinba": (255, 127, 14),
+    "wuling": (44, 160, 44),
+    "wumeng": (214, 39, 40),
+    "dianguiqian": (148, 103, 189),
+    "dianxi": (140, 86, 75),
+    "daxinganling": (227, 119, 194),
+    "yanshan_taihang": (57, 59, 121),
+    "lvliang": (188, 189, 34),
+    "dabie": (23, 190, 207),
+    "luoxiao": (174, 199, 232),
+    "tibet": (255, 187, 120),
+    "four_province_tibetan": (102, 194, 165),
     "south_xinjiang": (231, 41, 138),
 }
 EXIT_COLORS = {2016: (255, 237, 160), 2017: (254, 178, 76), 2018: (240, 59, 32), 2019: (189, 0, 38), 2020: (103, 0, 13)}
 GI_BINS = ((0, 0, "0"), (1, 1, "1"), (2, 2, "2"), (3, 4, "3–4"), (5, 10**6, "5+"))
 GI_COLORS = ((238, 235, 228), (199, 233, 192), (116, 196, 118), (35, 139, 69), (0, 68, 27))
 STATUS_COLORS = {"in_area": (179, 38, 30), "outside": (244, 165, 130), "not": NEUTRAL}
-BLANK = (255, 255, 255)         # counties outside the filters: not coloured (the legend's swatch)
+BLANK = (255, 255, 255)  # counties outside the filters: not coloured (the legend's swatch)
 
 # Everything else the maps draw (deck.gl RGB(A) lists and the static map's CSS colours).
-MARKER = (0, 90, 60)            # GI markers (and their legend swatch)
+MARKER = (0, 90, 60)  # GI markers (and their legend swatch)
 MARKER_FILL = [*MARKER, 190]
 MARKER_LINE = [255, 255, 255]
 HIGHLIGHT = [255, 255, 0, 160]  # the county under the pointer
@@ -57,8 +67,9 @@ def county_colors(counties: pd.DataFrame) -> dict[str, list[tuple[int, int, int]
     }
 
 
-def legend(measure: str, lang: str, areas: pd.DataFrame,
-           used: set[tuple[int, int, int]] | None = None) -> list[tuple[str, tuple[int, int, int]]]:
+def legend(
+    measure: str, lang: str, areas: pd.DataFrame, used: set[tuple[int, int, int]] | None = None
+) -> list[tuple[str, tuple[int, int, int]]]:
     """(label, colour) pairs of a measure's legend, in display order; only the colours in `used` if given."""
     if measure == "area":
         names = areas.set_index("area_id")["name_en" if lang == "en" else "name_zh"]
@@ -70,10 +81,14 @@ def legend(measure: str, lang: str, areas: pd.DataFrame,
     elif measure == "gi":
         items = [(t("no_gi", lang) if b[2] == "0" else b[2], c) for b, c in zip(GI_BINS, GI_COLORS)]
     else:
-        items = [(t("poverty_in_area", lang), STATUS_COLORS["in_area"]),
-                 (t("poverty_outside", lang), STATUS_COLORS["outside"]), (t("not_poverty", lang), NEUTRAL)]
+        items = [
+            (t("poverty_in_area", lang), STATUS_COLORS["in_area"]),
+            (t("poverty_outside", lang), STATUS_COLORS["outside"]),
+            (t("not_poverty", lang), NEUTRAL),
+        ]
     return [(name, c) for name, c in items if used is None or tuple(c) in used]
 
 
 def hex_color(rgb: tuple[int, int, int]) -> str:
-    return "#%02x%02x%02x" % tuple(rgb)
+    r, g, b = (int(v) for v in rgb)
+    return f"#{r:02x}{g:02x}{b:02x}"

@@ -1,4 +1,5 @@
 """Where the project keeps its tables, caches, served files and the version store."""
+
 from __future__ import annotations
 
 import os

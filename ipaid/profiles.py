@@ -1,4 +1,5 @@
 """Profiles of a contiguous area and of a poverty county, as plain dictionaries."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -24,7 +25,7 @@ def match_counties(counties: pd.DataFrame, query: str | None) -> pd.DataFrame:
             return hit
     key = "".join(q.lower().split())
     names = counties[["name_listed", "boundary_name"]]
-    stems = names.map(lambda n: n[:-len(_suffix(n))] if _suffix(n) else n)
+    stems = names.map(lambda n: n[: -len(_suffix(n))] if _suffix(n) else n)
     spelled = stems.map(lambda n: pinyin(n).lower())
     for frame in (stems, spelled):
         exact = (frame == q) | (frame == key)
@@ -61,9 +62,14 @@ def county_profile(counties: pd.DataFrame, code: str) -> dict:
     gis = data.load_gis()
     own = gis[covers(gis, [row["boundary_adcode"]])]
     same_area = counties[(counties["area_id"] == row["area_id"])] if row["area_id"] else counties.iloc[0:0]
-    return {**row.to_dict(), "adcode_listed": code, "name_zh": row["boundary_name"],
-            "exit_year": int(row["exit_year"]), "gis": own,
-            "neighbours": neighbours(row["boundary_adcode"], same_area)}
+    return {
+        **row.to_dict(),
+        "adcode_listed": code,
+        "name_zh": row["boundary_name"],
+        "exit_year": int(row["exit_year"]),
+        "gis": own,
+        "neighbours": neighbours(row["boundary_adcode"], same_area),
+    }
 
 
 def area_profile(counties: pd.DataFrame, areas: pd.DataFrame, area_id: str) -> dict:
@@ -71,6 +77,11 @@ def area_profile(counties: pd.DataFrame, areas: pd.DataFrame, area_id: str) -> d
     members = counties[counties["area_id"] == area_id]
     codes = set(members["boundary_adcode"])
     gis = data.load_gis()
-    return {**row.to_dict(), "area_id": area_id, "official": int(row["county_count"]), "members": members,
-            "provinces": row["provinces_zh"].split(";"),
-            "gis": gis[covers(gis, codes)]}
+    return {
+        **row.to_dict(),
+        "area_id": area_id,
+        "official": int(row["county_count"]),
+        "members": members,
+        "provinces": row["provinces_zh"].split(";"),
+        "gis": gis[covers(gis, codes)],
+    }

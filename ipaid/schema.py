@@ -1,4 +1,5 @@
 """Table schemas and validation that names the file, line and column of every problem."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,18 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MOJIBAKE = re.compile("[\u00c0-\u00ef][\u0080-\u00bf\u0152-\u2122]|\ufffd")
 
 GI_TYPES = ("gi_protection_product", "gi_certification_trademark", "gi_collective_trademark", "agri_product_gi")
-GI_CATEGORIES = ("tea", "fruit", "vegetable", "grain_oil", "livestock_poultry", "aquatic",
-                 "herbal_medicine", "alcoholic_drink", "handicraft", "other")
+GI_CATEGORIES = (
+    "tea",
+    "fruit",
+    "vegetable",
+    "grain_oil",
+    "livestock_poultry",
+    "aquatic",
+    "herbal_medicine",
+    "alcoholic_drink",
+    "handicraft",
+    "other",
+)
 
 
 @dataclass(frozen=True)
@@ -144,8 +155,15 @@ def validate(df: pd.DataFrame, spec: TableSpec, file: str, refs: dict[str, set[s
                 problems.append(Problem(file, int(i) + 2, col.name, message))
     problems += _code_province_problems(df, spec, file, refs)
     if spec.rows is not None and len(df) != spec.rows:
-        problems.append(Problem(file, None, None, f"the table must list all {spec.rows} rows; this file has "
-                                                  f"{len(df)} (a partial table would drop the others)"))
+        problems.append(
+            Problem(
+                file,
+                None,
+                None,
+                f"the table must list all {spec.rows} rows; this file has "
+                f"{len(df)} (a partial table would drop the others)",
+            )
+        )
     if spec.key:
         dup = df[spec.key].duplicated(keep="first")
         for i in dup[dup].index:

@@ -3,13 +3,14 @@
 Boundary files carry a content signature in their name, so a new data version gets a new URL and
 browsers never show a stale cached map.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -33,10 +34,12 @@ def rounded_geojson(geom, digits: int) -> dict:
 
 def feature_collection(geoms, props: list[dict], digits: int) -> bytes:
     """GeoJSON bytes of geometries with their properties, compact and with rounded coordinates."""
-    features = [{"type": "Feature", "properties": p, "geometry": rounded_geojson(g, digits)}
-                for p, g in zip(props, geoms)]
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+    features = [
+        {"type": "Feature", "properties": p, "geometry": rounded_geojson(g, digits)} for p, g in zip(props, geoms)
+    ]
+    return json.dumps(
+        {"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -50,8 +53,9 @@ def _code_version() -> str:
 
 def data_signature() -> str:
     """Changes whenever a table the map shows, the geometry build or the writing code changes."""
-    parts = [geometry.cache_key(), _code_version()] + [data.table_source(n)[0]
-                                                      for n in ("counties", "gis", "area_members", "areas")]
+    parts = [geometry.cache_key(), _code_version()] + [
+        data.table_source(n)[0] for n in ("counties", "gis", "area_members", "areas")
+    ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:10]
 
 
@@ -59,12 +63,19 @@ def tooltip_properties(row) -> dict:
     """What a county's tooltip shows, in both languages (a row of `county_info()`)."""
     year = "—" if pd.isna(row.exit_year) else int(row.exit_year)
     unknown_area = row.poverty and not row.area_id
-    return {"adcode": row.adcode, "name_zh": row.name, "name_en": row.name_en,
-            "province_zh": row.province, "province_en": row.province_en,
-            "area_zh": row.area_zh or (t("area_unknown", "zh") if unknown_area else "—"),
-            "area_en": row.area_en or (t("area_unknown", "en") if unknown_area else "—"),
-            "exit": year, "gis_zh": row.gi_first_zh or "—", "gis_en": row.gi_first_en or "—",
-            "gi_count": int(row.gi_count)}
+    return {
+        "adcode": row.adcode,
+        "name_zh": row.name,
+        "name_en": row.name_en,
+        "province_zh": row.province,
+        "province_en": row.province_en,
+        "area_zh": row.area_zh or (t("area_unknown", "zh") if unknown_area else "—"),
+        "area_en": row.area_en or (t("area_unknown", "en") if unknown_area else "—"),
+        "exit": year,
+        "gis_zh": row.gi_first_zh or "—",
+        "gis_en": row.gi_first_en or "—",
+        "gi_count": int(row.gi_count),
+    }
 
 
 def county_info(categories: tuple[str, ...] = (), gis: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -87,8 +98,11 @@ def _county_info(tables: tuple, categories: tuple[str, ...], gis: tuple[str, ...
     return out.fillna({c: "" for c in summary.columns if c != "gi_count"})
 
 
-def county_properties(level: str = "national", adcodes: frozenset[str] | None = None,
-                      product: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())):
+def county_properties(
+    level: str = "national",
+    adcodes: frozenset[str] | None = None,
+    product: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+):
     """County rows (in the geometry's order) with what tooltips and colours need; GIs limited to
     `product` = (categories, GI ids) as in `county_info`."""
     shapes = geometry.load_layer("counties", level)[["adcode", "geometry"]]
@@ -96,8 +110,10 @@ def county_properties(level: str = "national", adcodes: frozenset[str] | None = 
         shapes = shapes[shapes["adcode"].isin(adcodes)]
     merged = shapes.merge(county_info(*product), on="adcode", how="left")
     colors = county_colors(merged)
-    props = [{**tooltip_properties(row), **{f"fill_{m}": list(c[i]) for m, c in colors.items()}}
-             for i, row in enumerate(merged.itertuples(index=False))]
+    props = [
+        {**tooltip_properties(row), **{f"fill_{m}": list(c[i]) for m, c in colors.items()}}
+        for i, row in enumerate(merged.itertuples(index=False))
+    ]
     return merged, props
 
 
@@ -139,13 +155,19 @@ def _china_file() -> bytes:
 def _area_file() -> bytes:
     counties = data.load_counties()
     members = counties.loc[counties["area_id"] != "", ["boundary_adcode", "area_id"]].rename(
-        columns={"boundary_adcode": "adcode"})
+        columns={"boundary_adcode": "adcode"}
+    )
     areas = geometry.area_outlines(members, "national")
     names = data.load_areas().set_index("area_id")
     outlines = [geometry.borders([a], without=_china_outline()) for a in areas.geometry.values]
-    return feature_collection(outlines, [
-        {"area_id": a, "area_zh": names.at[a, "name_zh"], "area_en": names.at[a, "name_en"]} for a in areas["area_id"]],
-        DIGITS["national"])
+    return feature_collection(
+        outlines,
+        [
+            {"area_id": a, "area_zh": names.at[a, "name_zh"], "area_en": names.at[a, "name_en"]}
+            for a in areas["area_id"]
+        ],
+        DIGITS["national"],
+    )
 
 
 @lru_cache(maxsize=4)

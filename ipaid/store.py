@@ -8,6 +8,7 @@ author and the version it expects to replace; if another steward changed the tab
     python -m ipaid.store export FILE   # every version, author, note and current pointer, as one SQLite file
     python -m ipaid.store import FILE   # restore such a file (the store it replaces is kept beside it)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,7 +17,7 @@ import sqlite3
 import sys
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ipaid.paths import LEGACY_STORE_DIR, STORE_DIR
@@ -41,9 +42,11 @@ CREATE TABLE IF NOT EXISTS current (
 );
 """
 # Columns added since the first stores were written: (table, column, definition), added by ALTER TABLE.
-MIGRATIONS = (("versions", "author", "TEXT NOT NULL DEFAULT ''"),
-              ("current", "author", "TEXT NOT NULL DEFAULT ''"),
-              ("current", "changed_at", "TEXT NOT NULL DEFAULT ''"))
+MIGRATIONS = (
+    ("versions", "author", "TEXT NOT NULL DEFAULT ''"),
+    ("current", "author", "TEXT NOT NULL DEFAULT ''"),
+    ("current", "changed_at", "TEXT NOT NULL DEFAULT ''"),
+)
 VERSION_COLUMNS = "v.id, v.table_name, v.created_at, v.rows, v.note, v.filename, v.sha256, v.author"
 
 
@@ -63,12 +66,14 @@ class Conflict(Exception):
     """The table changed since the caller looked: `current` (0 = shipped) was made current by `author` at `at`."""
 
     def __init__(self, table: str, expected: int, current: int, author: str, at: str):
-        super().__init__(f"table '{table}' changed: expected version {expected}, now {current} ({author or 'unknown'}, {at})")
+        super().__init__(
+            f"table '{table}' changed: expected version {expected}, now {current} ({author or 'unknown'}, {at})"
+        )
         self.table, self.expected, self.current, self.author, self.at = table, expected, current, author, at
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def store_path() -> Path:
@@ -104,8 +109,11 @@ def current_version(table: str, path: Path | None = None) -> Version | None:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'current'").fetchone():
             return None
         try:
-            row = con.execute(f"SELECT {VERSION_COLUMNS} FROM current c JOIN versions v ON v.id = c.version_id "
-                              "WHERE c.table_name = ?", (table,)).fetchone()
+            row = con.execute(
+                f"SELECT {VERSION_COLUMNS} FROM current c JOIN versions v ON v.id = c.version_id "
+                "WHERE c.table_name = ?",
+                (table,),
+            ).fetchone()
         except sqlite3.OperationalError:  # a store written before the author column
             row = False
     if row is False:
@@ -137,8 +145,10 @@ def _check_expected(con: sqlite3.Connection, table: str, expected: int | None) -
 
 
 def _set_pointer(con: sqlite3.Connection, table: str, version_id: int, author: str) -> None:
-    con.execute("INSERT OR REPLACE INTO current (table_name, version_id, author, changed_at) VALUES (?, ?, ?, ?)",
-                (table, version_id, author, _now()))
+    con.execute(
+        "INSERT OR REPLACE INTO current (table_name, version_id, author, changed_at) VALUES (?, ?, ?, ?)",
+        (table, version_id, author, _now()),
+    )
 
 
 def _write(path: Path, work) -> int:
@@ -154,8 +164,17 @@ def _write(path: Path, work) -> int:
     return out
 
 
-def add(table: str, content: bytes, rows: int, note: str, filename: str, path: Path | None = None, *,
-        author: str, expected: int | None = None) -> int:
+def add(
+    table: str,
+    content: bytes,
+    rows: int,
+    note: str,
+    filename: str,
+    path: Path | None = None,
+    *,
+    author: str,
+    expected: int | None = None,
+) -> int:
     """Store a validated table as a new version by `author` and make it current, in one transaction.
 
     With `expected`, refuse (Conflict) unless that version (0 = shipped) is still current.
@@ -166,7 +185,9 @@ def add(table: str, content: bytes, rows: int, note: str, filename: str, path: P
         _check_expected(con, table, expected)
         cur = con.execute(
             "INSERT INTO versions (table_name, created_at, rows, note, filename, sha256, content, author) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (table, _now(), rows, note, filename, digest, content, author))
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (table, _now(), rows, note, filename, digest, content, author),
+        )
         _set_pointer(con, table, cur.lastrowid, author)
         return int(cur.lastrowid)
 
@@ -179,8 +200,9 @@ def versions(table: str, path: Path | None = None) -> list[Version]:
     if not path.exists():
         return []
     with closing(_connect(path)) as con:
-        rows = con.execute(f"SELECT {VERSION_COLUMNS} FROM versions v WHERE table_name = ? ORDER BY id DESC",
-                           (table,)).fetchall()
+        rows = con.execute(
+            f"SELECT {VERSION_COLUMNS} FROM versions v WHERE table_name = ? ORDER BY id DESC", (table,)
+        ).fetchall()
     return [Version(*r) for r in rows]
 
 
@@ -193,9 +215,11 @@ def version_content(version_id: int, path: Path | None = None) -> bytes:
     return bytes(row[0])
 
 
-def set_current(table: str, version_id: int, path: Path | None = None, *, author: str,
-                expected: int | None = None) -> None:
+def set_current(
+    table: str, version_id: int, path: Path | None = None, *, author: str, expected: int | None = None
+) -> None:
     """Roll back (or forward) to a stored version; 0 returns to the shipped table. Conflict as in `add`."""
+
     def work(con):
         _check_expected(con, table, expected)
         if version_id != 0:
@@ -227,7 +251,9 @@ def last_change(table: str, path: Path | None = None) -> tuple[int, str, str]:
     if not path.exists():
         return 0, "", ""
     with closing(_connect(path)) as con:
-        row = con.execute("SELECT version_id, author, changed_at FROM current WHERE table_name = ?", (table,)).fetchone()
+        row = con.execute(
+            "SELECT version_id, author, changed_at FROM current WHERE table_name = ?", (table,)
+        ).fetchone()
     return tuple(row) if row else (0, "", "")
 
 
@@ -278,7 +304,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Exported {export(args.file)} versions from {store_path()} to {args.file}.")
         else:
             count, kept = restore(args.file)
-            print(f"Restored {count} versions into {store_path()}." + (f" The previous store is kept as {kept}." if kept else ""))
+            print(
+                f"Restored {count} versions into {store_path()}."
+                + (f" The previous store is kept as {kept}." if kept else "")
+            )
     except (OSError, ValueError, sqlite3.Error) as exc:
         print(f"Failed: {exc}", file=sys.stderr)
         return 2

@@ -1,4 +1,5 @@
 """Read an uploaded or shipped table (CSV or XLSX bytes) into strings, refusing hostile files."""
+
 from __future__ import annotations
 
 import io
@@ -41,7 +42,11 @@ def _check_xlsx(raw: bytes, file: str) -> None:
     unpacked = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if unpacked > MAX_XLSX_UNPACKED or unpacked / packed > MAX_XLSX_RATIO:
-        raise refuse(file, f"the workbook unpacks to {unpacked:,} bytes ({unpacked / packed:.0f}× its size): refused as a possible zip bomb")
+        raise refuse(
+            file,
+            f"the workbook unpacks to {unpacked:,} bytes ({unpacked / packed:.0f}× its size): "
+            "refused as a possible zip bomb",
+        )
     if "xl/workbook.xml" not in {i.filename for i in infos}:
         raise refuse(file, "this zip file is not an XLSX workbook")
 
@@ -105,8 +110,9 @@ def read_table_bytes(raw: bytes, file: str, sheet: str | None = None) -> pd.Data
             text = decode_text(raw, file)
             if text.count("\n") > MAX_ROWS + 1:
                 raise refuse(file, f"the table has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")
-            df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True,
-                             skip_blank_lines=False)
+            df = pd.read_csv(
+                io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True, skip_blank_lines=False
+            )
     except DataError:
         raise
     except (ValueError, pd.errors.ParserError, KeyError, OSError) as exc:

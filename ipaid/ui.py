@@ -2,6 +2,7 @@
 
 Everything here is layout; the data, charts and maps it shows come from the plain modules.
 """
+
 from __future__ import annotations
 
 import html
@@ -82,8 +83,14 @@ def filter_table(key: str) -> pd.DataFrame | None:
 
 
 MULTI_KEYS = tuple(PARAMS.values())  # province, area, category, gi
-PARAM_WORDS = {"province": "province", "area": "area", "category": "category", "gi": "gi_name",
-               "lang": "language", "measure": "measure_param"}
+PARAM_WORDS = {
+    "province": "province",
+    "area": "area",
+    "category": "category",
+    "gi": "gi_name",
+    "lang": "language",
+    "measure": "measure_param",
+}
 
 
 def _page() -> str:
@@ -183,8 +190,10 @@ def finish_view(share_box) -> None:
 
 def shown_values(values: list[str], lang_: str, width: int = 40, most: int = 5) -> str:
     """Values from a link, quoted for a message: each cut to `width` characters, at most `most` of them."""
-    quoted = [repr(v) if len(v) <= width else t("value_cut", lang_, shown=repr(v[:width])[:-1], n=len(v))
-              for v in values[:most]]
+    quoted = [
+        repr(v) if len(v) <= width else t("value_cut", lang_, shown=repr(v[:width])[:-1], n=len(v))
+        for v in values[:most]
+    ]
     if len(values) > most:
         quoted.append(t("more_values", lang_, n=len(values) - most))
     return ", ".join(quoted)
@@ -194,8 +203,10 @@ def show_url_warnings() -> None:
     bad = st.session_state.pop("url_warnings", None)
     for name, values in (bad or {}).items():
         what = t(PARAM_WORDS[name], lang()) if name in PARAM_WORDS else name
-        st.warning(t("unknown_value", lang(), what=what, values=shown_values(values, lang())) + f" (?{name}=)",
-                   icon=":material/warning:")
+        st.warning(
+            t("unknown_value", lang(), what=what, values=shown_values(values, lang())) + f" (?{name}=)",
+            icon=":material/warning:",
+        )
 
 
 def sidebar() -> None:
@@ -203,8 +214,14 @@ def sidebar() -> None:
     load_url_state()
     st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
     with st.sidebar:
-        st.segmented_control(t("language", lang()), ["zh", "en"], key=LANG_KEY, on_change=_resend_filters,
-                             format_func={"zh": "中文", "en": "English"}.get, required=True)
+        st.segmented_control(
+            t("language", lang()),
+            ["zh", "en"],
+            key=LANG_KEY,
+            on_change=_resend_filters,
+            format_func={"zh": "中文", "en": "English"}.get,
+            required=True,
+        )
         opts = options()
         st.subheader(t("filters", lang()))
         for key, word in (("province", "provinces"), ("area", "areas"), ("category", "category"), ("gi", "gi_name")):
@@ -212,8 +229,13 @@ def sidebar() -> None:
                 st.session_state[key] = []
                 st.caption(f"{t(word, lang())}: {t('filter_unavailable', lang())}")
                 continue
-            st.multiselect(t(word, lang()), list(opts[key]), format_func=lambda v, o=opts[key]: o.get(v, v),
-                           key=key, placeholder=t("all", lang()))
+            st.multiselect(
+                t(word, lang()),
+                list(opts[key]),
+                format_func=lambda v, o=opts[key]: o.get(v, v),
+                key=key,
+                placeholder=t("all", lang()),
+            )
         if not current_filters().is_empty:
             st.button(t("clear_filters", lang()), on_click=_clear_filters, width="stretch")
     write_url((LANG_KEY, *MULTI_KEYS), {LANG_KEY: DEFAULT_LANG})
@@ -232,9 +254,14 @@ def _clear_filters() -> None:
 
 def current_filters() -> Filters:
     ss = st.session_state
-    return Filters(provinces=tuple(ss.get("province") or ()), areas=tuple(ss.get("area") or ()),
-                   categories=tuple(ss.get("category") or ()), gis=tuple(ss.get("gi") or ()),
-                   lang=lang(), measure=ss.get("measure") or "area")
+    return Filters(
+        provinces=tuple(ss.get("province") or ()),
+        areas=tuple(ss.get("area") or ()),
+        categories=tuple(ss.get("category") or ()),
+        gis=tuple(ss.get("gi") or ()),
+        lang=lang(),
+        measure=ss.get("measure") or "area",
+    )
 
 
 def filters_text(f: Filters) -> str:
@@ -285,17 +312,23 @@ def page_guard():
         st.code(str(exc), language=None, wrap_lines=True)
 
 
-def legend(items: list[tuple[str, tuple[int, int, int]]], title: str, across: bool = False,
-           round_swatch: bool = False) -> None:
+def legend(
+    items: list[tuple[str, tuple[int, int, int]]], title: str, across: bool = False, round_swatch: bool = False
+) -> None:
     """A colour legend for a pydeck map (which has none): a column, or `across` the page in wrapping rows."""
     radius = "50%" if round_swatch else "0"
     rows = "".join(
         f'<div role="listitem" style="display:flex;align-items:center;gap:.45em;margin:.15em 0">'
         f'<span style="width:1.05em;height:1.05em;border:1px solid #999;border-radius:{radius};'
-        f'background:rgb{tuple(c)};flex:none"></span><span>{html.escape(str(name))}</span></div>' for name, c in items)
+        f'background:rgb{tuple(c)};flex:none"></span><span>{html.escape(str(name))}</span></div>'
+        for name, c in items
+    )
     flow = "display:flex;flex-wrap:wrap;column-gap:1.4em;align-items:center" if across else ""
-    st.markdown(f'<div role="list" aria-label="{html.escape(title)}" style="{flow}"><b style="margin-right:.4em">'
-                f'{html.escape(title)}</b>{rows}</div>', unsafe_allow_html=True)
+    st.markdown(
+        f'<div role="list" aria-label="{html.escape(title)}" style="{flow}"><b style="margin-right:.4em">'
+        f"{html.escape(title)}</b>{rows}</div>",
+        unsafe_allow_html=True,
+    )
 
 
 def downloads(name: str, frame, chart=None, key: str = "") -> None:
@@ -309,15 +342,30 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
     stem = export.safe_name(name)
     buttons = []
     if chart is not None:
-        buttons += [("download_png_long", lambda: export.chart_png(export.resolve(chart)), "png", "image/png"),
-                    ("download_svg_long", lambda: export.chart_svg(export.resolve(chart)), "svg", "image/svg+xml")]
-    buttons += [("download_csv_long", lambda: export.csv_bytes(frame), "csv", "text/csv"),
-                ("download_xlsx_long", lambda: export.xlsx_bytes(frame), "xlsx",
-                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+        buttons += [
+            ("download_png_long", lambda: export.chart_png(export.resolve(chart)), "png", "image/png"),
+            ("download_svg_long", lambda: export.chart_svg(export.resolve(chart)), "svg", "image/svg+xml"),
+        ]
+    buttons += [
+        ("download_csv_long", lambda: export.csv_bytes(frame), "csv", "text/csv"),
+        (
+            "download_xlsx_long",
+            lambda: export.xlsx_bytes(frame),
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    ]
     with st.popover(t("download", lang()), icon=":material/download:"):
         for word, make, ext, mime in buttons:
-            st.download_button(t(word, lang()), data=make, file_name=f"{stem}.{ext}", mime=mime,
-                               key=f"dl_{key or stem}_{ext}", on_click="ignore", width="stretch")
+            st.download_button(
+                t(word, lang()),
+                data=make,
+                file_name=f"{stem}.{ext}",
+                mime=mime,
+                key=f"dl_{key or stem}_{ext}",
+                on_click="ignore",
+                width="stretch",
+            )
 
 
 def chart_height(chart) -> int:
@@ -350,17 +398,26 @@ def press_kit_button(items: dict, sources: list[str], f: Filters, key: str) -> N
     from ipaid import export
 
     lang_, line = lang(), filters_text(f)
-    st.download_button(t("press_kit", lang_), data=lambda: export.press_kit(items, sources, line, lang_),
-                       file_name=f"ipaid-press-kit-{key}.zip", mime="application/zip", key=f"kit_{key}",
-                       on_click="ignore", type="primary", icon=":material/folder_zip:")
+    st.download_button(
+        t("press_kit", lang_),
+        data=lambda: export.press_kit(items, sources, line, lang_),
+        file_name=f"ipaid-press-kit-{key}.zip",
+        mime="application/zip",
+        key=f"kit_{key}",
+        on_click="ignore",
+        type="primary",
+        icon=":material/folder_zip:",
+    )
 
 
 def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> None:
     """Sourced statements of one topic (optionally mentioning a (Chinese, English) name), each with its source."""
     rows = facts[(facts["topic"] == topic)]
     if mention:
-        rows = rows[rows["text_zh"].str.contains(mention[0], regex=False)
-                    | rows["text_en"].str.contains(mention[1], case=False, regex=False)]
+        rows = rows[
+            rows["text_zh"].str.contains(mention[0], regex=False)
+            | rows["text_en"].str.contains(mention[1], case=False, regex=False)
+        ]
     if rows.empty:
         return
     en = lang() == "en"
@@ -388,8 +445,15 @@ def gi_coverage_text() -> str:
         data.load_figures()  # the figures table is broken: raise its problem (the page names it)
         return ""
     total = int(cov["official_total"])
-    return t("coverage_gi", lang(), n=int(cov["covered"]), total=total, pct=cov["covered"] / total,
-             later=int(cov["later"]), rows=int(cov["rows"]))
+    return t(
+        "coverage_gi",
+        lang(),
+        n=int(cov["covered"]),
+        total=total,
+        pct=cov["covered"] / total,
+        later=int(cov["later"]),
+        rows=int(cov["rows"]),
+    )
 
 
 def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
@@ -399,4 +463,3 @@ def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
     lines = [filters_text(f)] if f is not None else []
     exported = t("ui_exported", lang(), d=date.today().isoformat())
     return lines + [f"{t('source', lang())}: {source_text(source, lang())} · {exported}"]
-

@@ -3,6 +3,7 @@
 Pure functions, no Streamlit. Parsing and validation are `ipaid.data.read_upload` (tablefile +
 schema); this module adds the file-type check, the diff against the current table and the store calls.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,20 +12,28 @@ from pathlib import Path
 import pandas as pd
 
 from ipaid import consistency, data, store
-from ipaid.auth import Steward, require
-from ipaid.paths import DATA_DIR
 from ipaid.admin_index import known_refs
+from ipaid.auth import Steward, require
 from ipaid.export import FORMULA
+from ipaid.paths import DATA_DIR
 from ipaid.schema import DataError, validate
 from ipaid.tablefile import read_table_bytes, refuse
 from ipaid.tables import ALL, UPLOADABLE
 
 EXTENSIONS = (".csv", ".xlsx")
 # Leading bytes of common files that are not tables.
-MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image",
-         b"\xd0\xcf\x11\xe0": "an Excel 97-2003 (.xls) or other old Office file; save it as .xlsx",
-         b"\x1f\x8b": "a gzip archive", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive",
-         b"\x7fELF": "a program", b"MZ": "a program"}
+MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF document",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\xd0\xcf\x11\xe0": "an Excel 97-2003 (.xls) or other old Office file; save it as .xlsx",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"\x7fELF": "a program",
+    b"MZ": "a program",
+}
 
 
 @dataclass(frozen=True)
@@ -74,9 +83,13 @@ def formula_cells(table: pd.DataFrame) -> pd.DataFrame:
 
     They are stored as text; exports prefix them with ' (`export.FORMULA`).
     """
-    cells = [(int(i) + 2, col, v) for col in table.columns
-             if pd.api.types.is_string_dtype(table[col]) or pd.api.types.is_object_dtype(table[col])
-             for i, v in table[col].items() if isinstance(v, str) and FORMULA.match(v)]
+    cells = [
+        (int(i) + 2, col, v)
+        for col in table.columns
+        if pd.api.types.is_string_dtype(table[col]) or pd.api.types.is_object_dtype(table[col])
+        for i, v in table[col].items()
+        if isinstance(v, str) and FORMULA.match(v)
+    ]
     return pd.DataFrame(sorted(cells), columns=["line", "column", "value"])
 
 
@@ -118,8 +131,17 @@ def preview(name: str, new: pd.DataFrame) -> tuple[Diff, int]:
             return change, base
 
 
-def accept(name: str, raw: bytes, filename: str, note: str, path: Path | None = None, *,
-           steward: Steward, expected: int | None = None, sheet: str | None = None) -> int:
+def accept(
+    name: str,
+    raw: bytes,
+    filename: str,
+    note: str,
+    path: Path | None = None,
+    *,
+    steward: Steward,
+    expected: int | None = None,
+    sheet: str | None = None,
+) -> int:
     """Store a validated upload as the new current version (normalised UTF-8 CSV); returns its id.
 
     Needs a signed-in steward (else NotAuthorised). With `expected` (the version the preview was diffed
@@ -128,12 +150,14 @@ def accept(name: str, raw: bytes, filename: str, note: str, path: Path | None = 
     """
     author = require(steward).label
     table = check(name, raw, filename, sheet)
-    return store.add(name, data.to_csv_bytes(table), len(table), note.strip(), filename, path,
-                     author=author, expected=expected)
+    return store.add(
+        name, data.to_csv_bytes(table), len(table), note.strip(), filename, path, author=author, expected=expected
+    )
 
 
-def rollback(name: str, version_id: int, path: Path | None = None, *, steward: Steward,
-             expected: int | None = None) -> None:
+def rollback(
+    name: str, version_id: int, path: Path | None = None, *, steward: Steward, expected: int | None = None
+) -> None:
     """Make an earlier stored version current; 0 returns to the shipped table in data/."""
     store.set_current(name, version_id, path, author=require(steward).label, expected=expected)
 
@@ -148,8 +172,27 @@ def _shipped_rows(name: str) -> int | None:
 def history(name: str, path: Path | None = None) -> pd.DataFrame:
     """Every version of a table, newest first, ending with version 0 (the shipped file)."""
     current = store.current_id(name, path)
-    rows = [{"version": v.id, "created_at": v.created_at, "author": v.author, "rows": v.rows, "note": v.note,
-             "file": v.filename, "current": v.id == current} for v in store.versions(name, path)]
-    rows.append({"version": 0, "created_at": "", "author": "", "rows": _shipped_rows(name), "note": "shipped",
-                 "file": f"data/{ALL[name].file}", "current": current == 0})
+    rows = [
+        {
+            "version": v.id,
+            "created_at": v.created_at,
+            "author": v.author,
+            "rows": v.rows,
+            "note": v.note,
+            "file": v.filename,
+            "current": v.id == current,
+        }
+        for v in store.versions(name, path)
+    ]
+    rows.append(
+        {
+            "version": 0,
+            "created_at": "",
+            "author": "",
+            "rows": _shipped_rows(name),
+            "note": "shipped",
+            "file": f"data/{ALL[name].file}",
+            "current": current == 0,
+        }
+    )
     return pd.DataFrame(rows)

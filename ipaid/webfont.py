@@ -11,6 +11,7 @@ config, which Streamlit sends with every rerun, small), each group cut into slic
 characters. `python -m ipaid.webfont --write-config` rewrites the config
 block after a change; a test fails while the two disagree.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -80,7 +81,7 @@ def _cut(group: list[int]) -> list[list[int]]:
     if not group:
         return []
     n = -(-len(group) // CHUNK)
-    return [sorted(group[i * len(group) // n:(i + 1) * len(group) // n]) for i in range(n)]
+    return [sorted(group[i * len(group) // n : (i + 1) * len(group) // n]) for i in range(n)]
 
 
 @lru_cache(maxsize=1)
@@ -138,8 +139,15 @@ def slice_path(i: int) -> Path:
 
 def font_faces() -> list[dict]:
     """The `[[theme.fontFaces]]` entries, one per slice."""
-    return [{"family": WEB_FAMILY, "url": f"{STATIC_URL}/fonts/{slice_path(i).name}", "weight": WEIGHT,
-             "unicodeRange": unicode_range(s)} for i, s in enumerate(slices())]
+    return [
+        {
+            "family": WEB_FAMILY,
+            "url": f"{STATIC_URL}/fonts/{slice_path(i).name}",
+            "weight": WEIGHT,
+            "unicodeRange": unicode_range(s),
+        }
+        for i, s in enumerate(slices())
+    ]
 
 
 def config_block() -> str:
@@ -155,7 +163,7 @@ def _split_config(text: str) -> tuple[str, str, str]:
     match = re.search(rf"^{re.escape(BEGIN)}\n.*?^{re.escape(END)}\n", text, flags=re.DOTALL | re.MULTILINE)
     if not match:
         return text.rstrip("\n") + "\n\n", "", ""
-    return text[:match.start()], match.group(0), text[match.end():]
+    return text[: match.start()], match.group(0), text[match.end() :]
 
 
 def configured_block(path: Path = CONFIG) -> str:

@@ -3,6 +3,7 @@
 Layout only: checks, diffs and storage are `ipaid.upload` and `ipaid.import_gi`. User-supplied text is
 shown only in tables and code blocks (never as Markdown or HTML).
 """
+
 from pathlib import Path
 
 import pandas as pd
@@ -29,10 +30,17 @@ def show_problems(exc: DataError) -> None:
     """Every problem by line and column, as a table (cell values stay plain text)."""
     st.error(s("rejected"), icon=":material/block:")
     problems = sorted(exc.problems, key=lambda p: (p.line or 0, p.column or ""))
-    st.dataframe(pd.DataFrame({s("line"): ["" if p.line is None else str(p.line) for p in problems],
-                               s("column"): [p.column or "" for p in problems],
-                               s("problem"): [problem_text(p.message, lang()) for p in problems]}),
-                 hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                s("line"): ["" if p.line is None else str(p.line) for p in problems],
+                s("column"): [p.column or "" for p in problems],
+                s("problem"): [problem_text(p.message, lang()) for p in problems],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def bump(key: str) -> None:
@@ -51,7 +59,10 @@ def do_write(write, gen_key: str | None = None, conflict: str = "conflict", rest
     except auth.NotAuthorised:
         st.session_state["data_msg"] = ("error", s("not_signed_in"))
     except store.Conflict as exc:
-        st.session_state["data_msg"] = ("warning", s(conflict, v=exc.current, who=exc.author or "—", when=exc.at or "—"))
+        st.session_state["data_msg"] = (
+            "warning",
+            s(conflict, v=exc.current, who=exc.author or "—", when=exc.at or "—"),
+        )
     except DataError as exc:
         st.session_state["data_msg"] = ("error", f"{s('failed')}\n{exc}")
     else:
@@ -79,13 +90,22 @@ def datasets() -> None:
     rows = []
     for row in cov.itertuples():
         total = None if pd.isna(row.official_total) else int(row.official_total)
-        rows.append({s("table"): row.label_en if lang() == "en" else row.label_zh, s("file_name"): row.file, s("rows"): row.rows,
-                     s("official_total"): "" if total is None else f"{total:,}",
-                     s("coverage"): f"{row.covered:,}/{total:,}" if total else "",
-                     s("origin"): row.origin, s("error_col"): row.error.splitlines()[0] if row.error else ""})
+        rows.append(
+            {
+                s("table"): row.label_en if lang() == "en" else row.label_zh,
+                s("file_name"): row.file,
+                s("rows"): row.rows,
+                s("official_total"): "" if total is None else f"{total:,}",
+                s("coverage"): f"{row.covered:,}/{total:,}" if total else "",
+                s("origin"): row.origin,
+                s("error_col"): row.error.splitlines()[0] if row.error else "",
+            }
+        )
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     for row in cov[cov["error"] != ""].itertuples():  # a broken table, named where it cannot be missed
-        st.error(t("table_broken", lang(), table=row.label_en if lang() == "en" else row.label_zh), icon=":material/block:")
+        st.error(
+            t("table_broken", lang(), table=row.label_en if lang() == "en" else row.label_zh), icon=":material/block:"
+        )
         st.code(row.error, language=None, wrap_lines=True)
     gis = cov.set_index("table").loc["gis"]
     if not gis["error"] and pd.notna(gis["official_total"]):
@@ -95,12 +115,24 @@ def datasets() -> None:
             continue
         cols = st.columns([3, 1, 1], vertical_alignment="center")
         cols[0].write(f"{row.label_en if lang() == 'en' else row.label_zh} · `{row.file}`")
-        cols[1].download_button(t("download_csv", lang()), lambda n=row.table: export.csv_bytes(data.load_table(n)),
-                                file_name=Path(row.file).with_suffix(".csv").name, mime="text/csv", key=f"csv_{row.table}",
-                                on_click="ignore", icon=":material/download:")
-        cols[2].download_button(t("download_xlsx", lang()), lambda n=row.table: export.xlsx_bytes(data.load_table(n), n),
-                                file_name=Path(row.file).with_suffix(".xlsx").name, key=f"xlsx_{row.table}", on_click="ignore", icon=":material/download:",
-                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        cols[1].download_button(
+            t("download_csv", lang()),
+            lambda n=row.table: export.csv_bytes(data.load_table(n)),
+            file_name=Path(row.file).with_suffix(".csv").name,
+            mime="text/csv",
+            key=f"csv_{row.table}",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+        cols[2].download_button(
+            t("download_xlsx", lang()),
+            lambda n=row.table: export.xlsx_bytes(data.load_table(n), n),
+            file_name=Path(row.file).with_suffix(".xlsx").name,
+            key=f"xlsx_{row.table}",
+            on_click="ignore",
+            icon=":material/download:",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
 
 
 def show_change(change: upload.Diff) -> None:
@@ -120,15 +152,19 @@ def show_formulas(table: pd.DataFrame) -> None:
     cells = upload.formula_cells(table)
     if len(cells):
         st.warning(s("formulas", n=len(cells)), icon=":material/function:")
-        st.dataframe(cells.rename(columns={"line": s("line"), "column": s("column"), "value": s("value")}),
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            cells.rename(columns={"line": s("line"), "column": s("column"), "value": s("value")}),
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def upload_section() -> None:
     st.subheader(s("upload"))
     st.caption(s("upload_help"))
-    name = st.segmented_control(s("which_table"), list(UPLOADABLE), format_func=label, default=UPLOADABLE[0],
-                                required=True, key="upload_table")
+    name = st.segmented_control(
+        s("which_table"), list(UPLOADABLE), format_func=label, default=UPLOADABLE[0], required=True, key="upload_table"
+    )
     gen = f"upload_gen_{name}"
     file = st.file_uploader(s("file"), type=["csv", "xlsx"], key=f"upload_{name}_{st.session_state.get(gen, 0)}")
     if file is None:
@@ -136,7 +172,9 @@ def upload_section() -> None:
     raw = file.getvalue()
     sheet = data_ui.sheet_choice(raw, f"upload_sheet_{name}")
     try:
-        table = data_ui.parse_once("upload", raw, (name, file.name, sheet), lambda: upload.check(name, raw, file.name, sheet))
+        table = data_ui.parse_once(
+            "upload", raw, (name, file.name, sheet), lambda: upload.check(name, raw, file.name, sheet)
+        )
     except DataError as exc:
         show_problems(exc)
         return
@@ -145,10 +183,20 @@ def upload_section() -> None:
     show_formulas(table)
     note = f"upload_note_{name}"
     st.text_input(s("note"), key=note, max_chars=300)
-    write = lambda steward: upload.accept(name, raw, file.name, st.session_state.get(note, ""), steward=steward,  # noqa: E731
-                                          expected=base, sheet=sheet)
-    st.button(s("confirm"), type="primary", key=f"upload_confirm_{name}", disabled=change.is_empty,
-              on_click=do_write, args=(write, gen))
+
+    def write(steward):
+        return upload.accept(
+            name, raw, file.name, st.session_state.get(note, ""), steward=steward, expected=base, sheet=sheet
+        )
+
+    st.button(
+        s("confirm"),
+        type="primary",
+        key=f"upload_confirm_{name}",
+        disabled=change.is_empty,
+        on_click=do_write,
+        args=(write, gen),
+    )
 
 
 def import_section() -> None:
@@ -162,7 +210,9 @@ def import_section() -> None:
     sheet = data_ui.sheet_choice(raw, "import_sheet")
     base = store.current_id("gis")  # the GI table the import is merged into
     try:
-        result = data_ui.parse_once("import", raw, (file.name, sheet, base), lambda: import_gi.prepare(raw, file.name, sheet))
+        result = data_ui.parse_once(
+            "import", raw, (file.name, sheet, base), lambda: import_gi.prepare(raw, file.name, sheet)
+        )
     except DataError as exc:
         show_problems(exc)
         return
@@ -174,13 +224,24 @@ def import_section() -> None:
         st.info(s("nothing_new"), icon=":material/info:")
     if result.skipped:
         st.write(f"**{s('import_skipped')}**: {len(result.skipped):,}")
-        st.dataframe(pd.DataFrame(result.skipped, columns=[s("line"), "name_zh", s("problem")]),
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(result.skipped, columns=[s("line"), "name_zh", s("problem")]), hide_index=True, width="stretch"
+        )
     st.text_input(s("note"), key="import_note", max_chars=300)
-    write = lambda steward: import_gi.write(result, file.name, st.session_state.get("import_note", ""),  # noqa: E731
-                                            steward=steward, expected=base)
-    st.button(s("confirm"), type="primary", key="import_confirm", disabled=not len(result.new),
-              on_click=do_write, args=(write, gen))
+
+    def write(steward):
+        return import_gi.write(
+            result, file.name, st.session_state.get("import_note", ""), steward=steward, expected=base
+        )
+
+    st.button(
+        s("confirm"),
+        type="primary",
+        key="import_confirm",
+        disabled=not len(result.new),
+        on_click=do_write,
+        args=(write, gen),
+    )
 
 
 def versions_section(steward) -> None:
@@ -196,10 +257,21 @@ def versions_section(steward) -> None:
             base = store.current_id(name)
             hist = upload.history(name)
             hist.loc[hist["version"] == 0, "note"] = s("shipped")
-            st.dataframe(hist.rename(columns={"version": s("version"), "created_at": s("created"), "author": s("author"),
-                                              "rows": s("rows"), "note": s("note_column"), "file": s("file_name"),
-                                              "current": s("current")}),
-                         hide_index=True, width="stretch")
+            st.dataframe(
+                hist.rename(
+                    columns={
+                        "version": s("version"),
+                        "created_at": s("created"),
+                        "author": s("author"),
+                        "rows": s("rows"),
+                        "note": s("note_column"),
+                        "file": s("file_name"),
+                        "current": s("current"),
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+            )
             others = hist.loc[~hist["current"], "version"].tolist()
             if not steward or not others:
                 continue
@@ -208,8 +280,12 @@ def versions_section(steward) -> None:
             left.selectbox(s("rollback_to"), others, key=key, format_func=lambda v: f"{s('version')} {v}")
             version = st.session_state[key]
             write = lambda steward_, n=name, v=version, b=base: upload.rollback(n, v, steward=steward_, expected=b)  # noqa: E731
-            right.button(s("rollback"), key=f"rollback_go_{name}", on_click=do_write,
-                         args=(write, None, "conflict_rollback", {"v": version, "table": label(name)}))
+            right.button(
+                s("rollback"),
+                key=f"rollback_go_{name}",
+                on_click=do_write,
+                args=(write, None, "conflict_rollback", {"v": version, "table": label(name)}),
+            )
 
 
 def area_list_section() -> None:
@@ -232,31 +308,70 @@ def area_list_section() -> None:
         return
     source = st.text_input(t("al_source", lang()), key=f"al_source_{gen}", max_chars=300).strip()
     cols = st.columns(5, border=True)
-    for col, key, frame in zip(cols, ("al_m_rows", "al_m_added", "al_m_conflicts", "al_m_unresolved", "al_m_duplicates"),
-                               (result.rows, result.added, result.conflicts, result.unresolved, result.duplicates)):
+    for col, key, frame in zip(
+        cols,
+        ("al_m_rows", "al_m_added", "al_m_conflicts", "al_m_unresolved", "al_m_duplicates"),
+        (result.rows, result.added, result.conflicts, result.unresolved, result.duplicates),
+    ):
         col.metric(t(key, lang()), len(frame))
     en = lang() == "en"
-    status = {"complete": lambda n, o: t("al_complete", lang()), "partial": lambda n, o: t("al_partial", lang(), n=n, total=o),
-              "over": lambda n, o: t("al_over", lang(), n=n, total=o)}
+    status = {
+        "complete": lambda n, o: t("al_complete", lang()),
+        "partial": lambda n, o: t("al_partial", lang(), n=n, total=o),
+        "over": lambda n, o: t("al_over", lang(), n=n, total=o),
+    }
     per_area = result.per_area
     st.write(f"**{t('al_per_area', lang())}**")
-    st.dataframe(pd.DataFrame({t("al_area", lang()): per_area["name_en" if en else "name_zh"],
-                               t("al_official", lang()): per_area["official"], t("al_listed", lang()): per_area["listed"],
-                               t("al_status", lang()): [status[s_](n, o) for s_, n, o in
-                                                        zip(per_area["status"], per_area["listed"], per_area["official"])]}),
-                 hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("al_area", lang()): per_area["name_en" if en else "name_zh"],
+                t("al_official", lang()): per_area["official"],
+                t("al_listed", lang()): per_area["listed"],
+                t("al_status", lang()): [
+                    status[s_](n, o) for s_, n, o in zip(per_area["status"], per_area["listed"], per_area["official"])
+                ],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     line, names = s("line"), {"adcode_listed": "adcode", "name_listed": "name", "province": "province"}
     tables = (
-        ("al_unresolved", result.unresolved.assign(problem=[problem_text(p, lang()) for p in result.unresolved["problem"]])
-         .rename(columns={"line": line, "text": t("al_text", lang()), "problem": s("problem")})),
-        ("al_conflicts", result.conflicts.assign(source_list=source).rename(columns={
-            "line": line, **names, "area_id": t("al_list_area", lang()), "area_id_current": t("al_current_area", lang()),
-            "source_list": t("al_list_source", lang()), "source_current": t("al_current_source", lang())})),
+        (
+            "al_unresolved",
+            result.unresolved.assign(problem=[problem_text(p, lang()) for p in result.unresolved["problem"]]).rename(
+                columns={"line": line, "text": t("al_text", lang()), "problem": s("problem")}
+            ),
+        ),
+        (
+            "al_conflicts",
+            result.conflicts.assign(source_list=source).rename(
+                columns={
+                    "line": line,
+                    **names,
+                    "area_id": t("al_list_area", lang()),
+                    "area_id_current": t("al_current_area", lang()),
+                    "source_list": t("al_list_source", lang()),
+                    "source_current": t("al_current_source", lang()),
+                }
+            ),
+        ),
         ("al_added", result.added.rename(columns={"line": line, **names, "area_id": t("al_area", lang())})),
-        ("al_duplicates", result.duplicates.rename(columns={"line": line, **names, "area_id": t("al_area", lang()),
-                                                            "first_line": t("al_first_line", lang())})),
+        (
+            "al_duplicates",
+            result.duplicates.rename(
+                columns={
+                    "line": line,
+                    **names,
+                    "area_id": t("al_area", lang()),
+                    "first_line": t("al_first_line", lang()),
+                }
+            ),
+        ),
         ("al_skipped", result.skipped.rename(columns={"line": line, "text": t("al_text", lang())})),
-        ("al_rows", result.rows.rename(columns={"line": line, **names, "area_id": t("al_area", lang())})))
+        ("al_rows", result.rows.rename(columns={"line": line, **names, "area_id": t("al_area", lang())})),
+    )
     for key, frame in tables:
         if len(frame):
             with st.expander(f"{t(key, lang())} ({len(frame):,})", expanded=key in ("al_unresolved", "al_conflicts")):
@@ -267,10 +382,19 @@ def area_list_section() -> None:
         st.info(t("al_need_source", lang()), icon=":material/info:")
     st.text_input(s("note"), key="al_note", max_chars=300)
 
-    write = lambda steward: area_list.write(result, source, filename, st.session_state.get("al_note", ""),  # noqa: E731
-                                            steward=steward, expected=base)
-    st.button(s("confirm"), type="primary", key="al_confirm", disabled=not (result.usable and source),
-              on_click=do_write, args=(write, "al_gen"))
+    def write(steward):
+        return area_list.write(
+            result, source, filename, st.session_state.get("al_note", ""), steward=steward, expected=base
+        )
+
+    st.button(
+        s("confirm"),
+        type="primary",
+        key="al_confirm",
+        disabled=not (result.usable and source),
+        on_click=do_write,
+        args=(write, "al_gen"),
+    )
 
 
 def gi_coverage_section() -> None:

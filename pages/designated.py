@@ -1,11 +1,12 @@
 """CNIPA's designated counties: Sangzhi (Hunan) and Chongli (Hebei)."""
+
 import streamlit as st
 
 from ipaid import charts, data, maps
 from ipaid.filters import covers
 from ipaid.i18n import t
 from ipaid.names import county_name, place_en
-from ipaid.ui import chart_subtitle, chart_block, current_filters, facts_list, lang, press_kit_button
+from ipaid.ui import chart_block, chart_subtitle, current_filters, facts_list, lang, press_kit_button
 from ipaid.views import designated_timeline, gi_table, literal
 
 L = lang()
@@ -17,9 +18,15 @@ counties = data.load_counties().set_index("adcode_listed")
 gis = data.load_gis()
 facts = data.load_press_facts()
 kit = {}
-listed = {r.adcode_listed: county_name(counties.at[r.adcode_listed, "name_listed"],
-                                       counties.at[r.adcode_listed, "boundary_name"], L) for r in designated.itertuples()}
-for tab, row in zip(st.tabs([literal(listed[r.adcode_listed]) for r in designated.itertuples()]), designated.itertuples()):
+listed = {
+    r.adcode_listed: county_name(
+        counties.at[r.adcode_listed, "name_listed"], counties.at[r.adcode_listed, "boundary_name"], L
+    )
+    for r in designated.itertuples()
+}
+for tab, row in zip(
+    st.tabs([literal(listed[r.adcode_listed]) for r in designated.itertuples()]), designated.itertuples()
+):
     with tab:
         county = counties.loc[row.adcode_listed]
         code = county["boundary_adcode"]
@@ -43,8 +50,12 @@ for tab, row in zip(st.tabs([literal(listed[r.adcode_listed]) for r in designate
             kit[f"timeline-{row.adcode_listed}"] = (chart, frame)
         with right:
             st.pydeck_chart(maps.county_deck([code], L), height=300, key=f"map_{row.adcode_listed}")
-            st.caption(literal(" · ".join(place_en(n) if en else n for n in (county["province"], county["prefecture"]))
-                               + f" · {(county['area_en'] if en else county['area_zh']) or '—'}"))
+            st.caption(
+                literal(
+                    " · ".join(place_en(n) if en else n for n in (county["province"], county["prefecture"]))
+                    + f" · {(county['area_en'] if en else county['area_zh']) or '—'}"
+                )
+            )
         st.subheader(literal(t("gis_of", L, name=name)))
         st.dataframe(gi_table(own, L, ("name", "type", "category", "year", "source")), hide_index=True, width="stretch")
         facts_list(facts, "industry", (row.name_zh[:2], row.name_en.split()[0]))

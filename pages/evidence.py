@@ -1,11 +1,11 @@
 """Evidence view: exit years of poverty counties with and without a GI registered early, with its caveat."""
+
 import streamlit as st
 
 from ipaid import charts, data, evidence
-from ipaid.i18n import GI_TYPE, label, listing, t
 from ipaid.filters import Filters, filter_counties, filter_gis
+from ipaid.i18n import GI_TYPE, label, listing, t
 from ipaid.ui import chart_block, chart_subtitle, current_filters, filters_text, lang, press_kit_button
-
 
 L = lang()
 st.title(t("page_evidence", L))
@@ -21,26 +21,40 @@ if counties.empty or not present:
     st.info(t("no_match", L), icon=":material/info:")
     st.stop()
 left, right = st.columns([3, 2])
-cutoff = left.radio(t("ev_definition", L), ["exit", "2016"], key="ev_def",
-                    format_func=lambda v: t(f"ev_def_{v}", L))
-types = right.multiselect(t("ev_types", L), present, default=present, key="ev_types",
-                          format_func=lambda v: label(GI_TYPE, v, L))
+cutoff = left.radio(t("ev_definition", L), ["exit", "2016"], key="ev_def", format_func=lambda v: t(f"ev_def_{v}", L))
+types = right.multiselect(
+    t("ev_types", L), present, default=present, key="ev_types", format_func=lambda v: label(GI_TYPE, v, L)
+)
 if not types:
     st.info(t("ev_no_types", L), icon=":material/info:")
     st.stop()
 types = tuple(types)
 used = evidence.completeness(gis, types)
-st.caption(t("ev_completeness", L, parts=listing(
-    [t("ev_part", L, type=label(GI_TYPE, r.gi_type, L), usable=int(r.usable), loaded=int(r.loaded))
-     for r in used.itertuples()], L)))
+st.caption(
+    t(
+        "ev_completeness",
+        L,
+        parts=listing(
+            [
+                t("ev_part", L, type=label(GI_TYPE, r.gi_type, L), usable=int(r.usable), loaded=int(r.loaded))
+                for r in used.itertuples()
+            ],
+            L,
+        ),
+    )
+)
 
 groups = evidence.county_groups(gis, counties, types, None if cutoff == "exit" else 2016)
 area_names = dict(zip(areas["area_id"], areas["name_en" if L == "en" else "name_zh"]))
 loaded = counties.loc[counties["area_id"] != "", "area_id"].value_counts()
 scopes = {"all": t("ev_all", L, n=len(counties))}
 scopes.update({f"region:{r}": t("ev_region", L, name=t(f"ev_region_{r}", L)) for r in ("east", "central", "west")})
-scopes.update({f"area:{a}": t("ev_area", L, name=area_names[a], n=int(loaded.get(a, 0)), total=int(n))
-               for a, n in zip(areas["area_id"], areas["county_count"])})
+scopes.update(
+    {
+        f"area:{a}": t("ev_area", L, name=area_names[a], n=int(loaded.get(a, 0)), total=int(n))
+        for a, n in zip(areas["area_id"], areas["county_count"])
+    }
+)
 scope = st.selectbox(t("ev_scope", L), list(scopes), format_func=scopes.get, key="ev_scope")
 kind, _, value = scope.partition(":")
 chosen = groups if kind == "all" else groups[groups["region" if kind == "region" else "area_id"] == value]
@@ -54,15 +68,30 @@ chart_block("evidence-exit-shares", chart, frame.drop(columns=["scope"]), key="e
 
 st.subheader(t("ev_by_scope", L))
 table = evidence.scope_summary(
-    groups, {"region": {r: t(f"ev_region_{r}", L) for r in ("east", "central", "west")}, "area_id": area_names},
+    groups,
+    {"region": {r: t(f"ev_region_{r}", L) for r in ("east", "central", "west")}, "area_id": area_names},
     {g: t(f"ev_{g}_short", L) for g in evidence.GROUPS},
-    {"scope": t("ev_scope", L), "group": t("ev_group", L), "counties": t("ev_counties", L),
-     "mean": t("ev_mean_exit", L)})
+    {
+        "scope": t("ev_scope", L),
+        "group": t("ev_group", L),
+        "counties": t("ev_counties", L),
+        "mean": t("ev_mean_exit", L),
+    },
+)
 st.dataframe(table, hide_index=True, width="stretch")
 
 timing_names = {k: t(f"ev_{k}", L) for k in evidence.TIMING}
-timing, timing_frame = charts.timing_bars(evidence.timing_counts(gis, counties, types), timing_names, L,
-                                          t("ev_timing_title", L), chart_subtitle(t("ev_source", L), f))
+timing, timing_frame = charts.timing_bars(
+    evidence.timing_counts(gis, counties, types),
+    timing_names,
+    L,
+    t("ev_timing_title", L),
+    chart_subtitle(t("ev_source", L), f),
+)
 chart_block("evidence-gi-timing", timing, timing_frame, key="ev_timing")
-press_kit_button({"evidence-exit-shares": (chart, frame), "evidence-gi-timing": (timing, timing_frame)},
-                 [t("ev_source", L)], f, key="evidence")
+press_kit_button(
+    {"evidence-exit-shares": (chart, frame), "evidence-gi-timing": (timing, timing_frame)},
+    [t("ev_source", L)],
+    f,
+    key="evidence",
+)

@@ -1,4 +1,5 @@
 """Geographical indications: coverage, linked charts, searchable table and a per-GI detail view."""
+
 import hashlib
 
 import pandas as pd
@@ -9,8 +10,17 @@ from ipaid.gi_charts import gi_charts, gi_subset
 from ipaid.gi_search import MAX_QUERY, detail_counties, follow_pick, search, url_state
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import place_en
-from ipaid.ui import (chart_block, chart_subtitle, current_filters, downloads, filters_text,
-                      gi_coverage_text, lang, press_kit_button, write_url)
+from ipaid.ui import (
+    chart_block,
+    chart_subtitle,
+    current_filters,
+    downloads,
+    filters_text,
+    gi_coverage_text,
+    lang,
+    press_kit_button,
+    write_url,
+)
 from ipaid.views import gi_county_table, gi_table, literal
 
 L = lang()
@@ -21,14 +31,23 @@ gis_all = data.load_gis()
 gis = gi_subset(f)
 
 if "q" not in st.session_state:  # entering the page: search, detail and bar pick come from the link
-    state, bad = url_state({k: st.query_params.get_all(k) for k in ("q", "detail", "bar")}, gis_all["gi_id"],
-                           gis_all["province"])
+    state, bad = url_state(
+        {k: st.query_params.get_all(k) for k in ("q", "detail", "bar")}, gis_all["gi_id"], gis_all["province"]
+    )
     st.session_state["bar"] = state.pop("bar", [])
     st.session_state.pop("_bar_chart", None)
     st.session_state.update(state)
     for name, values in bad.items():
-        st.warning(t("unknown_value", L, what=t({"detail": "detail_param", "bar": "province"}[name], L),
-                     values=", ".join(repr(v[:40]) for v in values)) + f" (?{name}=)", icon=":material/warning:")
+        st.warning(
+            t(
+                "unknown_value",
+                L,
+                what=t({"detail": "detail_param", "bar": "province"}[name], L),
+                values=", ".join(repr(v[:40]) for v in values),
+            )
+            + f" (?{name}=)",
+            icon=":material/warning:",
+        )
 
 st.info(gi_coverage_text(), icon=":material/fact_check:")
 st.caption(literal(filters_text(f) + " · " + t("gis_shown", L, n=len(gis))))
@@ -65,8 +84,9 @@ if picked and not clicked:  # a pick from the link: the chart cannot show it, so
     st.caption(literal(t("bar_from_link", L, p=", ".join(place_en(p) if en else p for p in picked))))
     st.button(t("clear_pick", L), on_click=lambda: st.session_state.update(bar=[]), icon=":material/close:")
 table = gis[gis["province"].isin(picked)] if picked else gis
-query = st.text_input(t("search", L), key="q", max_chars=MAX_QUERY, placeholder="桑植 / Sangzhi / white tea",
-                      help=t("gi_search_help", L))
+query = st.text_input(
+    t("search", L), key="q", max_chars=MAX_QUERY, placeholder="桑植 / Sangzhi / white tea", help=t("gi_search_help", L)
+)
 table = search(table, query)
 picked_names = [place_en(p) if en else p for p in picked]
 st.subheader(literal(t("gis", L) + f" ({len(table)})" + (f" · {', '.join(picked_names)}" if picked else "")))
@@ -82,13 +102,21 @@ def show_selected_row() -> None:
         st.session_state["detail"] = options[rows[0]]
 
 
-st.dataframe(gi_table(table, L), hide_index=True, width="stretch", height=360, key=rows_key,
-             on_select=show_selected_row, selection_mode="single-row")
+st.dataframe(
+    gi_table(table, L),
+    hide_index=True,
+    width="stretch",
+    height=360,
+    key=rows_key,
+    on_select=show_selected_row,
+    selection_mode="single-row",
+)
 if table.empty:
     st.caption(t("gi_no_search_match", L))
 downloads("gi-table", table.drop(columns=["counties"]), key="gi_table")
-press_kit_button({name: (chart, frame) for name, (chart, _, frame) in built.items()}, sorted(set(gis["source"])), f,
-                 key="gi")
+press_kit_button(
+    {name: (chart, frame) for name, (chart, _, frame) in built.items()}, sorted(set(gis["source"])), f, key="gi"
+)
 
 st.subheader(t("gi_detail", L))
 if st.session_state.get("detail") not in options:  # the detail always shows a GI of the table (or none)
@@ -102,9 +130,13 @@ if gi_id:
     with c1:
         st.markdown(f"### {literal(gi['name_zh'])}  \n{literal(gi['name_en'])}")
         year = "—" if pd.isna(gi["year_approved"]) else int(gi["year_approved"])
-        for word, value in (("type", label(GI_TYPE, gi["gi_type"], L)), ("category", label(CATEGORY, gi["category"], L)),
-                            ("province", gi["province_en"] if en else gi["province"]), ("year", year),
-                            ("registered", gi["register_ref"] or "—")):
+        for word, value in (
+            ("type", label(GI_TYPE, gi["gi_type"], L)),
+            ("category", label(CATEGORY, gi["category"], L)),
+            ("province", gi["province_en"] if en else gi["province"]),
+            ("year", year),
+            ("registered", gi["register_ref"] or "—"),
+        ):
             st.markdown(f"**{t(word, L)}**: {literal(value)}")
         st.caption(f"{t('source', L)}: {literal(gi['source'])}")
     with c2:

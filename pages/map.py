@@ -1,4 +1,5 @@
 """Map: counties coloured by a chosen measure, area and province outlines, GI markers; offline."""
+
 import streamlit as st
 
 from ipaid import data, maps
@@ -13,8 +14,9 @@ from ipaid.views import county_table, literal
 L = lang()
 st.title(t("page_map", L))
 st.session_state.setdefault("measure", st.session_state.get("_measure", "area"))
-measure = st.segmented_control(t("measure", L), list(MEASURES), key="measure", required=True,
-                               format_func=lambda m: t(f"m_{m}", L))
+measure = st.segmented_control(
+    t("measure", L), list(MEASURES), key="measure", required=True, format_func=lambda m: t(f"m_{m}", L)
+)
 st.session_state["_measure"] = measure
 write_url(["measure"], {"measure": "area"})
 f = current_filters()
@@ -29,12 +31,21 @@ st.pydeck_chart(maps.build_deck(f, measure, L, steps=steps, resets=resets), heig
 draw_legend(maps.legend_items(f, measure, L, chosen), t(f"m_{measure}", L), across=True)
 draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
 members = data.load_area_members()
-st.caption(t("map_caption", L) + " " +
-           t("coverage_areas", L, n=len(members), total=int(data.figure("contiguous_area_counties")["value"])))
+st.caption(
+    t("map_caption", L)
+    + " "
+    + t("coverage_areas", L, n=len(members), total=int(data.figure("contiguous_area_counties")["value"]))
+)
 
 poor = chosen[chosen["poverty"]]
 st.subheader(f"{t('counties_in_view', L)} ({len(poor)})")
 st.dataframe(county_table(poor, L), hide_index=True, width="stretch", height=320)
-st.caption(t("boundaries_note", L, listed=int(data.figure("national_poverty_counties")["value"]),
-             boundaries=int(data.all_counties()["poverty"].sum())))
+st.caption(
+    t(
+        "boundaries_note",
+        L,
+        listed=int(data.figure("national_poverty_counties")["value"]),
+        boundaries=int(data.all_counties()["poverty"].sum()),
+    )
+)
 map_export_controls(f, measure, L, poor)

@@ -1,4 +1,5 @@
 """Overview: headline figures with sources, the three paths, a national map thumbnail."""
+
 import pandas as pd
 import streamlit as st
 
@@ -15,8 +16,14 @@ st.title(t("app_title", L))
 st.caption(t("app_subtitle", L, n=figure_number("national_poverty_counties")))
 
 figures = data.load_figures()
-cards = ["gi_protection_products", "gi_trademarks", "gi_mark_enterprises",
-         "gi_demonstration_zones", "tisc_centres", "national_poverty_counties"]
+cards = [
+    "gi_protection_products",
+    "gi_trademarks",
+    "gi_mark_enterprises",
+    "gi_demonstration_zones",
+    "tisc_centres",
+    "national_poverty_counties",
+]
 for row_names in (cards[:3], cards[3:]):
     for col, name in zip(st.columns(3, border=True), row_names):
         row = figure_card(col, name)
@@ -29,17 +36,25 @@ for row_names in (cards[:3], cards[3:]):
 left, right = st.columns(2)
 with left:
     st.subheader(t("ov_three_paths", L))
-    paths = [("pages/patents.py", ":material/find_in_page:", "ov_info", {"tisc": figure_number("tisc_centres")}),
-             ("pages/gi.py", ":material/verified:", "ov_system", {}),
-             ("pages/designated.py", ":material/location_on:", "ov_industry", {})]
+    paths = [
+        ("pages/patents.py", ":material/find_in_page:", "ov_info", {"tisc": figure_number("tisc_centres")}),
+        ("pages/gi.py", ":material/verified:", "ov_system", {}),
+        ("pages/designated.py", ":material/location_on:", "ov_industry", {}),
+    ]
     for page, icon, key, fmt in paths:
         page_link(page, t(key, L), icon)
         st.caption(t(f"{key}_text", L, **fmt))
         if page == "pages/gi.py":  # part of the system path, not a fourth one
             page_link("pages/projects.py", t("ov_projects", L), ":material/payments:")
-            st.caption(t("ov_projects_text", L, projects=figure_number("gi_promotion_projects"),
-                         counties=figure_number("gi_project_counties"),
-                         provinces=figure_number("gi_project_provinces")))
+            st.caption(
+                t(
+                    "ov_projects_text",
+                    L,
+                    projects=figure_number("gi_promotion_projects"),
+                    counties=figure_number("gi_project_counties"),
+                    provinces=figure_number("gi_project_provinces"),
+                )
+            )
 with right:
     st.subheader(t("ov_where", L))
     st.pydeck_chart(maps.build_deck(Filters(), "status", L, details=False, zoom=1.55), height=320)
@@ -51,6 +66,8 @@ cov = data.coverage()
 for row in cov.itertuples():
     if pd.notna(row.official_total):
         total = int(row.official_total)
-        st.progress(min(row.covered / total, 1.0), text=f"{row.label_en if en else row.label_zh}: {row.covered:,} / {total:,}"
-                    + t("ov_official_total", L))
+        st.progress(
+            min(row.covered / total, 1.0),
+            text=f"{row.label_en if en else row.label_zh}: {row.covered:,} / {total:,}" + t("ov_official_total", L),
+        )
 st.caption(t("ov_note", L))

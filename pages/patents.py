@@ -1,11 +1,11 @@
 """The information path: TISCs and patent information docking, with what is (not yet) loaded said plainly."""
+
 import streamlit as st
 
 from ipaid import data
 from ipaid.i18n import t
 from ipaid.ui import downloads, facts_list, figure_card, lang
 from ipaid.views import tisc_view
-
 
 L = lang()
 en = L == "en"
@@ -16,8 +16,10 @@ tisc = data.load_tisc()
 total = int(row["value"])
 with c2:
     confirmed = int((tisc["certainty"] == "confirmed").sum())
-    st.progress(min(confirmed / total, 1.0),
-                text=t("tisc_progress", L, confirmed=confirmed, probable=len(tisc) - confirmed, total=total))
+    st.progress(
+        min(confirmed / total, 1.0),
+        text=t("tisc_progress", L, confirmed=confirmed, probable=len(tisc) - confirmed, total=total),
+    )
     st.caption(t("tisc_note", L, total=total))
 if len(tisc):
     st.dataframe(tisc_view(tisc, L), hide_index=True, width="stretch")

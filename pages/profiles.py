@@ -1,11 +1,12 @@
 """Profiles of the 14 contiguous areas and of the 832 counties, reachable by ?area= and ?county=."""
+
 import streamlit as st
 
 from ipaid import charts, data, maps
 from ipaid.i18n import listing, source_text, t
 from ipaid.names import county_name, place_en
-from ipaid.profiles import MAX_QUERY, area_profile, county_profile, match_counties
-from ipaid.ui import chart_subtitle, downloads, chart_block, lang
+from ipaid.profiles import area_profile, county_profile, match_counties
+from ipaid.ui import chart_block, chart_subtitle, downloads, lang
 from ipaid.views import gi_table, literal
 
 L = lang()
@@ -13,10 +14,16 @@ en = L == "en"
 st.title(t("page_profiles", L))
 counties = data.load_counties()
 areas = data.load_areas()
-names = dict(zip(counties["adcode_listed"], [county_name(a, b, L) for a, b in
-                                                zip(counties["name_listed"], counties["boundary_name"])]))
-labels = {code: f"{names[code]} · {p} ({code})"
-          for code, p in zip(counties["adcode_listed"], counties["province_en" if en else "province"])}
+names = dict(
+    zip(
+        counties["adcode_listed"],
+        [county_name(a, b, L) for a, b in zip(counties["name_listed"], counties["boundary_name"])],
+    )
+)
+labels = {
+    code: f"{names[code]} · {p} ({code})"
+    for code, p in zip(counties["adcode_listed"], counties["province_en" if en else "province"])
+}
 
 asked = st.query_params.get("county")
 if asked and asked != st.session_state.get("_county_written"):  # a link, not the value this page wrote
@@ -31,11 +38,20 @@ if asked and asked != st.session_state.get("_county_written"):  # a link, not th
         st.info(literal(t("county_ambiguous", L, n=len(found), asked=shown)), icon=":material/list:")
         st.query_params.pop("county")
         for code in found["adcode_listed"][:20]:
-            st.button(literal(labels[code]), key=f"choose_{code}", on_click=st.session_state.update,
-                      kwargs={"county_pick": code})
-county_code = st.selectbox(t("find_county", L), list(labels), format_func=labels.get,
-                           placeholder="桑植 / Sangzhi / 430822", key="county_pick",
-                           **({} if "county_pick" in st.session_state else {"index": None}))
+            st.button(
+                literal(labels[code]),
+                key=f"choose_{code}",
+                on_click=st.session_state.update,
+                kwargs={"county_pick": code},
+            )
+county_code = st.selectbox(
+    t("find_county", L),
+    list(labels),
+    format_func=labels.get,
+    placeholder="桑植 / Sangzhi / 430822",
+    key="county_pick",
+    **({} if "county_pick" in st.session_state else {"index": None}),
+)
 st.session_state["_county_written"] = county_code
 if county_code:
     st.query_params["county"] = county_code
@@ -55,8 +71,10 @@ if county_code:
     left, right = st.columns([3, 2])
     with left:
         prefecture = place_en(p["prefecture"]) if en else p["prefecture"]
-        st.markdown(f"**{t('prefecture', L)}**: {literal(prefecture or '—')} · **adcode**: {p['adcode_listed']}"
-                    + (f" → {p['boundary_adcode']}" if p["boundary_adcode"] != p["adcode_listed"] else ""))
+        st.markdown(
+            f"**{t('prefecture', L)}**: {literal(prefecture or '—')} · **adcode**: {p['adcode_listed']}"
+            + (f" → {p['boundary_adcode']}" if p["boundary_adcode"] != p["adcode_listed"] else "")
+        )
         if p["note"]:
             st.caption(literal(p["note"]))
         if len(p["gis"]):
@@ -64,9 +82,18 @@ if county_code:
         else:
             st.caption(t("no_gi_listed", L))
         if len(p["neighbours"]):
-            st.markdown(literal(t("neighbours", L) + listing(
-                (county_name(a, b, L) for a, b in zip(p["neighbours"]["name_listed"], p["neighbours"]["boundary_name"])),
-                L)))
+            st.markdown(
+                literal(
+                    t("neighbours", L)
+                    + listing(
+                        (
+                            county_name(a, b, L)
+                            for a, b in zip(p["neighbours"]["name_listed"], p["neighbours"]["boundary_name"])
+                        ),
+                        L,
+                    )
+                )
+            )
         st.caption(f"{t('source', L)}: {literal(source_text(p['source'], L))}")
     with right:
         st.pydeck_chart(maps.county_deck([p["boundary_adcode"]], L), height=300, key="county_map")
@@ -83,8 +110,9 @@ elif len(chosen_areas) == 1:
     if len(a["members"]):
         left, right = st.columns([2, 3])
         with left:
-            chart, frame = charts.exit_years(a["members"], L, t("exit_years_chart", L),
-                                             chart_subtitle("CPAD county list and exit announcements"))
+            chart, frame = charts.exit_years(
+                a["members"], L, t("exit_years_chart", L), chart_subtitle("CPAD county list and exit announcements")
+            )
             chart_block(f"area-{a['area_id']}-exit-years", chart, frame, key="area_exit")
         with right:
             st.pydeck_chart(maps.county_deck(a["members"]["boundary_adcode"].tolist(), L), height=320, key="area_map")
@@ -96,15 +124,28 @@ elif len(chosen_areas) == 1:
             if rows:
                 st.session_state["county_pick"] = members.at[rows[0], "adcode_listed"]
 
-        st.dataframe({
-            "adcode": members["adcode_listed"], t("county", L): members["adcode_listed"].map(names),
-            t("province", L): members["province_en" if en else "province"],
-            t("exit_year", L): members["exit_year"]},
-            hide_index=True, width="stretch", on_select=open_county, selection_mode="single-row", key="area_members")
+        st.dataframe(
+            {
+                "adcode": members["adcode_listed"],
+                t("county", L): members["adcode_listed"].map(names),
+                t("province", L): members["province_en" if en else "province"],
+                t("exit_year", L): members["exit_year"],
+            },
+            hide_index=True,
+            width="stretch",
+            on_select=open_county,
+            selection_mode="single-row",
+            key="area_members",
+        )
         downloads(f"area-{a['area_id']}-members", members.drop(columns=["note"]), key="area_members")
 else:
     st.info(t("profiles_hint", L), icon=":material/arrow_back:")
     table = data.coverage_by_area()
-    st.dataframe(table.drop(columns="area_id").rename(columns={
-        "name": t("area", L), "official": t("official_count", L), "loaded": t("loaded", L)}),
-        hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3)
+    st.dataframe(
+        table.drop(columns="area_id").rename(
+            columns={"name": t("area", L), "official": t("official_count", L), "loaded": t("loaded", L)}
+        ),
+        hide_index=True,
+        width="stretch",
+        height=36 * (len(table) + 1) + 3,
+    )

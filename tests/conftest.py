@@ -1,4 +1,5 @@
 """Test setup: the version store lives in a temporary folder, never in data/store."""
+
 import os
 import sys
 import tempfile

@@ -1,4 +1,5 @@
 """Every page renders under AppTest without an exception, in both languages, and the URL state round-trips."""
+
 import ast
 import re
 import string
@@ -131,16 +132,22 @@ def translation_tables(tree: ast.AST) -> dict[str, dict[str, tuple[str, str]]]:
     """Module-level dicts of key: (English, 中文) literals in a parsed file, by variable name."""
     out = {}
     for node in tree.body:
-        target, value = (node.targets[0], node.value) if isinstance(node, ast.Assign) else \
-            (node.target, node.value) if isinstance(node, ast.AnnAssign) else (None, None)
+        target, value = (
+            (node.targets[0], node.value)
+            if isinstance(node, ast.Assign)
+            else (node.target, node.value)
+            if isinstance(node, ast.AnnAssign)
+            else (None, None)
+        )
         if not (isinstance(target, ast.Name) and isinstance(value, ast.Dict) and value.values):
             continue
         try:
             table = ast.literal_eval(value)
         except ValueError:
             continue
-        if all(isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in table.values()) \
-                and any(CJK.search(zh) for _, zh in table.values()):
+        if all(
+            isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in table.values()
+        ) and any(CJK.search(zh) for _, zh in table.values()):
             out[target.id] = table
     return out
 
@@ -171,7 +178,7 @@ def shown_texts(at: AppTest):
                 value = getattr(node, attr)
             except Exception:  # noqa: BLE001 - element types lack some attributes
                 continue
-            for text in (value if isinstance(value, (list, tuple)) else [value]):
+            for text in value if isinstance(value, (list, tuple)) else [value]:
                 if isinstance(text, str) and text:
                     yield node.type, text
 
@@ -191,14 +198,17 @@ def test_every_translation_lookup_exists_in_both_languages():
             for key, (en, zh) in table.items():
                 if not (en.strip() and zh.strip()) or placeholders(en) != placeholders(zh):
                     problems.append(f"{path.name}: {name}[{key!r}] = {(en, zh)}")
-        imports_t = any(isinstance(n, ast.ImportFrom) and n.module == "ipaid.i18n"
-                        and any(a.name == "t" for a in n.names) for n in ast.walk(tree))
+        imports_t = any(
+            isinstance(n, ast.ImportFrom) and n.module == "ipaid.i18n" and any(a.name == "t" for a in n.names)
+            for n in ast.walk(tree)
+        )
         lookups = {"t": STRINGS} if imports_t else {}
         if "S" in tables:
             lookups["s"] = tables["S"]
         for call in ast.walk(tree):
-            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in lookups
-                    and call.args):
+            if not (
+                isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in lookups and call.args
+            ):
                 continue
             table, arg, where = lookups[call.func.id], call.args[0], f"{path.name}:{call.lineno}"
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
@@ -226,6 +236,8 @@ def test_no_string_table_repeats_a_key():
             if isinstance(node, ast.Dict):
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
                 assert len(keys) == len(set(keys)), (path.name, sorted({k for k in keys if keys.count(k) > 1}))
+
+
 def test_legacy_pages_mode_is_left_through_app_py():
     """Streamlit starts a server with a `pages/` folder in its legacy mode (AppTest: every run); the map URL must
     still run through app.py (sidebar, language). Fails when an upgrade removes the mode: then drop

@@ -2,21 +2,27 @@
 
 The lists below are TEST INPUT written by hand (real county names, memberships chosen for the test), not data.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 from ipaid import area_list, data, store, upload
 from ipaid.auth import Steward
 from ipaid.schema import DataError
+from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 TODAY = pd.DataFrame(  # today's sourced rows for these tests: 南江县 is in Qinba
-    [("510524", "叙永县", "四川省", "wumeng", "src A"), ("510525", "古蔺县", "四川省", "wumeng", "src B"),
-     ("511922", "南江县", "四川省", "qinba", "src C"), ("340422", "寿县", "安徽省", "dabie", "src D"),
-     ("341225", "阜南县", "安徽省", "dabie", "src E")],
-    columns=["adcode_listed", "name_listed", "province", "area_id", "source"])
+    [
+        ("510524", "叙永县", "四川省", "wumeng", "src A"),
+        ("510525", "古蔺县", "四川省", "wumeng", "src B"),
+        ("511922", "南江县", "四川省", "qinba", "src C"),
+        ("340422", "寿县", "安徽省", "dabie", "src D"),
+        ("341225", "阜南县", "安徽省", "dabie", "src E"),
+    ],
+    columns=["adcode_listed", "name_listed", "province", "area_id", "source"],
+)
 
 PUBLISHED = """全国连片特困地区分县名单
 （一）乌蒙山区（38个县）
@@ -46,12 +52,18 @@ def codes(frame: pd.DataFrame) -> list[str]:
 def test_published_layout_gives_adds_conflicts_and_unresolved_lines():
     result = area_list.prepare(PUBLISHED.encode(), "list.txt")
     # 沐川 without suffix, 潜山市 and 崇礼区 by their current names, 张北 (a second time) ignored as a duplicate
-    assert codes(result.added) == sorted(["511129", "511133", "530326", "530627", "341221", "340882", "130709",
-                                          "130722", "130723", "130726"])
+    assert codes(result.added) == sorted(
+        ["511129", "511133", "530326", "530627", "341221", "340882", "130709", "130722", "130723", "130726"]
+    )
     assert result.added.set_index("adcode_listed").at["511129", "line"] == 3
     [conflict] = result.conflicts.to_dict("records")
-    assert (conflict["line"], conflict["adcode_listed"], conflict["area_id"], conflict["area_id_current"],
-            conflict["source_current"]) == (3, "511922", "wumeng", "qinba", "src C")
+    assert (
+        conflict["line"],
+        conflict["adcode_listed"],
+        conflict["area_id"],
+        conflict["area_id_current"],
+        conflict["source_current"],
+    ) == (3, "511922", "wumeng", "qinba", "src C")
     assert result.unresolved[["line", "text"]].values.tolist() == [[4, "彝梁县"], [11, "山西省：兴县"]]
     assert result.duplicates[["line", "adcode_listed", "first_line"]].values.tolist() == [[9, "130722", 9]]
     assert result.skipped["line"].tolist() == [1, 10]  # the title, and a misspelt heading (its lines go nowhere)
@@ -79,11 +91,13 @@ def test_a_clean_list_becomes_a_version_with_the_stated_source():
 
 
 def test_csv_lists_by_code_name_id_or_english_name():
-    raw = ("area,province,county\n"
-           "wumeng,四川省,510524\n"
-           "Dabie Mountain Area,安徽,临泉县\n"
-           "大别山区,安徽省,510525\n"  # a Sichuan code under Anhui
-           "Nowhere,安徽省,寿县\n").encode()
+    raw = (
+        "area,province,county\n"
+        "wumeng,四川省,510524\n"
+        "Dabie Mountain Area,安徽,临泉县\n"
+        "大别山区,安徽省,510525\n"  # a Sichuan code under Anhui
+        "Nowhere,安徽省,寿县\n"
+    ).encode()
     result = area_list.prepare(raw, "list.csv")
     assert codes(result.rows) == ["341221", "510524"]
     assert result.unresolved["line"].tolist() == [4, 5]
@@ -130,5 +144,6 @@ def test_a_complete_list_in_the_published_layout_resolves_every_name():
         lines += [f"{province}：" + "、".join(rows["name_listed"]) for province, rows in group.groupby("province")]
     result = area_list.prepare("\n".join(lines).encode(), "complete.txt")
     assert result.unresolved.empty and result.duplicates.empty and result.complete
-    assert dict(zip(result.rows["adcode_listed"], result.rows["area_id"], strict=True)) == \
-        dict(zip(members["adcode_listed"], members["area_id"], strict=True))
+    assert dict(zip(result.rows["adcode_listed"], result.rows["area_id"], strict=True)) == dict(
+        zip(members["adcode_listed"], members["area_id"], strict=True)
+    )

@@ -1,4 +1,5 @@
 """Writes need a signed-in steward: passwords, throttling, refusals at the write functions, the Data page's controls."""
+
 from __future__ import annotations
 
 import subprocess
@@ -64,8 +65,14 @@ def test_delay_is_capped(fresh_throttle):
 
 
 def test_hash_command_reads_stdin():
-    out = subprocess.run([sys.executable, "-m", "ipaid.auth", "hash"], input="s3cret pass\n", cwd=ROOT,
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "ipaid.auth", "hash"],
+        input="s3cret pass\n",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("$argon2id$")
     assert auth.verify({"a": out.stdout.strip()}, "a", "s3cret pass")
@@ -89,8 +96,11 @@ def test_write_functions_refuse_without_a_steward(who):
 
 def write_controls(at) -> list:
     """Uploaders and buttons other than signing in and out."""
-    return [w for w in (*at.file_uploader, *at.button) if w.key not in ("steward_logout", "steward_login")
-            and not getattr(w.proto, "is_form_submitter", False)]
+    return [
+        w
+        for w in (*at.file_uploader, *at.button)
+        if w.key not in ("steward_logout", "steward_login") and not getattr(w.proto, "is_form_submitter", False)
+    ]
 
 
 def gi_versions(at):
@@ -99,7 +109,9 @@ def gi_versions(at):
 
 
 def test_without_stewards_the_page_is_read_only():
-    upload.accept("gis", csv(edited_gis()), "v1.csv", "an earlier version", steward=STEWARD)  # rollback would be offered
+    upload.accept(
+        "gis", csv(edited_gis()), "v1.csv", "an earlier version", steward=STEWARD
+    )  # rollback would be offered
     at = data_page()
     assert not write_controls(at) and not at.text_input
     assert "README" in at.info[0].value and "secrets.toml" in at.info[0].value
@@ -140,9 +152,13 @@ def test_oidc_sign_in(monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
-                          "client_id": "ipaid", "client_secret": "s",
-                          "server_metadata_url": "https://sso.example.org/realms/ipaid/.well-known/openid-configuration"}
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "ipaid",
+        "client_secret": "s",
+        "server_metadata_url": "https://sso.example.org/realms/ipaid/.well-known/openid-configuration",
+    }
     at.run()
     at.switch_page("pages/data.py").run()
     assert not write_controls(at) and at.button(key="steward_login")
@@ -160,8 +176,9 @@ def test_overlapping_accepts_second_is_refused_and_store_unchanged():
     first = upload.accept("gis", csv(edited_gis()), "a.csv", "first", steward=STEWARD, expected=base)
     snapshot = (store.current_id("gis"), [v.id for v in store.versions("gis")], data.load_table("gis").copy())
     with pytest.raises(store.Conflict) as info:
-        upload.accept("gis", csv(shipped().iloc[:40]), "b.csv", "second", steward=auth.Steward("bob", "local"),
-                      expected=base)
+        upload.accept(
+            "gis", csv(shipped().iloc[:40]), "b.csv", "second", steward=auth.Steward("bob", "local"), expected=base
+        )
     assert (info.value.current, info.value.author) == (first, STEWARD.label)
     assert (store.current_id("gis"), [v.id for v in store.versions("gis")]) == snapshot[:2]
     assert data.load_table("gis").equals(snapshot[2])
@@ -182,6 +199,10 @@ def test_overlapping_accepts_in_two_sessions():
     bob.button(key="upload_confirm_gis").click().run()
     assert not bob.exception and [v.id for v in store.versions("gis")] == [version.id]
     assert "alice (local)" in bob.warning[0].value and f"版本{version.id}" in bob.warning[0].value
-    assert [m.value for m in bob.metric] == ["1", "3", "1"]  # against alice's version: her dropped row, her new row, her rename
+    assert [m.value for m in bob.metric] == [
+        "1",
+        "3",
+        "1",
+    ]  # against alice's version: her dropped row, her new row, her rename
     bob.button(key="upload_confirm_gis").click().run()  # confirmed again, against the new version
     assert store.current_id("gis") > version.id

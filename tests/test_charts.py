@@ -1,4 +1,5 @@
 """Chart builders: the data in each spec matches a pandas groupby of the filtered table."""
+
 import json
 import re
 
@@ -46,9 +47,15 @@ def test_gis_by_area_counts_each_gi_once_per_area():
     counties.loc[counties["province"] == "河北省", "area_id"] = ""  # counties outside the 14 areas
     for gis in (data.load_gis(), filter_gis(data.load_gis(), Filters(categories=("tea",)))):
         chart, frame = charts.gi_by_area(gis, counties, data.load_areas(), "en", [])
-        links = gis[["gi_id", "counties"]].explode("counties").merge(
-            counties[["boundary_adcode", "area_id"]].drop_duplicates("boundary_adcode"),
-            left_on="counties", right_on="boundary_adcode")
+        links = (
+            gis[["gi_id", "counties"]]
+            .explode("counties")
+            .merge(
+                counties[["boundary_adcode", "area_id"]].drop_duplicates("boundary_adcode"),
+                left_on="counties",
+                right_on="boundary_adcode",
+            )
+        )
         expected = links.drop_duplicates(["gi_id", "area_id"]).groupby("area_id").size().to_dict()
         assert frame.set_index("area_id")["count"].to_dict() == expected
         assert frame.set_index("area_id").at["", "label"] == t("poverty_outside", "en")
@@ -145,8 +152,11 @@ def test_count_by_keeps_missing_values_labels_and_orders_bars():
     frame = pd.DataFrame({"k": ["b", "a", None, "a", "c", "b", None]})
     out = charts.count_by(frame, "k", {"a": "Alpha", "": "none", "c": "Gamma"})
     # largest first, ties by label; missing values are counted under ""
-    assert out.to_dict("list") == {"k": ["a", "b", "", "c"], "count": [2, 2, 2, 1],
-                                    "label": ["Alpha", "b", "none", "Gamma"]}
+    assert out.to_dict("list") == {
+        "k": ["a", "b", "", "c"],
+        "count": [2, 2, 2, 1],
+        "label": ["Alpha", "b", "none", "Gamma"],
+    }
     assert out.index.tolist() == [0, 1, 2, 3]
     assert charts.count_by(frame, "k")["label"].tolist() == ["", "a", "b", "c"]  # no names: the values
 
@@ -174,7 +184,8 @@ def test_cumulative_chart_counts_undated_gis_apart():
     undated = int(gis["year_approved"].isna().sum())
     series = charts.cumulative_by_year(gis)
     assert list(series.columns) == ["year_approved", "count", "cumulative"] and series.index.tolist() == list(
-        range(len(series)))
+        range(len(series))
+    )
     assert pd.api.types.is_integer_dtype(series["year_approved"])
     for lang in ("en", "zh"):
         chart, frame = charts.gi_cumulative(gis, lang, ["S"])
@@ -220,8 +231,9 @@ def test_every_encoding_names_a_column_of_its_data_and_numbers_have_titles():
             columns = {c for rows in spec["datasets"].values() for row in rows for c in row}
             axis_titles = {}
             for channel, definition in channels(spec):
-                assert "field" in definition or "datum" in definition or "value" in definition \
-                    or "condition" in definition, (name, channel, definition)
+                assert (
+                    "field" in definition or "datum" in definition or "value" in definition or "condition" in definition
+                ), (name, channel, definition)
                 if "field" not in definition:
                     continue
                 assert definition["field"] in columns, (name, channel, definition)

@@ -1,14 +1,14 @@
 """A candidate version is checked together with the current tables it touches (ipaid.consistency)."""
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
-
-from ipaid.auth import Steward
 
 from ipaid import consistency, data, store, upload
+from ipaid.auth import Steward
 from ipaid.schema import DataError
+from test_store import csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 STEWARD = Steward("tester", "local")
 
@@ -72,8 +72,9 @@ def test_member_uploads_are_checked_against_counties_areas_and_official_counts()
     members = shipped("area_members")
     extra = shipped("counties").query("province == '四川省'").iloc[[0]]
     extra = extra[~extra["adcode_listed"].isin(members["adcode_listed"])]
-    over = pd.concat([members, extra.assign(area_id="four_province_tibetan", source="test")[members.columns]],
-                     ignore_index=True)
+    over = pd.concat(
+        [members, extra.assign(area_id="four_province_tibetan", source="test")[members.columns]], ignore_index=True
+    )
     [problem] = problems_of("area_members", over)
     assert (problem.line, problem.column) == (len(over) + 1, "area_id")
     assert "'four_province_tibetan' has 78 member counties, more than its official 77" == problem.message
@@ -85,17 +86,25 @@ def complete_members() -> pd.DataFrame:
     Membership here is arbitrary (never shipped); it only makes a list as long as the official one.
     """
     counties, areas = shipped("counties"), shipped("areas")
-    pool = {a.area_id: counties.loc[counties["province"].isin(a.provinces_zh.split(";")), "adcode_listed"].tolist()
-            for a in areas.itertuples()}
+    pool = {
+        a.area_id: counties.loc[counties["province"].isin(a.provinces_zh.split(";")), "adcode_listed"].tolist()
+        for a in areas.itertuples()
+    }
     need = dict(zip(areas["area_id"], areas["county_count"].astype(int), strict=True))
     taken: dict[str, str] = {}
     for area in sorted(need, key=lambda a: len(pool[a]) - need[a]):
-        free = [c for c in pool[area] if c not in taken][:need[area]]
+        free = [c for c in pool[area] if c not in taken][: need[area]]
         taken.update(dict.fromkeys(free, area))
     rows = counties.set_index("adcode_listed").loc[list(taken)]
-    return pd.DataFrame({"adcode_listed": list(taken), "name_listed": rows["name_listed"].to_numpy(),
-                         "province": rows["province"].to_numpy(), "area_id": list(taken.values()),
-                         "source": "synthetic test input"})
+    return pd.DataFrame(
+        {
+            "adcode_listed": list(taken),
+            "name_listed": rows["name_listed"].to_numpy(),
+            "province": rows["province"].to_numpy(),
+            "area_id": list(taken.values()),
+            "source": "synthetic test input",
+        }
+    )
 
 
 def assert_exact_counts(members: pd.DataFrame) -> None:
@@ -125,12 +134,16 @@ def test_current_members_never_exceed_and_a_complete_version_matches_every_offic
 def test_an_areas_version_below_its_listed_members_is_blamed_on_the_area_row():
     areas, members = shipped("areas"), shipped("area_members")
     areas.loc[areas["area_id"] == "tibet", "county_count"] = 70
-    found = consistency.problems({"areas": areas, "area_members": members},
-                                 {"areas": "areas.csv", "area_members": "m.csv"}, "areas")
+    found = consistency.problems(
+        {"areas": areas, "area_members": members}, {"areas": "areas.csv", "area_members": "m.csv"}, "areas"
+    )
     [problem] = found["areas"]
     line = int(areas.index[areas["area_id"] == "tibet"][0]) + 2
-    assert (problem.line, problem.column, problem.message) == (line, "county_count",
-                                                               "70 is below the 74 counties m.csv lists in 'tibet'")
+    assert (problem.line, problem.column, problem.message) == (
+        line,
+        "county_count",
+        "70 is below the 74 counties m.csv lists in 'tibet'",
+    )
 
 
 def test_problems_read_in_chinese():

@@ -1,10 +1,24 @@
 """The county, area and figure tables against the official totals and the boundary package."""
+
 from ipaid import data
 from ipaid.admin_index import county_index
 
-OFFICIAL_AREA_COUNTS = {"liupan": 61, "qinba": 75, "wuling": 64, "wumeng": 38, "dianguiqian": 80, "dianxi": 56,
-                        "daxinganling": 19, "yanshan_taihang": 33, "lvliang": 20, "dabie": 36, "luoxiao": 23,
-                        "tibet": 74, "four_province_tibetan": 77, "south_xinjiang": 24}
+OFFICIAL_AREA_COUNTS = {
+    "liupan": 61,
+    "qinba": 75,
+    "wuling": 64,
+    "wumeng": 38,
+    "dianguiqian": 80,
+    "dianxi": 56,
+    "daxinganling": 19,
+    "yanshan_taihang": 33,
+    "lvliang": 20,
+    "dabie": 36,
+    "luoxiao": 23,
+    "tibet": 74,
+    "four_province_tibetan": 77,
+    "south_xinjiang": 24,
+}
 
 
 def test_832_poverty_counties_with_unique_listed_codes():
@@ -22,10 +36,30 @@ def test_exit_years_match_the_official_yearly_lists():
 
 
 def test_counts_per_province_match_the_official_list():
-    expected = {"云南省": 88, "西藏自治区": 74, "四川省": 66, "贵州省": 66, "甘肃省": 58, "陕西省": 56, "河北省": 45,
-                "青海省": 42, "湖南省": 40, "河南省": 38, "山西省": 36, "广西壮族自治区": 33, "新疆维吾尔自治区": 32,
-                "内蒙古自治区": 31, "湖北省": 28, "江西省": 24, "黑龙江省": 20, "安徽省": 20, "重庆市": 14,
-                "吉林省": 8, "宁夏回族自治区": 8, "海南省": 5}
+    expected = {
+        "云南省": 88,
+        "西藏自治区": 74,
+        "四川省": 66,
+        "贵州省": 66,
+        "甘肃省": 58,
+        "陕西省": 56,
+        "河北省": 45,
+        "青海省": 42,
+        "湖南省": 40,
+        "河南省": 38,
+        "山西省": 36,
+        "广西壮族自治区": 33,
+        "新疆维吾尔自治区": 32,
+        "内蒙古自治区": 31,
+        "湖北省": 28,
+        "江西省": 24,
+        "黑龙江省": 20,
+        "安徽省": 20,
+        "重庆市": 14,
+        "吉林省": 8,
+        "宁夏回族自治区": 8,
+        "海南省": 5,
+    }
     assert data.load_counties()["province"].value_counts().to_dict() == expected
 
 
@@ -59,8 +93,9 @@ def test_whole_prefecture_areas_are_complete():
     for area in ("tibet", "four_province_tibetan", "south_xinjiang"):
         assert members[area] == OFFICIAL_AREA_COUNTS[area]
     counties = data.load_counties()
-    assert set(counties.loc[counties.area_id == "tibet", "adcode_listed"]) == \
-        set(counties.loc[counties.province == "西藏自治区", "adcode_listed"])
+    assert set(counties.loc[counties.area_id == "tibet", "adcode_listed"]) == set(
+        counties.loc[counties.province == "西藏自治区", "adcode_listed"]
+    )
 
 
 def test_area_coverage_reports_loaded_against_official():
@@ -89,10 +124,17 @@ def test_designated_counties():
 
 def test_headline_figures_of_the_press_conference():
     f = data.load_figures()["value"].astype(int).to_dict()
-    assert (f["gi_protection_products"], f["gi_trademarks"], f["gi_mark_enterprises"], f["gi_demonstration_zones"],
-            f["tisc_centres"]) == (2385, 5935, 9224, 24, 51)
-    assert f["key_counties_for_poverty_alleviation"] + f["contiguous_area_counties"] - f["key_and_contiguous_overlap"] \
+    assert (
+        f["gi_protection_products"],
+        f["gi_trademarks"],
+        f["gi_mark_enterprises"],
+        f["gi_demonstration_zones"],
+        f["tisc_centres"],
+    ) == (2385, 5935, 9224, 24, 51)
+    assert (
+        f["key_counties_for_poverty_alleviation"] + f["contiguous_area_counties"] - f["key_and_contiguous_overlap"]
         == f["national_poverty_counties"]
+    )
 
 
 def test_every_row_of_every_table_names_a_source():

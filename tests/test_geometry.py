@@ -1,4 +1,5 @@
 """Coverage simplification keeps counties and provinces tight: no gaps, no slivers."""
+
 import shapely
 
 from ipaid import geometry
@@ -111,8 +112,17 @@ def test_two_processes_building_at_once_build_once(tmp_path):
     """)
     env = {**os.environ, "IPAID_CACHE_DIR": str(tmp_path)}
     start = __import__("time").time() + 8
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(start)], cwd=root, env=env, text=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(start)],
+            cwd=root,
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
     outs = [p.communicate(timeout=300) for p in procs]
     assert all(p.returncode == 0 for p in procs), [o[1][-2000:] for o in outs]
     results = sorted(o[0].split()[0] for o in outs)

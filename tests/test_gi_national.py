@@ -1,4 +1,5 @@
 """GIs at national scale: the imported registers, each row sourced and placed only where its source says."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -56,18 +57,21 @@ def test_most_agricultural_gis_are_placed_and_the_rest_say_why(gis):
     assert (unplaced["place_note"].str.startswith("not placed: ")).all()
 
 
-@pytest.mark.parametrize("holder,province,expected", [
-    ("黎城县核桃产业办公室", "山西省", ("county", "140426")),
-    ("山西省黎城县核桃产业办公室", "山西省", ("county", "140426")),
-    ("巴音郭楞蒙古自治州农业技术推广中心", "新疆维吾尔自治区", ("prefecture", None)),
-    ("张家口市崇礼县农牧局", "河北省", ("county", "130709")),  # 崇礼县 is 崇礼区 today
-    ("泾阳茯砖茶发展服务中心", "陕西省", ("county", "610423")),  # the stem alone
-    ("江苏省洪泽湖渔业协会", "江苏省", ("", None)),  # a lake named after the county, not the county
-    ("上饶县绿源果业专业合作社", "江西省", ("county", "361104")),  # listed among the 832 as 上饶县, 广信区 today
-    ("长治县农业局", "山西省", ("", None)),  # 长治县 (上党区 today) is not the prefecture 长治市
-    ("新疆生产建设兵团第八师一三四团", "新疆维吾尔自治区", ("", None)),
-    ("", "山西省", ("", None)),
-])
+@pytest.mark.parametrize(
+    "holder,province,expected",
+    [
+        ("黎城县核桃产业办公室", "山西省", ("county", "140426")),
+        ("山西省黎城县核桃产业办公室", "山西省", ("county", "140426")),
+        ("巴音郭楞蒙古自治州农业技术推广中心", "新疆维吾尔自治区", ("prefecture", None)),
+        ("张家口市崇礼县农牧局", "河北省", ("county", "130709")),  # 崇礼县 is 崇礼区 today
+        ("泾阳茯砖茶发展服务中心", "陕西省", ("county", "610423")),  # the stem alone
+        ("江苏省洪泽湖渔业协会", "江苏省", ("", None)),  # a lake named after the county, not the county
+        ("上饶县绿源果业专业合作社", "江西省", ("county", "361104")),  # listed among the 832 as 上饶县, 广信区 today
+        ("长治县农业局", "山西省", ("", None)),  # 长治县 (上党区 today) is not the prefecture 长治市
+        ("新疆生产建设兵团第八师一三四团", "新疆维吾尔自治区", ("", None)),
+        ("", "山西省", ("", None)),
+    ],
+)
 def test_place_holder(holder, province, expected):
     found = place_holder(holder, province)
     level, code = expected
@@ -115,8 +119,10 @@ def test_projects_and_zones_read_in_english():
     from ipaid.i18n import t
     from ipaid.views import demo_zones_view, projects_view, tisc_view
 
-    for view, column in ((projects_view(data.load_projects(), "en"), "proj_what"),
-                         (demo_zones_view(data.load_demo_zones(), "en"), "zone_name"),
-                         (tisc_view(data.load_tisc(), "en"), "tisc_institution")):
+    for view, column in (
+        (projects_view(data.load_projects(), "en"), "proj_what"),
+        (demo_zones_view(data.load_demo_zones(), "en"), "zone_name"),
+        (tisc_view(data.load_tisc(), "en"), "tisc_institution"),
+    ):
         for cell in view[t(column, "en")]:  # Chinese names are paired with pinyin or an English name
             assert any(c.isascii() and c.isalpha() for c in cell), cell

@@ -1,4 +1,5 @@
 """GI search (Chinese, pinyin, English names and product words) and the GI page's state in its link."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -11,8 +12,9 @@ def gis():
     return data.load_gis()
 
 
-@pytest.mark.parametrize("query", ["white tea", "White-Tea", "Sangzhi", "sangzhi baicha", "桑植", "桑植白茶",
-                                   "Sangzhi white tea"])
+@pytest.mark.parametrize(
+    "query", ["white tea", "White-Tea", "Sangzhi", "sangzhi baicha", "桑植", "桑植白茶", "Sangzhi white tea"]
+)
 def test_sangzhi_white_tea_is_found(gis, query):
     assert "桑植白茶" in set(search(gis, query)["name_zh"])
 
@@ -45,8 +47,9 @@ def test_a_long_query_uses_only_its_start(gis):
 
 
 def test_url_state_keeps_known_values_and_names_unknown_ones(gis):
-    state, bad = url_state({"q": ["桑植"], "detail": ["GI0005"], "bar": ["湖南省", "火星省"]}, gis["gi_id"],
-                           gis["province"])
+    state, bad = url_state(
+        {"q": ["桑植"], "detail": ["GI0005"], "bar": ["湖南省", "火星省"]}, gis["gi_id"], gis["province"]
+    )
     assert state == {"q": "桑植", "detail": "GI0005", "bar": ["湖南省"]}
     assert bad == {"bar": ["火星省"]}
     state, bad = url_state({"q": ["x" * 5000], "detail": ["GI9999"]}, gis["gi_id"], gis["province"])

@@ -1,4 +1,5 @@
 """Hostile uploads: each is refused with a clear message (current version unchanged) or stored as inert text."""
+
 from __future__ import annotations
 
 import io
@@ -36,16 +37,19 @@ def xlsx(rows: list[list]) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("raw, filename, words", [
-    (b"\x89PNG\r\n\x1a\n" + bytes(200), "gis.csv", ("png image",)),
-    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "gis.csv", ("pdf",)),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "gis.xls", ("csv",)),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "gis.xlsx", (".xls", "save it as .xlsx")),
-    (bytes(range(256)) * 10, "gis.csv", ("not a text file",)),
-    (b"PK\x03\x04 not really a zip", "gis.xlsx", ("not a valid xlsx",)),
-    (b"", "gis.csv", ("empty",)),
-    (b"name,value\n", "gis.csv", ("column is missing",)),
-])
+@pytest.mark.parametrize(
+    "raw, filename, words",
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "gis.csv", ("png image",)),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "gis.csv", ("pdf",)),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "gis.xls", ("csv",)),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "gis.xlsx", (".xls", "save it as .xlsx")),
+        (bytes(range(256)) * 10, "gis.csv", ("not a text file",)),
+        (b"PK\x03\x04 not really a zip", "gis.xlsx", ("not a valid xlsx",)),
+        (b"", "gis.csv", ("empty",)),
+        (b"name,value\n", "gis.csv", ("column is missing",)),
+    ],
+)
 def test_not_a_table_is_refused(raw, filename, words):
     refused(raw, filename, *words)
 

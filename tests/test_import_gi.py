@@ -1,4 +1,5 @@
 """GI register importer: real rows renamed to the register's columns import back exactly; bad files write nothing."""
+
 from __future__ import annotations
 
 import io
@@ -28,25 +29,29 @@ def scope(codes: str, province: str) -> str:
     """County names as a register writes them (prefecture first where a name repeats in the province)."""
     idx = county_index().set_index("adcode")
     same = county_index().query("province == @province")["name"].value_counts()
-    return "、".join(idx.at[c, "prefecture"] + idx.at[c, "name"] if same[idx.at[c, "name"]] > 1 else idx.at[c, "name"]
-                    for c in codes.split(";"))
+    return "、".join(
+        idx.at[c, "prefecture"] + idx.at[c, "name"] if same[idx.at[c, "name"]] > 1 else idx.at[c, "name"]
+        for c in codes.split(";")
+    )
 
 
 def register(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows in the official register's layout, with the year written in different ways."""
     years = ["{}年", "{}-05-20", "{}", "{}年3月1日"]
-    return pd.DataFrame({
-        "序号": range(1, len(rows) + 1),
-        "产品名称": rows["name_zh"],
-        "省份": [SHORT.get(p, p) for p in rows["province"]],
-        "批准公告号": rows["register_ref"],
-        "批准时间": ["" if pd.isna(y) else years[i % 4].format(y) for i, y in enumerate(rows["year_approved"])],
-        "保护范围": [scope(c, p) for c, p in zip(rows["county_adcodes"], rows["province"])],
-        "类型": [GI_TYPE[g][1] for g in rows["gi_type"]],
-        "类别": [CATEGORY[c][1] for c in rows["category"]],
-        "英文名称": rows["name_en"],
-        "来源": rows["source"],
-    })
+    return pd.DataFrame(
+        {
+            "序号": range(1, len(rows) + 1),
+            "产品名称": rows["name_zh"],
+            "省份": [SHORT.get(p, p) for p in rows["province"]],
+            "批准公告号": rows["register_ref"],
+            "批准时间": ["" if pd.isna(y) else years[i % 4].format(y) for i, y in enumerate(rows["year_approved"])],
+            "保护范围": [scope(c, p) for c, p in zip(rows["county_adcodes"], rows["province"])],
+            "类型": [GI_TYPE[g][1] for g in rows["gi_type"]],
+            "类别": [CATEGORY[c][1] for c in rows["category"]],
+            "英文名称": rows["name_en"],
+            "来源": rows["source"],
+        }
+    )
 
 
 def as_csv(df: pd.DataFrame, encoding: str = "utf-8-sig") -> bytes:
@@ -60,8 +65,14 @@ def as_xlsx(df: pd.DataFrame) -> bytes:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ipaid.import_gi", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, env=os.environ.copy())
+    return subprocess.run(
+        [sys.executable, "-m", "ipaid.import_gi", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=os.environ.copy(),
+    )
 
 
 @pytest.fixture
@@ -74,8 +85,9 @@ def without_picked():
 
 def compare(added: pd.DataFrame, rows: pd.DataFrame) -> None:
     cols = ["name_zh", "name_en", "gi_type", "category", "province", "year_approved", "register_ref", "source"]
-    pd.testing.assert_frame_equal(added[cols].reset_index(drop=True), rows[cols].reset_index(drop=True),
-                                  check_dtype=False)
+    pd.testing.assert_frame_equal(
+        added[cols].reset_index(drop=True), rows[cols].reset_index(drop=True), check_dtype=False
+    )
     assert [set(c.split(";")) for c in added["county_adcodes"]] == [set(c.split(";")) for c in rows["county_adcodes"]]
 
 
@@ -159,8 +171,11 @@ def test_empty_files_are_refused():
 
 
 def test_cli_rejects_bad_input_without_traceback(tmp_path):
-    cases = {"empty.csv": b"", "image.png": b"\x89PNG\r\n\x1a\n" + bytes(64),
-             "nocol.csv": as_csv(register(picked(2)).drop(columns="产品名称"))}
+    cases = {
+        "empty.csv": b"",
+        "image.png": b"\x89PNG\r\n\x1a\n" + bytes(64),
+        "nocol.csv": as_csv(register(picked(2)).drop(columns="产品名称")),
+    }
     for name, raw in cases.items():
         (tmp_path / name).write_bytes(raw)
         out = cli(str(tmp_path / name), "--write")
@@ -179,4 +194,7 @@ def test_scope_and_year_parsing():
     assert import_gi.resolve_scope("桑植县瑞塔铺镇、官地坪镇等12个乡镇", "湖南省") == (["430822"], [])
     assert import_gi.resolve_scope("城区", "山西省")[1][0].startswith("城区 (ambiguous")
     assert import_gi.resolve_scope("阳泉市城区", "山西省") == (["140302"], [])
-    assert import_gi.resolve_scope("吉林市", "吉林省")[0] == county_index().query("prefecture == '吉林市'")["adcode"].tolist()
+    assert (
+        import_gi.resolve_scope("吉林市", "吉林省")[0]
+        == county_index().query("prefecture == '吉林市'")["adcode"].tolist()
+    )

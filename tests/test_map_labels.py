@@ -1,4 +1,5 @@
 """Map labels: an atlas image drawn on the server holds every label, so no label waits for a browser font."""
+
 import pytest
 from PIL import Image
 

@@ -1,4 +1,5 @@
 """Map building: offline deck, served boundary files, zoom to a selection, sizes."""
+
 import gzip
 import json
 import re
@@ -79,7 +80,7 @@ def test_fit_view_contains_the_bounds():
     view = maps.fit_view((108.8, 24.6, 114.3, 30.1))
     assert 110 < view.longitude < 113 and 26 < view.latitude < 29 and 4 < view.zoom < 8
     # The bounds fit in the assumed map size: world width at this zoom × the span's share of 360°.
-    width_px = 512 * 2 ** view.zoom * (114.3 - 108.8) / 360
+    width_px = 512 * 2**view.zoom * (114.3 - 108.8) / 360
     assert width_px <= maps.MAP_PX[0]
 
 
@@ -123,7 +124,7 @@ def test_national_province_labels_do_not_overlap_and_keep_the_capital():
         labels = maps.labels(Filters(), lang)
         boxes = [maps.text_box(label, maps.NATIONAL_VIEW.zoom, maps.LABEL_PX) for label in labels]
         for i, (x0, y0, x1, y1) in enumerate(boxes):
-            for a, c, b, d in boxes[i + 1:]:
+            for a, c, b, d in boxes[i + 1 :]:
                 assert x1 < a or b < x0 or y1 < c or d < y0
         assert labels[0]["text"] == capital and len(labels) >= 20
     hunan = maps.labels(Filters(provinces=("湖南省",)), "zh")
@@ -141,6 +142,7 @@ def test_served_files_come_back_when_removed_behind_the_cache():
 
 # --- Every colour, tooltip, count, legend and export follows every filter, for every measure ---------------
 # Expected values are computed here from data.load_gis() and data.all_counties() alone.
+
 
 def _gi_id(name: str) -> str:
     return data.load_gis().query("name_zh == @name")["gi_id"].iloc[0]
@@ -171,8 +173,10 @@ def expected_counties(f: Filters) -> pd.DataFrame:
         counties = counties[counties["province"].isin(f.provinces)]
     if f.areas:
         counties = counties[counties["area_id"].isin(f.areas)]
-    counties = counties.assign(n=counties["adcode"].map(links.groupby("counties")["gi_id"].nunique()).fillna(0),
-                               names=counties["adcode"].map(links.groupby("counties")["name_zh"].agg(set)))
+    counties = counties.assign(
+        n=counties["adcode"].map(links.groupby("counties")["gi_id"].nunique()).fillna(0),
+        names=counties["adcode"].map(links.groupby("counties")["name_zh"].agg(set)),
+    )
     return counties[counties["n"] > 0] if f.categories or f.gis else counties
 
 
@@ -193,8 +197,9 @@ def expected_colour(row, measure: str) -> tuple:
 
 def served_features(spec: dict) -> list[dict]:
     """The features of the coloured county layer the deck shows (the selection, else all counties)."""
-    shown = [layer for layer in spec["layers"]
-             if layer["id"] in ("counties", "selection") and layer.get("visible", True)]
+    shown = [
+        layer for layer in spec["layers"] if layer["id"] in ("counties", "selection") and layer.get("visible", True)
+    ]
     assert len(shown) == 1, [layer["id"] for layer in shown]
     path = static_files.STATIC_DIR / shown[0]["data"].removeprefix(static_files.STATIC_URL + "/")
     return json.loads(path.read_text(encoding="utf-8"))["features"]
@@ -269,8 +274,12 @@ def test_the_map_page_shows_the_filtered_counts():
 
 
 def test_no_map_zooms_on_the_mouse_wheel():
-    decks = [maps.build_deck(Filters()), maps.build_deck(Filters(categories=("tea",)), "gi", "en"),
-             maps.build_deck(Filters(), "status", details=False, zoom=1.55), maps.county_deck(["430822"], "zh")]
+    decks = [
+        maps.build_deck(Filters()),
+        maps.build_deck(Filters(categories=("tea",)), "gi", "en"),
+        maps.build_deck(Filters(), "status", details=False, zoom=1.55),
+        maps.county_deck(["430822"], "zh"),
+    ]
     for deck in decks:
         views = json.loads(deck.to_json())["views"]
         assert [v["@@type"] for v in views] == ["MapView"] and views[0]["controller"]["scrollZoom"] is False

@@ -1,14 +1,15 @@
 """Nothing can take the dashboard down: with a broken table every page runs, the Data page lists the problem
 and rolls back, and the other pages name the problem instead of showing a traceback (AppTest)."""
+
 from __future__ import annotations
 
 import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_store import ROOT, csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 from ipaid import data, paths, store
+from test_store import ROOT, csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 PAGES = ("overview", "map", "gi", "projects", "designated", "patents", "profiles", "data")
 
@@ -72,8 +73,9 @@ def test_a_broken_store_version_leaves_navigation_and_rollback_working(kind):
     assert not at.exception and not at.error and at.get("deck_gl_json_chart")
 
 
-@pytest.mark.parametrize("file, column, page",
-                         [("areas.csv", "county_count", "map"), ("figures.csv", "value", "overview")])
+@pytest.mark.parametrize(
+    "file, column, page", [("areas.csv", "county_count", "map"), ("figures.csv", "value", "overview")]
+)
 def test_a_broken_file_on_disk_leaves_every_page_running(tmp_path, monkeypatch, file, column, page):
     copy = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, copy, ignore=shutil.ignore_patterns("store"))

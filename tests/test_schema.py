@@ -1,4 +1,5 @@
 """A broken table is rejected with a message naming the file, line and column."""
+
 import re
 
 import pandas as pd
@@ -73,10 +74,20 @@ def test_empty_table_has_every_column_and_no_rows():
 
 
 # A small spec of every column kind, checked without the shipped tables.
-SPEC = TableSpec("demo", "demo.csv", (
-    Column("code", "code6", province_in="province"), Column("province", ref="province"),
-    Column("year", "int", low=2016, high=2020), Column("kind", required=False, choices=("a", "b")),
-    Column("codes", "codes", required=False, ref="county"), Column("note", required=False)), key="code", rows=None)
+SPEC = TableSpec(
+    "demo",
+    "demo.csv",
+    (
+        Column("code", "code6", province_in="province"),
+        Column("province", ref="province"),
+        Column("year", "int", low=2016, high=2020),
+        Column("kind", required=False, choices=("a", "b")),
+        Column("codes", "codes", required=False, ref="county"),
+        Column("note", required=False),
+    ),
+    key="code",
+    rows=None,
+)
 REFS = {"province": {"湖南省", "河北省"}, "county": {"430822", "130709"}, "province_prefix": {"43:湖南省", "13:河北省"}}
 GOOD = {"code": "430822", "province": "湖南省", "year": "2019", "kind": "a", "codes": "430822;130709", "note": ""}
 
@@ -120,7 +131,8 @@ def test_whole_table_problems():
     with pytest.raises(DataError) as exc:
         validate(pd.DataFrame([GOOD, {**GOOD, "code": "430001"}]), closed, "demo.csv", REFS)
     assert [str(p) for p in exc.value.problems] == [
-        "demo.csv: the table must list all 3 rows; this file has 2 (a partial table would drop the others)"]
+        "demo.csv: the table must list all 3 rows; this file has 2 (a partial table would drop the others)"
+    ]
 
 
 def test_valid_table_is_typed_and_reindexed():
@@ -133,10 +145,23 @@ def test_valid_table_is_typed_and_reindexed():
 
 def test_every_problem_reads_in_chinese():
     """problem_text translates each kind of message validate writes (an untranslated one stays in English)."""
-    problems = [m for change in ({"year": "2015"}, {"year": "x"}, {"code": "43082"}, {"kind": "c"}, {"codes": "12"},
-                                 {"codes": "999999"}, {"province": "火星省"}, {"code": "130709"}, {"note": "\x1b"},
-                                 {"note": "Ã©"}, {"province": ""})
-                for _, _, m in demo_problems(change)]
+    problems = [
+        m
+        for change in (
+            {"year": "2015"},
+            {"year": "x"},
+            {"code": "43082"},
+            {"kind": "c"},
+            {"codes": "12"},
+            {"codes": "999999"},
+            {"province": "火星省"},
+            {"code": "130709"},
+            {"note": "\x1b"},
+            {"note": "Ã©"},
+            {"province": ""},
+        )
+        for _, _, m in demo_problems(change)
+    ]
     problems += [m for _, _, m in demo_problems({}, {}, spec=TableSpec("d", "d.csv", SPEC.columns, rows=3))]
     problems.append("the table has no rows")
     assert len(set(problems)) >= 13

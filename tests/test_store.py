@@ -1,4 +1,6 @@
-"""Version store through the upload functions: a good upload persists, a killed write loses nothing, rollback is exact."""
+"""Version store through the upload functions: a good upload persists, a killed write loses nothing,
+rollback is exact."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +18,10 @@ from ipaid import data, paths, store, upload
 from ipaid.auth import Steward
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_STORES = [paths.LEGACY_STORE_DIR / "versions.sqlite",
-               platformdirs.user_data_path("ipaid", appauthor=False) / "store" / "versions.sqlite"]
+REAL_STORES = [
+    paths.LEGACY_STORE_DIR / "versions.sqlite",
+    platformdirs.user_data_path("ipaid", appauthor=False) / "store" / "versions.sqlite",
+]
 STEWARD = Steward("tester", "local")
 
 
@@ -57,8 +61,15 @@ def csv(df: pd.DataFrame) -> bytes:
 
 
 def run_python(code: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, env=os.environ.copy(), **kw)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=os.environ.copy(),
+        **kw,
+    )
 
 
 def test_good_upload_becomes_current_and_survives_restart(isolated_store):
@@ -85,8 +96,13 @@ def test_diff_reports_added_removed_changed():
     assert list(change.added["gi_id"]) == ["GI9001"]
     assert list(change.removed["gi_id"]) == [shipped().at[1, "gi_id"]]
     assert change.changed.to_dict("records") == [
-        {"gi_id": shipped().at[0, "gi_id"], "column": "name_en", "old": shipped().at[0, "name_en"],
-         "new": "Sangzhi White Tea"}]
+        {
+            "gi_id": shipped().at[0, "gi_id"],
+            "column": "name_en",
+            "old": shipped().at[0, "name_en"],
+            "new": "Sangzhi White Tea",
+        }
+    ]
     assert change.changed_rows == 1 and not change.is_empty
     assert upload.diff("gis", shipped()).is_empty
 
@@ -94,7 +110,11 @@ def test_diff_reports_added_removed_changed():
 def test_write_killed_midway_leaves_previous_version_current(isolated_store):
     first = upload.accept("gis", csv(edited_gis()), "first.csv", "first", steward=STEWARD)
     expected = data.load_table("gis").copy()
-    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent("""
         import time
         from ipaid import store
         real = store._connect
@@ -113,7 +133,14 @@ def test_write_killed_midway_leaves_previous_version_current(isolated_store):
 
         store._connect = lambda path: Slow(real(path))
         store.add("gis", b"gi_id\\n" + b"x" * 30_000_000, 1, "killed", "big.csv", author="test")
-    """)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+    """),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+    )
     try:
         assert child.stdout.readline().strip() == "INSERTED", child.stderr.read()
         os.kill(child.pid, signal.SIGKILL)
@@ -126,9 +153,12 @@ def test_write_killed_midway_leaves_previous_version_current(isolated_store):
     assert [v.id for v in store.versions("gis")] == [first]
     pd.testing.assert_frame_equal(data.load_table("gis"), expected)
     import sqlite3
+
     with sqlite3.connect(store.store_path()) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    second = upload.accept("gis", csv(shipped()), "second.csv", "after the crash", steward=STEWARD)  # the store is not locked
+    second = upload.accept(
+        "gis", csv(shipped()), "second.csv", "after the crash", steward=STEWARD
+    )  # the store is not locked
     assert second > first and store.current_id("gis") == second
 
 
@@ -175,8 +205,10 @@ def test_old_store_files_gain_the_author_column(isolated_store):
                 created_at TEXT NOT NULL, rows INTEGER NOT NULL, note TEXT NOT NULL, filename TEXT NOT NULL,
                 sha256 TEXT NOT NULL, content BLOB NOT NULL);
             CREATE TABLE current (table_name TEXT PRIMARY KEY, version_id INTEGER NOT NULL);""")
-        con.execute("INSERT INTO versions VALUES (7, 'gis', '2026-01-01T00:00:00+00:00', ?, 'old', 'old.csv', '', ?)",
-                    (len(table), csv(table)))
+        con.execute(
+            "INSERT INTO versions VALUES (7, 'gis', '2026-01-01T00:00:00+00:00', ?, 'old', 'old.csv', '', ?)",
+            (len(table), csv(table)),
+        )
         con.execute("INSERT INTO current VALUES ('gis', 7)")
     assert store.current_version("gis").author == ""  # readable before any write
     assert upload.history("gis")["author"].tolist() == ["", ""]
@@ -214,9 +246,14 @@ def test_export_and_import_round_trip(isolated_store, tmp_path):
 
 
 def test_store_lives_outside_the_checkout_unless_configured():
-    out = subprocess.run([sys.executable, "-c", "from ipaid import paths; print(paths.STORE_DIR)"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=60,
-                         env={k: v for k, v in os.environ.items() if k != "IPAID_STORE_DIR"})
+    out = subprocess.run(
+        [sys.executable, "-c", "from ipaid import paths; print(paths.STORE_DIR)"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "IPAID_STORE_DIR"},
+    )
     default = Path(out.stdout.strip())
     assert default == platformdirs.user_data_path("ipaid", appauthor=False) / "store"
     assert ROOT not in default.parents

@@ -1,4 +1,5 @@
 """Upload checks by line and column, and the Data page (AppTest): renders, uploads, imports, rolls back."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -21,7 +22,12 @@ def test_every_problem_is_reported_by_spreadsheet_line_and_column():
     with pytest.raises(DataError) as info:
         upload.check("gis", csv(gis), "gis.csv")
     assert [(p.line, p.column) for p in info.value.problems] == [
-        (2, "province"), (4, "county_adcodes"), (5, "year_approved"), (8, "source"), (7, "gi_id")]
+        (2, "province"),
+        (4, "county_adcodes"),
+        (5, "year_approved"),
+        (8, "source"),
+        (7, "gi_id"),
+    ]
     assert "火星省" in str(info.value) and "12345" in str(info.value)
 
 
@@ -31,8 +37,9 @@ def test_county_table_must_stay_whole_and_codes_must_match_their_province():
         upload.check("counties", csv(counties.head(10)), "counties.csv")
     assert "all 832 rows" in str(info.value) and "has 10" in str(info.value)
     counties.loc[3, "adcode_listed"] = "999999"
-    counties.loc[5, "boundary_adcode"] = counties.loc[counties["province"] != counties.loc[5, "province"],
-                                                      "boundary_adcode"].iloc[0]
+    counties.loc[5, "boundary_adcode"] = counties.loc[
+        counties["province"] != counties.loc[5, "province"], "boundary_adcode"
+    ].iloc[0]
     with pytest.raises(DataError) as info:
         upload.check("counties", csv(counties), "counties.csv")
     assert [(p.line, p.column) for p in info.value.problems] == [(5, "adcode_listed"), (7, "boundary_adcode")]
@@ -46,8 +53,17 @@ def test_uploads_only_for_uploadable_tables():
 
 def test_history_ends_with_the_shipped_version():
     hist = upload.history("gis")
-    assert hist.to_dict("records") == [{"version": 0, "created_at": "", "author": "", "rows": len(shipped()), "note": "shipped",
-                                        "file": "data/gi_products.csv", "current": True}]
+    assert hist.to_dict("records") == [
+        {
+            "version": 0,
+            "created_at": "",
+            "author": "",
+            "rows": len(shipped()),
+            "note": "shipped",
+            "file": "data/gi_products.csv",
+            "current": True,
+        }
+    ]
 
 
 PASSWORD = "correct horse battery staple"
@@ -80,13 +96,20 @@ def page():
 
 
 def texts(at: AppTest) -> str:
-    return "\n".join(str(e.value) for kind in ("markdown", "success", "error", "info", "caption", "code")
-                     for e in getattr(at, kind))
+    return "\n".join(
+        str(e.value) for kind in ("markdown", "success", "error", "info", "caption", "code") for e in getattr(at, kind)
+    )
 
 
 def test_data_page_renders_in_both_languages(page):
-    assert [h.value for h in page.main.subheader] == ["数据集", "地理标志（按类型）：落点与覆盖", "上传新版本", "导入地理标志登记名录",
-                                                   "导入官方片区名单", "版本"]
+    assert [h.value for h in page.main.subheader] == [
+        "数据集",
+        "地理标志（按类型）：落点与覆盖",
+        "上传新版本",
+        "导入地理标志登记名录",
+        "导入官方片区名单",
+        "版本",
+    ]
     table = page.dataframe[0].value
     assert len(table) == len(data.ALL)
     assert "832/832" in set(table["覆盖"])  # counties against the official total
@@ -96,9 +119,14 @@ def test_data_page_renders_in_both_languages(page):
     page.session_state["lang"] = "en"
     page.run()
     assert not page.exception
-    assert [h.value for h in page.main.subheader] == ["Datasets", "Geographical indications by type: placement and coverage",
-                                                   "Upload a new version", "Import a GI register list",
-                                                     "Load the official area list", "Versions"]
+    assert [h.value for h in page.main.subheader] == [
+        "Datasets",
+        "Geographical indications by type: placement and coverage",
+        "Upload a new version",
+        "Import a GI register list",
+        "Load the official area list",
+        "Versions",
+    ]
 
 
 def test_upload_preview_confirm_and_rollback_in_the_page(page):
@@ -164,8 +192,13 @@ def test_upload_problems_read_in_chinese():
     gis.loc[5, "gi_id"] = gis.loc[4, "gi_id"]
     gis.loc[6, "source"] = ""
     gis.loc[7, "county_adcodes"] = "12345"
-    files = [(csv(gis), "gis.csv"), (csv(gis.drop(columns="source")), "gis.csv"), (b"", "gis.csv"),
-             (b"\x89PNG\r\n\x1a\n" + bytes(64), "gis.csv"), (b"a,b", "gis.txt")]
+    files = [
+        (csv(gis), "gis.csv"),
+        (csv(gis.drop(columns="source")), "gis.csv"),
+        (b"", "gis.csv"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "gis.csv"),
+        (b"a,b", "gis.txt"),
+    ]
     messages = []
     for raw, name in files:
         with pytest.raises(DataError) as info:
@@ -206,17 +239,22 @@ def workbook(sheets: dict[str, list[list]], dimension: bool = True) -> bytes:
 
 
 def gis_rows(df: pd.DataFrame) -> list[list]:
-    return [list(df.columns)] + df.astype(object).where(df.notna(), None).astype(str).replace("None", "").values.tolist()
+    return [list(df.columns)] + df.astype(object).where(df.notna(), None).astype(str).replace(
+        "None", ""
+    ).values.tolist()
 
 
 def test_xlsx_without_dimension_is_refused_while_reading(monkeypatch):
-    """No <dimension>: openpyxl cannot tell the size, so rows are counted as they stream and reading stops at the limit."""
+    """No <dimension>: openpyxl cannot tell the size, so rows are counted as they stream and reading stops
+    at the limit."""
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     from ipaid import tablefile
 
     raw = workbook({"gis": gis_rows(shipped().head(60))}, dimension=False)
-    assert b"<dimension" not in __import__("zipfile").ZipFile(__import__("io").BytesIO(raw)).read("xl/worksheets/sheet1.xml")
+    assert b"<dimension" not in __import__("zipfile").ZipFile(__import__("io").BytesIO(raw)).read(
+        "xl/worksheets/sheet1.xml"
+    )
     read = []
     real = ReadOnlyWorksheet._cells_by_row
 
@@ -235,7 +273,9 @@ def test_xlsx_without_dimension_is_refused_while_reading(monkeypatch):
 
 def test_data_on_the_second_sheet_can_be_chosen(page):
     raw = workbook({"说明": [["本表为地理标志名录"], ["见第二个工作表"]], "名录": gis_rows(edited_gis())})
-    page.file_uploader[0].set_value(("gis.xlsx", raw, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
+    page.file_uploader[0].set_value(
+        ("gis.xlsx", raw, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    ).run()
     assert not page.exception and page.error  # the first sheet is not the table
     assert any("说明" in c.value and "共2个" in c.value for c in page.caption)  # which sheet was read
     page.selectbox(key="upload_sheet_gis").set_value("名录").run()
@@ -248,7 +288,7 @@ def test_data_on_the_second_sheet_can_be_chosen(page):
 
 def test_formula_cells_are_flagged_in_the_preview(page):
     gis = shipped()
-    gis.loc[0, "name_en"] = "=HYPERLINK(\"http://example.org\",\"x\")"
+    gis.loc[0, "name_en"] = '=HYPERLINK("http://example.org","x")'
     gis.loc[2, "register_ref"] = "@SUM(A1)"
     gis.loc[3, "name_en"] = "-5"  # a leading minus is flagged too: a spreadsheet would compute it
     flagged = upload.formula_cells(upload.check("gis", csv(gis), "gis.csv"))

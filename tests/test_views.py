@@ -1,4 +1,5 @@
 """View builders (GI table, designated timeline), literal text, county names and ?county= lookups."""
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -48,8 +49,12 @@ def test_designated_timeline_matches_an_independent_groupby(gis, counties, lang)
         county = counties.set_index("adcode_listed").loc[row.adcode_listed]
         own = gis[covers(gis, [county["boundary_adcode"]])]
         events = designated_timeline(row.designated_since, county["exit_year"], own, lang)
-        raw = pd.DataFrame({"year": [int(row.designated_since), int(county["exit_year"])]
-                            + own["year_approved"].dropna().astype(int).tolist()})
+        raw = pd.DataFrame(
+            {
+                "year": [int(row.designated_since), int(county["exit_year"])]
+                + own["year_approved"].dropna().astype(int).tolist()
+            }
+        )
         expected = raw.groupby("year").size()
         assert events["year"].tolist() == sorted(expected.index)
         assert [t.count(" / ") + 1 for t in events["text"]] == expected.tolist()
@@ -59,12 +64,24 @@ def test_designated_timeline_matches_an_independent_groupby(gis, counties, lang)
 def test_designated_timeline_joins_texts_of_one_year():
     own = pd.DataFrame({"year_approved": [2019, None, 2015], "name_zh": ["甲", "乙", "丙"], "name_en": ["A", "B", "C"]})
     events = designated_timeline(2015, 2019, own, "en")
-    assert events.to_dict("list") == {"year": [2015, 2019], "text": ["Designated by CNIPA / GI: C",
-                                                                     "Out of poverty / GI: A"]}
+    assert events.to_dict("list") == {
+        "year": [2015, 2019],
+        "text": ["Designated by CNIPA / GI: C", "Out of poverty / GI: A"],
+    }
 
 
-@pytest.mark.parametrize("text", ["![x](http://203.0.113.9/x.png)", "[点此](http://203.0.113.9/)", "<b>bold</b>",
-                                  "**bold** _it_ `code` # h", ":red[x] :material/home: $x^2$", "1. a\n- b", "a\\b"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![x](http://203.0.113.9/x.png)",
+        "[点此](http://203.0.113.9/)",
+        "<b>bold</b>",
+        "**bold** _it_ `code` # h",
+        ":red[x] :material/home: $x^2$",
+        "1. a\n- b",
+        "a\\b",
+    ],
+)
 def test_literal_escapes_every_markup_character(text):
     out = literal(text).replace(WORD_JOINER, "")
     # every markup character is preceded by a backslash, and removing the escapes gives the text back
@@ -114,7 +131,9 @@ def test_find_county_prefers_an_exact_pinyin_name_over_partial_ones(counties):
 
 
 def test_find_county_renamed_and_ambiguous_and_unknown(counties):
-    assert find_county(counties, "崇礼区") == find_county(counties, "崇礼县") == find_county(counties, "崇礼") == "130709"
+    assert (
+        find_county(counties, "崇礼区") == find_county(counties, "崇礼县") == find_county(counties, "崇礼") == "130709"
+    )
     several = match_counties(counties, "县")
     assert len(several) == counties["name_listed"].str.contains("县").sum() or len(several) > 100
     assert find_county(counties, "县") is None
@@ -133,8 +152,12 @@ def run(page: str, **params) -> AppTest:
 
 def page_text(at: AppTest) -> str:
     """What a page says, without its quoted press facts (markdown list items, in the source's wording)."""
-    parts = [e.value for kind in ("markdown", "caption", "subheader", "header", "title", "info", "warning")
-             for e in getattr(at, kind) if not (kind == "markdown" and e.value.startswith("- "))]
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "subheader", "header", "title", "info", "warning")
+        for e in getattr(at, kind)
+        if not (kind == "markdown" and e.value.startswith("- "))
+    ]
     parts += [str(df.value.to_dict()) for df in at.dataframe]
     return "\n".join(str(p) for p in parts).replace("\\", "")
 
@@ -142,7 +165,11 @@ def page_text(at: AppTest) -> str:
 def test_sangzhi_white_tea_has_one_english_name_on_every_page(gis):
     name = gis.loc[gis["name_zh"] == "桑植白茶", "name_en"].iloc[0]
     others = {"Sangzhi Baicha", "Sangzhibaicha", "Sangzhi White Tea"} - {name}
-    for at in (run("gi", lang="en", q="桑植白茶"), run("designated", lang="en"), run("profiles", lang="en", county="430822")):
+    for at in (
+        run("gi", lang="en", q="桑植白茶"),
+        run("designated", lang="en"),
+        run("profiles", lang="en", county="430822"),
+    ):
         named = {n for df in at.dataframe if "Name" in df.value.columns for n in df.value["Name"]}
         assert name in named and not named & others  # the page's GI tables name it so, and no other way
         text = page_text(at)

@@ -1,4 +1,5 @@
 """The web font: slices cover the whole font, config.toml declares exactly them, files exist before any drawing."""
+
 import ast
 import io
 import re
@@ -14,7 +15,7 @@ from ipaid import geometry, webfont
 ROOT = Path(__file__).resolve().parent.parent
 # Emoji and pictographs (U+1F000 and up), Miscellaneous Symbols and Dingbats: office machines lack fonts for
 # them, so only those the served font draws (such as the check mark U+2713) may appear.
-EMOJI = re.compile("[\U0001F000-\U0010FFFF\u2600-\u27BF\uFE0F]")
+EMOJI = re.compile("[\U0001f000-\U0010ffff\u2600-\u27bf\ufe0f]")
 
 
 def emoji_in(text: str) -> set[str]:
@@ -22,8 +23,9 @@ def emoji_in(text: str) -> set[str]:
 
 
 def test_config_declares_the_slices_the_code_defines():
-    assert webfont.configured_block() == webfont.config_block(), \
+    assert webfont.configured_block() == webfont.config_block(), (
         "config.toml is stale: run `python -m ipaid.webfont --write-config`"
+    )
 
 
 def test_configured_ranges_cover_every_character_of_the_font_once():
@@ -90,8 +92,13 @@ def string_constants(path: Path):
             yield node.value
 
 
-@pytest.mark.parametrize("path", sorted(p.relative_to(ROOT).as_posix() for p in
-                                        [ROOT / "app.py", *(ROOT / "ipaid").glob("*.py"), *(ROOT / "pages").glob("*.py")]))
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in [ROOT / "app.py", *(ROOT / "ipaid").glob("*.py"), *(ROOT / "pages").glob("*.py")]
+    ),
+)
 def test_no_emoji_in_source_strings(path):
     found = {c for s in string_constants(ROOT / path) for c in emoji_in(s)}
     assert not found, [f"U+{ord(c):04X}" for c in found]

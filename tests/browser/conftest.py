@@ -2,6 +2,7 @@
 
 Every request a page makes is recorded in the session-wide `requests_seen` list.
 """
+
 import os
 
 import pytest

@@ -1,4 +1,5 @@
 """The GI page in headless Chromium: the detail follows the table and the search, and the link restores both."""
+
 import re
 from urllib.parse import parse_qs, urlsplit
 

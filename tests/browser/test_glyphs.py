@@ -1,5 +1,6 @@
 """Every character has a glyph on a machine without any CJK font: Chromium runs under a fontconfig that
 knows only Latin fonts, so Chinese can come only from the web font slices the app serves."""
+
 import base64
 import os
 import re
@@ -11,8 +12,16 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from bench._common import PAGES, ROOT, VEGA, drawn_fraction, image_difference, \
-    launch_chromium, open_page, wait_map_drawn
+from bench._common import (
+    PAGES,
+    ROOT,
+    VEGA,
+    drawn_fraction,
+    image_difference,
+    launch_chromium,
+    open_page,
+    wait_map_drawn,
+)
 from ipaid import charts, export, webfont
 
 pytestmark = pytest.mark.browser
@@ -32,8 +41,10 @@ def fontconfig(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("fontconfig")
     dirs = "".join(f"<dir>{d}</dir>" for d in LATIN_DIRS)
     conf = folder / "fonts.conf"
-    conf.write_text(f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
-                    f'<fontconfig>{dirs}<cachedir>{folder / "cache"}</cachedir></fontconfig>')
+    conf.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig>{dirs}<cachedir>{folder / 'cache'}</cachedir></fontconfig>"
+    )
     return {**os.environ, "FONTCONFIG_FILE": str(conf)}
 
 
@@ -71,8 +82,11 @@ def page(latin_browser, server):
 
 def unshown(text: str, glyphs: set[int]) -> set[str]:
     """Characters of `text` without a glyph: not whitespace or a format character, not ASCII, not in `glyphs`."""
-    return {c for c in text if not c.isspace() and unicodedata.category(c) != "Cf" and ord(c) > 0x7E
-            and ord(c) not in glyphs}
+    return {
+        c
+        for c in text
+        if not c.isspace() and unicodedata.category(c) != "Cf" and ord(c) > 0x7E and ord(c) not in glyphs
+    }
 
 
 def settle(page) -> None:
@@ -81,8 +95,9 @@ def settle(page) -> None:
 
 
 def test_the_fontconfig_has_no_chinese_font(fontconfig):
-    run = lambda *args: subprocess.run(["fc-list", *args], env=fontconfig, capture_output=True, text=True,
-                                       check=True).stdout
+    def run(*args):
+        return subprocess.run(["fc-list", *args], env=fontconfig, capture_output=True, text=True, check=True).stdout
+
     assert run(":lang=zh") == ""
     assert "DejaVu" in run()  # the file is read: Latin fonts are there
 
@@ -145,13 +160,21 @@ def test_map_labels_do_not_wait_for_the_web_font(page, latin_browser, server):
 
 def test_exported_svg_draws_chinese_without_a_system_font(page):
     """The exported SVG with its embedded font vs the same SVG without it: glyphs, not boxes or blanks."""
-    bars = charts.alt.Chart(charts.alt.Data(values=[{"n": 3, "area": "滇桂黔石漠化区"}, {"n": 2, "area": "燕山-太行山区"}])
-                            ).mark_bar().encode(x="n:Q", y="area:N").properties(width=300, height=80)
+    bars = (
+        charts.alt.Chart(
+            charts.alt.Data(values=[{"n": 3, "area": "滇桂黔石漠化区"}, {"n": 2, "area": "燕山-太行山区"}])
+        )
+        .mark_bar()
+        .encode(x="n:Q", y="area:N")
+        .properties(width=300, height=80)
+    )
     svg = export.chart_svg(charts.themed(bars, "技术与创新支持中心", ["来源：国家知识产权局"]))
     bare = re.sub(r"<style>.*?</style>", "", svg, flags=re.DOTALL)
     shots = []
     for name, content in (("export.svg.png", svg), ("export-without-font.svg.png", bare)):
-        page.set_content(f'<img id="chart" src="data:image/svg+xml;base64,{base64.b64encode(content.encode()).decode()}">')
+        page.set_content(
+            f'<img id="chart" src="data:image/svg+xml;base64,{base64.b64encode(content.encode()).decode()}">'
+        )
         page.wait_for_function("() => document.getElementById('chart').complete")
         page.wait_for_timeout(300)
         SHOTS.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
 """Links in headless Chromium: the share link opens what is on screen, every page answers at its own URL
 (also as a server's very first request), and Back steps through the views without swallowing a press."""
+
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -92,8 +93,9 @@ def test_share_box_at_1024px_copy_button_leaves_the_link_readable(page):
     text_box = code.locator("code").bounding_box()
     button_box = button.bounding_box()
     text_right = text_box["x"] + text_box["width"]
-    overlaps_vertically = button_box["y"] < text_box["y"] + text_box["height"] and \
-        text_box["y"] < button_box["y"] + button_box["height"]
+    overlaps_vertically = (
+        button_box["y"] < text_box["y"] + text_box["height"] and text_box["y"] < button_box["y"] + button_box["height"]
+    )
     assert not overlaps_vertically or button_box["x"] >= text_right, (text_box, button_box)
     assert link.endswith("measure=exit") or "measure=exit" in link
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -155,8 +157,11 @@ def test_first_request_after_a_restart_and_every_page_url(browser):
             expect(sidebar.get_by_text("Filters", exact=True)).to_be_visible()
             expect(sidebar.locator('[data-testid="stPageLink-NavLink"]').filter(has_text="Overview")).to_be_visible()
             expect(sidebar.locator('[data-testid="stSidebarNav"]')).to_have_count(0)  # no bare legacy menu
-            for path, lang, title in (("/overview", "en", "IP Aid"), ("/overview", "zh", "知识产权"),
-                                      ("/", "en", "IP Aid")):
+            for path, lang, title in (
+                ("/overview", "en", "IP Aid"),
+                ("/overview", "zh", "知识产权"),
+                ("/", "en", "IP Aid"),
+            ):
                 open_page(page, f"{path}?lang={lang}")
                 expect(page.locator("h1").first).to_contain_text(title)
                 expect(page.get_by_text("Page not found")).to_have_count(0)

@@ -1,6 +1,6 @@
 """Uploaded text is text: a GI name made of Markdown and HTML is shown as typed, never as an image, link or tag,
 and no page asks another host for anything."""
-import io
+
 from pathlib import Path
 
 import pandas as pd
@@ -24,8 +24,15 @@ def hostile_server(tmp_path_factory):
     gis = pd.read_csv(ROOT / "data" / "gi_products.csv", dtype=str, keep_default_na=False)
     gis.loc[gis["gi_id"] == "GI0001", ["name_zh", "name_en"]] = HOSTILE
     content = gis.to_csv(index=False).encode("utf-8")
-    store.add("gis", content, len(gis), "markup in a name", "gi_products.csv", path=store_dir / "versions.sqlite",
-              author="test")
+    store.add(
+        "gis",
+        content,
+        len(gis),
+        "markup in a name",
+        "gi_products.csv",
+        path=store_dir / "versions.sqlite",
+        author="test",
+    )
     with Server(env={"IPAID_STORE_DIR": str(store_dir)}) as srv:
         yield srv
 

@@ -1,5 +1,6 @@
 """The map page's view controls in headless Chromium: the mouse wheel over the map scrolls the page (no
 scroll trap), the zoom buttons zoom, and "reset view" brings back the initial view after zooming and panning."""
+
 import time
 
 import pytest

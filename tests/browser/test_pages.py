@@ -1,13 +1,13 @@
 """The dashboard in headless Chromium: every page renders, the map draws and follows the filters,
 chart clicks filter tables, links restore a view, and nothing is fetched from outside this machine."""
+
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from bench._common import PAGES, ROOT, VEGA, full_page_screenshot, image_difference, is_local, open_page, \
-    wait_map_drawn
+from bench._common import PAGES, ROOT, VEGA, full_page_screenshot, image_difference, is_local, open_page, wait_map_drawn
 
 SCREENSHOTS = ROOT / "screenshots"  # git-ignored
 
@@ -57,7 +57,8 @@ def test_map_draws_and_follows_province_filter(page):
     page.wait_for_url(re.compile(r"[?&]province="))
     assert query(page)["province"] == ["湖南省"]
     expect(page.get_by_role("heading", level=3, name=re.compile(r"^视图内的贫困县 \(\d+\)"))).not_to_have_text(
-        f"视图内的贫困县 ({national})")
+        f"视图内的贫困县 ({national})"
+    )
     assert 0 < heading_count(page, "视图内的贫困县") < national
     after = wait_map_drawn(page, unlike=before)
     assert image_difference(before, after) > 0.02
@@ -72,7 +73,8 @@ def test_gi_chart_click_filters_table(page):
     in_hunan = int(re.search(r"(\d+)", bar.get_attribute("aria-label")).group(1))  # "数量: 36; label: 湖南省; …"
     bar.click()
     expect(page.get_by_role("heading", level=3, name=re.compile(r"^地理标志 \("))).to_have_text(
-        f"地理标志 ({in_hunan}) · 湖南省")
+        f"地理标志 ({in_hunan}) · 湖南省"
+    )
     assert in_hunan < total
     no_exception(page)
 
@@ -83,7 +85,8 @@ def test_gi_category_filter_updates_url_and_count(page):
     sidebar_pick(page, "产品类别", "茶叶")
     page.wait_for_url(re.compile(r"[?&]category=tea"))
     expect(page.get_by_role("heading", level=3, name=re.compile(r"^地理标志 \(\d+\)"))).not_to_have_text(
-        f"地理标志 ({total})")
+        f"地理标志 ({total})"
+    )
     assert 0 < heading_count(page, "地理标志") < total
     no_exception(page)
 
