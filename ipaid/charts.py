@@ -151,6 +151,9 @@ def gi_by_area(gis: pd.DataFrame, counties: pd.DataFrame, areas: pd.DataFrame, l
     return bar(counts, "area_id", lang, t("chart_in_poverty", lang), subtitle + [share]), counts
 
 
+LEVERAGE_FROM = 1e6  # the leverage axis starts at 1 million yuan
+
+
 def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
     """The GI promotion leverage chain on a log axis; 'more than' figures are drawn as open-ended bars."""
     from ipaid.figures import compact, figure_label, figure_text
@@ -163,6 +166,7 @@ def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
             "value": rows["value"].astype(float).tolist(),
             "text": [figure_text(rows.loc[n], lang) for n in chain],
             "more_than": (rows["qualifier"] == "more_than").tolist(),
+            "start": LEVERAGE_FROM,
         }
     )
     order = frame["step"].tolist()
@@ -170,19 +174,27 @@ def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
     ticks = [10**k for k in range(6, 12)]
     # Tick labels in words ('10 million', '1000万'), not SI prefixes ('10M', '1G').
     label_expr = " : ".join(f"datum.value < {tick * 1.5:.0f} ? '{compact(tick, lang)}'" for tick in ticks) + " : ''"
+    scale = alt.Scale(type="log", domain=[LEVERAGE_FROM, 1e12])
+    x_title = "yuan (log scale)" if lang == "en" else "元（对数刻度）"
     x = alt.X(
         "value:Q",
-        scale=alt.Scale(type="log", domain=[1e6, 1e12]),
-        title="yuan (log scale)" if lang == "en" else "元（对数刻度）",
+        scale=scale,
+        title=x_title,
         axis=alt.Axis(values=ticks, labelExpr=label_expr),
     )
-    bars = base.mark_bar(color=BAR, height=22).encode(x=x, x2=alt.datum(1e6), tooltip=[alt.Tooltip("text:N", title="")])
+    bars = base.mark_bar(color=BAR, height=18).encode(
+        x=x, x2=alt.datum(LEVERAGE_FROM), tooltip=[alt.Tooltip("text:N", title="")]
+    )
     arrows = (
         base.transform_filter("datum.more_than")
         .mark_point(shape="triangle-right", size=160, filled=True, color=BAR, xOffset=8)
         .encode(x=x)
     )
-    labels = base.mark_text(align="left", dx=20, fontSize=12).encode(x=x, text="text:N")
+    # Each amount above its bar, from the axis start: beside a long bar it ran off a 1024 px page.
+    at_start = alt.X("start:Q", scale=scale, axis=None, title=x_title)
+    labels = base.mark_text(align="left", baseline="bottom", dx=2, dy=-11, fontSize=12).encode(
+        x=at_start, text="text:N"
+    )
     note = "▶ = 'more than': the true figure is higher" if lang == "en" else "▶ 表示“超过”：实际数值更高"
     chart = (bars + arrows + labels).properties(height=200, width="container")
     title = (
