@@ -5,12 +5,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ipaid import palette
 from ipaid.data import gi_county_links
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.webfont import FAMILY, WEB_FAMILY
 
 FONT = f"Source Sans, {WEB_FAMILY}, {FAMILY}, sans-serif"  # as the page (config.toml); exports: Noto
-BAR = "#b3261e"
+BAR = palette.CHART_BAR
 PROVINCE_SELECT = "province_pick"
 # Always SVG in the browser: Streamlit 1.67 switches a chart to canvas past 2,000 rows, and canvas text keeps
 # the fallback glyphs drawn before the web font slice arrived (boxes without a CJK font); SVG text is redrawn.
@@ -27,7 +28,7 @@ def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
                 anchor="start",
                 fontSize=16,
                 subtitleFontSize=11,
-                subtitleColor="#555",
+                subtitleColor=palette.CHART_SUBTITLE,
             ),
             usermeta=SVG,
         )
@@ -60,7 +61,7 @@ def bar(counts: pd.DataFrame, key: str, lang: str, title: str, subtitle: list[st
         bars = (
             base.mark_bar()
             .encode(
-                color=alt.condition(pick, alt.value(BAR), alt.value("#e3b5b2")),
+                color=alt.condition(pick, alt.value(BAR), alt.value(palette.CHART_BAR_LIGHT)),
                 tooltip=[
                     alt.Tooltip("label:N", title=t("province", lang)),
                     alt.Tooltip("count:Q", title=t("count", lang)),
@@ -70,7 +71,7 @@ def bar(counts: pd.DataFrame, key: str, lang: str, title: str, subtitle: list[st
         )
     else:
         bars = base.mark_bar(color=BAR)
-    text = base.mark_text(align="left", dx=3, fontSize=11, color="#333").encode(text="count:Q")
+    text = base.mark_text(align="left", dx=3, fontSize=11, color=palette.CHART_TEXT).encode(text="count:Q")
     height = max(120, 22 * len(counts))
     return themed((bars + text).properties(height=height, width="container"), title, subtitle)
 
@@ -113,7 +114,7 @@ def gi_cumulative(gis: pd.DataFrame, lang: str, subtitle: list[str]):
     )
     chart = (
         alt.Chart(series)
-        .mark_area(line={"color": BAR}, color="#f2c4c0", interpolate="step-after")
+        .mark_area(line={"color": BAR}, color=palette.CHART_AREA, interpolate="step-after")
         .encode(
             x=alt.X(
                 "year_approved:Q",
@@ -235,7 +236,7 @@ def timeline(events: pd.DataFrame, lang: str, title: str, subtitle: list[str]):
             scale=alt.Scale(zero=False, nice=False, padding=20),
         )
     )
-    rule = base.mark_rule(color="#999").encode(x=alt.X("min(year):Q"), x2=alt.X2("max(year):Q"))
+    rule = base.mark_rule(color=palette.CHART_RULE).encode(x=alt.X("min(year):Q"), x2=alt.X2("max(year):Q"))
     dots = base.mark_circle(size=110, color=BAR).encode(
         tooltip=[alt.Tooltip("year:Q", title=t("year", lang)), alt.Tooltip("text:N", title="")]
     )
@@ -269,7 +270,7 @@ def exit_share_bars(shares: pd.DataFrame, group_names: dict[str, str], lang: str
             "label:N",
             sort=order,
             title=None,
-            scale=alt.Scale(range=[BAR, "#8c8c8c"]),
+            scale=alt.Scale(range=[BAR, palette.CHART_GREY]),
             legend=alt.Legend(orient="top", labelLimit=0),
         ),
     )
@@ -295,7 +296,7 @@ def timing_bars(counts: pd.DataFrame, timing_names: dict[str, str], lang: str, t
                 sort=order,
                 title=None,
                 legend=alt.Legend(orient="top", labelLimit=0),
-                scale=alt.Scale(range=[BAR, "#e3b5b2", "#6b6b6b"]),
+                scale=alt.Scale(range=[BAR, palette.CHART_BAR_LIGHT, palette.CHART_GREY_DARK]),
             ),
             order=alt.Order("timing_order:Q"),
             tooltip=[

@@ -92,3 +92,9 @@ def legend(
 def hex_color(rgb: tuple[int, int, int]) -> str:
     r, g, b = (int(v) for v in rgb)
     return f"#{r:02x}{g:02x}{b:02x}"
+
+
+# Chart colours (Altair): the dashboard's red, its light tint, greys for text, rules and the comparison group.
+CHART_BAR, CHART_BAR_LIGHT, CHART_AREA = "#b3261e", "#e3b5b2", "#f2c4c0"
+CHART_TEXT, CHART_SUBTITLE, CHART_RULE = "#333", "#555", "#999"
+CHART_GREY, CHART_GREY_DARK = "#8c8c8c", "#6b6b6b"

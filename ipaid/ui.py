@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 import streamlit as st
 
-from ipaid import data
+from ipaid import data, palette
 from ipaid.admin_index import county_index
 from ipaid.figures import figure_help, figure_label, figure_text
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
@@ -319,7 +319,7 @@ def legend(
     radius = "50%" if round_swatch else "0"
     rows = "".join(
         f'<div role="listitem" style="display:flex;align-items:center;gap:.45em;margin:.15em 0">'
-        f'<span style="width:1.05em;height:1.05em;border:1px solid #999;border-radius:{radius};'
+        f'<span style="width:1.05em;height:1.05em;border:1px solid {palette.CHART_RULE};border-radius:{radius};'
         f'background:rgb{tuple(c)};flex:none"></span><span>{html.escape(str(name))}</span></div>'
         for name, c in items
     )
