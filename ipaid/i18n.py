@@ -558,6 +558,8 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "{projects}个项目及其{gis}个地理标志的完整名单尚未找到可载入的公开版本，来源中仅点名“大同黄花”。"
         "地理标志页列出了所有已核实来源的地理标志。",
     ),
+    # --- lead: keys shared by this round's helpers ---
+    "brief_download": ("Download brief (PDF)", "下载简报（PDF）"),
 }
 
 CATEGORY = {
