@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipaid.i18n import source_text
+from ipaid.i18n import source_text, t
 
 UNITS_ZH = {
     "counties": "个县",
@@ -95,3 +95,23 @@ def figure_label(name: str, lang: str) -> str:
 def figure_help(row: pd.Series, lang: str) -> str:
     source = source_text(row["source"], lang)
     return f"Source: {source} · as of {row['as_of']}" if lang == "en" else f"来源：{source} · 截至 {row['as_of']}"
+
+
+def gi_coverage_line(lang: str) -> str:
+    """How many of the official GI protection products the GI table lists (pages and briefs)."""
+    from ipaid import data
+
+    cov = data.coverage().set_index("table").loc["gis"]
+    if pd.isna(cov["official_total"]):
+        data.load_figures()  # the figures table is broken: raise its problem (the page names it)
+        return ""
+    total = int(cov["official_total"])
+    return t(
+        "coverage_gi",
+        lang,
+        n=int(cov["covered"]),
+        total=total,
+        pct=cov["covered"] / total,
+        later=int(cov["later"]),
+        rows=int(cov["rows"]),
+    )

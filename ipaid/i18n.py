@@ -560,6 +560,54 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     # --- lead: keys shared by this round's helpers ---
     "brief_download": ("Download brief (PDF)", "下载简报（PDF）"),
+    # --- brief ---
+    "brief_kind_county": ("County brief", "县情简报"),
+    "brief_kind_area": ("Contiguous area brief", "片区简报"),
+    "brief_kind_province": ("Province brief", "省份简报"),
+    "brief_code": ("Administrative code", "行政区划代码"),
+    "brief_code_today": ("{listed} as listed in 2012; {today} today", "2012年名单为{listed}，现为{today}"),
+    "brief_status": ("Poverty status", "贫困县类型"),
+    "brief_exit_years": ("Exit years (counties)", "摘帽年份（县数）"),
+    "brief_poverty_counties": ("National poverty counties", "国家级贫困县"),
+    "brief_in_areas": ("Of these in contiguous areas (loaded)", "其中属连片特困地区（已载入）"),
+    "brief_area_codes": ("Area code", "片区代码"),
+    "brief_map_legend": (
+        "Dark red: {place}. Light red: other national poverty counties. Grey: other counties. "
+        "Small map: China's standard outline with the maritime boundary line.",
+        "深红：{place}；浅红：其他国家级贫困县；灰色：其他县。小图：中国标准版图（含海上边界线）。",
+    ),
+    "brief_this_county": ("this county", "本县"),
+    "brief_this_area": ("the area's loaded member counties", "本片区已载入的成员县"),
+    "brief_this_province": ("the province's poverty counties", "本省贫困县"),
+    "brief_gis_title": ("Geographical indications ({n})", "地理标志（{n}个）"),
+    "brief_gis_by_type": ("By type: {types}", "按类型：{types}"),
+    "brief_gis_more": ("{n} more are listed on the dashboard.", "另有{n}个见看板。"),
+    "brief_gis_none": ("No GI in the loaded data names this place.", "已载入数据中没有指向此地的地理标志。"),
+    "brief_gis_placed": (
+        "A GI is counted where its source names the county (or its protected area covers it); GIs placed only on a "
+        "prefecture or province are not.",
+        "地理标志按来源所写的县（或保护范围覆盖的县）计入；仅落到地市或省份的不计入。",
+    ),
+    "brief_press": ("IP facts from the press conference and its sources", "新闻发布会及相关报道中的知识产权事实"),
+    "brief_press_more": ("{n} more statements on the Designated counties page.", "另有{n}条见“定点扶贫县”页。"),
+    "brief_coverage": ("Data coverage", "数据覆盖"),
+    "brief_county_area": ("Area membership of this county: {area}.", "本县所属片区：{area}。"),
+    "brief_sources": ("Sources", "来源"),
+    "brief_src_counties": ("Counties and exit years: {s}", "贫困县与摘帽年份：{s}"),
+    "brief_src_areas": ("Contiguous areas: {s}", "连片特困地区：{s}"),
+    "brief_src_members": ("Area membership: {s}", "片区成员：{s}"),
+    "brief_src_gis": (
+        "GIs: data/gi_products.csv, each row with its source (register notices, announcements, reports)",
+        "地理标志：data/gi_products.csv，每条均注明来源（登记公告、公告、报道）",
+    ),
+    "brief_printed": ("Printed {d} from the IP Aid dashboard", "{d}打印自“知识产权助力脱贫攻坚”看板"),
+    "brief_unknown_county": ("Unknown county code: {code}", "未知的县代码：{code}"),
+    "brief_unknown_area": ("Unknown contiguous area: {code}", "未知的连片特困地区：{code}"),
+    "brief_unknown_province": ("Unknown province: {code}", "未知的省份：{code}"),
+    "brief_province_download": ("Province brief (PDF): {name}", "省份简报（PDF）：{name}"),
+    "brief_zip_build": ("Prepare the briefs of all {n} counties (zip)", "生成全部{n}个县的简报（zip）"),
+    "brief_zip_download": ("Download all county briefs (zip)", "下载全部县简报（zip）"),
+    "brief_zip_progress": ("Brief {i} of {n}: {name}", "第{i}/{n}份简报：{name}"),
 }
 
 CATEGORY = {

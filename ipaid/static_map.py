@@ -38,6 +38,16 @@ def _shapes(frame: gpd.GeoDataFrame, digits: int = 2) -> gpd.GeoDataFrame:
     return out[~shapely.is_empty(out.geometry.values)]
 
 
+def china_outline(width: float = 0.9) -> alt.Chart:
+    """China's standard outline: the national land border and the maritime boundary line."""
+    china = geometry.load_layer("china", "national")
+    border = gpd.GeoDataFrame(
+        {"kind": ["land", "maritime"]},
+        geometry=[shapely.boundary(china.geometry.values[0]), geometry.load_layer("maritime").geometry.values[0]],
+    )
+    return alt.Chart(_shapes(border)).mark_geoshape(filled=False, stroke=STATIC_CHINA_EDGE, strokeWidth=width)
+
+
 def static_counties(f: Filters, measure: str, lang: str) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """The counties the static map colours (adcode, name, legend label, colour, geometry) and its legend
     as (label, hex colour): the same counties, GI counts and legend as the interactive map."""
@@ -78,14 +88,9 @@ def map_chart(f: Filters, measure: str, lang: str, filters_line: str) -> alt.Lay
         )
     else:
         provinces = _shapes(geometry.load_layer("provinces", "national")[["province", "geometry"]])
-        china = geometry.load_layer("china", "national")
-        border = gpd.GeoDataFrame(
-            {"kind": ["land", "maritime"]},
-            geometry=[shapely.boundary(china.geometry.values[0]), geometry.load_layer("maritime").geometry.values[0]],
-        )
         layers += [
             alt.Chart(provinces).mark_geoshape(filled=False, stroke=STATIC_PROVINCE_EDGE, strokeWidth=0.5),
-            alt.Chart(_shapes(border)).mark_geoshape(filled=False, stroke=STATIC_CHINA_EDGE, strokeWidth=0.9),
+            china_outline(),
         ]
     subtitle = [line for line in (filters_line, filters_note(f, lang)) if line]
     subtitle.append(f"{SOURCE[lang]} · {date.today().isoformat()}")

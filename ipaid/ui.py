@@ -15,7 +15,7 @@ import streamlit as st
 
 from ipaid import data, palette
 from ipaid.admin_index import county_index
-from ipaid.figures import figure_help, figure_label, figure_text
+from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
 from ipaid.i18n import CATEGORY, DEFAULT_LANG, label, norm_lang, source_text, t
 from ipaid.names import place_en
@@ -440,20 +440,7 @@ def figure_card(col, name: str, short: bool = False) -> pd.Series:
 
 def gi_coverage_text() -> str:
     """How many of the official GI protection products the table lists (GI and Data pages)."""
-    cov = data.coverage().set_index("table").loc["gis"]
-    if pd.isna(cov["official_total"]):
-        data.load_figures()  # the figures table is broken: raise its problem (the page names it)
-        return ""
-    total = int(cov["official_total"])
-    return t(
-        "coverage_gi",
-        lang(),
-        n=int(cov["covered"]),
-        total=total,
-        pct=cov["covered"] / total,
-        later=int(cov["later"]),
-        rows=int(cov["rows"]),
-    )
+    return gi_coverage_line(lang())
 
 
 def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
