@@ -2,7 +2,7 @@
 
 The shipped font is a variable CFF2 collection. WeasyPrint embeds what it is given, and PDF viewers read CFF
 (FontFile3) reliably but not CFF2 or variable outlines, so each weight is subset (harfbuzz), instanced
-(fontTools) and converted to CFF. A brief then carries its own glyphs: no fontconfig or system font is needed.
+(harfbuzz) and converted to CFF (fontTools). A brief carries its own glyphs: no fontconfig or system font is used.
 """
 
 from __future__ import annotations
@@ -21,16 +21,15 @@ def static_font(codepoints: frozenset[int], weight: int) -> bytes:
     import uharfbuzz as hb
     from fontTools.cffLib.CFF2ToCFF import convertCFF2ToCFF
     from fontTools.ttLib import TTFont
-    from fontTools.varLib import instancer
 
     from ipaid import webfont
 
     spec = hb.SubsetInput()
     for c in sorted(codepoints & webfont.cmap()):
         spec.unicode_set.add(c)
-    subset = bytes(hb.subset(webfont._face(), spec).blob.data)
+    spec.pin_axis_location(webfont._face(), "wght", weight)  # harfbuzz instances the outlines (static CFF2)
     # recalcBBoxes off: the converted CFF names its glyphs by CID, which hhea's recalculation cannot look up.
-    font = instancer.instantiateVariableFont(TTFont(io.BytesIO(subset), recalcBBoxes=False), {"wght": weight})
+    font = TTFont(io.BytesIO(bytes(hb.subset(webfont._face(), spec).blob.data)), recalcBBoxes=False)
     top = font["CFF2"].cff.topDictIndex[0]
     _ = top.CharStrings, top.FDArray  # read them first: fontTools reads them lazily and then fails mid-way
     convertCFF2ToCFF(font)
