@@ -127,7 +127,8 @@ def render(b: Brief, lang: str) -> bytes:
     poverty = set(data.load_counties()["boundary_adcode"])
     maps = (place_png(frozenset(b.place), frozenset(poverty), tuple(b.provinces)), locator_png(tuple(b.provinces)))
     gi_rows, press_rows = GI_ROWS, PRESS_ROWS
-    fonts = font_css(_html(b, lang, (b"", b""), gi_rows, press_rows))  # every character the longest version shows
+    # every character the longest version shows, and the list bullets CSS draws
+    fonts = font_css(_html(b, lang, (b"", b""), gi_rows, press_rows) + "\u2022")
     while True:
         doc = weasyprint.HTML(string=_html(b, lang, maps, gi_rows, press_rows, fonts)).render()
         if len(doc.pages) == 1 or (gi_rows <= 4 and press_rows <= 1):

@@ -1,0 +1,130 @@
+"""Printed briefs: what a county and an area brief say (from the data module), the embedded CJK font,
+the area zip, unknown codes and the command line."""
+
+import io
+import re
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from ipaid import brief, data
+from ipaid.filters import covers
+from ipaid.i18n import t
+
+SANGZHI = "430822"
+
+
+def smallest_area() -> str:
+    """The loaded area with the fewest loaded members (at least one), for speed."""
+    sizes = data.load_counties().query("area_id != ''").groupby("area_id").size()
+    return sizes.idxmin()
+
+
+@pytest.fixture(scope="module")
+def sangzhi_pdf() -> bytes:
+    return brief.county_brief(SANGZHI, "zh")
+
+
+@pytest.fixture(scope="module")
+def area_pdf() -> bytes:
+    return brief.area_brief(smallest_area(), "zh")
+
+
+def text_of(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_county_brief_says_name_exit_year_area_and_gis(sangzhi_pdf):
+    county = data.load_counties().set_index("adcode_listed").loc[SANGZHI]
+    gis = data.load_gis()
+    own = gis[covers(gis, [county["boundary_adcode"]])]
+    assert len(own) > 0
+    text = flat(text_of(sangzhi_pdf))
+    assert county["boundary_name"] in text
+    assert flat(t("exit_year", "zh")) + str(int(county["exit_year"])) in text
+    assert county["area_zh"] and county["area_zh"] in text
+    for name in own["name_zh"]:
+        assert name in text
+    assert len(PdfReader(io.BytesIO(sangzhi_pdf)).pages) == 1
+
+
+def test_area_brief_counts_the_loaded_members(area_pdf):
+    area = smallest_area()
+    members = data.load_counties().query("area_id == @area")
+    official = int(data.load_areas().set_index("area_id").at[area, "county_count"])
+    text = flat(text_of(area_pdf))
+    found = re.search(re.escape(flat(t("members_loaded", "zh"))) + r"(\d+)", text)
+    assert found and int(found.group(1)) == len(members)
+    assert re.search(re.escape(flat(t("official_count", "zh"))) + r"(\d+)", text).group(1) == str(official)
+
+
+def embedded_fonts(pdf: bytes) -> list[tuple[str, TTFont | None]]:
+    """(BaseFont, embedded font program read by fontTools, or None when not embedded) of every font used."""
+    out = []
+    for ref in PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"].values():
+        font = ref.get_object()
+        desc = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        files = [desc["/FontDescriptor"].get(k) for k in ("/FontFile", "/FontFile2", "/FontFile3")]
+        stream = next((f.get_object() for f in files if f is not None), None)
+        out.append((str(font["/BaseFont"]), TTFont(io.BytesIO(stream.get_data())) if stream else None))
+    return out
+
+
+def test_pdf_embeds_noto_sans_cjk_with_the_chinese_glyphs(sangzhi_pdf):
+    fonts = embedded_fonts(sangzhi_pdf)
+    assert fonts and all(program is not None for _, program in fonts)  # nothing left to the viewer's fonts
+    assert all("Noto-Sans-CJK" in name for name, _ in fonts)
+    name_zh = data.load_counties().set_index("adcode_listed").at[SANGZHI, "boundary_name"]
+    for _, program in fonts:
+        assert program["name"].getDebugName(1) == "Noto Sans CJK SC"
+    assert any(all(ord(c) in program.getBestCmap() for c in name_zh) for _, program in fonts)
+
+
+def test_area_zip_has_one_pdf_per_member_county():
+    area = smallest_area()
+    members = data.load_counties().query("area_id == @area")
+    seen = []
+    archive = zipfile.ZipFile(io.BytesIO(brief.area_zip(area, "en", lambda i, n, name: seen.append((i, n)))))
+    names = archive.namelist()
+    assert sorted(n.split("-")[0] for n in names) == sorted(members["adcode_listed"])
+    for n in names:
+        assert archive.read(n).startswith(b"%PDF")
+    assert seen[-1] == (len(members), len(members))
+
+
+@pytest.mark.parametrize(
+    ("make", "value", "lang", "key"),
+    [
+        (brief.county_brief, "999999", "en", "brief_unknown_county"),
+        (brief.area_brief, "atlantis", "zh", "brief_unknown_area"),
+        (brief.province_brief, "Atlantis", "en", "brief_unknown_province"),
+    ],
+)
+def test_unknown_place_is_a_clear_error(make, value, lang, key):
+    with pytest.raises(brief.BriefError) as raised:
+        make(value, lang)
+    assert str(raised.value) == t(key, lang, code=value)
+
+
+def test_cli_writes_a_file_and_rejects_an_unknown_code(tmp_path):
+    out = tmp_path / "sangzhi.pdf"
+    assert brief.main(["--county", SANGZHI, "--lang", "en", "-o", str(out)]) == 0
+    assert "Sangzhi" in text_of(out.read_bytes())
+    run = subprocess.run(
+        [sys.executable, "-m", "ipaid.brief", "--county", "999999", "-o", str(tmp_path / "x.pdf")],
+        capture_output=True,
+        text=True,
+        cwd=brief.__file__.rsplit("/ipaid/", 1)[0],
+    )
+    assert run.returncode == 2
+    assert t("brief_unknown_county", "zh", code="999999") in run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "x.pdf").exists()
