@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ipaid import charts, data, maps
+from ipaid.brief_ui import area_zip_control, brief_button
 from ipaid.i18n import listing, source_text, t
 from ipaid.names import county_name, place_en
 from ipaid.profiles import area_profile, county_profile, match_counties
@@ -68,6 +69,7 @@ if county_code:
     c[1].metric(t("exit_year", L), p["exit_year"])
     c[2].metric(t("gis", L), len(p["gis"]))
     st.markdown(f"**{t('area', L)}**: {literal((p['area_en'] if en else p['area_zh']) or '—')}")
+    brief_button("county", county_code, L)
     left, right = st.columns([3, 2])
     with left:
         prefecture = place_en(p["prefecture"]) if en else p["prefecture"]
@@ -105,6 +107,7 @@ elif len(chosen_areas) == 1:
     c[1].metric(t("members_loaded", L), len(a["members"]))
     c[2].metric(t("gis", L), len(a["gis"]))
     st.markdown(literal(t("provinces_line", L) + listing((place_en(x) if en else x for x in a["provinces"]), L)))
+    brief_button("area", a["area_id"], L)
     if len(a["members"]) < a["official"]:
         st.warning(t("membership_partial", L, n=len(a["members"]), total=a["official"]), icon=":material/fact_check:")
     if len(a["members"]):
@@ -138,6 +141,7 @@ elif len(chosen_areas) == 1:
             key="area_members",
         )
         downloads(f"area-{a['area_id']}-members", members.drop(columns=["note"]), key="area_members")
+        area_zip_control(a["area_id"], len(members), L)
 else:
     st.info(t("profiles_hint", L), icon=":material/arrow_back:")
     table = data.coverage_by_area()
@@ -149,3 +153,8 @@ else:
         width="stretch",
         height=36 * (len(table) + 1) + 3,
     )
+
+chosen_provinces = st.session_state.get("province") or []
+if len(chosen_provinces) == 1:
+    province = chosen_provinces[0]
+    brief_button("province", province, L, t("brief_province_download", L, name=place_en(province) if en else province))

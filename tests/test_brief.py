@@ -128,3 +128,25 @@ def test_cli_writes_a_file_and_rejects_an_unknown_code(tmp_path):
     assert run.returncode == 2
     assert t("brief_unknown_county", "zh", code="999999") in run.stderr
     assert "Traceback" not in run.stderr and not (tmp_path / "x.pdf").exists()
+
+
+def test_profile_pages_offer_briefs_built_only_on_click(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from ipaid import brief_ui
+
+    built = []
+    monkeypatch.setattr(brief_ui, "MAKERS", {k: lambda *a: built.append(a) or b"%PDF" for k in brief_ui.MAKERS})
+    for params, label in (
+        ({"county": SANGZHI, "lang": "en"}, t("brief_download", "en")),
+        ({"area": smallest_area(), "province": ["湖南省"]}, t("brief_download", "zh")),
+    ):
+        at = AppTest.from_file("../app.py", default_timeout=120)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.switch_page("pages/profiles.py").run()
+        assert not at.exception
+        labels = [b.proto.label for b in at.get("download_button")]
+        assert labels.count(label) == 1, labels
+    assert t("brief_province_download", "zh", name="湖南省") in labels
+    assert built == []  # a page run builds no PDF: each is made when its button is clicked
