@@ -30,7 +30,7 @@ from ipaid.brief_map import OTHER, OTHER_POOR, PLACE, locator_png, place_png
 from ipaid.export import safe_name
 from ipaid.i18n import norm_lang, t
 from ipaid.names import county_name
-from ipaid.palette import CHART_SUBTITLE, CHART_TEXT
+from ipaid.palette import CHART_RULE, CHART_SUBTITLE, CHART_TEXT
 from ipaid.views import gi_table
 
 __all__ = ["BriefError", "area_brief", "area_zip", "county_brief", "province_brief"]
@@ -43,7 +43,7 @@ body {{ font-family: "{FAMILY}"; font-size: 8.4pt; line-height: 1.35; color: {CH
 .kind {{ font-size: 8pt; color: {CHART_SUBTITLE}; text-transform: uppercase; letter-spacing: .04em; }}
 h1 {{ font-size: 19pt; margin: 0; font-weight: 700; }}
 .sub {{ font-size: 10pt; color: {CHART_SUBTITLE}; margin-bottom: 3mm; }}
-h2 {{ font-size: 10pt; font-weight: 700; margin: 3.2mm 0 1.2mm; border-bottom: .4pt solid #bbb; }}
+h2 {{ font-size: 10pt; font-weight: 700; margin: 3.2mm 0 1.2mm; border-bottom: .4pt solid {CHART_RULE}; }}
 .top {{ display: flex; gap: 4mm; }}
 .facts {{ flex: 1 1 0; }}
 .maps {{ flex: 0 0 86mm; }}
@@ -52,8 +52,8 @@ img.locator {{ width: 42mm; margin-top: 3mm; }}
 table {{ border-collapse: collapse; width: 100%; }}
 td, th {{ padding: .5mm 1.2mm; vertical-align: top; text-align: left; }}
 .facts th {{ font-weight: 700; width: 34%; color: {CHART_SUBTITLE}; }}
-.facts tr, .gis tr {{ border-bottom: .3pt solid #ddd; }}
-.gis th {{ font-weight: 700; border-bottom: .6pt solid #999; }}
+.facts tr, .gis tr {{ border-bottom: .3pt solid {OTHER}; }}
+.gis th {{ font-weight: 700; border-bottom: .6pt solid {CHART_RULE}; }}
 .legend {{ font-size: 7pt; color: {CHART_SUBTITLE}; }}
 .sw {{ display: inline-block; width: 2.6mm; height: 2.6mm; margin-right: .8mm; vertical-align: -0.3mm; }}
 ul {{ margin: 0; padding-left: 4mm; }}

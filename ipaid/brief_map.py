@@ -8,7 +8,15 @@ import altair as alt
 
 from ipaid import geometry
 from ipaid.export import chart_png
-from ipaid.palette import CHART_BAR, CHART_BAR_LIGHT, NEUTRAL, STATIC_CONTEXT_EDGE, STATIC_PROVINCE_EDGE, hex_color
+from ipaid.palette import (
+    CHART_BAR,
+    CHART_BAR_LIGHT,
+    NEUTRAL,
+    STATIC_CONTEXT_EDGE,
+    STATIC_COUNTY_EDGE,
+    STATIC_PROVINCE_EDGE,
+    hex_color,
+)
 from ipaid.static_map import PROJECTION, _shapes, china_outline
 
 PLACE, OTHER_POOR, OTHER = CHART_BAR, CHART_BAR_LIGHT, hex_color(NEUTRAL)  # the legend's colours too
@@ -29,7 +37,7 @@ def place_map(place: set[str], poverty: set[str], provinces: list[str]) -> alt.L
     outline = outline[outline["province"].isin(provinces)][["province", "geometry"]]
     fill = (
         alt.Chart(_shapes(shown, 3))
-        .mark_geoshape(stroke="white", strokeWidth=0.3)
+        .mark_geoshape(stroke=STATIC_COUNTY_EDGE, strokeWidth=0.3)
         .encode(color=alt.Color("colour:N", scale=None))
     )
     edge = alt.Chart(_shapes(outline, 3)).mark_geoshape(filled=False, stroke=STATIC_CONTEXT_EDGE, strokeWidth=0.8)
@@ -39,7 +47,9 @@ def place_map(place: set[str], poverty: set[str], provinces: list[str]) -> alt.L
 def locator_map(provinces: list[str]) -> alt.LayerChart:
     """China with `provinces` filled, province borders, the standard outline and the maritime boundary line."""
     all_provinces = geometry.load_layer("provinces", "national")[["province", "geometry"]]
-    shown = all_provinces.assign(colour=[PLACE if p in provinces else "white" for p in all_provinces["province"]])
+    shown = all_provinces.assign(
+        colour=[PLACE if p in provinces else STATIC_COUNTY_EDGE for p in all_provinces["province"]]
+    )
     fill = (
         alt.Chart(_shapes(shown))
         .mark_geoshape(stroke=STATIC_PROVINCE_EDGE, strokeWidth=0.3)
