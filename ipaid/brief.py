@@ -35,7 +35,7 @@ from ipaid.views import gi_table
 
 __all__ = ["BriefError", "area_brief", "area_zip", "county_brief", "province_brief"]
 
-GI_ROWS, PRESS_ROWS = 24, 8  # at most; fewer when the page would overflow
+GI_ROWS, PRESS_ROWS, PRESS_FEW = 24, 8, 4  # at most; fewer when the page would run over
 
 CSS = f"""
 @page {{ size: A4; margin: 12mm 13mm 11mm 13mm; }}
@@ -80,7 +80,7 @@ def _gi_table(b: Brief, lang: str, rows: int) -> str:
     heads = "".join(f"<th>{escape(c)}</th>" for c in shown.columns)
     table = f"<table class='gis'><tr>{heads}</tr>{cells}</table>"
     by_type = f"<p class='small'>{escape(t('brief_gis_by_type', lang, types=gi_types(b.gis, lang)))}"
-    more = f" {escape(t('brief_gis_more', lang, n=n - rows))}" if n > rows else ""
+    more = f"<br>{escape(t('brief_gis_more', lang, n=n - rows))}" if n > rows else ""
     return head + table + by_type + more + "</p>"
 
 
@@ -121,22 +121,36 @@ def _html(b: Brief, lang: str, maps: tuple[bytes, bytes], gi_rows: int, press_ro
 
 
 def render(b: Brief, lang: str) -> bytes:
-    """The brief as a one-page PDF: fewer GI rows and statements are shown (with how many more) until it fits."""
+    """The brief as a one-page PDF: if it would run over, fewer statements (at most PRESS_FEW) and then the most
+    GI rows that fit are shown, each list saying how many more there are."""
     import weasyprint
 
     poverty = set(data.load_counties()["boundary_adcode"])
     maps = (place_png(frozenset(b.place), frozenset(poverty), tuple(b.provinces)), locator_png(tuple(b.provinces)))
-    gi_rows, press_rows = GI_ROWS, PRESS_ROWS
     # every character the longest version shows, and the list bullets CSS draws
-    fonts = font_css(_html(b, lang, (b"", b""), gi_rows, press_rows) + "\u2022")
-    while True:
+    fonts = font_css(_html(b, lang, (b"", b""), GI_ROWS, PRESS_ROWS) + "\u2022")
+
+    def layout(gi_rows: int, press_rows: int):
         doc = weasyprint.HTML(string=_html(b, lang, maps, gi_rows, press_rows, fonts)).render()
-        if len(doc.pages) == 1 or (gi_rows <= 4 and press_rows <= 1):
-            return doc.write_pdf()
-        if press_rows > 2 and (press_rows >= gi_rows // 3 or gi_rows <= 4):
-            press_rows -= 2
-        else:
-            gi_rows = max(4, gi_rows - 4)
+        return doc if len(doc.pages) == 1 else None
+
+    def most_rows(press_rows: int):
+        """The layout with the most GI rows that fit beside `press_rows` statements (binary search), or None."""
+        low, high, best = 0, min(GI_ROWS, len(b.gis)), None
+        while low <= high:
+            mid = (low + high) // 2
+            found = layout(mid, press_rows)
+            best, low, high = (found, mid + 1, high) if found else (best, low, mid - 1)
+        return best
+
+    doc = layout(GI_ROWS, PRESS_ROWS)
+    for press_rows in (PRESS_FEW, 1) if doc is None else ():
+        doc = most_rows(press_rows)
+        if doc:
+            break
+    if doc is None:  # nothing fits on one page: two pages rather than no brief
+        doc = weasyprint.HTML(string=_html(b, lang, maps, 0, 1, fonts)).render()
+    return doc.write_pdf()
 
 
 def county_brief(code: str, lang: str) -> bytes:

@@ -80,8 +80,13 @@ def _designated_lines(codes, lang: str) -> list[tuple[str, str]]:
     """CNIPA's summary for each designated county among `codes` (listed adcodes)."""
     designated = data.load_designated()
     rows = designated[designated["adcode_listed"].isin(set(codes))]
+    en = lang == "en"
     return [
-        (r.highlight_en if lang == "en" else r.highlight_zh, source_text(r.source, lang)) for r in rows.itertuples()
+        (
+            t("brief_named", lang, name=r.name_en if en else r.name_zh, text=r.highlight_en if en else r.highlight_zh),
+            source_text(r.source, lang),
+        )
+        for r in rows.itertuples()
     ]
 
 

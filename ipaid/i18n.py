@@ -608,6 +608,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "brief_zip_build": ("Prepare the briefs of all {n} counties (zip)", "生成全部{n}个县的简报（zip）"),
     "brief_zip_download": ("Download all county briefs (zip)", "下载全部县简报（zip）"),
     "brief_zip_progress": ("Brief {i} of {n}: {name}", "第{i}/{n}份简报：{name}"),
+    "brief_named": ("{name}: {text}", "{name}：{text}"),
 }
 
 CATEGORY = {
