@@ -7,7 +7,6 @@ from functools import lru_cache
 import altair as alt
 
 from ipaid import geometry
-from ipaid.export import chart_png
 from ipaid.palette import (
     CHART_BAR,
     CHART_BAR_LIGHT,
@@ -58,13 +57,21 @@ def locator_map(provinces: list[str]) -> alt.LayerChart:
     return _finish(alt.layer(fill, china_outline(0.6)), 200, 160)
 
 
+def _png(chart: alt.TopLevelMixin) -> bytes:
+    """PNG (2×) of a map without text: no font to register, and the spec is built without schema validation
+    (half the time for a province of polygons; the same image)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(chart.to_dict(validate=False), scale=2, ppi=144)
+
+
 @lru_cache(maxsize=64)
 def place_png(place: frozenset[str], poverty: frozenset[str], provinces: tuple[str, ...]) -> bytes:
     """PNG (2×) of the place map."""
-    return chart_png(place_map(set(place), set(poverty), list(provinces)), scale=2)
+    return _png(place_map(set(place), set(poverty), list(provinces)))
 
 
 @lru_cache(maxsize=64)
 def locator_png(provinces: tuple[str, ...]) -> bytes:
     """PNG (2×) of the locator map."""
-    return chart_png(locator_map(list(provinces)), scale=2)
+    return _png(locator_map(list(provinces)))
