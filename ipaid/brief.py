@@ -55,6 +55,7 @@ td, th {{ padding: .5mm 1.2mm; vertical-align: top; text-align: left; }}
 .facts tr, .gis tr {{ border-bottom: .3pt solid {OTHER}; }}
 .gis th {{ font-weight: 700; border-bottom: .6pt solid {CHART_RULE}; }}
 .legend {{ font-size: 7pt; color: {CHART_SUBTITLE}; }}
+.key {{ margin-right: 3mm; white-space: nowrap; }}
 .sw {{ display: inline-block; width: 2.6mm; height: 2.6mm; margin-right: .8mm; vertical-align: -0.3mm; }}
 ul {{ margin: 0; padding-left: 4mm; }}
 li {{ margin-bottom: .6mm; }}
@@ -98,11 +99,14 @@ def _press(b: Brief, lang: str, rows: int) -> str:
 
 def _html(b: Brief, lang: str, maps: tuple[bytes, bytes], gi_rows: int, press_rows: int, fonts: str = "") -> str:
     facts = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in b.facts)
-    swatch = "<span class='sw' style='background:{}'></span>"
-    legend = escape(t("brief_map_legend", lang, place=b.place_label))
-    legend = (
-        f"<div class='legend'>{swatch.format(PLACE)}{swatch.format(OTHER_POOR)}{swatch.format(OTHER)}{legend}</div>"
+    counties = data.load_counties()
+    others_poor = set(counties.loc[counties["province"].isin(b.provinces), "boundary_adcode"]) - b.place
+    keys = [(PLACE, b.place_label), (OTHER_POOR, t("brief_legend_poor", lang)) if others_poor else None]
+    keys = [k for k in keys if k] + [(OTHER, t("brief_legend_other", lang))]
+    legend = "".join(
+        f"<span class='key'><span class='sw' style='background:{c}'></span>{escape(x)}</span>" for c, x in keys
     )
+    legend = f"<div class='legend'>{legend}<br>{escape(t('brief_locator', lang))}</div>"
     notes = "".join(f"<li>{escape(n)}</li>" for n in b.notes if n)
     sources = "".join(f"<li>{escape(s)}</li>" for s in b.sources)
     printed = escape(t("brief_printed", lang, d=date.today().isoformat()))

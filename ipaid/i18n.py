@@ -571,14 +571,15 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "brief_poverty_counties": ("National poverty counties", "国家级贫困县"),
     "brief_in_areas": ("Of these in contiguous areas (loaded)", "其中属连片特困地区（已载入）"),
     "brief_area_codes": ("Area code", "片区代码"),
-    "brief_map_legend": (
-        "Dark red: {place}. Light red: other national poverty counties. Grey: other counties. "
+    "brief_legend_poor": ("Other national poverty counties", "其他国家级贫困县"),
+    "brief_legend_other": ("Other counties", "其他县"),
+    "brief_locator": (
         "Small map: China's standard outline with the maritime boundary line.",
-        "深红：{place}；浅红：其他国家级贫困县；灰色：其他县。小图：中国标准版图（含海上边界线）。",
+        "小图：中国标准版图（含海上边界线）。",
     ),
-    "brief_this_county": ("this county", "本县"),
-    "brief_this_area": ("the area's loaded member counties", "本片区已载入的成员县"),
-    "brief_this_province": ("the province's poverty counties", "本省贫困县"),
+    "brief_this_county": ("This county", "本县"),
+    "brief_this_area": ("The area's loaded member counties", "本片区已载入的成员县"),
+    "brief_this_province": ("The province's poverty counties", "本省贫困县"),
     "brief_gis_title": ("Geographical indications ({n})", "地理标志（{n}个）"),
     "brief_gis_by_type": ("By type: {types}", "按类型：{types}"),
     "brief_gis_more": ("{n} more are listed on the dashboard.", "另有{n}个见看板。"),
