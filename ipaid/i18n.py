@@ -590,7 +590,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "地理标志按来源所写的县（或保护范围覆盖的县）计入；仅落到地市或省份的不计入。",
     ),
     "brief_press": ("IP facts from the press conference and its sources", "新闻发布会及相关报道中的知识产权事实"),
-    "brief_press_more": ("{n} more statements on the Designated counties page.", "另有{n}条见“定点扶贫县”页。"),
+    "brief_press_more": ("{n} more statements are on the dashboard.", "另有{n}条见看板。"),
     "brief_coverage": ("Data coverage", "数据覆盖"),
     "brief_county_area": ("Area membership of this county: {area}.", "本县所属片区：{area}。"),
     "brief_sources": ("Sources", "来源"),

@@ -67,6 +67,14 @@ def test_area_brief_counts_the_loaded_members(area_pdf):
     assert re.search(re.escape(flat(t("official_count", "zh"))) + r"(\d+)", text).group(1) == str(official)
 
 
+def test_province_brief_counts_its_poverty_counties():
+    counts = data.load_counties().groupby("province").size()
+    province = counts.idxmin()  # the province with the fewest poverty counties, for speed
+    text = flat(text_of(brief.province_brief(province, "en")))
+    found = re.search(re.escape(flat(t("brief_poverty_counties", "en"))) + r"(\d+)", text)
+    assert found and int(found.group(1)) == counts[province]
+
+
 def embedded_fonts(pdf: bytes) -> list[tuple[str, TTFont | None]]:
     """(BaseFont, embedded font program read by fontTools, or None when not embedded) of every font used."""
     out = []
