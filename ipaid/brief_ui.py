@@ -29,7 +29,14 @@ def brief_button(kind: str, code: str, lang: str, label: str | None = None) -> N
 def area_zip_control(area_id: str, members: int, lang: str) -> None:
     """A button that builds the briefs of every member county with a progress bar, then offers the zip."""
     stored = st.session_state.get("_brief_zip")
-    if st.button(t("brief_zip_build", lang, n=members), key=f"brief_zip_{area_id}", icon=":material/folder_zip:"):
+    st.button(
+        t("brief_zip_build", lang, n=members),
+        key=f"brief_zip_{area_id}",
+        icon=":material/folder_zip:",
+        on_click=st.session_state.__setitem__,
+        args=("_brief_zip_wanted", area_id),  # kept until built, should the app rerun the script first
+    )
+    if st.session_state.pop("_brief_zip_wanted", None) == area_id:
         bar = st.progress(0.0, text=t("brief_zip_build", lang, n=members))
 
         def progress(i: int, n: int, name: str) -> None:

@@ -158,3 +158,23 @@ def test_profile_pages_offer_briefs_built_only_on_click(monkeypatch):
         assert labels.count(label) == 1, labels
     assert t("brief_province_download", "zh", name="湖南省") in labels
     assert built == []  # a page run builds no PDF: each is made when its button is clicked
+
+
+def test_area_zip_button_builds_on_click_and_offers_the_zip(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    area = smallest_area()
+    members = data.load_counties().query("area_id == @area")
+    monkeypatch.setattr(brief, "county_brief", lambda code, lang: b"%PDF " + code.encode())
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params["area"] = area
+    at.switch_page("pages/profiles.py").run()
+    zip_label = t("brief_zip_download", "zh")
+    assert zip_label not in [b.proto.label for b in at.get("download_button")]
+    at.button(key=f"brief_zip_{area}").click().run()
+    assert not at.exception
+    offered = [b for b in at.get("download_button") if b.proto.label == zip_label]
+    assert len(offered) == 1
+    assert at.session_state["_brief_zip"][:2] == (area, "zh")
+    archive = zipfile.ZipFile(io.BytesIO(at.session_state["_brief_zip"][2]))
+    assert sorted(archive.read(n).decode()[5:] for n in archive.namelist()) == sorted(members["adcode_listed"])
