@@ -28,7 +28,7 @@ from ipaid.brief_content import (
 from ipaid.brief_font import FAMILY, font_css
 from ipaid.brief_map import OTHER, OTHER_POOR, PLACE, locator_png, place_png
 from ipaid.export import safe_name
-from ipaid.i18n import norm_lang, t
+from ipaid.i18n import listing, norm_lang, t
 from ipaid.names import county_name
 from ipaid.palette import CHART_RULE, CHART_SUBTITLE, CHART_TEXT
 from ipaid.views import gi_table
@@ -44,9 +44,9 @@ body {{ font-family: "{FAMILY}"; font-size: 8.4pt; line-height: 1.35; color: {CH
 h1 {{ font-size: 19pt; margin: 0; font-weight: 700; }}
 .sub {{ font-size: 10pt; color: {CHART_SUBTITLE}; margin-bottom: 3mm; }}
 h2 {{ font-size: 10pt; font-weight: 700; margin: 3.2mm 0 1.2mm; border-bottom: .4pt solid {CHART_RULE}; }}
-.top {{ display: flex; gap: 4mm; }}
-.facts {{ flex: 1 1 0; }}
-.maps {{ flex: 0 0 86mm; }}
+.top {{ display: table; width: 100%; table-layout: fixed; }}
+.facts {{ display: table-cell; vertical-align: top; padding-right: 4mm; }}
+.maps {{ display: table-cell; vertical-align: top; width: 86mm; }}
 .maps img.place {{ width: 86mm; }}
 img.locator {{ width: 42mm; margin-top: 3mm; }}
 table {{ border-collapse: collapse; width: 100%; }}
@@ -85,6 +85,13 @@ def _gi_table(b: Brief, lang: str, rows: int) -> str:
     return head + table + by_type + more + "</p>"
 
 
+def _counties(b: Brief, lang: str) -> str:
+    if not b.counties:
+        return ""
+    title = t("brief_counties_title", lang, n=len(b.counties))
+    return f"<h2>{escape(title)}</h2><p class='small'>{escape(listing(b.counties, lang))}</p>"
+
+
 def _press(b: Brief, lang: str, rows: int) -> str:
     if not b.press:
         return ""
@@ -117,7 +124,7 @@ def _html(b: Brief, lang: str, maps: tuple[bytes, bytes], gi_rows: int, press_ro
         f"<div class='sub'>{escape(b.subtitle)}</div>"
         f"<div class='top'><div class='facts'><table>{facts}</table>{_img(maps[1], 'locator', b.title)}</div>"
         f"<div class='maps'>{_img(maps[0], 'place', b.title)}{legend}</div></div>"
-        f"{_gi_table(b, lang, gi_rows)}{_press(b, lang, press_rows)}"
+        f"{_counties(b, lang)}{_gi_table(b, lang, gi_rows)}{_press(b, lang, press_rows)}"
         f"<h2>{escape(t('brief_coverage', lang))}</h2><ul class='small'>{notes}</ul>"
         f"<h2>{escape(t('brief_sources', lang))}</h2><ul class='src'>{sources}</ul>"
         f"<div class='printed'>{printed}</div></body></html>"

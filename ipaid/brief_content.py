@@ -31,6 +31,7 @@ class Brief:
     place_label: str  # the map legend's name for the place
     gis: pd.DataFrame
     press: list[tuple[str, str]] = field(default_factory=list)  # (statement, source)
+    counties: list[str] = field(default_factory=list)  # the poverty counties of an area or a province, named
     notes: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
 
@@ -42,6 +43,10 @@ def _names(lang: str, zh: str, en: str) -> tuple[str, str]:
 
 def _province(name: str, lang: str) -> str:
     return place_en(name) if lang == "en" else name
+
+
+def _named(counties: pd.DataFrame, lang: str) -> list[str]:
+    return [county_name(a, b, lang) for a, b in zip(counties["name_listed"], counties["boundary_name"])]
 
 
 def _exit_years(members: pd.DataFrame) -> str:
@@ -193,6 +198,7 @@ def area_content(area: str, lang: str) -> Brief:
         place_label=t("brief_this_area", lang),
         gis=gis,
         press=_designated_lines(members["adcode_listed"], lang),
+        counties=_named(members, lang),
         notes=notes + _common_notes(lang),
         sources=_common_sources(
             lang,
@@ -238,6 +244,7 @@ def province_content(name: str, lang: str) -> Brief:
         place_label=t("brief_this_province", lang),
         gis=gis,
         press=_designated_lines(poor["adcode_listed"], lang),
+        counties=_named(poor, lang),
         notes=_common_notes(lang),
         sources=_common_sources(
             lang, t("brief_src_counties", lang, s=source_text(poor["source"].iloc[0], lang) if len(poor) else "—")

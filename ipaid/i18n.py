@@ -610,6 +610,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "brief_zip_download": ("Download all county briefs (zip)", "下载全部县简报（zip）"),
     "brief_zip_progress": ("Brief {i} of {n}: {name}", "第{i}/{n}份简报：{name}"),
     "brief_named": ("{name}: {text}", "{name}：{text}"),
+    "brief_counties_title": ("Poverty counties ({n} loaded)", "贫困县（已载入{n}个）"),
 }
 
 CATEGORY = {
