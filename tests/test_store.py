@@ -14,7 +14,7 @@ import pandas as pd
 import platformdirs
 import pytest
 
-from ipaid import data, paths, store, upload
+from ipaid import data, db, paths, store, upload
 from ipaid.auth import Steward
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +58,19 @@ def edited_gis() -> pd.DataFrame:
 
 def csv(df: pd.DataFrame) -> bytes:
     return data.to_csv_bytes(df)
+
+
+def lose_store() -> None:
+    """The store is lost: its SQLite file deleted, or every row of its PostgreSQL tables."""
+    url = os.environ.get(db.ENV)
+    if url:
+        with db.writing(db.ready(db.url_for(url))) as con:
+            con.execute(db.current.delete())
+            con.execute(db.versions.delete())
+        return
+    store.store_path().unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(str(store.store_path()) + suffix).unlink(missing_ok=True)
 
 
 def run_python(code: str, **kw) -> subprocess.CompletedProcess:
@@ -116,22 +129,15 @@ def test_write_killed_midway_leaves_previous_version_current(isolated_store):
             "-c",
             textwrap.dedent("""
         import time
+        from sqlalchemy import Engine, event
         from ipaid import store
-        real = store._connect
 
-        class Slow:  # a connection that stalls inside the transaction, right after the INSERT
-            def __init__(self, con):
-                self.con = con
-            def __getattr__(self, name):
-                return getattr(self.con, name)
-            def execute(self, sql, *args):
-                cur = self.con.execute(sql, *args)
-                if sql.startswith("INSERT INTO versions"):
-                    print("INSERTED", flush=True)
-                    time.sleep(120)
-                return cur
+        @event.listens_for(Engine, "after_cursor_execute")
+        def stall(conn, cursor, statement, *args):  # stall inside the transaction, right after the INSERT
+            if statement.startswith("INSERT INTO versions"):
+                print("INSERTED", flush=True)
+                time.sleep(120)
 
-        store._connect = lambda path: Slow(real(path))
         store.add("gis", b"gi_id\\n" + b"x" * 30_000_000, 1, "killed", "big.csv", author="test")
     """),
         ],
@@ -152,10 +158,11 @@ def test_write_killed_midway_leaves_previous_version_current(isolated_store):
     assert store.current_id("gis") == first
     assert [v.id for v in store.versions("gis")] == [first]
     pd.testing.assert_frame_equal(data.load_table("gis"), expected)
-    import sqlite3
+    if not os.environ.get(db.ENV):
+        import sqlite3
 
-    with sqlite3.connect(store.store_path()) as con:
-        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        with sqlite3.connect(store.store_path()) as con:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     second = upload.accept(
         "gis", csv(shipped()), "second.csv", "after the crash", steward=STEWARD
     )  # the store is not locked
@@ -226,9 +233,7 @@ def test_export_and_import_round_trip(isolated_store, tmp_path):
     backup = tmp_path / "backup.sqlite"
     out = run_python(f"from ipaid import store; store.main(['export', {str(backup)!r}])")
     assert out.returncode == 0 and "Exported 2 versions" in out.stdout, out.stderr
-    store.store_path().unlink()  # the store is lost
-    for suffix in ("-wal", "-shm"):
-        Path(str(store.store_path()) + suffix).unlink(missing_ok=True)
+    lose_store()
     upload.accept("gis", csv(shipped().iloc[:10]), "other.csv", "written after the loss", steward=STEWARD)
     out = run_python(f"from ipaid import store; store.main(['import', {str(backup)!r}])")
     assert out.returncode == 0 and "Restored 2 versions" in out.stdout, out.stderr
