@@ -8,11 +8,13 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pandas as pd
 import platformdirs
 import pytest
+from sqlalchemy import Engine, event
 
 from ipaid import data, db, paths, store, upload
 from ipaid.auth import Steward
@@ -273,3 +275,42 @@ def test_an_old_store_in_data_is_pointed_out_until_imported(isolated_store, tmp_
     assert store.legacy_store() == legacy  # the new store is empty: point at the old one
     store.restore(legacy)
     assert store.legacy_store() is None and store.versions("gis")[0].note == "before the update"
+
+
+def test_two_writers_at_once_one_wins_the_other_gets_conflict():
+    """Two stewards confirm against the same version at the same moment: exactly one version is stored, and the
+    other write raises Conflict naming it (the check and the write are one step for every backend)."""
+    inserted, release = threading.Event(), threading.Event()
+
+    def stall(conn, cursor, statement, *args):  # the first writer pauses inside its transaction
+        if statement.startswith("INSERT INTO versions") and threading.current_thread().name == "first":
+            inserted.set()
+            release.wait(10)
+
+    results = {}
+
+    def write(name):
+        try:
+            results[name] = upload.accept("gis", csv(edited_gis()), f"{name}.csv", name, steward=STEWARD, expected=0)
+        except Exception as exc:  # noqa: BLE001 - the test inspects it
+            results[name] = exc
+
+    event.listen(Engine, "after_cursor_execute", stall)
+    try:
+        first = threading.Thread(target=write, args=("first",), name="first")
+        second = threading.Thread(target=write, args=("second",), name="second")
+        first.start()
+        assert inserted.wait(30)
+        second.start()
+        second.join(1.5)  # it must wait for the first to finish, not go ahead
+        assert second.is_alive() and "second" not in results
+        release.set()
+        first.join(30)
+        second.join(30)
+    finally:
+        release.set()
+        event.remove(Engine, "after_cursor_execute", stall)
+    assert isinstance(results["first"], int), results
+    assert isinstance(results["second"], store.Conflict), results
+    assert results["second"].current == results["first"] == store.current_id("gis")
+    assert [v.id for v in store.versions("gis")] == [results["first"]]
