@@ -41,8 +41,7 @@ STREAMLIT_SERVER_COOKIE_SECRET="${STREAMLIT_SERVER_COOKIE_SECRET:-$("$PYTHON" -c
 export STREAMLIT_SERVER_COOKIE_SECRET
 
 echo "building caches (fonts, boundaries) once for all replicas ..."
-(cd "$ROOT" && "$PYTHON" -c "from ipaid import geometry, static_files, webfont
-webfont.ensure_webfont(); geometry.ensure_built(); static_files.ensure_static()" >"$RUN/build.log" 2>&1) ||
+(cd "$ROOT" && "$PYTHON" deploy/prepare.py >"$RUN/build.log" 2>&1) ||
   { cat "$RUN/build.log" >&2; exit 1; }
 
 servers=() urls=()
