@@ -7,6 +7,7 @@ Writers are serialised the same way on both: SQLite by `BEGIN IMMEDIATE`, Postgr
 
 from __future__ import annotations
 
+import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,8 @@ from sqlalchemy import Column, Connection, Engine, Integer, LargeBinary, MetaDat
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import text as sql
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.pool import NullPool
+from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.pool import NullPool, QueuePool
 
 ENV = "IPAID_DATABASE_URL"
 SCHEMA_LOCK = 0x1BA1D  # PostgreSQL advisory lock: replicas starting together create the tables once
@@ -79,22 +81,39 @@ def exists(url: URL) -> bool:
     return not is_sqlite(url) or Path(url.database).exists()
 
 
+def _file_id(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
 def _sqlite_engine(url: URL, readonly: bool = False) -> Engine:
-    """A connection per use (like the file itself, nothing held open); SQLAlchemy's BEGIN is a real one."""
+    """SQLite with real transactions (SQLAlchemy's BEGIN goes through). Connections are pooled (a page run
+    reads the store many times) but never reused once their file was deleted or replaced."""
+    path = url.database
     if readonly:
-        url = URL.create("sqlite", database=f"file:{url.database}?mode=ro", query={"uri": "true"})
-    engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 30})
+        url = URL.create("sqlite", database=f"file:{path}?mode=ro", query={"uri": "true"})
+    engine = create_engine(url, poolclass=NullPool if readonly else QueuePool, connect_args={"timeout": 30})
 
     @event.listens_for(engine, "connect")
-    def _connect(con, _record):
+    def _connect(con, record):
         con.isolation_level = None  # let the "begin" hook below start transactions
-        if not readonly:
-            con.execute("PRAGMA journal_mode=WAL")
-            con.execute("PRAGMA synchronous=FULL")
+        record.info["file"] = _file_id(path)
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(_con, record, _proxy):
+        if record.info.get("file") != _file_id(path):
+            raise DisconnectionError("the store file was replaced")  # the pool opens a new connection
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("ipaid_write") else "BEGIN")
+        if conn.get_execution_options().get("ipaid_write"):
+            conn.exec_driver_sql("PRAGMA synchronous=FULL")  # a committed version survives a power cut
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
 
     return engine
 
@@ -123,6 +142,11 @@ def ready(url: URL) -> Engine:
         return eng
     if is_sqlite(url):
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        raw = eng.raw_connection()  # outside any transaction
+        try:
+            raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # readers and the writer never block each other
+        finally:
+            raw.close()
     with writing(eng, lock_current=False) as con:
         if not is_sqlite(url):
             con.execute(sql("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
