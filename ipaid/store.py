@@ -17,17 +17,19 @@ import hashlib
 import os
 import sqlite3
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, inspect, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from ipaid import db
 from ipaid.db import current as CURRENT
 from ipaid.db import versions as VERSIONS
 from ipaid.paths import LEGACY_STORE_DIR, STORE_DIR
+from ipaid.schema import DataError, Problem
 
 VERSION_COLUMNS = [VERSIONS.c[n] for n in ("id", "table_name", "created_at", "rows", "note", "filename", "sha256")]
 VERSION_COLUMNS.append(VERSIONS.c.author)
@@ -74,12 +76,26 @@ def location(path: Path | str | None = None) -> str:
     return db.describe(_url(path))
 
 
+class Unavailable(DataError):
+    """The store's database cannot be reached (server down, wrong URL): pages show it as a data problem."""
+
+
+@contextmanager
+def _reachable(url):
+    try:
+        yield
+    except (OperationalError, InterfaceError) as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        problem = Problem(db.describe(url), None, None, f"the version store cannot be reached: {reason}")
+        raise Unavailable([problem]) from exc
+
+
 def _read(path, query, default):
     """Run `query(con)` in a read transaction; `default` when the store was never written (no file yet)."""
     url = _url(path)
     if not db.exists(url):
         return default
-    with db.reading(db.ready(url)) as con:
+    with _reachable(url), db.reading(db.ready(url)) as con:
         return query(con)
 
 
@@ -129,7 +145,8 @@ def _set_pointer(con, table: str, version_id: int, author: str) -> None:
 
 def _write(path, work):
     """Run `work(con)` in one write transaction (other writers wait); returns its result."""
-    with db.writing(db.ready(_url(path))) as con:
+    url = _url(path)
+    with _reachable(url), db.writing(db.ready(url)) as con:
         return work(con)
 
 

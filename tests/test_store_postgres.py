@@ -19,6 +19,7 @@ import pytest
 
 import test_store
 from ipaid import data, db, paths, store
+from ipaid.schema import DataError
 from test_store import (  # noqa: F401 - collected again here, against PostgreSQL
     lose_store,
     test_an_old_store_in_data_is_pointed_out_until_imported,
@@ -94,7 +95,13 @@ def test_the_store_is_postgresql(postgres_url):
 
 
 def test_an_unreachable_server_is_a_clear_error(monkeypatch, capsys):
-    """A wrong URL makes the command line say what failed (no traceback)."""
-    monkeypatch.setenv(db.ENV, "postgresql://ipaid@/postgres?host=/nonexistent-socket-dir&connect_timeout=2")
+    """A server that cannot be reached is a data problem naming the store (password hidden), which pages show
+    as a message (ui.page_guard); the command line says what failed. No traceback."""
+    url = "postgresql://ipaid:s3cret@/postgres?host=/nonexistent-socket-dir&connect_timeout=2"
+    monkeypatch.setenv(db.ENV, url)
+    data._load.cache_clear()
+    with pytest.raises(DataError, match="version store cannot be reached") as info:
+        data.load_table("gis")
+    assert "s3cret" not in str(info.value) and "postgresql+psycopg://ipaid:***@" in str(info.value)
     assert store.main(["export", str(Path(tempfile.mkdtemp()) / "x.sqlite")]) == 2
     assert "Failed:" in capsys.readouterr().err
