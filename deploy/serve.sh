@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Serve IP Aid on one machine: K Streamlit replicas behind nginx (sticky sessions by cookie, see
-# deploy/nginx.conf.template). Usage: deploy/serve.sh [K]   (K defaults to the number of cores)
+# deploy/nginx.conf.template). Usage: deploy/serve.sh [K [STREAMLIT OPTIONS...]]
+# K defaults to the number of cores; options after K go to every `streamlit run` (e.g. --server.maxUploadSize 50).
 #
 # Environment: IPAID_PORT       the port nginx listens on (default 8501)
 #              IPAID_BASE_PORT  the first replica's port on 127.0.0.1 (default IPAID_PORT + 1; then +1 each)
@@ -11,6 +12,7 @@
 set -euo pipefail
 
 K="${1:-$(nproc)}"
+shift || true
 if ! [[ "$K" =~ ^[1-9][0-9]*$ ]]; then
   echo "usage: deploy/serve.sh [K]   (K: number of replicas, at least 1)" >&2
   exit 2
@@ -48,7 +50,7 @@ servers=() urls=()
 for ((i = 0; i < K; i++)); do
   port=$((BASE + i))
   (cd "$ROOT" && exec "$PYTHON" -m streamlit run app.py --server.headless true \
-    --server.address 127.0.0.1 --server.port "$port") >"$RUN/replica-$i.log" 2>&1 &
+    --server.address 127.0.0.1 --server.port "$port" "$@") >"$RUN/replica-$i.log" 2>&1 &
   PIDS+=("$!")
   servers+=(--server "127.0.0.1:$port")
   urls+=("http://127.0.0.1:$port")

@@ -1,5 +1,5 @@
-"""Two replicas behind nginx (deploy/serve.sh 2): each browser stays on one replica, a version stored while
-both run is what both show on their next run, and SIGTERM stops everything.
+"""Two replicas behind nginx (deploy/serve.sh 2): each browser stays on one replica, an upload made through one
+replica is what the other shows on its next run, and SIGTERM stops everything.
 
 Sessions are opened over Streamlit's websocket with a minimal protobuf client (no browser): nginx names the
 replica that answered in the `X-IPAid-Replica` header, the websocket handshake included.
@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -22,17 +23,19 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 from google.protobuf.message import Message
+from playwright.sync_api import sync_playwright
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
-from ipaid import data, upload
-from ipaid.auth import Steward
+from bench._common import chromium_available, launch_chromium, open_page
+from ipaid import auth, data, store
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 pytestmark = pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it: apt-get install nginx)")
 FONT = "/app/static/fonts/" + next((ROOT / "static" / "fonts").glob("*.woff2"), Path("missing")).name
+PASSWORD = "correct horse battery staple"
 BROWSERS = 16
 # A run that ended: successfully (a first run may instead end early for the rerun that picks the page).
 DONE = (
@@ -63,10 +66,16 @@ def replicas():
     """deploy/serve.sh 2 on free ports with its own version store; yields (url, store file, replica addresses)."""
     port = free_ports(3)
     store_dir = Path(tempfile.mkdtemp(prefix="ipaid-replicas-store-"))
+    secrets = store_dir.parent / f"{store_dir.name}-secrets.toml"  # steward alice, for the upload
+    secrets.write_text(f'[ipaid.stewards]\nalice = "{auth.hash_password(PASSWORD)}"\n')
     env = {**os.environ, "IPAID_PORT": str(port), "IPAID_BASE_PORT": str(port + 1), "IPAID_STORE_DIR": str(store_dir)}
     env.pop("IPAID_DATABASE_URL", None)
     proc = subprocess.Popen(
-        ["bash", str(ROOT / "deploy" / "serve.sh"), "2"], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+        ["bash", str(ROOT / "deploy" / "serve.sh"), "2", "--secrets.files", str(secrets)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         lines = []
@@ -80,6 +89,7 @@ def replicas():
         proc.send_signal(signal.SIGTERM)
         rest = proc.communicate(timeout=60)[0]
         shutil.rmtree(store_dir, ignore_errors=True)
+        secrets.unlink(missing_ok=True)
     assert "stopped" in rest and proc.returncode == 143, rest
     for p in (port, port + 1, port + 2):  # nginx and both replicas are gone
         with socket.socket() as s:
@@ -166,27 +176,50 @@ def test_each_browser_stays_on_one_replica(replicas):
     assert seen == addresses
 
 
-def test_a_new_version_is_what_both_replicas_show_next(replicas):
-    """Sessions on both replicas show the shipped GI table; a steward stores a new version in the shared store;
-    the next run of each session (same websocket, same replica) shows that version."""
+@pytest.mark.browser
+@pytest.mark.skipif(not chromium_available(), reason="Chromium not found at /usr/bin/chromium")
+def test_an_upload_through_one_replica_is_seen_through_the_other(replicas):
+    """A steward signs in and uploads a GI table in Chromium on replica A (the Data page's own form); a session
+    on replica B, opened before the upload, shows the shipped table and, on its next run, the new version."""
     url, store_file, addresses = replicas
     browsers = {}
     while len(browsers) < 2:
         cookie, replica = new_browser(url)
         browsers.setdefault(replica, cookie)
-    sessions = [Session(url, cookie) for cookie in browsers.values()]
+    (a, cookie_a), (b, cookie_b) = browsers.items()
+    watcher = Session(url, cookie_b)
     try:
-        assert {s.replica for s in sessions} == addresses
-        for session in sessions:
-            shown = session.run("data")
-            assert "data/gi_products.csv" in shown and not any(t.startswith("version ") for t in shown)
+        assert watcher.replica == b
+        shown = watcher.run("data")
+        assert "data/gi_products.csv" in shown and not any(t.startswith("version ") for t in shown)
         gis = data.load_table("gis").copy()
         gis.loc[0, "name_en"] = "Sangzhi White Tea"
-        version = upload.accept(
-            "gis", data.to_csv_bytes(gis), "replicas.csv", "seen by all", store_file, steward=Steward("tester", "local")
+        answered = set()
+        with sync_playwright() as pw:
+            browser = launch_chromium(pw)
+            try:
+                context = browser.new_context(viewport={"width": 1024, "height": 900})
+                context.add_cookies([{"name": "ipaid_replica", "value": cookie_a.split("=", 1)[1], "url": url}])
+                page = context.new_page()
+                page.on("response", lambda r: answered.add(r.headers.get("x-ipaid-replica")))
+                open_page(page, url + "/data?lang=en")
+                page.get_by_text("Steward sign-in").click()
+                page.get_by_label("Steward name", exact=True).fill("alice")
+                page.get_by_label("Password", exact=True).fill(PASSWORD)
+                page.get_by_role("button", name="Sign in").click()
+                page.locator('input[type="file"]').first.set_input_files(
+                    files=[{"name": "replicas.csv", "mimeType": "text/csv", "buffer": data.to_csv_bytes(gis)}]
+                )
+                page.get_by_role("button", name="Confirm and make it current").click(timeout=120_000)
+                success = page.get_by_test_id("stAlertContentSuccess")
+                stored = success.get_by_text(re.compile(r"Stored as version \d+")).inner_text(timeout=120_000)
+            finally:
+                browser.close()
+        version = int(re.search(r"version (\d+)", stored).group(1))
+        assert answered - {None} == {a}, "every request of the steward's browser went to replica A"
+        assert [v.note for v in store.versions("gis", store_file)] == [""] and version == store.current_id(
+            "gis", store_file
         )
-        for session in sessions:
-            assert f"version {version} (replicas.csv)" in session.run("data"), session.replica
+        assert f"version {version} (replicas.csv)" in watcher.run("data"), "replica B shows the new version"
     finally:
-        for session in sessions:
-            session.close()
+        watcher.close()
