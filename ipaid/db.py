@@ -177,10 +177,11 @@ def writing(eng: Engine, lock_current: bool = True):
 
 
 @contextmanager
-def reading(eng: Engine):
-    """One read transaction that sees a single snapshot (SQLite WAL; PostgreSQL REPEATABLE READ)."""
+def reading(eng: Engine, snapshot: bool = False):
+    """One read transaction; with `snapshot`, all its queries see one state (SQLite WAL does that anyway;
+    PostgreSQL then reads at REPEATABLE READ)."""
     with eng.connect() as con:
-        if con.dialect.name == "postgresql":
+        if snapshot and con.dialect.name == "postgresql":
             con.execution_options(isolation_level="REPEATABLE READ")
         with con.begin():
             yield con

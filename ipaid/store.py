@@ -253,7 +253,7 @@ def export(target: Path, path: Path | None = None) -> int:
     if target.exists():
         raise FileExistsError(f"{target} exists; choose a new file name")
     url = _url(path)
-    with db.reading(db.ready(url)) as src, db.writing(db.ready(db.url_for(target))) as dst:
+    with db.reading(db.ready(url), snapshot=True) as src, db.writing(db.ready(db.url_for(target))) as dst:
         return _copy(src, dst)
 
 
