@@ -63,12 +63,11 @@ def csv(df: pd.DataFrame) -> bytes:
 
 
 def lose_store() -> None:
-    """The store is lost: its SQLite file deleted, or every row of its PostgreSQL tables."""
+    """The store is lost: its SQLite file deleted, or its PostgreSQL tables emptied (ids start again at 1)."""
     url = os.environ.get(db.ENV)
     if url:
         with db.writing(db.ready(db.url_for(url))) as con:
-            con.execute(db.current.delete())
-            con.execute(db.versions.delete())
+            con.exec_driver_sql('TRUNCATE "current", versions RESTART IDENTITY')
         return
     store.store_path().unlink()
     for suffix in ("-wal", "-shm"):
@@ -245,11 +244,13 @@ def test_export_and_import_round_trip(isolated_store, tmp_path):
     assert store.version_content(v1) and store.current_id("counties") == v2
     kept = list(store.store_path().parent.glob("versions.before-import-*.sqlite"))
     assert len(kept) == 1 and [v.note for v in store.versions("gis", kept[0])] == ["written after the loss"]
+    newer = upload.accept("gis", csv(edited_gis()), "after.csv", "after the import", steward=STEWARD)
+    assert newer > max(v2, v1) and store.current_id("gis") == newer  # ids go on after the restored ones
     garbage = tmp_path / "not.sqlite"
     garbage.write_bytes(b"not a database")
     with pytest.raises(ValueError):
         store.restore(garbage)
-    assert store.current_id("counties") == v2  # a bad file changes nothing
+    assert store.current_id("counties") == v2 and store.current_id("gis") == newer  # a bad file changes nothing
 
 
 def test_store_lives_outside_the_checkout_unless_configured():
