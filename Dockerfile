@@ -8,6 +8,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     IPAID_STORE_DIR=/var/lib/ipaid/store
 WORKDIR /app
 
+# System libraries WeasyPrint (the PDF brief on main) loads: Pango and HarfBuzz's subsetter.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+    && rm -rf /var/lib/apt/lists/*
+
 # The README's install command (requirements first, so code changes reuse this layer).
 COPY requirements.txt .
 RUN python -m pip install -r requirements.txt
