@@ -32,7 +32,7 @@ def table_source(name: str) -> tuple[str, str]:
     spec = ALL[name]
     version = _current_version(name)
     if version:
-        return f"{store.store_path()}:v{version.id}", f"version {version.id} ({version.filename})"
+        return f"{store.location()}:v{version.id}", f"version {version.id} ({version.filename})"
     path = DATA_DIR / spec.file
     if not path.exists():
         return "absent", f"data/{spec.file}"

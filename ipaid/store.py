@@ -1,9 +1,10 @@
-"""Versions of uploaded tables in one SQLite file: each accepted upload is a version, one is current.
+"""Versions of uploaded tables in one database: each accepted upload is a version, one is current.
 
-Version 0 is the table shipped in `data/`, which is never modified. Every write is one SQLite
-transaction, so a crash mid-write leaves the previous version current and readable. A write names its
-author and the version it expects to replace; if another steward changed the table meanwhile, it raises
-`Conflict` and changes nothing.
+By default the database is one SQLite file (`IPAID_STORE_DIR`); with `IPAID_DATABASE_URL` it is PostgreSQL,
+shared by replicas on several hosts (`ipaid.db`, one SQLAlchemy code path for both). Version 0 is the table
+shipped in `data/`, which is never modified. Every write is one transaction, so a crash mid-write leaves the
+previous version current and readable. A write names its author and the version it expects to replace; if
+another steward changed the table meanwhile, it raises `Conflict` and changes nothing.
 
     python -m ipaid.store export FILE   # every version, author, note and current pointer, as one SQLite file
     python -m ipaid.store import FILE   # restore such a file (the store it replaces is kept beside it)
@@ -13,41 +14,25 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sqlite3
 import sys
-from contextlib import closing
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ipaid.paths import LEGACY_STORE_DIR, STORE_DIR
+from sqlalchemy import delete, func, insert, inspect, select
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS versions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    table_name TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    rows INTEGER NOT NULL,
-    note TEXT NOT NULL,
-    filename TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    content BLOB NOT NULL,
-    author TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS current (
-    table_name TEXT PRIMARY KEY,
-    version_id INTEGER NOT NULL,
-    author TEXT NOT NULL DEFAULT '',
-    changed_at TEXT NOT NULL DEFAULT ''
-);
-"""
-# Columns added since the first stores were written: (table, column, definition), added by ALTER TABLE.
-MIGRATIONS = (
-    ("versions", "author", "TEXT NOT NULL DEFAULT ''"),
-    ("current", "author", "TEXT NOT NULL DEFAULT ''"),
-    ("current", "changed_at", "TEXT NOT NULL DEFAULT ''"),
-)
-VERSION_COLUMNS = "v.id, v.table_name, v.created_at, v.rows, v.note, v.filename, v.sha256, v.author"
+from ipaid import db
+from ipaid.db import current as CURRENT
+from ipaid.db import versions as VERSIONS
+from ipaid.paths import LEGACY_STORE_DIR, STORE_DIR
+from ipaid.schema import DataError, Problem
+
+VERSION_COLUMNS = [VERSIONS.c[n] for n in ("id", "table_name", "created_at", "rows", "note", "filename", "sha256")]
+VERSION_COLUMNS.append(VERSIONS.c.author)
 
 
 @dataclass(frozen=True)
@@ -77,48 +62,51 @@ def _now() -> str:
 
 
 def store_path() -> Path:
+    """The SQLite store file (the default store, and where import keeps the store it replaces)."""
     return STORE_DIR / "versions.sqlite"
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(path, timeout=30, isolation_level=None)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=FULL")
-    con.executescript(SCHEMA)
-    _migrate(con)
-    return con
+def _url(path: Path | str | None = None):
+    """The store's database: `path` when given, else `IPAID_DATABASE_URL`, else the SQLite file."""
+    return db.url_for(path if path is not None else os.environ.get(db.ENV) or store_path())
 
 
-def _migrate(con: sqlite3.Connection) -> None:
-    """Add the columns older store files lack (author, who changed the current pointer and when)."""
-    for table, column, definition in MIGRATIONS:
-        if column not in {r[1] for r in con.execute(f"PRAGMA table_info({table})")}:
-            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+def location(path: Path | str | None = None) -> str:
+    """Where the store is (file path, or the database URL without its password)."""
+    return db.describe(_url(path))
+
+
+class Unavailable(DataError):
+    """The store's database cannot be reached (server down, wrong URL): pages show it as a data problem."""
+
+
+@contextmanager
+def _reachable(url):
+    try:
+        yield
+    except (OperationalError, InterfaceError) as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        problem = Problem(db.describe(url), None, None, f"the version store cannot be reached: {reason}")
+        raise Unavailable([problem]) from exc
+
+
+def _read(path, query, default):
+    """Run `query(con)` in a read transaction; `default` when the store was never written (no file yet)."""
+    url = _url(path)
+    if not db.exists(url):
+        return default
+    with _reachable(url), db.reading(db.ready(url)) as con:
+        return query(con)
 
 
 def current_version(table: str, path: Path | None = None) -> Version | None:
     """The current uploaded version of a table (without its bytes), or None when the shipped file is current.
 
-    Read on every page run to tell whether a table changed, so it opens the file read-only and reads no content.
+    Read on every page run to tell whether a table changed (also by other replicas), so it reads no content.
     """
-    path = path or store_path()
-    if not path.exists():
-        return None
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)) as con:
-        if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'current'").fetchone():
-            return None
-        try:
-            row = con.execute(
-                f"SELECT {VERSION_COLUMNS} FROM current c JOIN versions v ON v.id = c.version_id "
-                "WHERE c.table_name = ?",
-                (table,),
-            ).fetchone()
-        except sqlite3.OperationalError:  # a store written before the author column
-            row = False
-    if row is False:
-        _connect(path).close()  # migrates it, once
-        return current_version(table, path)
+    joined = CURRENT.join(VERSIONS, VERSIONS.c.id == CURRENT.c.version_id)
+    query = select(*VERSION_COLUMNS).select_from(joined).where(CURRENT.c.table_name == table)
+    row = _read(path, lambda con: con.execute(query).first(), None)
     return Version(*row) if row else None
 
 
@@ -134,34 +122,32 @@ def current_id(table: str, path: Path | None = None) -> int:
     return version.id if version else 0
 
 
-def _check_expected(con: sqlite3.Connection, table: str, expected: int | None) -> None:
+def _pointer(con, table: str) -> tuple[int, str, str]:
+    row = con.execute(
+        select(CURRENT.c.version_id, CURRENT.c.author, CURRENT.c.changed_at).where(CURRENT.c.table_name == table)
+    ).first()
+    return tuple(row) if row else (0, "", "")
+
+
+def _check_expected(con, table: str, expected: int | None) -> None:
     """Inside the write transaction: refuse unless `expected` (None: no check) is still the current version."""
     if expected is None:
         return
-    row = con.execute("SELECT version_id, author, changed_at FROM current WHERE table_name = ?", (table,)).fetchone()
-    now_id, author, at = row if row else (0, "", "")
+    now_id, author, at = _pointer(con, table)
     if now_id != expected:
         raise Conflict(table, expected, now_id, author, at)
 
 
-def _set_pointer(con: sqlite3.Connection, table: str, version_id: int, author: str) -> None:
-    con.execute(
-        "INSERT OR REPLACE INTO current (table_name, version_id, author, changed_at) VALUES (?, ?, ?, ?)",
-        (table, version_id, author, _now()),
-    )
+def _set_pointer(con, table: str, version_id: int, author: str) -> None:
+    con.execute(delete(CURRENT).where(CURRENT.c.table_name == table))
+    con.execute(insert(CURRENT).values(table_name=table, version_id=version_id, author=author, changed_at=_now()))
 
 
-def _write(path: Path, work) -> int:
-    """Run `work(con)` in one BEGIN IMMEDIATE transaction (other writers wait); returns its result."""
-    with closing(_connect(path)) as con:
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            out = work(con)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-    return out
+def _write(path, work):
+    """Run `work(con)` in one write transaction (other writers wait); returns its result."""
+    url = _url(path)
+    with _reachable(url), db.writing(db.ready(url)) as con:
+        return work(con)
 
 
 def add(
@@ -183,33 +169,24 @@ def add(
 
     def work(con):
         _check_expected(con, table, expected)
-        cur = con.execute(
-            "INSERT INTO versions (table_name, created_at, rows, note, filename, sha256, content, author) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (table, _now(), rows, note, filename, digest, content, author),
-        )
-        _set_pointer(con, table, cur.lastrowid, author)
-        return int(cur.lastrowid)
+        values = dict(table_name=table, created_at=_now(), rows=rows, note=note, filename=filename)
+        result = con.execute(insert(VERSIONS).values(**values, sha256=digest, content=content, author=author))
+        version_id = int(result.inserted_primary_key[0])
+        _set_pointer(con, table, version_id, author)
+        return version_id
 
-    return _write(path or store_path(), work)
+    return _write(path, work)
 
 
 def versions(table: str, path: Path | None = None) -> list[Version]:
     """Every uploaded version of a table, newest first."""
-    path = path or store_path()
-    if not path.exists():
-        return []
-    with closing(_connect(path)) as con:
-        rows = con.execute(
-            f"SELECT {VERSION_COLUMNS} FROM versions v WHERE table_name = ? ORDER BY id DESC", (table,)
-        ).fetchall()
-    return [Version(*r) for r in rows]
+    query = select(*VERSION_COLUMNS).where(VERSIONS.c.table_name == table).order_by(VERSIONS.c.id.desc())
+    return [Version(*r) for r in _read(path, lambda con: con.execute(query).all(), [])]
 
 
 def version_content(version_id: int, path: Path | None = None) -> bytes:
-    path = path or store_path()
-    with closing(_connect(path)) as con:
-        row = con.execute("SELECT content FROM versions WHERE id = ?", (version_id,)).fetchone()
+    query = select(VERSIONS.c.content).where(VERSIONS.c.id == version_id)
+    row = _read(path, lambda con: con.execute(query).first(), None)
     if row is None:
         raise KeyError(f"no version {version_id}")
     return bytes(row[0])
@@ -223,74 +200,98 @@ def set_current(
     def work(con):
         _check_expected(con, table, expected)
         if version_id != 0:
-            row = con.execute("SELECT table_name FROM versions WHERE id = ?", (version_id,)).fetchone()
+            row = con.execute(select(VERSIONS.c.table_name).where(VERSIONS.c.id == version_id)).first()
             if row is None or row[0] != table:
                 raise KeyError(f"no version {version_id} of table '{table}'")
         _set_pointer(con, table, version_id, author)  # 0 = shipped, with who chose it and when
 
-    _write(path or store_path(), work)
+    _write(path, work)
+
+
+def _is_empty(path=None) -> bool:
+    def query(con):
+        return not any(con.execute(select(t).limit(1)).first() for t in (VERSIONS.c.id, CURRENT.c.table_name))
+
+    return _read(path, query, True)
 
 
 def legacy_store(path: Path | None = None) -> Path | None:
     """The store file older deployments kept in data/store/, when it exists and this store is still empty
     (so its versions are not lost silently after an upgrade: `python -m ipaid.store import` moves them)."""
     old = LEGACY_STORE_DIR / "versions.sqlite"
-    path = path or store_path()
-    if not old.exists() or old.resolve() == path.resolve():
+    url = _url(path)
+    if not old.exists() or (db.is_sqlite(url) and old.resolve() == Path(url.database).resolve()):
         return None
-    if path.exists():
-        with closing(_connect(path)) as con:
-            if con.execute("SELECT 1 FROM versions LIMIT 1").fetchone():
-                return None
-    return old
+    return old if _is_empty(path) else None
 
 
 def last_change(table: str, path: Path | None = None) -> tuple[int, str, str]:
     """The current version id (0 = shipped), who made it current and when ('' when never changed)."""
-    path = path or store_path()
-    if not path.exists():
-        return 0, "", ""
-    with closing(_connect(path)) as con:
-        row = con.execute(
-            "SELECT version_id, author, changed_at FROM current WHERE table_name = ?", (table,)
-        ).fetchone()
-    return tuple(row) if row else (0, "", "")
+    return _read(path, lambda con: _pointer(con, table), (0, "", ""))
+
+
+def _copy(src, dst) -> int:
+    """Every version and current pointer from connection `src` into `dst` (ids kept); returns versions copied.
+
+    Columns an older store lacks (authors) get their defaults."""
+    count = 0
+    for table in (VERSIONS, CURRENT):
+        have = {c["name"] for c in inspect(src).get_columns(table.name)}
+        columns = [c for c in table.c if c.name in have]
+        result = src.execute(select(*columns).execution_options(yield_per=16))
+        for rows in result.partitions():
+            dst.execute(insert(table), [dict(r._mapping) for r in rows])
+            count += len(rows) if table is VERSIONS else 0
+    db.reset_ids(dst)
+    return count
 
 
 def export(target: Path, path: Path | None = None) -> int:
-    """Copy the whole store (every version, author, note and current pointer) to `target`; returns versions."""
-    path = path or store_path()
+    """Copy the whole store (every version, author, note and current pointer) to the SQLite file `target`, as
+    one consistent snapshot while the dashboard runs; returns the number of versions."""
     target = Path(target)
     if target.exists():
         raise FileExistsError(f"{target} exists; choose a new file name")
-    with closing(_connect(path)) as src, closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
-        return dst.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
+    url = _url(path)
+    with db.reading(db.ready(url), snapshot=True) as src, db.writing(db.ready(db.url_for(target))) as dst:
+        return _copy(src, dst)
+
+
+def _kept_name(path) -> Path:
+    url = _url(path)
+    base = Path(url.database) if db.is_sqlite(url) else store_path()
+    return base.with_name(f"{base.stem}.before-import-{_now().replace(':', '')}{base.suffix}")
 
 
 def restore(source: Path, path: Path | None = None) -> tuple[int, Path | None]:
-    """Replace the store with an exported file; the replaced store is first exported beside it.
+    """Replace the store's contents with an exported file; the replaced store is first exported beside it
+    (beside the SQLite file, or in IPAID_STORE_DIR for PostgreSQL).
 
-    Returns the number of versions restored and where the previous store was kept (None if there was none).
+    Returns the number of versions restored and where the previous store was kept (None if it was empty).
     """
-    path = path or store_path()
     source = Path(source)
-    with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src:
+    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as check:
         try:
-            ok = src.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            names = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            names = {r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.DatabaseError:
             ok, names = False, set()
-        if not ok or not {"versions", "current"} <= names:
-            raise ValueError(f"{source} is not an IP Aid version store export")
-        kept = None
-        if path.exists():
-            kept = path.with_name(f"{path.stem}.before-import-{_now().replace(':', '')}{path.suffix}")
-            export(kept, path)
-        with closing(_connect(path)) as dst:
-            src.backup(dst)
-            _migrate(dst)  # an export from an older store gets the new columns too
-            count = dst.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
+    check.close()
+    if not ok or not {"versions", "current"} <= names:
+        raise ValueError(f"{source} is not an IP Aid version store export")
+    kept = None
+    if not _is_empty(path):
+        kept = _kept_name(path)
+        export(kept, path)
+    src_engine = db.readonly_sqlite(source)
+    try:
+        with db.reading(src_engine) as src, db.writing(db.ready(_url(path))) as dst:
+            dst.execute(delete(CURRENT))
+            dst.execute(delete(VERSIONS))
+            _copy(src, dst)
+            count = dst.execute(select(func.count()).select_from(VERSIONS)).scalar_one()
+    finally:
+        src_engine.dispose()
     return count, kept
 
 
@@ -301,14 +302,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.action == "export":
-            print(f"Exported {export(args.file)} versions from {store_path()} to {args.file}.")
+            print(f"Exported {export(args.file)} versions from {location()} to {args.file}.")
         else:
             count, kept = restore(args.file)
             print(
-                f"Restored {count} versions into {store_path()}."
+                f"Restored {count} versions into {location()}."
                 + (f" The previous store is kept as {kept}." if kept else "")
             )
-    except (OSError, ValueError, sqlite3.Error) as exc:
+    except (OSError, ValueError, sqlite3.Error, SQLAlchemyError) as exc:
         print(f"Failed: {exc}", file=sys.stderr)
         return 2
     return 0

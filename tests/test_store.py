@@ -8,13 +8,15 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pandas as pd
 import platformdirs
 import pytest
+from sqlalchemy import Engine, event
 
-from ipaid import data, paths, store, upload
+from ipaid import data, db, paths, store, upload
 from ipaid.auth import Steward
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +60,18 @@ def edited_gis() -> pd.DataFrame:
 
 def csv(df: pd.DataFrame) -> bytes:
     return data.to_csv_bytes(df)
+
+
+def lose_store() -> None:
+    """The store is lost: its SQLite file deleted, or its PostgreSQL tables emptied (ids start again at 1)."""
+    url = os.environ.get(db.ENV)
+    if url:
+        with db.writing(db.ready(db.url_for(url))) as con:
+            con.exec_driver_sql('TRUNCATE "current", versions RESTART IDENTITY')
+        return
+    store.store_path().unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(str(store.store_path()) + suffix).unlink(missing_ok=True)
 
 
 def run_python(code: str, **kw) -> subprocess.CompletedProcess:
@@ -116,22 +130,15 @@ def test_write_killed_midway_leaves_previous_version_current(isolated_store):
             "-c",
             textwrap.dedent("""
         import time
+        from sqlalchemy import Engine, event
         from ipaid import store
-        real = store._connect
 
-        class Slow:  # a connection that stalls inside the transaction, right after the INSERT
-            def __init__(self, con):
-                self.con = con
-            def __getattr__(self, name):
-                return getattr(self.con, name)
-            def execute(self, sql, *args):
-                cur = self.con.execute(sql, *args)
-                if sql.startswith("INSERT INTO versions"):
-                    print("INSERTED", flush=True)
-                    time.sleep(120)
-                return cur
+        @event.listens_for(Engine, "after_cursor_execute")
+        def stall(conn, cursor, statement, *args):  # stall inside the transaction, right after the INSERT
+            if statement.startswith("INSERT INTO versions"):
+                print("INSERTED", flush=True)
+                time.sleep(120)
 
-        store._connect = lambda path: Slow(real(path))
         store.add("gis", b"gi_id\\n" + b"x" * 30_000_000, 1, "killed", "big.csv", author="test")
     """),
         ],
@@ -152,10 +159,11 @@ def test_write_killed_midway_leaves_previous_version_current(isolated_store):
     assert store.current_id("gis") == first
     assert [v.id for v in store.versions("gis")] == [first]
     pd.testing.assert_frame_equal(data.load_table("gis"), expected)
-    import sqlite3
+    if not os.environ.get(db.ENV):
+        import sqlite3
 
-    with sqlite3.connect(store.store_path()) as con:
-        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        with sqlite3.connect(store.store_path()) as con:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     second = upload.accept(
         "gis", csv(shipped()), "second.csv", "after the crash", steward=STEWARD
     )  # the store is not locked
@@ -226,9 +234,7 @@ def test_export_and_import_round_trip(isolated_store, tmp_path):
     backup = tmp_path / "backup.sqlite"
     out = run_python(f"from ipaid import store; store.main(['export', {str(backup)!r}])")
     assert out.returncode == 0 and "Exported 2 versions" in out.stdout, out.stderr
-    store.store_path().unlink()  # the store is lost
-    for suffix in ("-wal", "-shm"):
-        Path(str(store.store_path()) + suffix).unlink(missing_ok=True)
+    lose_store()
     upload.accept("gis", csv(shipped().iloc[:10]), "other.csv", "written after the loss", steward=STEWARD)
     out = run_python(f"from ipaid import store; store.main(['import', {str(backup)!r}])")
     assert out.returncode == 0 and "Restored 2 versions" in out.stdout, out.stderr
@@ -238,11 +244,13 @@ def test_export_and_import_round_trip(isolated_store, tmp_path):
     assert store.version_content(v1) and store.current_id("counties") == v2
     kept = list(store.store_path().parent.glob("versions.before-import-*.sqlite"))
     assert len(kept) == 1 and [v.note for v in store.versions("gis", kept[0])] == ["written after the loss"]
+    newer = upload.accept("gis", csv(edited_gis()), "after.csv", "after the import", steward=STEWARD)
+    assert newer > max(v2, v1) and store.current_id("gis") == newer  # ids go on after the restored ones
     garbage = tmp_path / "not.sqlite"
     garbage.write_bytes(b"not a database")
     with pytest.raises(ValueError):
         store.restore(garbage)
-    assert store.current_id("counties") == v2  # a bad file changes nothing
+    assert store.current_id("counties") == v2 and store.current_id("gis") == newer  # a bad file changes nothing
 
 
 def test_store_lives_outside_the_checkout_unless_configured():
@@ -268,3 +276,42 @@ def test_an_old_store_in_data_is_pointed_out_until_imported(isolated_store, tmp_
     assert store.legacy_store() == legacy  # the new store is empty: point at the old one
     store.restore(legacy)
     assert store.legacy_store() is None and store.versions("gis")[0].note == "before the update"
+
+
+def test_two_writers_at_once_one_wins_the_other_gets_conflict():
+    """Two stewards confirm against the same version at the same moment: exactly one version is stored, and the
+    other write raises Conflict naming it (the check and the write are one step for every backend)."""
+    inserted, release = threading.Event(), threading.Event()
+
+    def stall(conn, cursor, statement, *args):  # the first writer pauses inside its transaction
+        if statement.startswith("INSERT INTO versions") and threading.current_thread().name == "first":
+            inserted.set()
+            release.wait(10)
+
+    results = {}
+
+    def write(name):
+        try:
+            results[name] = upload.accept("gis", csv(edited_gis()), f"{name}.csv", name, steward=STEWARD, expected=0)
+        except Exception as exc:  # noqa: BLE001 - the test inspects it
+            results[name] = exc
+
+    event.listen(Engine, "after_cursor_execute", stall)
+    try:
+        first = threading.Thread(target=write, args=("first",), name="first")
+        second = threading.Thread(target=write, args=("second",), name="second")
+        first.start()
+        assert inserted.wait(30)
+        second.start()
+        second.join(1.5)  # it must wait for the first to finish, not go ahead
+        assert second.is_alive() and "second" not in results
+        release.set()
+        first.join(30)
+        second.join(30)
+    finally:
+        release.set()
+        event.remove(Engine, "after_cursor_execute", stall)
+    assert isinstance(results["first"], int), results
+    assert isinstance(results["second"], store.Conflict), results
+    assert results["second"].current == results["first"] == store.current_id("gis")
+    assert [v.id for v in store.versions("gis")] == [results["first"]]

@@ -1,0 +1,103 @@
+"""The deployment files hold together: nginx accepts the generated configuration, compose.yaml and the
+Kubernetes manifests parse and refer to each other correctly, the Dockerfile installs as the README says.
+
+(No image can be built here: no internet. These checks catch what a typo would break.)
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy"
+sys.path.insert(0, str(DEPLOY))
+import nginx_conf  # noqa: E402
+
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+
+def k8s() -> dict[str, dict]:
+    """The manifests in deploy/k8s by kind (one object of each)."""
+    docs = [d for f in sorted((DEPLOY / "k8s").glob("*.yaml")) for d in yaml.safe_load_all(f.read_text()) if d]
+    return {d["kind"]: d for d in docs}
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it)")
+def test_nginx_accepts_the_generated_configuration(tmp_path):
+    conf = nginx_conf.render("127.0.0.1:8799", str(tmp_path), ["127.0.0.1:8601", "127.0.0.1:8602"])
+    (tmp_path / "nginx.conf").write_text(conf)
+    out = subprocess.run(
+        [NGINX, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert out.returncode == 0, out.stderr
+    assert re.search(r"hash \$ipaid_key consistent;\s+server 127.0.0.1:8601;\s+server 127.0.0.1:8602;", conf)
+    assert "ip_hash" not in re.sub(r"#.*", "", conf)  # one NAT address must not pin a whole office to one replica
+    with pytest.raises(ValueError):
+        nginx_conf.render("8501", str(tmp_path), [])
+
+
+def test_serve_sh_refuses_a_bad_replica_count():
+    for bad in ("0", "two", "-1"):
+        out = subprocess.run(["bash", str(DEPLOY / "serve.sh"), bad], capture_output=True, text=True, timeout=30)
+        assert out.returncode == 2 and "usage" in out.stderr, bad
+
+
+def test_dockerfile_installs_as_the_readme_says():
+    readme = (ROOT / "README.md").read_text()
+    install = re.search(r"(python -m pip install -r requirements\.txt)", readme).group(1)
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert f"RUN {install}\n" in dockerfile
+    assert "USER ipaid" in dockerfile and "deploy/prepare.py" in dockerfile
+    assert ".streamlit/secrets.toml" in (ROOT / ".dockerignore").read_text().splitlines()  # never in the image
+    cmd = re.search(r"^CMD (\[.*\])$", dockerfile, re.M).group(1)
+    assert yaml.safe_load(cmd)[:4] == ["python", "-m", "streamlit", "run"]
+
+
+def test_compose_puts_replicas_behind_nginx_with_a_shared_store():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    services = compose["services"]
+    app, nginx, conf = services["app"], services["nginx"], services["nginx-conf"]
+    assert app["deploy"]["replicas"] >= 2
+    assert "store:/var/lib/ipaid/store" in app["volumes"] and app["environment"]["IPAID_STORE_DIR"] == (
+        "/var/lib/ipaid/store"
+    )
+    assert "IPAID_DATABASE_URL" in app["environment"] and "postgres" in services["db"]["profiles"]
+    assert "--server app:8501" in conf["command"][-1] and "deploy/nginx_conf.py" in conf["command"][-1]
+    assert nginx["depends_on"]["nginx-conf"]["condition"] == "service_completed_successfully"
+    assert nginx["depends_on"]["app"]["condition"] == "service_healthy"
+    assert set(compose["volumes"]) >= {"store", "nginx-conf"}
+
+
+def test_kubernetes_manifests_fit_together():
+    docs = k8s()
+    deployment, service, ingress = docs["Deployment"], docs["Service"], docs["Ingress"]
+    pod = deployment["spec"]["template"]
+    labels = pod["metadata"]["labels"]
+    assert deployment["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    assert service["spec"]["selector"].items() <= labels.items()
+    [container] = pod["spec"]["containers"]
+    port_names = {p["name"]: p["containerPort"] for p in container["ports"]}
+    assert port_names == {"http": 8501}
+    for probe in ("readinessProbe", "livenessProbe"):
+        assert container[probe]["httpGet"] == {"path": "/_stcore/health", "port": "http"}, probe
+    env = {e["name"]: e for e in container["env"]}
+    assert env["IPAID_DATABASE_URL"]["valueFrom"]["secretKeyRef"]["name"] == docs["Secret"]["metadata"]["name"]
+    assert env["IPAID_DATABASE_URL"]["valueFrom"]["secretKeyRef"]["key"] in docs["Secret"]["stringData"]
+    assert service["spec"]["ports"][0]["targetPort"] == "http"
+    backend = ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+    assert backend == {"name": service["metadata"]["name"], "port": {"name": service["spec"]["ports"][0]["name"]}}
+    notes = ingress["metadata"]["annotations"]
+    assert notes["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+    assert int(notes["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600  # websockets stay open
+    kustomization = yaml.safe_load((DEPLOY / "k8s" / "kustomization.yaml").read_text())
+    assert set(kustomization["resources"]) == {"deployment.yaml", "service.yaml", "ingress.yaml"}

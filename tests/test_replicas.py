@@ -1,0 +1,225 @@
+"""Two replicas behind nginx (deploy/serve.sh 2): each browser stays on one replica, an upload made through one
+replica is what the other shows on its next run, and SIGTERM stops everything.
+
+Sessions are opened over Streamlit's websocket with a minimal protobuf client (no browser): nginx names the
+replica that answered in the `X-IPAid-Replica` header, the websocket handshake included.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import urllib.request
+from contextlib import ExitStack
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from google.protobuf.message import Message
+from playwright.sync_api import sync_playwright
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.sync.client import connect
+
+from bench._common import chromium_available, launch_chromium, open_page
+from ipaid import auth, data, store
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+pytestmark = pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it: apt-get install nginx)")
+FONT = "/app/static/fonts/" + next((ROOT / "static" / "fonts").glob("*.woff2"), Path("missing")).name
+PASSWORD = "correct horse battery staple"
+BROWSERS = 16
+# A run that ended: successfully (a first run may instead end early for the rerun that picks the page).
+DONE = (
+    ForwardMsg.FINISHED_SUCCESSFULLY,
+    ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+)  # distinct cookies: all on one of 2 replicas by chance has probability 2 / 2**16
+
+
+def free_ports(n: int) -> int:
+    """The first of `n` consecutive free loopback ports in 8700-8799."""
+
+    def free(port: int) -> bool:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+                return True
+            except OSError:
+                return False
+
+    for first in random.sample(range(8700, 8800 - n), 100 - n):
+        if all(free(p) for p in range(first, first + n)):
+            return first
+    raise RuntimeError("no free ports")
+
+
+@pytest.fixture(scope="module")
+def replicas():
+    """deploy/serve.sh 2 on free ports with its own version store; yields (url, store file, replica addresses)."""
+    port = free_ports(3)
+    store_dir = Path(tempfile.mkdtemp(prefix="ipaid-replicas-store-"))
+    secrets = store_dir.parent / f"{store_dir.name}-secrets.toml"  # steward alice, for the upload
+    secrets.write_text(f'[ipaid.stewards]\nalice = "{auth.hash_password(PASSWORD)}"\n')
+    env = {**os.environ, "IPAID_PORT": str(port), "IPAID_BASE_PORT": str(port + 1), "IPAID_STORE_DIR": str(store_dir)}
+    env.pop("IPAID_DATABASE_URL", None)
+    proc = subprocess.Popen(
+        ["bash", str(ROOT / "deploy" / "serve.sh"), "2", "--secrets.files", str(secrets)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines = []
+        for line in proc.stdout:  # serve.sh gives up by itself after 180 s
+            lines.append(line)
+            if line.startswith("ready:"):
+                break
+        assert lines and lines[-1].startswith("ready:"), "".join(lines)
+        yield f"http://127.0.0.1:{port}", store_dir / "versions.sqlite", {f"127.0.0.1:{port + i}" for i in (1, 2)}
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=60)[0]
+        shutil.rmtree(store_dir, ignore_errors=True)
+        secrets.unlink(missing_ok=True)
+    assert "stopped" in rest and proc.returncode == 143, rest
+    for p in (port, port + 1, port + 2):  # nginx and both replicas are gone
+        with socket.socket() as s:
+            assert s.connect_ex(("127.0.0.1", p)) != 0, f"port {p} still answers after SIGTERM"
+
+
+def get(url: str, cookie: str = "") -> dict:
+    """Headers (lower-case names) of a GET."""
+    req = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        resp.read()
+        return {k.lower(): v for k, v in resp.headers.items()}
+
+
+def new_browser(url: str) -> tuple[str, str]:
+    """A first visit without cookies: (the replica cookie nginx sets, the replica that answered)."""
+    headers = get(url + "/")
+    cookie = headers["set-cookie"].split(";")[0]
+    assert cookie.startswith("ipaid_replica=") and len(cookie) > len("ipaid_replica=") + 16
+    return cookie, headers["x-ipaid-replica"]
+
+
+def texts(msg: Message, out: list[str]) -> list[str]:
+    """Every string in a protobuf message, with the cells of Arrow tables (st.dataframe) decoded."""
+    for field, value in msg.ListFields():
+        values = value if field.is_repeated else [value]
+        for item in values:
+            if isinstance(item, Message):
+                texts(item, out)
+            elif isinstance(item, str):
+                out.append(item)
+            elif isinstance(item, bytes) and field.name == "data" and msg.DESCRIPTOR.name == "ArrowData":
+                table = pa.ipc.open_stream(io.BytesIO(item)).read_all()
+                out.extend(str(v) for col in table.columns for v in col.to_pylist())
+    return out
+
+
+class Session:
+    """One browser tab: a websocket to /_stcore/stream through nginx, with the browser's cookie."""
+
+    def __init__(self, url: str, cookie: str):
+        ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+        self.stack = ExitStack()
+        self.ws = self.stack.enter_context(
+            connect(ws_url, additional_headers={"Cookie": cookie}, subprotocols=["streamlit"], max_size=None)
+        )
+        self.replica = self.ws.response.headers["X-IPAid-Replica"]
+
+    def run(self, page: str, query: str = "lang=en") -> list[str]:
+        """Run a page (its url path) and return the strings it sent, once the script finished."""
+        msg = BackMsg()
+        msg.rerun_script.page_name = page
+        msg.rerun_script.query_string = query
+        self.ws.send(msg.SerializeToString())
+        found = []
+        while True:
+            fwd = ForwardMsg()
+            fwd.ParseFromString(self.ws.recv(timeout=120))
+            if fwd.WhichOneof("type") == "delta":
+                texts(fwd.delta, found)
+            if fwd.WhichOneof("type") == "script_finished" and fwd.script_finished in DONE:
+                return found
+
+    def close(self) -> None:
+        self.stack.close()
+
+
+def test_each_browser_stays_on_one_replica(replicas):
+    """Every request of a browser (page, health, static file, websocket) reaches the replica its cookie names,
+    and browsers spread over both replicas (one NAT address for all: the cookie, not the address, decides)."""
+    url, _, addresses = replicas
+    seen = set()
+    for _ in range(BROWSERS):
+        cookie, replica = new_browser(url)
+        assert replica in addresses
+        for path in ("/", "/_stcore/health", FONT):
+            headers = get(url + path, cookie)
+            assert headers["x-ipaid-replica"] == replica, path
+            assert "ipaid_replica" not in headers.get("set-cookie", ""), "a browser with a cookie keeps it"
+        session = Session(url, cookie)
+        assert session.replica == replica
+        session.close()
+        seen.add(replica)
+    assert seen == addresses
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not chromium_available(), reason="Chromium not found at /usr/bin/chromium")
+def test_an_upload_through_one_replica_is_seen_through_the_other(replicas):
+    """A steward signs in and uploads a GI table in Chromium on replica A (the Data page's own form); a session
+    on replica B, opened before the upload, shows the shipped table and, on its next run, the new version."""
+    url, store_file, addresses = replicas
+    browsers = {}
+    while len(browsers) < 2:
+        cookie, replica = new_browser(url)
+        browsers.setdefault(replica, cookie)
+    (a, cookie_a), (b, cookie_b) = browsers.items()
+    watcher = Session(url, cookie_b)
+    try:
+        assert watcher.replica == b
+        shown = watcher.run("data")
+        assert "data/gi_products.csv" in shown and not any(t.startswith("version ") for t in shown)
+        gis = data.load_table("gis").copy()
+        gis.loc[0, "name_en"] = "Sangzhi White Tea"
+        answered = set()
+        with sync_playwright() as pw:
+            browser = launch_chromium(pw)
+            try:
+                context = browser.new_context(viewport={"width": 1024, "height": 900})
+                context.add_cookies([{"name": "ipaid_replica", "value": cookie_a.split("=", 1)[1], "url": url}])
+                page = context.new_page()
+                page.on("response", lambda r: answered.add(r.headers.get("x-ipaid-replica")))
+                open_page(page, url + "/data?lang=en")
+                page.get_by_text("Steward sign-in").click()
+                page.get_by_label("Steward name", exact=True).fill("alice")
+                page.get_by_label("Password", exact=True).fill(PASSWORD)
+                page.get_by_role("button", name="Sign in").click()
+                page.locator('input[type="file"]').first.set_input_files(
+                    files=[{"name": "replicas.csv", "mimeType": "text/csv", "buffer": data.to_csv_bytes(gis)}]
+                )
+                page.get_by_role("button", name="Confirm and make it current").click(timeout=120_000)
+                success = page.get_by_test_id("stAlertContentSuccess")
+                stored = success.get_by_text(re.compile(r"Stored as version \d+")).inner_text(timeout=120_000)
+            finally:
+                browser.close()
+        version = int(re.search(r"version (\d+)", stored).group(1))
+        assert answered - {None} == {a}, "every request of the steward's browser went to replica A"
+        assert [v.note for v in store.versions("gis", store_file)] == [""] and version == store.current_id(
+            "gis", store_file
+        )
+        assert f"version {version} (replicas.csv)" in watcher.run("data"), "replica B shows the new version"
+    finally:
+        watcher.close()
