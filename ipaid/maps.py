@@ -249,6 +249,7 @@ def build_deck(
     px: tuple[int, int] = MAP_PX,
     steps: int = 0,
     resets: int = 0,
+    fill: str | None = None,
 ) -> pdk.Deck:
     """The map for the current filters, zoomed to them; national layers are served files.
 
@@ -256,14 +257,15 @@ def build_deck(
     GI filter); the national county file stays in the deck, hidden, so it is not fetched again.
     With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
     Without `details` (a thumbnail), no GI markers and no labels. `steps`, `resets`: the zoom buttons.
+    `fill`: a colour accessor instead of the measure's (playback); the same files, only the colours change.
     """
     files = national_files()
-    fill = f"properties.fill_{measure}"
+    fill = fill or f"properties.fill_{measure}"
     highlight = {
         "pickable": True,
         "auto_highlight": True,
         "highlight_color": palette.HIGHLIGHT,
-        "update_triggers": {"getFillColor": [measure]},
+        "update_triggers": {"getFillColor": [fill]},
     }
     everything = data.all_counties()
     chosen = everything[everything["adcode"].isin(only)] if only else selected_counties(f)
