@@ -29,6 +29,7 @@ from ipaid.static_map import PROJECTION, SOURCE, _shapes, outline_layers
 FRAME = (760, 560)  # the map of one frame, in CSS pixels (the static map's size)
 PANEL = (300, 250)  # one map of the small multiples
 STAMP_PX = 52  # the year stamp's font size
+STRIP_PX = 64  # the height of the strip under the map with the stamp (never over the map)
 FRAME_SCALE = 1.0  # pixels per CSS pixel of a frame (about 1,000 × 700 pixels)
 NOT_POOR = "—"  # the exit year of a county never poor (not a number: every comparison with a year is false)
 SECONDS_PER_FRAME = 1.5
@@ -136,9 +137,9 @@ def year_map(f: Filters, year: str, lang: str, size: tuple[int, int], legend: bo
     return chart.properties(width=size[0], height=size[1])
 
 
-def stamp(f: Filters, lang: str, size: tuple[int, int] = FRAME) -> alt.LayerChart:
-    """The year stamp and the year's running count in a frame's lower left corner: rows per year, the frame
-    shows the row of its `year` parameter."""
+def stamp(f: Filters, lang: str, width: int = FRAME[0]) -> alt.LayerChart:
+    """The strip under a frame's map: the year stamp and the year's running count. It holds a row per year
+    and shows the row of the frame's `year` parameter."""
     counts = year_counts(f)
     rows = pd.DataFrame(
         {
@@ -148,13 +149,13 @@ def stamp(f: Filters, lang: str, size: tuple[int, int] = FRAME) -> alt.LayerChar
         }
     )
     base = alt.Chart(rows).transform_filter("datum.year == year")
-    big = base.mark_text(
-        fontSize=STAMP_PX, fontWeight="bold", align="left", baseline="bottom", color=palette.CHART_TEXT
-    ).encode(x=alt.value(6), y=alt.value(size[1] - 26), text="stamp:N")
-    line = base.mark_text(fontSize=14, align="left", baseline="bottom", color=palette.CHART_TEXT).encode(
-        x=alt.value(8), y=alt.value(size[1] - 4), text="count:N"
+    big = base.mark_text(fontSize=STAMP_PX, align="left", baseline="middle", color=palette.CHART_TEXT).encode(
+        x=alt.value(4), y=alt.value(STRIP_PX / 2), text="stamp:N"
     )
-    return alt.layer(big, line)
+    line = base.mark_text(fontSize=16, align="left", baseline="middle", color=palette.CHART_TEXT).encode(
+        x=alt.value(4 + 2.4 * STAMP_PX), y=alt.value(STRIP_PX / 2), text="count:N"
+    )
+    return alt.layer(big, line).properties(width=width, height=STRIP_PX)
 
 
 def _subtitle(filters_line: str, lang: str) -> list[str]:
@@ -162,14 +163,13 @@ def _subtitle(filters_line: str, lang: str) -> list[str]:
     return lines + [f"{SOURCE[lang]} · {date.today().isoformat()}"]
 
 
-def frame_chart(f: Filters, lang: str, filters_line: str = "") -> alt.LayerChart:
-    """The frames as one chart with a `year` parameter (the first year): title, the map with its legend, year
-    stamp and running count, source and date. `frame_spec` sets the parameter per frame."""
+def frame_chart(f: Filters, lang: str, filters_line: str = "") -> alt.VConcatChart:
+    """The frames as one chart with a `year` parameter (the first year): title, the map with its legend, under
+    it the year stamp and running count, source and date. `frame_spec` sets the parameter per frame."""
     f = place_only(f)
     year = alt.param(name="year", value=YEARS[0])
-    chart = alt.layer(year_map(f, "year", lang, FRAME, True, state_labels("year", lang)), stamp(f, lang)).add_params(
-        year
-    )
+    chart = alt.vconcat(year_map(f, "year", lang, FRAME, True, state_labels("year", lang)), stamp(f, lang), spacing=4)
+    chart = chart.add_params(year)
     return themed(chart, t("anim_title", lang), _subtitle(filters_line, lang))
 
 
@@ -264,9 +264,9 @@ def animation(f: Filters, lang: str, filters_line: str = "", progress: Progress 
     """The press files: GIF, MP4 and the small multiples PNG, for the place filters of `f`."""
     images = frames(f, lang, filters_line, progress)
     if progress:
-        progress(len(YEARS) / (len(YEARS) + 2), "gif mp4")
+        progress(len(YEARS) / (len(YEARS) + 2), "encode")
     out = {"gif": gif_bytes(images), "mp4": mp4_bytes(images)}
     if progress:
-        progress((len(YEARS) + 1) / (len(YEARS) + 2), "png")
+        progress((len(YEARS) + 1) / (len(YEARS) + 2), "multiples")
     out["png"] = multiples_png(f, lang, filters_line)
     return out

@@ -577,6 +577,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "播放时每{s}秒前进一年。数量按贫困县名单计算；回放按省份和片区筛选，不按产品类别和地理标志筛选。",
     ),
     "play_exited_year": ("Exited that year", "当年摘帽"),
+    "play_later": ("Later years", "以后年份"),
     "play_earlier_any": ("Exited in an earlier year", "此前年份已摘帽"),
     "play_panel": ("{n} exited, {cum} in all", "摘帽{n}个，累计{cum}个"),
     "play_chart_title": ("Counties out of poverty", "脱贫摘帽县数"),

@@ -91,25 +91,19 @@ def count_text(counts: pd.DataFrame, year: int, lang: str) -> str:
 
 
 def cumulative_chart(counts: pd.DataFrame, year: int, lang: str) -> alt.Chart:
-    """Cumulative counties out of poverty per year as bars (the part exited that year darker), up to `year`
-    coloured, later years pale."""
-    frame = counts.assign(
-        earlier=counts["cumulative"] - counts["exited"], shown=counts["year"] <= year, label=counts["year"].astype(str)
-    )
-    parts = frame.melt(id_vars=["label", "year", "shown"], value_vars=["earlier", "exited"], var_name="part")
-    names = {"earlier": t("cumulative", lang), "exited": t("play_exited_year", lang)}
-    parts["part_name"] = parts["part"].map(names)
-    colour = alt.condition(
-        "datum.shown",
-        alt.Color(
-            "part_name:N",
-            scale=alt.Scale(
-                domain=[names["earlier"], names["exited"]],
-                range=[hex_color(palette.PLAYBACK_COLORS["earlier"]), hex_color(palette.PLAYBACK_COLORS["exited"])],
-            ),
-            legend=None,
+    """Cumulative counties out of poverty per year as bars (the part exited that year darker); years after
+    `year` pale, without their number."""
+    frame = counts.assign(earlier=counts["cumulative"] - counts["exited"], label=counts["year"].astype(str))
+    parts = frame.melt(id_vars=["label", "year"], value_vars=["earlier", "exited"], var_name="part")
+    names = {"earlier": t("cumulative", lang), "exited": t("play_exited_year", lang), "later": t("play_later", lang)}
+    parts["part_name"] = [names[p if y <= year else "later"] for p, y in zip(parts["part"], parts["year"])]
+    colour = alt.Color(
+        "part_name:N",
+        scale=alt.Scale(
+            domain=[names[k] for k in ("earlier", "exited", "later")],
+            range=[hex_color(palette.PLAYBACK_COLORS[k]) for k in ("earlier", "exited", "not")],
         ),
-        alt.value(hex_color(palette.PLAYBACK_COLORS["not"])),
+        legend=None,
     )
     bars = (
         alt.Chart(parts)
@@ -127,7 +121,7 @@ def cumulative_chart(counts: pd.DataFrame, year: int, lang: str) -> alt.Chart:
         )
     )
     totals = (
-        alt.Chart(frame[frame["shown"]])
+        alt.Chart(frame[frame["year"] <= year])
         .mark_text(dy=-6, fontSize=11, color=palette.CHART_TEXT)
         .encode(x="label:O", y="cumulative:Q", text="cumulative:Q")
     )

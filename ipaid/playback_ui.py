@@ -64,7 +64,7 @@ def _step(f: Filters, lang: str, steps: int, resets: int) -> None:
     with text:
         legend(legend_items(year, lang), t("m_playback", lang), across=True)
     chart.altair_chart(cumulative_chart(counts, year, lang), height=170, key="play_chart")
-    deck = maps.build_deck(f, "exit", lang, steps=steps, resets=resets, fill=fill_expression(year))
+    deck = maps.build_deck(f, "exit", lang, steps=steps, resets=resets, fill=fill_expression(year), markers=False)
     st.pydeck_chart(deck, height=540, key="map")
 
 
@@ -81,14 +81,13 @@ def playback(f: Filters, lang: str, steps: int, resets: int) -> None:
         ss[YEAR_KEY] = parse_year(ss[YEAR_KEY]) or YEARS[0]
     playing = bool(ss.get(PLAYING))
     ss[TIMER], ss[FULL] = playing, True
-    row = st.container(horizontal=True, vertical_alignment="center")
-    row.button(
+    st.button(
         t("pause" if playing else "play", lang),
         icon=":material/pause:" if playing else ":material/play_arrow:",
         on_click=_toggle,
         key="play_button",
+        help=t("play_help", lang, s=STEP_S),
     )
-    row.caption(t("play_help", lang, s=STEP_S))
     write_url([YEAR_KEY], {YEAR_KEY: YEARS[0]})
     st.fragment(_step, run_every=STEP_S if playing else None)(f, lang, steps, resets)
 
@@ -104,8 +103,15 @@ def animation_controls(f: Filters, lang: str) -> None:
     if st.button(t("anim_build", lang), icon=":material/movie:", key="anim_build"):
         bar = st.progress(0.0, text=t("anim_progress", lang, what=YEARS[0]))
         start = time.perf_counter()
+        words = {
+            "encode": t("anim_encoding", lang),
+            "multiples": t("anim_progress", lang, what=t("anim_multiples", lang)),
+        }
         files = animation.animation(
-            f, lang, line, lambda share, what: bar.progress(share, text=t("anim_progress", lang, what=what))
+            f,
+            lang,
+            line,
+            lambda share, what: bar.progress(share, text=words.get(what) or t("anim_progress", lang, what=what)),
         )
         bar.empty()
         built = st.session_state["_animation"] = {"for": key, "files": files, "seconds": time.perf_counter() - start}

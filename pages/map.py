@@ -34,7 +34,7 @@ if measure == PLAYBACK:
 else:
     st.pydeck_chart(maps.build_deck(f, measure, L, steps=steps, resets=resets), height=540, key="map")
     draw_legend(maps.legend_items(f, measure, L, chosen), t(f"m_{measure}", L), across=True)
-draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
+    draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
 members = data.load_area_members()
 st.caption(
     t("map_caption", L)
