@@ -163,3 +163,37 @@ def test_small_multiples_have_five_year_panels(built):
     assert panels[2]["title"]["subtitle"] == f"摘帽{counts.at[2018, 'exited']}个，累计{counts.at[2018, 'cumulative']}个"
     image = animation.png_frame(files["png"])
     assert image.shape[1] >= 1.5 * len(YEARS) * animation.PANEL[0]
+
+
+def run_map(**params):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("pages/map.py").run()
+    assert not at.exception, ["".join(e.stack_trace or [e.value]) for e in at.exception]
+    return at
+
+
+def deck_fill(at) -> set[str]:
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    return {layer["getFillColor"] for layer in deck["layers"] if "getFillColor" in layer}
+
+
+def test_playback_opens_at_the_linked_year_and_steps_with_the_slider():
+    wuling = Filters(areas=("wuling",))
+    at = run_map(measure="playback", year="2018", lang="en", area="wuling")
+    shown = " ".join(m.value for m in at.markdown)
+    assert count_text(year_counts(wuling), 2018, "en") in shown
+    assert deck_fill(at) == {"@@=" + fill_expression(2018)}
+    at.select_slider(key="year").set_value(2019).run()
+    assert count_text(year_counts(wuling), 2019, "en") in " ".join(m.value for m in at.markdown)
+    assert deck_fill(at) == {"@@=" + fill_expression(2019)}
+    assert at.query_params["year"] in ("2019", ["2019"])
+
+
+def test_a_bad_year_in_the_link_is_named_and_the_first_year_shown():
+    at = run_map(measure="playback", year="1999")
+    assert any("1999" in w.value for w in at.warning)
+    assert at.session_state["year"] == YEARS[0]
