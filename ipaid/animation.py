@@ -27,7 +27,7 @@ from ipaid.playback import STATES, YEARS, count_text, place_only, state_expressi
 from ipaid.static_map import PROJECTION, SOURCE, _shapes, outline_layers
 
 FRAME = (760, 560)  # the map of one frame, in CSS pixels (the static map's size)
-PANEL = (300, 250)  # one map of the small multiples
+PANEL = (250, 290)  # one map of the small multiples (China with the South China Sea is taller than wide)
 STAMP_PX = 52  # the year stamp's font size
 STRIP_PX = 64  # the height of the strip under the map with the stamp (never over the map)
 FRAME_SCALE = 1.0  # pixels per CSS pixel of a frame (about 1,000 × 700 pixels)
@@ -63,8 +63,15 @@ def _datasets(signature: tuple, provinces: tuple[str, ...], areas: tuple[str, ..
     f = Filters(provinces=provinces, areas=areas)
     groups, edges = year_groups(f)
     shapes = {"groups": groups[["exit", "geometry"]], "edges": edges}
-    shapes |= {f"outline{i}": layer.data for i, layer in enumerate(outline_layers(f))}
+    shapes |= {f"outline{i}": shape for i, (_, shape) in enumerate(_outlines(signature, provinces, areas))}
     return {name: alt.utils.data.to_values(frame)["values"] for name, frame in shapes.items()}
+
+
+@lru_cache(maxsize=8)
+def _outlines(signature: tuple, provinces: tuple[str, ...], areas: tuple[str, ...]) -> list[tuple[alt.Chart, object]]:
+    """The static map's outline layers of the place filter with their data named, and that data (built once)."""
+    layers = outline_layers(Filters(provinces=provinces, areas=areas))
+    return [(layer.properties(data=alt.NamedData(name=f"outline{i}")), layer.data) for i, layer in enumerate(layers)]
 
 
 def datasets(f: Filters) -> dict[str, list]:
@@ -107,9 +114,11 @@ def state_labels(year: str | None, lang: str) -> dict[str, str]:
     }
 
 
-def year_map(f: Filters, year: str, lang: str, size: tuple[int, int], legend: bool, labels: dict[str, str]):
+def year_map(
+    f: Filters, year: str, lang: str, size: tuple[int, int], legend: bool, labels: dict[str, str], edges: bool = True
+):
     """The map of the year `year` (a Vega expression: the frame's `year` parameter or a number): counties
-    coloured by their state, edges between poverty counties, outlines."""
+    coloured by their state, with `edges` the lines between poverty counties, outlines."""
     states = {s: _quoted(s) for s in STATES}
     label = " : ".join(f"datum.value == {states[s]} ? {labels[s]}" for s in STATES) + " : ''"
     fill = (
@@ -122,7 +131,11 @@ def year_map(f: Filters, year: str, lang: str, size: tuple[int, int], legend: bo
                 title=None,
                 scale=alt.Scale(domain=list(STATES), range=[hex_color(palette.PLAYBACK_COLORS[s]) for s in STATES]),
                 legend=alt.Legend(
-                    orient="right", labelFontSize=13, labelExpr=label, symbolStrokeColor=palette.STATIC_CONTEXT_EDGE
+                    orient="right",
+                    labelFontSize=13,
+                    labelLimit=320,
+                    labelExpr=label,
+                    symbolStrokeColor=palette.STATIC_CONTEXT_EDGE,
                 )
                 if legend
                 else None,
@@ -132,8 +145,8 @@ def year_map(f: Filters, year: str, lang: str, size: tuple[int, int], legend: bo
     lines = alt.Chart(alt.NamedData(name="edges")).mark_geoshape(
         filled=False, stroke=palette.STATIC_COUNTY_EDGE, strokeWidth=0.25
     )
-    outlines = [layer.properties(data=alt.NamedData(name=f"outline{i}")) for i, layer in enumerate(outline_layers(f))]
-    chart = alt.layer(fill, lines, *outlines).project(**PROJECTION.to_dict())
+    outlines = [layer for layer, _ in _outlines(_signature(), tuple(sorted(f.provinces)), tuple(sorted(f.areas)))]
+    chart = alt.layer(fill, *([lines] if edges else []), *outlines).project(**PROJECTION.to_dict())
     return chart.properties(width=size[0], height=size[1])
 
 
@@ -179,7 +192,7 @@ def multiples_chart(f: Filters, lang: str, filters_line: str = "") -> alt.HConca
     counts = year_counts(f).set_index("year")
     labels = state_labels(None, lang)
     panels = [
-        year_map(f, str(y), lang, PANEL, y == YEARS[-1], labels).properties(
+        year_map(f, str(y), lang, PANEL, True, labels, edges=False).properties(
             title=alt.TitleParams(
                 str(y),
                 subtitle=t("play_panel", lang, n=int(counts.at[y, "exited"]), cum=int(counts.at[y, "cumulative"])),
