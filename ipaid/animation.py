@@ -269,7 +269,7 @@ def mp4_bytes(images: list[np.ndarray]) -> bytes:
         fps=1 / SECONDS_PER_FRAME,
         codec="libx264",
         macro_block_size=16,
-        output_params=["-pix_fmt", "yuv420p"],
+        pixelformat="yuv420p",
     )
 
 
