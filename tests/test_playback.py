@@ -197,3 +197,17 @@ def test_a_bad_year_in_the_link_is_named_and_the_first_year_shown():
     at = run_map(measure="playback", year="1999")
     assert any("1999" in w.value for w in at.warning)
     assert at.session_state["year"] == YEARS[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_playback_shows_no_ui_string_of_the_other_language(lang):
+    """As `test_app`'s check for every page, with the playback view open."""
+    from tests.test_app import shown_texts, ui_strings
+
+    pairs, keys = ui_strings()
+    other = {zh if lang == "en" else en for en, zh in pairs if en != zh}
+    at = run_map(measure="playback", year="2018", lang=lang)
+    for kind, text in shown_texts(at):
+        assert text.strip() not in other, (kind, text)
+        assert lang == "zh" or not [s for s in other if len(s) >= 4 and s in text], (kind, text)
+        assert text.strip() not in keys, (kind, text)
