@@ -44,6 +44,19 @@ def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0, width: int = 720) ->
     return _vlc().vegalite_to_png(_spec(chart, width), scale=scale, ppi=72 * scale)
 
 
+def vega_spec(chart: alt.TopLevelMixin, width: int = 720, datasets: dict[str, list] | None = None) -> dict:
+    """A chart compiled to Vega (to render variants of it by changing signals, without compiling again);
+    `datasets`: the values of data the chart names (`alt.NamedData`), serialised once by the caller."""
+    spec = _spec(chart, width)
+    spec["datasets"] = {**spec.get("datasets", {}), **(datasets or {})}
+    return _vlc().vegalite_to_vega(spec)
+
+
+def vega_png(spec: dict, scale: float = 2.0) -> bytes:
+    """A PNG of a Vega spec (see `vega_spec`)."""
+    return _vlc().vega_to_png(spec, scale=scale, ppi=72 * scale)
+
+
 def chart_svg(chart: alt.TopLevelMixin, width: int = 720) -> str:
     """An SVG of a chart that renders alike everywhere: the glyphs of its text travel inside it."""
     return embed_font(_vlc().vegalite_to_svg(_spec(chart, width)))

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ipaid.i18n import LANGS, listing
-from ipaid.palette import MEASURES
+from ipaid.palette import MEASURES, PLAYBACK
 
 # URL parameter of each shared filter (also the widget key).
 PARAMS = {"provinces": "province", "areas": "area", "categories": "category", "gis": "gi"}
-SINGLE = {"measure": MEASURES, "lang": LANGS}
+SINGLE = {"measure": (*MEASURES, PLAYBACK), "lang": LANGS}
 
 
 @dataclass(frozen=True)

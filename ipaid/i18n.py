@@ -611,6 +611,40 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "brief_zip_progress": ("Brief {i} of {n}: {name}", "第{i}/{n}份简报：{name}"),
     "brief_named": ("{name}: {text}", "{name}：{text}"),
     "brief_counties_title": ("Poverty counties ({n} loaded)", "贫困县（已载入{n}个）"),
+    # --- play ---
+    "m_playback": ("Exit-year playback", "脱贫摘帽进程回放"),
+    "play": ("Play", "播放"),
+    "pause": ("Pause", "暂停"),
+    "play_count": (
+        "{year}: {n} counties exited, {cum} cumulative, {left} still poor",
+        "{year}年：{n}个县脱贫摘帽，累计{cum}个，尚未摘帽{left}个",
+    ),
+    "play_poor": ("Still poor", "尚未摘帽"),
+    "play_exited": ("Exited in {year}", "{year}年摘帽"),
+    "play_earlier": ("Exited before {year}", "{year}年以前摘帽"),
+    "play_help": (
+        "Play steps through the years, one every {s} seconds. Counts are of the listed poverty counties; "
+        "playback follows the province and area filters, not the product filters.",
+        "播放时每{s}秒前进一年。数量按贫困县名单计算；回放按省份和片区筛选，不按产品类别和地理标志筛选。",
+    ),
+    "play_exited_year": ("Exited that year", "当年摘帽"),
+    "play_later": ("Later years", "以后年份"),
+    "play_earlier_any": ("Exited in an earlier year", "此前年份已摘帽"),
+    "play_panel": ("{n} exited, {cum} in all", "摘帽{n}个，累计{cum}个"),
+    "play_chart_title": ("Counties out of poverty", "脱贫摘帽县数"),
+    "year_param": ("year", "年份"),
+    "anim_export": (
+        "Animation for press: one frame per year (GIF, MP4) and the five years side by side (PNG)",
+        "新闻用动画：每年一帧（GIF、MP4），以及五年并列图（PNG）",
+    ),
+    "anim_build": ("Build animation", "生成动画"),
+    "anim_progress": ("Drawing {what}…", "正在绘制{what}…"),
+    "anim_encoding": ("Encoding GIF and MP4…", "正在编码GIF和MP4…"),
+    "anim_done": ("Built in {s:.1f} s.", "用时{s:.1f}秒。"),
+    "anim_gif": ("Animated GIF", "GIF动画"),
+    "anim_mp4": ("MP4 video", "MP4视频"),
+    "anim_multiples": ("Five years side by side (PNG)", "五年并列图（PNG）"),
+    "anim_title": ("Counties out of poverty, 2016–2020", "贫困县脱贫摘帽进程（2016–2020年）"),
 }
 
 CATEGORY = {

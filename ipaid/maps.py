@@ -249,6 +249,8 @@ def build_deck(
     px: tuple[int, int] = MAP_PX,
     steps: int = 0,
     resets: int = 0,
+    fill: str | None = None,
+    markers: bool = True,
 ) -> pdk.Deck:
     """The map for the current filters, zoomed to them; national layers are served files.
 
@@ -256,14 +258,16 @@ def build_deck(
     GI filter); the national county file stays in the deck, hidden, so it is not fetched again.
     With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
     Without `details` (a thumbnail), no GI markers and no labels. `steps`, `resets`: the zoom buttons.
+    `fill`: a colour accessor instead of the measure's (playback); the same files, only the colours change.
+    Without `markers`, no GI markers.
     """
     files = national_files()
-    fill = f"properties.fill_{measure}"
+    fill = fill or f"properties.fill_{measure}"
     highlight = {
         "pickable": True,
         "auto_highlight": True,
         "highlight_color": palette.HIGHLIGHT,
-        "update_triggers": {"getFillColor": [measure]},
+        "update_triggers": {"getFillColor": [fill]},
     }
     everything = data.all_counties()
     chosen = everything[everything["adcode"].isin(only)] if only else selected_counties(f)
@@ -304,7 +308,7 @@ def build_deck(
         _outline("provinces", files["provinces"], palette.PROVINCE_LINE, 0.8),
         _outline("china", files["china"], palette.CHINA_LINE, 1.4),
     ]
-    if details and not only:
+    if details and not only and markers:
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
@@ -322,6 +326,7 @@ def build_deck(
                 pickable=True,
             )
         )
+    if details and not only:
         layers.append(label_layer(labels(f, lang), 15 if focused else LABEL_PX))  # drawn on the server: no font wait
     view = initial_view(chosen if focused else None, zoom, px)
     buttons = details and not only

@@ -7,6 +7,7 @@ import pandas as pd
 from ipaid.i18n import t
 
 MEASURES = ("area", "exit", "gi", "status")
+PLAYBACK = "playback"  # the map's exit-year playback view, offered beside the measures
 NEUTRAL = (238, 235, 228)  # not a poverty county
 OUTSIDE = (190, 186, 178)  # poverty county outside the 14 areas
 AREA_COLORS = {
@@ -30,6 +31,8 @@ GI_BINS = ((0, 0, "0"), (1, 1, "1"), (2, 2, "2"), (3, 4, "3–4"), (5, 10**6, "5
 GI_COLORS = ((238, 235, 228), (199, 233, 192), (116, 196, 118), (35, 139, 69), (0, 68, 27))
 STATUS_COLORS = {"in_area": (179, 38, 30), "outside": (244, 165, 130), "not": NEUTRAL}
 BLANK = (255, 255, 255)  # counties outside the filters: not coloured (the legend's swatch)
+# Exit-year playback (Okabe-Ito vermillion and blue: told apart with any colour vision; earlier exits a pale blue).
+PLAYBACK_COLORS = {"poor": (213, 94, 0), "exited": (0, 114, 178), "earlier": (166, 197, 222), "not": NEUTRAL}
 
 # Everything else the maps draw (deck.gl RGB(A) lists and the static map's CSS colours).
 MARKER = (0, 90, 60)  # GI markers (and their legend swatch)

@@ -62,6 +62,20 @@ def static_counties(f: Filters, measure: str, lang: str) -> tuple[pd.DataFrame, 
     return _shapes(counties[["adcode", "name", "legend", "colour", "geometry"]], 3 if place else 2), items
 
 
+def outline_layers(f: Filters) -> list[alt.Chart]:
+    """Outlines over the counties: with a place filter its provinces, for context; else the province borders
+    and China's outline with the maritime boundary line."""
+    if f.provinces or f.areas:
+        provinces = geometry.load_layer("provinces", "detailed")
+        around = provinces[provinces["province"].isin(set(selected_counties(f)["province"]))][["province", "geometry"]]
+        return [alt.Chart(_shapes(around, 3)).mark_geoshape(filled=False, stroke=STATIC_CONTEXT_EDGE, strokeWidth=0.8)]
+    provinces = _shapes(geometry.load_layer("provinces", "national")[["province", "geometry"]])
+    return [
+        alt.Chart(provinces).mark_geoshape(filled=False, stroke=STATIC_PROVINCE_EDGE, strokeWidth=0.5),
+        china_outline(),
+    ]
+
+
 def map_chart(f: Filters, measure: str, lang: str, filters_line: str) -> alt.LayerChart:
     """Counties coloured by `measure` for the filters (only the chosen ones with a filter), with outlines."""
     counties, items = static_counties(f, measure, lang)
@@ -79,19 +93,7 @@ def map_chart(f: Filters, measure: str, lang: str, filters_line: str) -> alt.Lay
             )
         )
     )
-    layers = [fill]
-    if f.provinces or f.areas:  # the provinces of the selection, outlined, for context
-        provinces = geometry.load_layer("provinces", "detailed")
-        around = provinces[provinces["province"].isin(set(selected_counties(f)["province"]))][["province", "geometry"]]
-        layers.append(
-            alt.Chart(_shapes(around, 3)).mark_geoshape(filled=False, stroke=STATIC_CONTEXT_EDGE, strokeWidth=0.8)
-        )
-    else:
-        provinces = _shapes(geometry.load_layer("provinces", "national")[["province", "geometry"]])
-        layers += [
-            alt.Chart(provinces).mark_geoshape(filled=False, stroke=STATIC_PROVINCE_EDGE, strokeWidth=0.5),
-            china_outline(),
-        ]
+    layers = [fill, *outline_layers(f)]
     subtitle = [line for line in (filters_line, filters_note(f, lang)) if line]
     subtitle.append(f"{SOURCE[lang]} · {date.today().isoformat()}")
     title = t("page_map", lang) + " · " + t(f"m_{measure}", lang)

@@ -6,7 +6,9 @@ from ipaid import data, maps
 from ipaid.i18n import t
 from ipaid.map_controls import view_buttons
 from ipaid.map_export import map_export_controls
-from ipaid.palette import MARKER, MEASURES
+from ipaid.palette import MARKER, MEASURES, PLAYBACK
+from ipaid.playback import place_only
+from ipaid.playback_ui import animation_controls, playback
 from ipaid.ui import current_filters, filters_text, lang, write_url
 from ipaid.ui import legend as draw_legend
 from ipaid.views import county_table, literal
@@ -15,11 +17,11 @@ L = lang()
 st.title(t("page_map", L))
 st.session_state.setdefault("measure", st.session_state.get("_measure", "area"))
 measure = st.segmented_control(
-    t("measure", L), list(MEASURES), key="measure", required=True, format_func=lambda m: t(f"m_{m}", L)
+    t("measure", L), [*MEASURES, PLAYBACK], key="measure", required=True, format_func=lambda m: t(f"m_{m}", L)
 )
 st.session_state["_measure"] = measure
 write_url(["measure"], {"measure": "area"})
-f = current_filters()
+f = current_filters() if measure != PLAYBACK else place_only(current_filters())
 chosen = maps.selected_counties(f)
 note = maps.filters_note(f, L)
 st.caption(literal(filters_text(f)) + ("  \n" + note if note else ""))
@@ -27,9 +29,12 @@ if not f.is_empty and chosen.empty:
     st.info(t("no_match", L))
 steps, resets = view_buttons(f, L)
 # The legend goes under the map: beside it, a 1024 px screen leaves the map too narrow for all of China.
-st.pydeck_chart(maps.build_deck(f, measure, L, steps=steps, resets=resets), height=540, key="map")
-draw_legend(maps.legend_items(f, measure, L, chosen), t(f"m_{measure}", L), across=True)
-draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
+if measure == PLAYBACK:
+    playback(f, L, steps, resets)
+else:
+    st.pydeck_chart(maps.build_deck(f, measure, L, steps=steps, resets=resets), height=540, key="map")
+    draw_legend(maps.legend_items(f, measure, L, chosen), t(f"m_{measure}", L), across=True)
+    draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
 members = data.load_area_members()
 st.caption(
     t("map_caption", L)
@@ -48,4 +53,6 @@ st.caption(
         boundaries=int(data.all_counties()["poverty"].sum()),
     )
 )
-map_export_controls(f, measure, L, poor)
+map_export_controls(f, "exit" if measure == PLAYBACK else measure, L, poor)
+if measure == PLAYBACK:
+    animation_controls(f, L)
