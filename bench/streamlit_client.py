@@ -160,7 +160,10 @@ class Session:
         if self.ws is None:
             self.open()
         started = time.perf_counter()
-        self.ws.send_binary(self._request().SerializeToString())
+        try:
+            self.ws.send_binary(self._request().SerializeToString())
+        except (websocket.WebSocketException, OSError) as exc:
+            raise ProtocolError(f"cannot send: {exc}") from exc
         nbytes = count = elements = 0
         exceptions: list[str] = []
         not_found = False

@@ -1,0 +1,56 @@
+"""The websocket client behind bench/load.py: it must reach `script_finished`, see what the page shows and
+change a widget as a browser does, or the load test's figures mean nothing."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+import pytest
+
+from bench._common import Server
+from bench.streamlit_client import ProtocolError, Session
+
+
+@pytest.fixture(scope="module")
+def floor():
+    with Server(script="bench/floor_app.py") as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def app():
+    with Server() as srv:
+        yield srv
+
+
+def test_floor_page_runs_to_the_end(floor):
+    with Session(floor.url, timeout=60) as s:
+        first = s.run("")
+        again = s.run()
+    assert first.ok and again.ok
+    assert first.bytes > 1000 and first.messages >= 3
+    assert first.elements == 3  # title, one line, the table
+    assert again.elements == 3
+
+
+def test_a_closed_stream_is_an_error_not_a_hang(floor):
+    s = Session(floor.url, timeout=10).open()
+    s.ws.close()  # the socket object stays: the next run must fail at once
+    with pytest.raises(ProtocolError):
+        s.run("")
+
+
+def test_filter_change_reruns_the_map_with_the_filter(app):
+    with Session(app.url, timeout=120) as s:
+        first = s.run("map")
+        assert first.ok, first.exceptions
+        assert "湖南省" in s.widget("province").options
+        changed = s.set("province", ["湖南省"])
+        assert changed.ok, changed.exceptions
+        # the app wrote the filter into the URL, as the browser would show it
+        assert parse_qs(s.query).get("province") == ["湖南省"]
+        measure = s.widget("measure")
+        s.set("measure", measure.options[1])
+        assert parse_qs(s.query)["province"] == ["湖南省"] and "measure" in parse_qs(s.query)
+        with pytest.raises(KeyError):
+            s.set("province", ["Atlantis"])
