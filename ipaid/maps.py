@@ -15,7 +15,14 @@ from ipaid.filters import Filters, filter_counties
 from ipaid.i18n import t
 from ipaid.map_labels import label_layer
 from ipaid.names import place_en, province_short
-from ipaid.static_files import county_info, national_files, selection_file, tooltip_properties, url_of
+from ipaid.static_files import (
+    county_info,
+    national_files,
+    selection_file,
+    served_json,
+    tooltip_properties,
+    url_of,
+)
 from ipaid.webfont import WEB_FAMILY
 
 NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom=2, max_zoom=11)
@@ -137,6 +144,14 @@ def gi_markers(counties: pd.DataFrame) -> list[dict]:
             }
         )
     return out
+
+
+def marker_file(counties: pd.DataFrame, f: Filters):
+    """`gi_markers(counties)` as a served file (one per set of counties with GIs and GI filter): the same for
+    every session and language, so the deck spec stays small and the browser fetches the file once."""
+    codes = ",".join(sorted(counties.loc[counties["gi_count"] > 0, "adcode"]))
+    key = f"{codes}|{sorted(f.categories)}|{sorted(f.gis)}"
+    return served_json("markers", key, lambda: gi_markers(counties))
 
 
 def labels(f: Filters, lang: str) -> list[dict]:
@@ -309,7 +324,7 @@ def build_deck(
             pdk.Layer(
                 "ScatterplotLayer",
                 id="gi",
-                data=gi_markers(chosen),
+                data=url_of(marker_file(chosen, f)),
                 get_position="position",
                 get_radius="radius",
                 radius_units=pdk.types.String("pixels"),
