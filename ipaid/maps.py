@@ -17,6 +17,7 @@ from ipaid.map_labels import label_layer
 from ipaid.names import place_en, province_short
 from ipaid.static_files import (
     county_info,
+    data_signature,
     national_files,
     selection_file,
     served_json,
@@ -349,6 +350,22 @@ def build_deck(
     )
 
 
+def cached_deck(f: Filters, measure: str = "area", lang: str = "zh", only=None, **options) -> pdk.Deck:
+    """`build_deck`, built and serialised once per data version, filters, measure, language and options, and
+    shared by every session that shows the same map (a rerun then costs a dictionary look-up). The deck is
+    read-only: do not change it."""
+    where = (f.provinces, f.areas, f.categories, f.gis)
+    return _cached_deck(data_signature(), where, measure, lang, tuple(only) if only else None, tuple(options.items()))
+
+
+@lru_cache(maxsize=256)
+def _cached_deck(signature: str, where: tuple, measure: str, lang: str, only, options: tuple) -> pdk.Deck:
+    deck = build_deck(Filters(*where), measure, lang, only=list(only) if only else None, **dict(options))
+    spec = deck.to_json()
+    deck.to_json = lambda: spec  # what st.pydeck_chart sends, computed once
+    return deck
+
+
 def county_deck(adcodes: list[str], lang: str) -> pdk.Deck:
     """A small map zoomed to a few counties (a GI's area, a county profile)."""
-    return build_deck(Filters(), "status", lang, only=list(adcodes), px=SMALL_MAP_PX)
+    return cached_deck(Filters(), "status", lang, only=list(adcodes), px=SMALL_MAP_PX)

@@ -54,3 +54,29 @@ def test_filter_change_reruns_the_map_with_the_filter(app):
         assert parse_qs(s.query)["province"] == ["湖南省"] and "measure" in parse_qs(s.query)
         with pytest.raises(KeyError):
             s.set("province", ["Atlantis"])
+
+
+# ---- what a session costs the server: shared map specs ----------------------------------------------
+
+
+def test_a_map_spec_is_built_once_per_view_and_data_version(monkeypatch):
+    from ipaid import data, maps
+    from ipaid.filters import Filters
+
+    hunan = Filters(provinces=("湖南省",))
+    sangzhi = data.load_gis().query("name_zh == '桑植白茶'")["gi_id"].iloc[0]
+    deck = maps.cached_deck(hunan, "exit", "en", steps=1)
+    # another session asking for the same view (its Filters also carry language and measure) gets the same deck
+    assert maps.cached_deck(Filters(provinces=("湖南省",), lang="en", measure="exit"), "exit", "en", steps=1) is deck
+    assert deck.to_json() == maps.build_deck(hunan, "exit", "en", steps=1).to_json()
+    for other in (
+        maps.cached_deck(hunan, "exit", "zh", steps=1),
+        maps.cached_deck(hunan, "area", "en", steps=1),
+        maps.cached_deck(hunan, "exit", "en", steps=2),
+        maps.cached_deck(Filters(), "exit", "en", steps=1),
+        maps.cached_deck(Filters(provinces=("湖南省",), categories=("tea",)), "exit", "en", steps=1),
+        maps.cached_deck(Filters(provinces=("湖南省",), gis=(sangzhi,)), "exit", "en", steps=1),
+    ):
+        assert other is not deck and other.to_json() != deck.to_json()
+    monkeypatch.setattr(maps, "data_signature", lambda: "a new data version")
+    assert maps.cached_deck(hunan, "exit", "en", steps=1) is not deck
