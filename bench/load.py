@@ -1,7 +1,7 @@
 """Protocol-level load test with Locust: N simultaneous sessions over Streamlit's websocket, no browser.
 
-Each simulated user opens a session (`bench/streamlit_client.py`), runs one page — the overview, the map
-with an area filter, a GI search, a county profile (?county=430822), in turn — then changes the province
+Each simulated user opens a session (`bench/streamlit_client.py`), runs one page — the overview, the national
+map, the map with an area filter, a GI search, a county profile (?county=430822), in turn — then changes the province
 filter (a real widget state, as a click does) and keeps its session open until the round ends. Measured:
 time from the request to `script_finished` and bytes received, for the first run and for the filter
 change; errors (an exception shown, a closed stream, a timeout); server RSS per connected session (RSS
@@ -45,7 +45,8 @@ from bench.streamlit_client import Session  # noqa: E402
 # (name, page, query string): what a user opens first; users take them in turn.
 APP_PAGES = [
     ("overview", "", ""),
-    ("map", "map", "area=wuling"),
+    ("map", "map", ""),  # the national map
+    ("map_area", "map", "area=wuling"),
     ("gi_search", "gi", "q=%E7%99%BD%E8%8C%B6"),  # 白茶
     ("profile", "profiles", "county=430822"),
 ]

@@ -88,12 +88,26 @@ def filters_note(f: Filters, lang: str) -> str:
     return "" if f.is_empty else t("map_filters_note" if has_product_filter(f) else "map_place_note", lang)
 
 
-def legend_items(f: Filters, measure: str, lang: str, shown: pd.DataFrame) -> list[tuple[str, tuple]]:
+def legend_items(f: Filters, measure: str, lang: str, shown: pd.DataFrame | None = None) -> list[tuple[str, tuple]]:
     """The legend of what the map shows for the filters: the colours of the `shown` counties (from
-    `selected_counties`), and, with a filter, the uncoloured counties outside it."""
+    `selected_counties`; without `shown`, those of `f`, computed once per data version and view), and,
+    with a filter, the uncoloured counties outside it."""
+    if shown is None:
+        return list(_legend_items(data_signature(), _where(f), measure, lang))
     used = {tuple(c) for c in palette.county_colors(shown)[measure]}
     items = palette.legend(measure, lang, data.load_areas(), used)
     return items + ([(t("outside_filters", lang), palette.BLANK)] if not f.is_empty else [])
+
+
+def _where(f: Filters) -> tuple:
+    """What of `f` decides a map (its language and measure are passed on their own)."""
+    return (f.provinces, f.areas, f.categories, f.gis)
+
+
+@lru_cache(maxsize=256)
+def _legend_items(signature: str, where: tuple, measure: str, lang: str) -> tuple:
+    f = Filters(*where)
+    return tuple(legend_items(f, measure, lang, selected_counties(f)))
 
 
 def tooltip(lang: str, filtered: bool = False) -> dict:
@@ -233,6 +247,12 @@ def initial_view(chosen: pd.DataFrame | None, zoom: float | None = None, px: tup
 
 def step_limits(f: Filters) -> tuple[int, int]:
     """How many zoom-out and zoom-in button steps the main map's view for `f` allows (as negative, positive)."""
+    return _step_limits(data_signature(), _where(f))
+
+
+@lru_cache(maxsize=256)
+def _step_limits(signature: str, where: tuple) -> tuple[int, int]:
+    f = Filters(*where)
     view = initial_view(None if f.is_empty else selected_counties(f))
     return -math.floor((view.zoom - view.min_zoom) / ZOOM_STEP), math.floor((view.max_zoom - view.zoom) / ZOOM_STEP)
 
@@ -354,8 +374,9 @@ def cached_deck(f: Filters, measure: str = "area", lang: str = "zh", only=None, 
     """`build_deck`, built and serialised once per data version, filters, measure, language and options, and
     shared by every session that shows the same map (a rerun then costs a dictionary look-up). The deck is
     read-only: do not change it."""
-    where = (f.provinces, f.areas, f.categories, f.gis)
-    return _cached_deck(data_signature(), where, measure, lang, tuple(only) if only else None, tuple(options.items()))
+    return _cached_deck(
+        data_signature(), _where(f), measure, lang, tuple(only) if only else None, tuple(options.items())
+    )
 
 
 @lru_cache(maxsize=256)

@@ -28,7 +28,7 @@ if not f.is_empty and chosen.empty:
 steps, resets = view_buttons(f, L)
 # The legend goes under the map: beside it, a 1024 px screen leaves the map too narrow for all of China.
 st.pydeck_chart(maps.cached_deck(f, measure, L, steps=steps, resets=resets), height=540, key="map")
-draw_legend(maps.legend_items(f, measure, L, chosen), t(f"m_{measure}", L), across=True)
+draw_legend(maps.legend_items(f, measure, L), t(f"m_{measure}", L), across=True)
 draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
 members = data.load_area_members()
 st.caption(

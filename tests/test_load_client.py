@@ -80,3 +80,13 @@ def test_a_map_spec_is_built_once_per_view_and_data_version(monkeypatch):
         assert other is not deck and other.to_json() != deck.to_json()
     monkeypatch.setattr(maps, "data_signature", lambda: "a new data version")
     assert maps.cached_deck(hunan, "exit", "en", steps=1) is not deck
+
+
+def test_the_shared_legend_is_the_legend_of_the_view():
+    from ipaid import maps
+    from ipaid.filters import Filters
+
+    for f in (Filters(), Filters(provinces=("湖南省",)), Filters(categories=("tea",))):
+        for measure in ("area", "gi"):
+            assert maps.legend_items(f, measure, "en") == maps.legend_items(f, measure, "en", maps.selected_counties(f))
+    assert maps.legend_items(Filters(), "area", "en") != maps.legend_items(Filters(), "area", "zh")
