@@ -5,7 +5,8 @@ map, the map with an area filter, a GI search, a county profile (?county=430822)
 filter (a real widget state, as a click does) and keeps its session open until the round ends. Measured:
 time from the request to `script_finished` and bytes received, for the first run and for the filter
 change; errors (an exception shown, a closed stream, a timeout); server RSS per connected session (RSS
-with the N sessions open minus RSS idle, / N) and server CPU seconds per user over the round. The same
+with the N sessions open minus RSS idle, / N), server CPU seconds per user over the round, and users
+served per second (N / seconds until the last user finished: compare 1 and 2 replicas with `--url`). The same
 round runs against an almost empty page (`bench/floor_app.py`, first run and a rerun) started the same
 way, and the ratio of the two p95s is the figure that holds across machines. Before the rounds, each
 page is run alone a few times to give the server CPU of one new session and of one filter change.
@@ -228,7 +229,7 @@ def report(results: dict[str, list[dict]], solo: dict[str, dict]) -> None:
             print(f"  {tname:6} {page:10} {first:6.3f} / {change:6.3f}")
     print("\nN users at once: seconds from request to script_finished (p50 / p95 / max), kB received per run")
     header = f"{'target':7}{'N':>5}{'step':>8}{'runs':>6}{'err':>5}{'p50':>8}{'p95':>8}{'max':>8}{'kB':>8}"
-    print(header + f"{'RSS/session MB':>16}{'CPU s/user':>12}{'round s':>9}{'client CPU s':>14}")
+    print(header + f"{'RSS/session MB':>16}{'CPU s/user':>12}{'round s':>9}{'users/s':>9}{'client CPU s':>14}")
     for tname, rounds in results.items():
         for r in rounds:
             for step in ("first", "filter"):
@@ -237,7 +238,7 @@ def report(results: dict[str, list[dict]], solo: dict[str, dict]) -> None:
                 line += f"{s['p50']:>8.2f}{s['p95']:>8.2f}{s['max']:>8.2f}{s['kb']:>8.0f}"
                 if step == "first":
                     line += f"{r['rss_per_session']:>16.2f}{r['cpu_per_user']:>12.3f}"
-                    line += f"{r['wall']:>9.1f}{r['client_cpu']:>14.1f}"
+                    line += f"{r['wall']:>9.1f}{r['n'] / r['wall']:>9.1f}{r['client_cpu']:>14.1f}"
                 print(line)
             for name in sorted({k.split()[0] for k in r["samples"]}) if len(r["samples"]) > 2 else []:
                 for step in ("first", "filter"):
@@ -247,6 +248,8 @@ def report(results: dict[str, list[dict]], solo: dict[str, dict]) -> None:
                     print(line)
             if r["unfinished"]:
                 print(f"{'':7}{r['n']:>5}  {r['unfinished']} users had not finished at the deadline")
+    for r in results.get("app", []):  # throughput: users served (first run + filter change) per second of the round
+        print(f"app_users_per_s_{r['n']}={r['n'] / r['wall']:.2f}")
     if "app" in results and "floor" in results:
         print("\nratio to the empty-page floor (p95 app / p95 floor, same N, same run)")
         floor = {r["n"]: r for r in results["floor"]}

@@ -17,6 +17,7 @@ Blocking and thread-free (websocket-client), so it runs in plain threads, under 
 from __future__ import annotations
 
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -87,7 +88,9 @@ class Session:
     # ---- connection ---------------------------------------------------------------------------
 
     def open(self) -> Session:
-        """Connect the websocket (a new server session). `cookie` is sent if set (e.g. a load balancer's)."""
+        """Load the page's HTML as a browser does first, keeping the cookies it sets (a load balancer's sticky
+        cookie, so the websocket reaches the same replica), then connect the websocket (a new server session)."""
+        self.cookie = "; ".join(filter(None, [self.cookie, *self._page_cookies()]))
         self.ws = websocket.create_connection(
             self.ws_url,
             timeout=self.timeout,
@@ -97,6 +100,12 @@ class Session:
             enable_multithread=False,
         )
         return self
+
+    def _page_cookies(self) -> list[str]:
+        request = urllib.request.Request(f"{self.base}/", headers={"Cookie": self.cookie} if self.cookie else {})
+        with urllib.request.urlopen(request, timeout=self.timeout) as resp:
+            resp.read()
+            return [c.split(";", 1)[0].strip() for c in resp.headers.get_all("Set-Cookie") or []]
 
     def close(self) -> None:
         if self.ws is not None:

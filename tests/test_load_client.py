@@ -90,3 +90,35 @@ def test_the_shared_legend_is_the_legend_of_the_view():
         for measure in ("area", "gi"):
             assert maps.legend_items(f, measure, "en") == maps.legend_items(f, measure, "en", maps.selected_counties(f))
     assert maps.legend_items(Filters(), "area", "en") != maps.legend_items(Filters(), "area", "zh")
+
+
+def test_the_websocket_carries_the_cookies_the_page_set():
+    """Behind a load balancer with sticky cookies, the session's websocket must reach the replica that served
+    the page: the client loads the page first and sends the cookies it set (here a stub server records them)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import websocket
+
+    seen: dict[str, str | None] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server name
+            seen[self.path] = self.headers.get("Cookie")
+            self.send_response(200 if self.path == "/" else 400)
+            if self.path == "/":
+                self.send_header("Set-Cookie", "route=replica2; Path=/; HttpOnly")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    stub = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=stub.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(websocket.WebSocketException):
+            Session(f"http://127.0.0.1:{stub.server_port}", timeout=10).open()
+    finally:
+        stub.shutdown()
+    assert seen["/"] is None and seen["/_stcore/stream"] == "route=replica2"
