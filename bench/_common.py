@@ -67,10 +67,11 @@ def http_get(url: str, timeout: float = 10.0, headers: dict | None = None) -> tu
 class Server:
     """`python -m streamlit run app.py` on a free loopback port, with a temporary version store.
 
-    Use as a context manager; `env` adds or overrides environment variables.
+    Use as a context manager; `env` adds or overrides environment variables; `script` is the app to run.
     """
 
-    def __init__(self, env: dict | None = None):
+    def __init__(self, env: dict | None = None, script: str = "app.py"):
+        self.script = script
         self.workdir = Path(tempfile.mkdtemp(prefix="ipaid-server-"))
         self.env = {**os.environ, "IPAID_STORE_DIR": str(self.workdir / "store"), **(env or {})}
         self.port = free_port()
@@ -87,7 +88,7 @@ class Server:
                 "-m",
                 "streamlit",
                 "run",
-                "app.py",
+                self.script,
                 "--server.headless",
                 "true",
                 "--server.port",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -45,11 +46,13 @@ PRODUCT_TERMS = {
 MAX_QUERY = 100  # characters of a search that are used (and kept in the URL)
 
 
+@lru_cache(maxsize=50_000)  # the same few thousand names on every search (load test: per-run cost)
 def _norm(text: str) -> str:
     """Lower case without spaces or hyphens: 'Sangzhi-Bai Cha' → 'sangzhibaicha'."""
     return re.sub(r"[\s\-]", "", text.lower())
 
 
+@lru_cache(maxsize=50_000)
 def product_terms(name_zh: str) -> str:
     """The English product terms of a Chinese name (桑植白茶 → 'white tea'), '|'-joined."""
     return "|".join(en for zh, en in PRODUCT_TERMS.items() if zh in name_zh)

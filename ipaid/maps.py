@@ -15,7 +15,15 @@ from ipaid.filters import Filters, filter_counties
 from ipaid.i18n import t
 from ipaid.map_labels import label_layer
 from ipaid.names import place_en, province_short
-from ipaid.static_files import county_info, national_files, selection_file, tooltip_properties, url_of
+from ipaid.static_files import (
+    county_info,
+    data_signature,
+    national_files,
+    selection_file,
+    served_json,
+    tooltip_properties,
+    url_of,
+)
 from ipaid.webfont import WEB_FAMILY
 
 NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom=2, max_zoom=11)
@@ -80,12 +88,26 @@ def filters_note(f: Filters, lang: str) -> str:
     return "" if f.is_empty else t("map_filters_note" if has_product_filter(f) else "map_place_note", lang)
 
 
-def legend_items(f: Filters, measure: str, lang: str, shown: pd.DataFrame) -> list[tuple[str, tuple]]:
+def legend_items(f: Filters, measure: str, lang: str, shown: pd.DataFrame | None = None) -> list[tuple[str, tuple]]:
     """The legend of what the map shows for the filters: the colours of the `shown` counties (from
-    `selected_counties`), and, with a filter, the uncoloured counties outside it."""
+    `selected_counties`; without `shown`, those of `f`, computed once per data version and view), and,
+    with a filter, the uncoloured counties outside it."""
+    if shown is None:
+        return list(_legend_items(data_signature(), _where(f), measure, lang))
     used = {tuple(c) for c in palette.county_colors(shown)[measure]}
     items = palette.legend(measure, lang, data.load_areas(), used)
     return items + ([(t("outside_filters", lang), palette.BLANK)] if not f.is_empty else [])
+
+
+def _where(f: Filters) -> tuple:
+    """What of `f` decides a map (its language and measure are passed on their own)."""
+    return (f.provinces, f.areas, f.categories, f.gis)
+
+
+@lru_cache(maxsize=256)
+def _legend_items(signature: str, where: tuple, measure: str, lang: str) -> tuple:
+    f = Filters(*where)
+    return tuple(legend_items(f, measure, lang, selected_counties(f)))
 
 
 def tooltip(lang: str, filtered: bool = False) -> dict:
@@ -137,6 +159,14 @@ def gi_markers(counties: pd.DataFrame) -> list[dict]:
             }
         )
     return out
+
+
+def marker_file(counties: pd.DataFrame, f: Filters):
+    """`gi_markers(counties)` as a served file (one per set of counties with GIs and GI filter): the same for
+    every session and language, so the deck spec stays small and the browser fetches the file once."""
+    codes = ",".join(sorted(counties.loc[counties["gi_count"] > 0, "adcode"]))
+    key = f"{codes}|{sorted(f.categories)}|{sorted(f.gis)}"
+    return served_json("markers", key, lambda: gi_markers(counties))
 
 
 def labels(f: Filters, lang: str) -> list[dict]:
@@ -217,6 +247,12 @@ def initial_view(chosen: pd.DataFrame | None, zoom: float | None = None, px: tup
 
 def step_limits(f: Filters) -> tuple[int, int]:
     """How many zoom-out and zoom-in button steps the main map's view for `f` allows (as negative, positive)."""
+    return _step_limits(data_signature(), _where(f))
+
+
+@lru_cache(maxsize=256)
+def _step_limits(signature: str, where: tuple) -> tuple[int, int]:
+    f = Filters(*where)
     view = initial_view(None if f.is_empty else selected_counties(f))
     return -math.floor((view.zoom - view.min_zoom) / ZOOM_STEP), math.floor((view.max_zoom - view.zoom) / ZOOM_STEP)
 
@@ -313,7 +349,7 @@ def build_deck(
             pdk.Layer(
                 "ScatterplotLayer",
                 id="gi",
-                data=gi_markers(chosen),
+                data=url_of(marker_file(chosen, f)),
                 get_position="position",
                 get_radius="radius",
                 radius_units=pdk.types.String("pixels"),
@@ -339,6 +375,23 @@ def build_deck(
     )
 
 
+def cached_deck(f: Filters, measure: str = "area", lang: str = "zh", only=None, **options) -> pdk.Deck:
+    """`build_deck`, built and serialised once per data version, filters, measure, language and options, and
+    shared by every session that shows the same map (a rerun then costs a dictionary look-up). The deck is
+    read-only: do not change it."""
+    return _cached_deck(
+        data_signature(), _where(f), measure, lang, tuple(only) if only else None, tuple(options.items())
+    )
+
+
+@lru_cache(maxsize=256)
+def _cached_deck(signature: str, where: tuple, measure: str, lang: str, only, options: tuple) -> pdk.Deck:
+    deck = build_deck(Filters(*where), measure, lang, only=list(only) if only else None, **dict(options))
+    spec = deck.to_json()
+    deck.to_json = lambda: spec  # what st.pydeck_chart sends, computed once
+    return deck
+
+
 def county_deck(adcodes: list[str], lang: str) -> pdk.Deck:
     """A small map zoomed to a few counties (a GI's area, a county profile)."""
-    return build_deck(Filters(), "status", lang, only=list(adcodes), px=SMALL_MAP_PX)
+    return cached_deck(Filters(), "status", lang, only=list(adcodes), px=SMALL_MAP_PX)

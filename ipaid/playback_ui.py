@@ -64,7 +64,7 @@ def _step(f: Filters, lang: str, steps: int, resets: int) -> None:
     with text:
         legend(legend_items(year, lang), t("m_playback", lang), across=True)
     chart.altair_chart(cumulative_chart(counts, year, lang), height=170, key="play_chart")
-    deck = maps.build_deck(f, "exit", lang, steps=steps, resets=resets, fill=fill_expression(year), markers=False)
+    deck = maps.cached_deck(f, "exit", lang, steps=steps, resets=resets, fill=fill_expression(year), markers=False)
     st.pydeck_chart(deck, height=540, key="map")
 
 

@@ -218,6 +218,16 @@ def selection_file(adcodes, categories=(), gis=()) -> Path:
     return _still_there(_selection_file, data_signature(), frozenset(adcodes), product)
 
 
+def served_json(stem: str, key: str, make: Callable[[], object]) -> Path:
+    """A JSON file of the current data version, served beside the boundary files: one per `stem` and `key`
+    (what decides its content), built once by `make` (its result written compactly). Costs a stat per call."""
+    name = f"{stem}_{hashlib.sha256(key.encode()).hexdigest()[:12]}.json"
+    return _write(
+        GEO_DIR / data_signature() / name,
+        lambda: json.dumps(make(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+    )
+
+
 def national_files() -> dict[str, Path]:
     """Paths of the national boundary files for the current data version (built on first call)."""
     return _still_there(_national_files, data_signature())

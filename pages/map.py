@@ -32,8 +32,8 @@ steps, resets = view_buttons(f, L)
 if measure == PLAYBACK:
     playback(f, L, steps, resets)
 else:
-    st.pydeck_chart(maps.build_deck(f, measure, L, steps=steps, resets=resets), height=540, key="map")
-    draw_legend(maps.legend_items(f, measure, L, chosen), t(f"m_{measure}", L), across=True)
+    st.pydeck_chart(maps.cached_deck(f, measure, L, steps=steps, resets=resets), height=540, key="map")
+    draw_legend(maps.legend_items(f, measure, L), t(f"m_{measure}", L), across=True)
     draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
 members = data.load_area_members()
 st.caption(

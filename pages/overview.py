@@ -57,7 +57,7 @@ with left:
             )
 with right:
     st.subheader(t("ov_where", L))
-    st.pydeck_chart(maps.build_deck(Filters(), "status", L, details=False, zoom=1.55), height=320)
+    st.pydeck_chart(maps.cached_deck(Filters(), "status", L, details=False, zoom=1.55), height=320)
     draw_legend(legend("status", L, data.load_areas()), t("m_status", L))
     page_link("pages/map.py", t("ov_full_map", L), ":material/map:")
 

@@ -16,6 +16,12 @@ def deck_json(f: Filters, measure="area", lang="zh") -> dict:
     return json.loads(maps.build_deck(f, measure, lang).to_json())
 
 
+def gi_layer_markers(spec: dict) -> list[dict]:
+    """The GI markers a deck spec shows (a served file)."""
+    url = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]["data"]
+    return json.loads((static_files.STATIC_DIR / url.removeprefix(static_files.STATIC_URL + "/")).read_bytes())
+
+
 def test_deck_has_no_basemap_or_external_url():
     spec = deck_json(Filters())
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__") or "mapStyle" not in spec
@@ -104,7 +110,7 @@ def test_choosing_a_gi_by_name_zooms_to_its_counties():
     spec = deck_json(Filters(gis=(sangzhi,)))
     view = spec["initialViewState"]
     assert abs(view["longitude"] - 110.2) < 0.5 and abs(view["latitude"] - 29.5) < 0.5
-    markers = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]["data"]
+    markers = gi_layer_markers(spec)
     assert [m["name_zh"] for m in markers] == ["桑植县"]
 
 
@@ -218,7 +224,7 @@ def test_the_map_colours_and_tooltips_follow_every_filter(name, measure):
         assert tuple(props[f"fill_{measure}"]) == expected_colour(row, measure), (code, measure)
         assert props["gi_count"] == int(row.n)
         assert props["gis_zh"] == (first_of(sorted(row.names), "zh") if isinstance(row.names, set) else "—")
-    markers = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]["data"]
+    markers = gi_layer_markers(spec)
     assert {m["adcode"]: m["count"] for m in markers} == expected.loc[expected["n"] > 0, "n"].astype(int).to_dict()
 
 
