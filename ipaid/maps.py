@@ -12,10 +12,18 @@ import shapely
 
 from ipaid import data, geometry, palette
 from ipaid.filters import Filters, filter_counties
+from ipaid.hierarchy import has_prefectures
 from ipaid.i18n import t
 from ipaid.map_labels import label_layer
 from ipaid.names import place_en, province_short
-from ipaid.static_files import county_info, national_files, selection_file, tooltip_properties, url_of
+from ipaid.static_files import (
+    county_info,
+    national_files,
+    prefecture_file,
+    selection_file,
+    tooltip_properties,
+    url_of,
+)
 from ipaid.webfont import WEB_FAMILY
 
 NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom=2, max_zoom=11)
@@ -298,6 +306,8 @@ def build_deck(
                 **highlight,
             )
         )
+    if not only and len(f.provinces) == 1 and has_prefectures(f.provinces[0]):  # the drill-down's province level
+        layers.append(_outline("prefectures", prefecture_file(f.provinces[0]), palette.PREFECTURE_LINE, 1.2))
     if not only:
         layers.append(_outline("areas", files["areas"], palette.AREA_LINE, 1.6))
     layers += [
