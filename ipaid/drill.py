@@ -32,7 +32,8 @@ def summary(counties: pd.DataFrame, gis: pd.DataFrame) -> dict:
 
 
 def breakdown(counties: pd.DataFrame, gis: pd.DataFrame, province: str, prefecture: str, lang: str) -> pd.DataFrame:
-    """The place's units one level down (provinces, prefectures, or counties), each with its figures."""
+    """The place's units one level down (provinces, prefectures, or counties), each with its figures; the index
+    holds what a click opens (province or prefecture name, county adcode)."""
     en = lang == "en"
     place = place_counties(counties, province, prefecture)
     if prefecture or (province and not hierarchy.has_prefectures(province)):
@@ -43,13 +44,15 @@ def breakdown(counties: pd.DataFrame, gis: pd.DataFrame, province: str, prefectu
                 t("exit_year", lang): place["exit_year"].to_list(),
                 t("area", lang): place["area_en" if en else "area_zh"].to_list(),
                 t("gis_listed", lang): place["gi_count"].to_list(),
-            }
+            },
+            index=pd.Index(place["adcode"].to_list(), name="key"),
         )
     units = hierarchy.units().set_index("adcode")
     key = "prefecture" if province else "province"
     groups = place["adcode"].map(units[key])
-    rows = []
+    rows, keys = [], []
     for name in dict.fromkeys(groups.sort_index()):
+        keys.append(name)
         part = summary(place[groups == name], gis)
         label = (hierarchy.prefecture_en(name) if key == "prefecture" else place_en(name)) if en else name
         rows.append(
@@ -60,4 +63,4 @@ def breakdown(counties: pd.DataFrame, gis: pd.DataFrame, province: str, prefectu
                 t("gis_listed", lang): part["gis"],
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, index=pd.Index(keys, name="key"))

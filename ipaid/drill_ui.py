@@ -6,6 +6,8 @@ The level is the shared province filter (exactly one province) plus `?prefecture
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from ipaid import data, drill, hierarchy
@@ -15,6 +17,7 @@ from ipaid.ui import shown_values, write_url
 from ipaid.views import literal
 
 KEY = "prefecture"
+MAP_KEY = "map"
 CLICKED = "_drill_clicked"
 
 
@@ -47,15 +50,9 @@ def _go(province: str | None, prefecture: str = "") -> None:
     st.session_state[KEY] = prefecture
 
 
-def map_key() -> str:
-    """The map's widget key: new at each level, so a click made one level up neither stays selected (Streamlit
-    fades every other county while an object is selected) nor makes a second click on it an unselection."""
-    return "map_" + "_".join(filter(None, ["drill", _province(), st.session_state.get(KEY, "")]))
-
-
 def on_click() -> None:
     """Map click callback: the clicked county opens the next level down (see `hierarchy.click_target`)."""
-    state = st.session_state.get(map_key())
+    state = st.session_state.get(MAP_KEY)
     objects = [o for found in (state.selection.get("objects") or {}).values() for o in found] if state else []
     if not objects:
         return
@@ -122,6 +119,30 @@ def panel(lang: str, prefecture: str) -> None:
     place = (
         _name(prefecture, lang, True) if prefecture else _name(province, lang) if province else t("dr_all_china", lang)
     )
+    table = drill.breakdown(counties, gis, province, prefecture, lang)
+    key = "drill_rows_" + "_".join(filter(None, [province, prefecture]))  # a new table per level: no stale pick
     with st.container(key="drill_panel"):
         st.markdown(f"**{literal(t('dr_units', lang, place=place))}**")
-        st.dataframe(drill.breakdown(counties, gis, province, prefecture, lang), hide_index=True, height=280)
+        st.caption(t("dr_rows_help", lang))
+        st.dataframe(
+            table,
+            hide_index=True,
+            height=280,
+            key=key,
+            on_select=partial(_open_row, key, list(table.index)),
+            selection_mode="single-row",
+        )
+
+
+def _open_row(key: str, keys: list[str]) -> None:
+    """A row of the panel's table picked: open that unit, as a click on the map would."""
+    rows = st.session_state[key].selection.rows
+    if not rows:
+        return
+    unit, province, prefecture = keys[rows[0]], _province(), st.session_state.get(KEY, "")
+    if not province:
+        _go(unit)
+    elif prefecture or not hierarchy.has_prefectures(province):
+        st.session_state[CLICKED] = unit
+    else:
+        _go(province, unit)

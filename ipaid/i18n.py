@@ -575,6 +575,10 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "点击地图上的省份放大查看，再点击地市，再点击县打开其概况；上方路径可逐级返回。",
     ),
     "dr_units": ("In {place}", "{place}下辖"),
+    "dr_rows_help": (
+        "Pick a row (its box on the left) to open that place, as a click on the map does.",
+        "勾选一行（左侧方框）即可打开该地，与点击地图相同。",
+    ),
     "dr_not_poor": (
         "{name} was not a national poverty county: it has no profile page. GIs listed: {gis}.",
         "{name}不是国家级贫困县，没有概况页。地理标志：{gis}。",

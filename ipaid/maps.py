@@ -262,6 +262,9 @@ def build_deck(
 
     With a filter, only the counties of `selected_counties(f)` are coloured (a served file per selection and
     GI filter); the national county file stays in the deck, hidden, so it is not fetched again.
+    Each pickable layer's id changes with what it shows ("counties" / "counties-hidden", "selection-<file>"): the
+    map's click selection names a layer id, and Streamlit drops a selection whose layer id is gone, so a click
+    that opened another level does not stay selected there (deck.gl shares a URL's data between layers).
     With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
     Without `details` (a thumbnail), no GI markers and no labels. `steps`, `resets`: the zoom buttons.
     """
@@ -282,13 +285,13 @@ def build_deck(
         layers.append(
             pdk.Layer(
                 "GeoJsonLayer",
-                id="counties",
+                id="counties-hidden" if focused else "counties",  # the same file either way: not fetched again
                 data=url_of(files["counties"]),
                 get_fill_color=fill,
                 stroked=False,
                 filled=True,
                 visible=not focused,
-                **highlight,
+                **{**highlight, "pickable": not focused},
             )
         )
     if focused and len(chosen):
@@ -296,7 +299,7 @@ def build_deck(
         layers.append(
             pdk.Layer(
                 "GeoJsonLayer",
-                id="selection",
+                id=f"selection-{sel.stem.removeprefix('selection_')}",
                 data=url_of(sel),
                 get_fill_color=fill,
                 get_line_color=palette.SELECTION_LINE,

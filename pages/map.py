@@ -33,7 +33,7 @@ drill_ui.breadcrumbs(L, prefecture)
 steps, resets = view_buttons(f, L)
 # The legend goes under the map: beside it, a 1024 px screen leaves the map too narrow for all of China.
 deck = maps.build_deck(f, measure, L, steps=steps, resets=resets)
-st.pydeck_chart(deck, height=540, key=drill_ui.map_key(), on_select=drill_ui.on_click)
+st.pydeck_chart(deck, height=540, key=drill_ui.MAP_KEY, on_select=drill_ui.on_click)
 draw_legend(maps.legend_items(f, measure, L, chosen), t(f"m_{measure}", L), across=True)
 draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
 drill_ui.panel(L, prefecture)

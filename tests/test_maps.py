@@ -40,7 +40,7 @@ def test_province_filter_zooms_and_adds_a_detailed_selection():
     hunan = deck_json(Filters(provinces=("湖南省",)))
     assert hunan["initialViewState"]["zoom"] > national["initialViewState"]["zoom"] + 1.5
     assert 108 < hunan["initialViewState"]["longitude"] < 115 and 24 < hunan["initialViewState"]["latitude"] < 31
-    selection = [layer for layer in hunan["layers"] if layer["id"] == "selection"][0]
+    selection = [layer for layer in hunan["layers"] if layer["id"].startswith("selection")][0]
     path = static_files.STATIC_DIR / selection["data"].removeprefix(static_files.STATIC_URL + "/")
     features = json.loads(path.read_text(encoding="utf-8"))["features"]
     assert {f["properties"]["province_zh"] for f in features} == {"湖南省"}
@@ -198,7 +198,9 @@ def expected_colour(row, measure: str) -> tuple:
 def served_features(spec: dict) -> list[dict]:
     """The features of the coloured county layer the deck shows (the selection, else all counties)."""
     shown = [
-        layer for layer in spec["layers"] if layer["id"] in ("counties", "selection") and layer.get("visible", True)
+        layer
+        for layer in spec["layers"]
+        if layer["id"].startswith(("counties", "selection")) and layer.get("visible", True)
     ]
     assert len(shown) == 1, [layer["id"] for layer in shown]
     path = static_files.STATIC_DIR / shown[0]["data"].removeprefix(static_files.STATIC_URL + "/")
