@@ -104,6 +104,11 @@ def open_clicked(lang: str) -> None:
 
 def panel(lang: str, prefecture: str) -> None:
     """The level's figures (counties, poverty counties, exits per year, GIs, areas) and its units one level down."""
+    with st.container(key="drill_panel"):
+        _panel(lang, prefecture)
+
+
+def _panel(lang: str, prefecture: str) -> None:
     province = _province()
     counties, gis = data.all_counties(), data.load_gis()
     fig = drill.summary(drill.place_counties(counties, province, prefecture), gis)
@@ -114,24 +119,28 @@ def panel(lang: str, prefecture: str) -> None:
     exits = " · ".join(f"{y}: {n}" for y, n in fig["exits"].items())
     names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
     areas = listing([names.get(a, a) for a in fig["areas"]], lang) or t("dr_no_areas", lang)
-    st.markdown(f"**{t('dr_exits', lang)}**: {exits}  \n**{t('dr_areas', lang)}**: {literal(areas)}")
+    lines = [f"**{t('dr_exits', lang)}**: {exits}", f"**{t('dr_areas', lang)}**: {literal(areas)}"]
+    if prefecture or (province and not hierarchy.has_prefectures(province)):
+        poor = drill.place_counties(counties, province, prefecture)
+        poor = poor.loc[poor["poverty"], "name_en" if lang == "en" else "name"]
+        lines.append(f"**{t('dr_poverty', lang)}**: {literal(listing(list(poor), lang) or t('dr_no_areas', lang))}")
+    st.markdown("  \n".join(lines))
     st.caption(t("dr_place_note", lang))
     place = (
         _name(prefecture, lang, True) if prefecture else _name(province, lang) if province else t("dr_all_china", lang)
     )
     table = drill.breakdown(counties, gis, province, prefecture, lang)
     key = "drill_rows_" + "_".join(filter(None, [province, prefecture]))  # a new table per level: no stale pick
-    with st.container(key="drill_panel"):
-        st.markdown(f"**{literal(t('dr_units', lang, place=place))}**")
-        st.caption(t("dr_rows_help", lang))
-        st.dataframe(
-            table,
-            hide_index=True,
-            height=280,
-            key=key,
-            on_select=partial(_open_row, key, list(table.index)),
-            selection_mode="single-row",
-        )
+    st.markdown(f"**{literal(t('dr_units', lang, place=place))}**")
+    st.caption(t("dr_rows_help", lang))
+    st.dataframe(
+        table,
+        hide_index=True,
+        height=min(38 + 35 * len(table), 420),  # Hunan's 14 prefectures without scrolling
+        key=key,
+        on_select=partial(_open_row, key, list(table.index)),
+        selection_mode="single-row",
+    )
 
 
 def _open_row(key: str, keys: list[str]) -> None:
