@@ -258,7 +258,8 @@ def test_a_filter_hides_the_national_county_file_without_dropping_it():
     national = deck_json(Filters())["layers"][0]
     for name in ("province", "category", "gi"):
         counties = deck_json(FILTERS[name]())["layers"][0]
-        assert counties["id"] == "counties" and counties["data"] == national["data"] and counties["visible"] is False
+        assert counties["id"].startswith("counties") and counties["data"] == national["data"]
+        assert counties["visible"] is False
     assert national["visible"] is True
 
 
@@ -270,7 +271,7 @@ def test_the_map_page_shows_the_filtered_counts():
     at.switch_page("pages/map.py").run()
     assert not at.exception
     tea = expected_counties(Filters(categories=("tea",)))
-    table = at.dataframe[0].value
+    table = next(d.value for d in at.dataframe if "GIs" in d.value.columns)  # the counties in view
     assert len(table) == tea["poverty"].sum() and table["GIs"].sum() == tea.loc[tea["poverty"], "n"].sum()
     assert t("map_filters_note", "en") in " ".join(c.value for c in at.caption)
 
