@@ -148,7 +148,9 @@ def gi_markers(counties: pd.DataFrame) -> list[dict]:
 
 
 def labels(f: Filters, lang: str) -> list[dict]:
-    """Province labels (national view) or area labels (areas selected)."""
+    """Province labels (national view), area labels (areas selected) or prefecture labels (one province)."""
+    if len(f.provinces) == 1 and not f.areas and has_prefectures(f.provinces[0]):
+        return prefecture_labels(geometry.cache_key(), f.provinces[0], lang)
     if f.areas:
         members = data.load_counties()
         members = members.loc[members["area_id"].isin(f.areas), ["boundary_adcode", "area_id"]].rename(
@@ -166,6 +168,23 @@ def labels(f: Filters, lang: str) -> list[dict]:
         if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES
     ]
     return out if f.provinces else declutter(out, NATIONAL_VIEW.zoom, LABEL_PX)
+
+
+@lru_cache(maxsize=16)
+def prefecture_labels(key: str, province: str, lang: str) -> list[dict]:
+    """A label per prefecture-level unit of a province, at its widest spot (the drill-down's province level);
+    computed once per geometry build (`key`), province and language."""
+    from ipaid.hierarchy import prefecture_en, units
+
+    codes = units().loc[units()["province"] == province].drop_duplicates("prefecture_code")
+    names = dict(zip(codes["prefecture_code"], codes["prefecture"]))
+    shapes = geometry.load_layer("prefectures", "national")
+    shapes = shapes[shapes["prefecture_code"].isin(names)]
+    points = shapely.get_point(shapely.maximum_inscribed_circle(shapes.geometry.values, 0.02), 0)
+    return [
+        {"position": [round(p.x, 3), round(p.y, 3)], "text": prefecture_en(names[c]) if lang == "en" else names[c]}
+        for c, p in zip(shapes["prefecture_code"], points)
+    ]
 
 
 @lru_cache(maxsize=2)
@@ -310,7 +329,7 @@ def build_deck(
             )
         )
     if not only and len(f.provinces) == 1 and has_prefectures(f.provinces[0]):  # the drill-down's province level
-        layers.append(_outline("prefectures", prefecture_file(f.provinces[0]), palette.PREFECTURE_LINE, 1.2))
+        layers.append(_outline("prefectures", prefecture_file(f.provinces[0]), palette.PREFECTURE_LINE, 2.2))
     if not only:
         layers.append(_outline("areas", files["areas"], palette.AREA_LINE, 1.6))
     layers += [
