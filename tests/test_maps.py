@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from ipaid import data, maps, palette, static_files
+from ipaid import data, hierarchy, maps, palette, static_files
 from ipaid.filters import Filters
 from ipaid.i18n import first_of, t
 
@@ -127,8 +127,9 @@ def test_national_province_labels_do_not_overlap_and_keep_the_capital():
             for a, c, b, d in boxes[i + 1 :]:
                 assert x1 < a or b < x0 or y1 < c or d < y0
         assert labels[0]["text"] == capital and len(labels) >= 20
-    hunan = maps.labels(Filters(provinces=("湖南省",)), "zh")
-    assert [label["text"] for label in hunan] == ["湖南"]
+    hunan = maps.labels(Filters(provinces=("湖南省",)), "zh")  # the drill-down's province level: its prefectures
+    assert sorted(label["text"] for label in hunan) == sorted(hierarchy.prefectures("湖南省"))
+    assert [label["text"] for label in maps.labels(Filters(provinces=("北京市",)), "zh")] == ["北京"]
 
 
 def test_served_files_come_back_when_removed_behind_the_cache():
