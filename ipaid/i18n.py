@@ -645,6 +645,41 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "anim_mp4": ("MP4 video", "MP4视频"),
     "anim_multiples": ("Five years side by side (PNG)", "五年并列图（PNG）"),
     "anim_title": ("Counties out of poverty, 2016–2020", "贫困县脱贫摘帽进程（2016–2020年）"),
+    # --- drill ---
+    "dr_all_china": ("All China", "全国"),
+    "dr_counties": ("Counties", "县级单位"),
+    "dr_poverty": ("Poverty counties", "贫困县"),
+    "dr_gis": ("GIs", "地理标志"),
+    "dr_areas": ("Contiguous areas present", "涉及的连片特困地区"),
+    "dr_no_areas": ("none", "无"),
+    "dr_exits": ("Exits per year", "各年摘帽县数"),
+    "dr_no": ("no", "否"),
+    "dr_help": (
+        "Click a province on the map to zoom to it, then a prefecture, then a county to open its profile; "
+        "the path above goes back up.",
+        "点击地图上的省份放大查看，再点击地市，再点击县打开其概况；上方路径可逐级返回。",
+    ),
+    "dr_units": ("In {place}", "{place}下辖"),
+    "dr_rows_help": (
+        "Pick a row (its box on the left) to open that place, as a click on the map does.",
+        "勾选一行（左侧方框）即可打开该地，与点击地图相同。",
+    ),
+    "dr_not_poor": (
+        "{name} was not a national poverty county: it has no profile page. GIs listed: {gis}.",
+        "{name}不是国家级贫困县，没有概况页。地理标志：{gis}。",
+    ),
+    "dr_bad_prefecture": (
+        "Ignored the prefecture {value} in the link: it is not a prefecture of {province}.",
+        "链接中的地市{value}不属于{province}，已忽略。",
+    ),
+    "dr_prefecture_alone": (
+        "Ignored the prefecture {value} in the link: a prefecture needs exactly one province (?province=).",
+        "链接中的地市{value}已忽略：需同时指定一个省份（?province=）。",
+    ),
+    "dr_place_note": (
+        "Figures for the whole place, whatever the other filters.",
+        "以上为该地全部县级单位的数字，不受其他筛选影响。",
+    ),
 }
 
 CATEGORY = {

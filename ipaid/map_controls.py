@@ -21,7 +21,7 @@ def _press(change: int | None, limits: tuple[int, int]) -> None:
 
 def view_buttons(f: Filters, lang: str) -> tuple[int, int]:
     """Draw the buttons; returns (steps, resets) for `maps.build_deck`. Steps start again at 0 with new filters."""
-    where = (f.provinces, f.areas, f.categories, f.gis)
+    where = (f.provinces, f.prefecture, f.areas, f.categories, f.gis)
     state = st.session_state.setdefault(STATE, {"for": where, "steps": 0, "resets": 0})
     if state["for"] != where:
         state.update({"for": where, "steps": 0})

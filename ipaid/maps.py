@@ -12,6 +12,7 @@ import shapely
 
 from ipaid import data, geometry, palette
 from ipaid.filters import Filters, filter_counties
+from ipaid.hierarchy import has_prefectures
 from ipaid.i18n import t
 from ipaid.map_labels import label_layer
 from ipaid.names import place_en, province_short
@@ -19,6 +20,7 @@ from ipaid.static_files import (
     county_info,
     data_signature,
     national_files,
+    prefecture_file,
     selection_file,
     served_json,
     tooltip_properties,
@@ -100,13 +102,18 @@ def legend_items(f: Filters, measure: str, lang: str, shown: pd.DataFrame | None
 
 
 def _where(f: Filters) -> tuple:
-    """What of `f` decides a map (its language and measure are passed on their own)."""
-    return (f.provinces, f.areas, f.categories, f.gis)
+    """What of `f` decides a map (its language and measure are passed on their own); `_place` turns it back."""
+    return (f.provinces, f.areas, f.categories, f.gis, f.prefecture)
+
+
+def _place(where: tuple) -> Filters:
+    provinces, areas, categories, gis, prefecture = where
+    return Filters(provinces, areas, categories, gis, prefecture=prefecture)
 
 
 @lru_cache(maxsize=256)
 def _legend_items(signature: str, where: tuple, measure: str, lang: str) -> tuple:
-    f = Filters(*where)
+    f = _place(where)
     return tuple(legend_items(f, measure, lang, selected_counties(f)))
 
 
@@ -170,7 +177,9 @@ def marker_file(counties: pd.DataFrame, f: Filters):
 
 
 def labels(f: Filters, lang: str) -> list[dict]:
-    """Province labels (national view) or area labels (areas selected)."""
+    """Province labels (national view), area labels (areas selected) or prefecture labels (one province)."""
+    if len(f.provinces) == 1 and not f.areas and has_prefectures(f.provinces[0]):
+        return prefecture_labels(geometry.cache_key(), f.provinces[0], lang)
     if f.areas:
         members = data.load_counties()
         members = members.loc[members["area_id"].isin(f.areas), ["boundary_adcode", "area_id"]].rename(
@@ -188,6 +197,23 @@ def labels(f: Filters, lang: str) -> list[dict]:
         if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES
     ]
     return out if f.provinces else declutter(out, NATIONAL_VIEW.zoom, LABEL_PX)
+
+
+@lru_cache(maxsize=16)
+def prefecture_labels(key: str, province: str, lang: str) -> list[dict]:
+    """A label per prefecture-level unit of a province, at its widest spot (the drill-down's province level);
+    computed once per geometry build (`key`), province and language."""
+    from ipaid.hierarchy import prefecture_en, units
+
+    codes = units().loc[units()["province"] == province].drop_duplicates("prefecture_code")
+    names = dict(zip(codes["prefecture_code"], codes["prefecture"]))
+    shapes = geometry.load_layer("prefectures", "national")
+    shapes = shapes[shapes["prefecture_code"].isin(names)]
+    points = shapely.get_point(shapely.maximum_inscribed_circle(shapes.geometry.values, 0.02), 0)
+    return [
+        {"position": [round(p.x, 3), round(p.y, 3)], "text": prefecture_en(names[c]) if lang == "en" else names[c]}
+        for c, p in zip(shapes["prefecture_code"], points)
+    ]
 
 
 @lru_cache(maxsize=2)
@@ -252,7 +278,7 @@ def step_limits(f: Filters) -> tuple[int, int]:
 
 @lru_cache(maxsize=256)
 def _step_limits(signature: str, where: tuple) -> tuple[int, int]:
-    f = Filters(*where)
+    f = _place(where)
     view = initial_view(None if f.is_empty else selected_counties(f))
     return -math.floor((view.zoom - view.min_zoom) / ZOOM_STEP), math.floor((view.max_zoom - view.zoom) / ZOOM_STEP)
 
@@ -292,6 +318,9 @@ def build_deck(
 
     With a filter, only the counties of `selected_counties(f)` are coloured (a served file per selection and
     GI filter); the national county file stays in the deck, hidden, so it is not fetched again.
+    Each pickable layer's id changes with what it shows ("counties" / "counties-hidden", "selection-<file>"): the
+    map's click selection names a layer id, and Streamlit drops a selection whose layer id is gone, so a click
+    that opened another level does not stay selected there (deck.gl shares a URL's data between layers).
     With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
     Without `details` (a thumbnail), no GI markers and no labels. `steps`, `resets`: the zoom buttons.
     `fill`: a colour accessor instead of the measure's (playback); the same files, only the colours change.
@@ -314,13 +343,13 @@ def build_deck(
         layers.append(
             pdk.Layer(
                 "GeoJsonLayer",
-                id="counties",
+                id="counties-hidden" if focused else "counties",  # the same file either way: not fetched again
                 data=url_of(files["counties"]),
                 get_fill_color=fill,
                 stroked=False,
                 filled=True,
                 visible=not focused,
-                **highlight,
+                **{**highlight, "pickable": not focused},
             )
         )
     if focused and len(chosen):
@@ -328,7 +357,7 @@ def build_deck(
         layers.append(
             pdk.Layer(
                 "GeoJsonLayer",
-                id="selection",
+                id=f"selection-{sel.stem.removeprefix('selection_')}",
                 data=url_of(sel),
                 get_fill_color=fill,
                 get_line_color=palette.SELECTION_LINE,
@@ -338,6 +367,8 @@ def build_deck(
                 **highlight,
             )
         )
+    if not only and len(f.provinces) == 1 and has_prefectures(f.provinces[0]):  # the drill-down's province level
+        layers.append(_outline("prefectures", prefecture_file(f.provinces[0]), palette.PREFECTURE_LINE, 2.2))
     if not only:
         layers.append(_outline("areas", files["areas"], palette.AREA_LINE, 1.6))
     layers += [
@@ -386,7 +417,7 @@ def cached_deck(f: Filters, measure: str = "area", lang: str = "zh", only=None, 
 
 @lru_cache(maxsize=256)
 def _cached_deck(signature: str, where: tuple, measure: str, lang: str, only, options: tuple) -> pdk.Deck:
-    deck = build_deck(Filters(*where), measure, lang, only=list(only) if only else None, **dict(options))
+    deck = build_deck(_place(where), measure, lang, only=list(only) if only else None, **dict(options))
     spec = deck.to_json()
     deck.to_json = lambda: spec  # what st.pydeck_chart sends, computed once
     return deck

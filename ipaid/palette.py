@@ -42,6 +42,7 @@ HIGHLIGHT = [255, 255, 0, 160]  # the county under the pointer
 SELECTION_LINE = [60, 60, 60]
 AREA_LINE = [40, 40, 40]
 PROVINCE_LINE = [120, 120, 120]
+PREFECTURE_LINE = [20, 20, 20]  # prefecture borders of the drill-down
 CHINA_LINE = [30, 30, 30]
 LABEL_TEXT = [20, 20, 20]
 LABEL_HALO = [255, 255, 255, 230]

@@ -202,6 +202,26 @@ def _selection_file(signature: str, adcodes: frozenset[str], product: tuple) -> 
     return _write(GEO_DIR / signature / f"selection_{hashlib.sha256(key.encode()).hexdigest()[:12]}.json", make)
 
 
+@lru_cache(maxsize=64)
+def _prefecture_file(signature: str, province: str) -> Path:
+    from ipaid.hierarchy import units
+
+    codes = set(units().loc[units()["province"] == province, "prefecture_code"])
+
+    def make() -> bytes:
+        shapes = geometry.load_layer("prefectures", "detailed")
+        lines = geometry.borders(shapes.loc[shapes["prefecture_code"].isin(codes)].geometry.values)
+        return feature_collection([lines], [{"kind": "prefecture borders"}], DIGITS["detailed"])
+
+    code = units().loc[units()["province"] == province, "adcode"].iloc[0][:2]
+    return _write(GEO_DIR / signature / f"prefectures_{code}.json", make)
+
+
+def prefecture_file(province: str) -> Path:
+    """Detailed borders of a province's prefecture-level units (and its own outline), for its drill-down level."""
+    return _still_there(_prefecture_file, data_signature(), province)
+
+
 def _still_there(cached, *args):
     """A cached file-building call, made again if its files were removed since (pruned by another process)."""
     out = cached(*args)

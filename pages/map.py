@@ -1,8 +1,10 @@
 """Map: counties coloured by a chosen measure, area and province outlines, GI markers; offline."""
 
+from dataclasses import replace
+
 import streamlit as st
 
-from ipaid import data, maps
+from ipaid import data, drill_ui, maps
 from ipaid.i18n import t
 from ipaid.map_controls import view_buttons
 from ipaid.map_export import map_export_controls
@@ -22,19 +24,25 @@ measure = st.segmented_control(
 st.session_state["_measure"] = measure
 write_url(["measure"], {"measure": "area"})
 f = current_filters() if measure != PLAYBACK else place_only(current_filters())
+prefecture = drill_ui.drill_level(L)
+drill_ui.open_clicked(L)
+f = replace(f, prefecture=prefecture)
 chosen = maps.selected_counties(f)
 note = maps.filters_note(f, L)
 st.caption(literal(filters_text(f)) + ("  \n" + note if note else ""))
 if not f.is_empty and chosen.empty:
     st.info(t("no_match", L))
+drill_ui.breadcrumbs(L, prefecture)
 steps, resets = view_buttons(f, L)
 # The legend goes under the map: beside it, a 1024 px screen leaves the map too narrow for all of China.
 if measure == PLAYBACK:
     playback(f, L, steps, resets)
 else:
-    st.pydeck_chart(maps.cached_deck(f, measure, L, steps=steps, resets=resets), height=540, key="map")
+    deck = maps.cached_deck(f, measure, L, steps=steps, resets=resets)
+    st.pydeck_chart(deck, height=540, key=drill_ui.MAP_KEY, on_select=drill_ui.on_click)
     draw_legend(maps.legend_items(f, measure, L), t(f"m_{measure}", L), across=True)
     draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
+drill_ui.panel(L, prefecture)
 members = data.load_area_members()
 st.caption(
     t("map_caption", L)

@@ -1,0 +1,66 @@
+"""The drill-down's side panel: figures of a place (China, a province, a prefecture) and its units one level down."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ipaid import hierarchy
+from ipaid.filters import covers
+from ipaid.i18n import t
+from ipaid.names import place_en
+
+YEARS = range(2016, 2021)
+
+
+def place_counties(counties: pd.DataFrame, province: str = "", prefecture: str = "") -> pd.DataFrame:
+    """The rows of `counties` (a table with `adcode`, e.g. `data.all_counties()`) in the place."""
+    return counties[counties["adcode"].isin(hierarchy.counties_in(province, prefecture))]
+
+
+def summary(counties: pd.DataFrame, gis: pd.DataFrame) -> dict:
+    """Figures of the `counties` of a place: how many, how many poverty counties, exits per year 2016–2020,
+    GIs covering at least one of them, contiguous areas with a county there (ids, in order)."""
+    poor = counties[counties["poverty"]]
+    years = poor["exit_year"].dropna().astype(int)
+    return {
+        "counties": len(counties),
+        "poverty": len(poor),
+        "exits": {y: int((years == y).sum()) for y in YEARS},
+        "gis": int(covers(gis, counties["adcode"]).sum()) if len(gis) else 0,
+        "areas": sorted(a for a in poor["area_id"].unique() if a),
+    }
+
+
+def breakdown(counties: pd.DataFrame, gis: pd.DataFrame, province: str, prefecture: str, lang: str) -> pd.DataFrame:
+    """The place's units one level down (provinces, prefectures, or counties), each with its figures; the index
+    holds what a click opens (province or prefecture name, county adcode)."""
+    en = lang == "en"
+    place = place_counties(counties, province, prefecture)
+    if prefecture or (province and not hierarchy.has_prefectures(province)):
+        return pd.DataFrame(
+            {
+                t("county", lang): place["name_en" if en else "name"].to_list(),
+                t("poverty_county", lang): [t("yes" if p else "dr_no", lang) for p in place["poverty"]],
+                t("exit_year", lang): place["exit_year"].to_list(),
+                t("area", lang): place["area_en" if en else "area_zh"].to_list(),
+                t("gis_listed", lang): place["gi_count"].to_list(),
+            },
+            index=pd.Index(place["adcode"].to_list(), name="key"),
+        )
+    units = hierarchy.units().set_index("adcode")
+    key = "prefecture" if province else "province"
+    groups = place["adcode"].map(units[key])
+    rows, keys = [], []
+    for name in dict.fromkeys(groups.sort_index()):
+        keys.append(name)
+        part = summary(place[groups == name], gis)
+        label = (hierarchy.prefecture_en(name) if key == "prefecture" else place_en(name)) if en else name
+        rows.append(
+            {
+                t(key, lang): label,
+                t("dr_counties", lang): part["counties"],
+                t("dr_poverty", lang): part["poverty"],
+                t("gis_listed", lang): part["gis"],
+            }
+        )
+    return pd.DataFrame(rows, index=pd.Index(keys, name="key"))
