@@ -81,7 +81,7 @@ def _walk(node, scale: float, high_contrast: bool) -> None:
     if isinstance(node, dict):
         for key, value in node.items():
             if key in FONT_KEYS and isinstance(value, (int, float)):
-                node[key] = round(value * scale, 1)
+                node[key] = value * scale
             elif high_contrast and key in COLOR_KEYS and value in palette.CHART_GREYS_TEXT:
                 node[key] = palette.HC_TEXT
             elif key != "data" and key != "datasets":
