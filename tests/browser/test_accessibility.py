@@ -6,6 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from bench._common import PAGES, open_page, wait_idle
+from ipaid.i18n import t
 
 pytestmark = pytest.mark.browser
 
@@ -82,6 +83,7 @@ def test_display_options_change_the_page_and_stay_in_the_link(axe_page):
 
 def test_a_chart_shows_as_a_table(axe_page):
     open_page(axe_page, "/projects?lang=en")
+    expect(axe_page.get_by_role("heading", name=t("zones_title", "en"))).to_be_visible()  # the page's last section
     tables = axe_page.locator('[data-testid="stDataFrame"]')
     before = tables.count()
     axe_page.get_by_role("switch", name="Show as table").first.press("Space")
