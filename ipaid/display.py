@@ -35,6 +35,8 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
     if large:
         # Streamlit sizes nearly everything in rem: a larger root font scales text, widgets and spacing.
         rules.append(f"html {{font-size: {16 * TEXT_SCALE:g}px !important}}")
+        # headline figures keep their usual size, so that "2,385个" still fits a card at 1024 px
+        rules.append(f'[data-testid="stMetricValue"] {{font-size: {2.25 / TEXT_SCALE:g}rem !important}}')
     if high_contrast:
         ink, paper, line = palette.HC_TEXT, palette.HC_BACKGROUND, palette.HC_BORDER
         rules += [

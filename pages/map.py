@@ -28,9 +28,9 @@ if not f.is_empty and chosen.empty:
 steps, resets = view_buttons(f, L)
 # The legend goes under the map: beside it, a 1024 px screen leaves the map too narrow for all of China.
 st.pydeck_chart(maps.build_deck(f, measure, L, steps=steps, resets=resets), height=540, key="map")
-st.markdown(f"[{t('map_table_link', L)}](#counties-in-view)")  # the map's text equivalent, for keyboard and readers
 draw_legend(maps.legend_items(f, measure, L, chosen), t(f"m_{measure}", L), across=True)
 draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
+st.markdown(f"[{t('map_table_link', L)}](#counties-in-view)")  # the map's text equivalent, for keyboard and readers
 members = data.load_area_members()
 st.caption(
     t("map_caption", L)
