@@ -42,7 +42,7 @@ def test_text_colours_reach_4_5_to_1(colour, background):
     assert contrast(colour, background) >= 4.5
 
 
-@pytest.mark.parametrize("colour", [palette.FOCUS, palette.SWATCH_EDGE, palette.HC_BORDER])
+@pytest.mark.parametrize("colour", [palette.FOCUS, palette.SWATCH_EDGE, palette.HC_BORDER, THEME["borderColor"]])
 def test_ui_colours_reach_3_to_1(colour):
     for background in (THEME["backgroundColor"], THEME["secondaryBackgroundColor"]):
         assert contrast(colour, background) >= 3
