@@ -425,7 +425,7 @@ def chart_block(
         as_table = st.toggle(t("show_table", lang()), key=f"table_{key}")
         downloads(name, frame, chart, key)
     if as_table:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.container(key=f"table_{key}_data").dataframe(frame, hide_index=True, width="stretch")
     return state
 
 
