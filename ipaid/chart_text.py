@@ -46,7 +46,7 @@ def _value_text(frame: pd.DataFrame, col: str, i) -> str:
 
 def describe(title: str, frame: pd.DataFrame, lang: str) -> str:
     """One sentence: what the chart shows, from its data (its largest and smallest value, or its span of years)."""
-    head = f"{title}: " if title else ""
+    head = (f"{title}：" if lang == "zh" else f"{title}: ") if title else ""
     if frame is None or frame.empty:
         return head + t("chart_desc_empty", lang)
     names = _names(frame)
