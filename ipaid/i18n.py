@@ -680,6 +680,19 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "Figures for the whole place, whatever the other filters.",
         "以上为该地全部县级单位的数字，不受其他筛选影响。",
     ),
+    # --- a11y ---
+    "display_large": ("Large text", "大字号"),
+    "display_contrast": ("High contrast", "高对比度"),
+    "contrast_param": ("contrast setting", "对比度设置"),
+    "text_param": ("text size setting", "字号设置"),
+    "show_table": ("Show as table", "以表格显示"),
+    "chart_desc_values": (
+        "{n} values; the largest is {top} ({top_value}), the smallest {low} ({low_value}).",
+        "共{n}项，最大为{top}（{top_value}），最小为{low}（{low_value}）。",
+    ),
+    "chart_desc_events": ("{n} dated events, {span}.", "共{n}个事件，{span}年。"),
+    "chart_desc_empty": ("no data for the chosen filters.", "当前筛选下没有数据。"),
+    "map_table_link": ("The counties in view as a table", "以表格查看地图中的县"),
 }
 
 CATEGORY = {

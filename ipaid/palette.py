@@ -102,3 +102,12 @@ def hex_color(rgb: tuple[int, int, int]) -> str:
 CHART_BAR, CHART_BAR_LIGHT, CHART_AREA = "#b3261e", "#e3b5b2", "#f2c4c0"
 CHART_TEXT, CHART_SUBTITLE, CHART_RULE = "#333", "#555", "#999"
 CHART_GREY, CHART_GREY_DARK = "#8c8c8c", "#6b6b6b"
+
+CHART_GREYS_TEXT = (CHART_TEXT, CHART_SUBTITLE)  # chart text drawn in grey (black in high contrast)
+
+# Page colours beyond the theme (.streamlit/config.toml): captions at 6.7:1 on white (Streamlit's own grey,
+# #797979, is 4.35:1), the keyboard focus ring, and the high-contrast option (ipaid/display.py).
+CAPTION_TEXT = "#5c5c5c"
+FOCUS = "#b3261e"
+HC_TEXT, HC_BACKGROUND, HC_BORDER, HC_LINK = "#000000", "#ffffff", "#000000", "#0000cc"
+SWATCH_EDGE = "#6b6b6b"  # legend swatch outlines: 5.3:1 on white, so pale swatches stay visible (>= 3:1)

@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 import streamlit as st
 
-from ipaid import data, palette
+from ipaid import chart_text, data, display, palette
 from ipaid.admin_index import county_index
 from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
@@ -90,7 +90,10 @@ PARAM_WORDS = {
     "gi": "gi_name",
     "lang": "language",
     "measure": "measure_param",
+    "contrast": "contrast_param",
+    "text": "text_param",
 }
+SINGLE_PARAMS = {**SINGLE, **display.OPTIONS}  # one value each: measure, language, display options
 
 
 def _page() -> str:
@@ -121,7 +124,7 @@ def load_url_state() -> None:
     ss["_url_sent"] = incoming
     restore = sent is not None  # Back/Forward: a parameter missing from the URL is at its default
     known = {name: set(values) for name, values in options().items()}
-    known.update({name: set(values) for name, values in SINGLE.items()})
+    known.update({name: set(values) for name, values in SINGLE_PARAMS.items()})
     params = {name: st.query_params.get_all(name) for name in known}
     bad = unknown_values(params, known)
     if bad:
@@ -130,7 +133,7 @@ def load_url_state() -> None:
         good = [v for v in dict.fromkeys(params[name]) if v in known[name]]
         if good or restore:
             ss[name] = good
-    for name in SINGLE:
+    for name in SINGLE_PARAMS:
         good = [v for v in params[name] if v in known[name]]
         if good:
             ss[name] = good[0]
@@ -238,7 +241,28 @@ def sidebar() -> None:
             )
         if not current_filters().is_empty:
             st.button(t("clear_filters", lang()), on_click=_clear_filters, width="stretch")
-    write_url((LANG_KEY, *MULTI_KEYS), {LANG_KEY: DEFAULT_LANG})
+        display_options()
+    write_url((LANG_KEY, *MULTI_KEYS, *display.OPTIONS), {LANG_KEY: DEFAULT_LANG})
+
+
+def display_options() -> None:
+    """Large text and high contrast (each a toggle kept in the URL as `?text=large`, `?contrast=high`), and the
+    page CSS they call for."""
+    ss = st.session_state
+    for name, word in (("text", "display_large"), ("contrast", "display_contrast")):
+        ss[f"_{name}_on"] = ss.get(name) == display.OPTIONS[name][0]
+        st.toggle(t(word, lang()), key=f"_{name}_on", on_change=_set_display, args=(name,))
+    st.html(f"<style>{display.css(*display_state())}</style>")
+
+
+def _set_display(name: str) -> None:
+    st.session_state[name] = display.OPTIONS[name][0] if st.session_state[f"_{name}_on"] else None
+
+
+def display_state() -> tuple[bool, bool]:
+    """(high contrast, large text) as chosen in the sidebar."""
+    ss = st.session_state
+    return ss.get("contrast") == "high", ss.get("text") == "large"
 
 
 def _resend_filters() -> None:
@@ -282,7 +306,7 @@ def share_link(params: dict[str, list[str]]) -> None:
 
 
 def _shared_params() -> dict[str, list[str]]:
-    return {k: v for k, v in _wanted_url().items() if k in (LANG_KEY, *MULTI_KEYS)}
+    return {k: v for k, v in _wanted_url().items() if k in (LANG_KEY, *MULTI_KEYS, *display.OPTIONS)}
 
 
 def nav_links(pages: list) -> None:
@@ -319,8 +343,8 @@ def legend(
     radius = "50%" if round_swatch else "0"
     rows = "".join(
         f'<div role="listitem" style="display:flex;align-items:center;gap:.45em;margin:.15em 0">'
-        f'<span style="width:1.05em;height:1.05em;border:1px solid {palette.CHART_RULE};border-radius:{radius};'
-        f'background:rgb{tuple(c)};flex:none"></span><span>{html.escape(str(name))}</span></div>'
+        f'<span class="ipaid-swatch" style="width:1.05em;height:1.05em;border:1px solid {palette.SWATCH_EDGE};'
+        f'border-radius:{radius};background:rgb{tuple(c)};flex:none"></span><span>{html.escape(str(name))}</span></div>'
         for name, c in items
     )
     flow = "display:flex;flex-wrap:wrap;column-gap:1.4em;align-items:center" if across else ""
@@ -368,25 +392,40 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
             )
 
 
-def chart_height(chart) -> int:
-    """Pixels for a chart: its plot height plus title, subtitle lines and axis (Streamlit ignores the spec's)."""
+def chart_height(chart, scale: float = 1.0) -> int:
+    """Pixels for a chart: its plot height plus title, subtitle lines and axis (Streamlit ignores the spec's);
+    `scale` enlarges the text parts (large text)."""
     title = getattr(chart, "title", None)
     subtitle = getattr(title, "subtitle", None)
     lines = len(subtitle) if isinstance(subtitle, list) else 0
     text = getattr(title, "text", None)
     title_lines = len(text) if isinstance(text, list) else 1
-    return int(chart.height) + 110 + 16 * lines + 22 * (title_lines - 1)
+    return int(chart.height) + round((110 + 16 * lines + 22 * (title_lines - 1)) * scale)
 
 
-def chart_block(name: str, chart, frame, key: str, selectable: bool = False, spec: dict | None = None):
-    """A chart with its downloads; returns the selection state when `selectable`.
+def chart_block(
+    name: str, chart, frame, key: str, selectable: bool = False, spec: dict | None = None, text: str | None = None
+):
+    """A chart with its text alternative (a one-sentence description, also the chart's ARIA label, and a
+    "show as table" toggle) and its downloads; returns the selection state when `selectable`.
 
-    `spec`, the chart's Vega-Lite spec serialised once (`ipaid.gi_charts`), spares Streamlit converting it again.
+    `spec`, the chart's Vega-Lite spec serialised once (`ipaid.gi_charts`), spares converting it again;
+    `text` replaces the description computed from `frame` (`chart_text.describe`).
     """
+    from ipaid.gi_charts import vega_spec
+
+    text = text or chart_text.describe(chart_text.chart_title(chart), frame, lang())
+    high_contrast, large = display_state()
+    spec = display.chart_spec({**(spec or vega_spec(chart)), "description": text}, high_contrast, large)
     kwargs = {"on_select": "rerun", "key": key} if selectable else {"key": key}
-    size = {"width": "stretch", "height": chart_height(chart)}
-    state = st.vega_lite_chart(spec, **size, **kwargs) if spec else st.altair_chart(chart, **size, **kwargs)
-    downloads(name, frame, chart, key)
+    height = chart_height(chart, display.TEXT_SCALE if large else 1.0)
+    state = st.vega_lite_chart(spec, width="stretch", height=height, **kwargs)
+    st.caption(literal(text))
+    with st.container(horizontal=True, vertical_alignment="center"):
+        as_table = st.toggle(t("show_table", lang()), key=f"table_{key}")
+        downloads(name, frame, chart, key)
+    if as_table:
+        st.container(key=f"table_{key}_data").dataframe(frame, hide_index=True, width="stretch")
     return state
 
 
@@ -421,7 +460,7 @@ def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> Non
     if rows.empty:
         return
     en = lang() == "en"
-    st.subheader(t("ui_sources_say", lang()))
+    st.header(t("ui_sources_say", lang()))
     for row in rows.itertuples():
         text = row.text_en if en else row.text_zh
         if not text:  # the source is in the other language only: quoted as it is, and said so

@@ -84,7 +84,7 @@ def show_message() -> None:
 
 
 def datasets() -> None:
-    st.subheader(s("datasets"))
+    st.header(s("datasets"))
     st.caption(s("datasets_help"))
     cov = data.coverage()
     rows = []
@@ -160,7 +160,7 @@ def show_formulas(table: pd.DataFrame) -> None:
 
 
 def upload_section() -> None:
-    st.subheader(s("upload"))
+    st.header(s("upload"))
     st.caption(s("upload_help"))
     name = st.segmented_control(
         s("which_table"), list(UPLOADABLE), format_func=label, default=UPLOADABLE[0], required=True, key="upload_table"
@@ -200,7 +200,7 @@ def upload_section() -> None:
 
 
 def import_section() -> None:
-    st.subheader(s("import"))
+    st.header(s("import"))
     st.caption(s("import_help"))
     gen = "import_gen"
     file = st.file_uploader(s("file"), type=["csv", "xlsx"], key=f"import_{st.session_state.get(gen, 0)}")
@@ -246,7 +246,7 @@ def import_section() -> None:
 
 def versions_section(steward) -> None:
     """Every version with who made it, when and why; restoring one needs a signed-in steward."""
-    st.subheader(s("versions"))
+    st.header(s("versions"))
     st.caption(s("versions_help"))
     legacy = store.legacy_store()
     if legacy:
@@ -292,7 +292,7 @@ def area_list_section() -> None:
     """Load the official contiguous-area list (ipaid.area_list): paste or upload, state the source, preview, confirm."""
     from ipaid import area_list
 
-    st.subheader(t("al_title", lang()))
+    st.header(t("al_title", lang()))
     st.caption(t("al_help", lang()))
     gen = st.session_state.get("al_gen", 0)
     text = st.text_area(t("al_paste", lang()), key=f"al_text_{gen}", height=150)
@@ -403,7 +403,7 @@ def gi_coverage_section() -> None:
         coverage = data.gi_coverage()
     except DataError:
         return
-    st.subheader(t("cov_title", lang()))
+    st.header(t("cov_title", lang()))
     st.caption(t("cov_help", lang()))
     st.dataframe(gi_coverage_view(coverage, lang()), hide_index=True, width="stretch")
 

@@ -37,7 +37,7 @@ for tab, row in zip(
         flagship_en = flagship.iloc[0] if len(flagship) else row.flagship_gi_en
         left, right = st.columns([3, 2])
         with left:
-            st.subheader(literal(f"{name} · {other}"))
+            st.header(literal(f"{name} · {other}"))
             st.write(literal(row.highlight_en if en else row.highlight_zh))
             c1, c2 = st.columns(2, border=True)
             c1.metric(t("designated_since", L), int(row.designated_since))
@@ -56,7 +56,7 @@ for tab, row in zip(
                     + f" · {(county['area_en'] if en else county['area_zh']) or '—'}"
                 )
             )
-        st.subheader(literal(t("gis_of", L, name=name)))
+        st.header(literal(t("gis_of", L, name=name)))
         st.dataframe(gi_table(own, L, ("name", "type", "category", "year", "source")), hide_index=True, width="stretch")
         facts_list(facts, "industry", (row.name_zh[:2], row.name_en.split()[0]))
 press_kit_button(kit, sorted(set(designated["source"])), current_filters(), key="designated")

@@ -66,7 +66,7 @@ shares = evidence.exit_shares(chosen)
 chart, frame = charts.exit_share_bars(shares, group_names, L, t("ev_chart_title", L), subtitle)
 chart_block("evidence-exit-shares", chart, frame.drop(columns=["scope"]), key="ev_chart")
 
-st.subheader(t("ev_by_scope", L))
+st.header(t("ev_by_scope", L))
 table = evidence.scope_summary(
     groups,
     {"region": {r: t(f"ev_region_{r}", L) for r in ("east", "central", "west")}, "area_id": area_names},

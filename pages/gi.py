@@ -89,7 +89,7 @@ query = st.text_input(
 )
 table = search(table, query)
 picked_names = [place_en(p) if en else p for p in picked]
-st.subheader(literal(t("gis", L) + f" ({len(table)})" + (f" · {', '.join(picked_names)}" if picked else "")))
+st.header(literal(t("gis", L) + f" ({len(table)})" + (f" · {', '.join(picked_names)}" if picked else "")))
 
 options = table["gi_id"].tolist()
 rows_key = "gi_table_" + hashlib.sha1("|".join(options).encode()).hexdigest()[:10]  # new rows, no stale selection
@@ -118,7 +118,7 @@ press_kit_button(
     {name: (chart, frame) for name, (chart, _, frame) in built.items()}, sorted(set(gis["source"])), f, key="gi"
 )
 
-st.subheader(t("gi_detail", L))
+st.header(t("gi_detail", L))
 if st.session_state.get("detail") not in options:  # the detail always shows a GI of the table (or none)
     st.session_state["detail"] = options[0] if options else None
 names = dict(zip(table["gi_id"], table["name_en" if en else "name_zh"]))

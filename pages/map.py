@@ -42,6 +42,8 @@ else:
     st.pydeck_chart(deck, height=540, key=drill_ui.MAP_KEY, on_select=drill_ui.on_click)
     draw_legend(maps.legend_items(f, measure, L), t(f"m_{measure}", L), across=True)
     draw_legend([(t("gi_markers", L), MARKER)], t("legend", L), across=True, round_swatch=True)
+# The map's text equivalent, for keyboard and screen-reader users.
+st.markdown(f"[{t('map_table_link', L)}](#counties-in-view)")
 drill_ui.panel(L, prefecture)
 members = data.load_area_members()
 st.caption(
@@ -51,7 +53,7 @@ st.caption(
 )
 
 poor = chosen[chosen["poverty"]]
-st.subheader(f"{t('counties_in_view', L)} ({len(poor)})")
+st.header(f"{t('counties_in_view', L)} ({len(poor)})", anchor="counties-in-view")
 st.dataframe(county_table(poor, L), hide_index=True, width="stretch", height=320)
 st.caption(
     t(

@@ -35,7 +35,7 @@ for row_names in (cards[:3], cards[3:]):
 
 left, right = st.columns(2)
 with left:
-    st.subheader(t("ov_three_paths", L))
+    st.header(t("ov_three_paths", L))
     paths = [
         ("pages/patents.py", ":material/find_in_page:", "ov_info", {"tisc": figure_number("tisc_centres")}),
         ("pages/gi.py", ":material/verified:", "ov_system", {}),
@@ -56,12 +56,12 @@ with left:
                 )
             )
 with right:
-    st.subheader(t("ov_where", L))
+    st.header(t("ov_where", L))
     st.pydeck_chart(maps.cached_deck(Filters(), "status", L, details=False, zoom=1.55), height=320)
     draw_legend(legend("status", L, data.load_areas()), t("m_status", L))
     page_link("pages/map.py", t("ov_full_map", L), ":material/map:")
 
-st.subheader(t("ov_complete", L))
+st.header(t("ov_complete", L))
 cov = data.coverage()
 for row in cov.itertuples():
     if pd.notna(row.official_total):

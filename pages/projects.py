@@ -32,7 +32,7 @@ st.caption(t("pj_scale", L, low=figure_text(amounts[0], L), high=figure_text(amo
 
 facts_list(data.load_press_facts(), "projects")
 projects, zones = data.load_projects(), data.load_demo_zones()
-st.subheader(t("proj_named", L))
+st.header(t("proj_named", L))
 st.caption(
     t(
         "proj_named_help",
@@ -42,7 +42,7 @@ st.caption(
     )
 )
 st.dataframe(projects_view(projects, L), hide_index=True, width="stretch")
-st.subheader(t("zones_title", L))
+st.header(t("zones_title", L))
 st.caption(
     t(
         "zones_help",

@@ -115,7 +115,7 @@ def test_without_stewards_the_page_is_read_only():
     at = data_page()
     assert not write_controls(at) and not at.text_input
     assert "README" in at.info[0].value and "secrets.toml" in at.info[0].value
-    assert [h.value for h in at.main.subheader] == ["数据集", "地理标志（按类型）：落点与覆盖", "版本"]
+    assert [h.value for h in at.main.header] == ["数据集", "地理标志（按类型）：落点与覆盖", "版本"]
     assert gi_versions(at)["操作人"].tolist() == [STEWARD.label, ""]  # the versions table shows who
 
 

@@ -102,7 +102,7 @@ def texts(at: AppTest) -> str:
 
 
 def test_data_page_renders_in_both_languages(page):
-    assert [h.value for h in page.main.subheader] == [
+    assert [h.value for h in page.main.header] == [
         "数据集",
         "地理标志（按类型）：落点与覆盖",
         "上传新版本",
@@ -119,7 +119,7 @@ def test_data_page_renders_in_both_languages(page):
     page.session_state["lang"] = "en"
     page.run()
     assert not page.exception
-    assert [h.value for h in page.main.subheader] == [
+    assert [h.value for h in page.main.header] == [
         "Datasets",
         "Geographical indications by type: placement and coverage",
         "Upload a new version",

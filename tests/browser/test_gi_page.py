@@ -50,7 +50,7 @@ def test_selecting_a_row_shows_that_gi(page):
 def test_search_without_result_then_with_result_and_reload(page):
     open_page(page, "/gi")
     search_for(page, "zzzz")
-    expect(page.get_by_role("heading", level=3, name=re.compile(r"^地理标志 \(0\)"))).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^地理标志 \(0\)"))).to_be_visible()
     expect(detail_box(page)).to_have_value("")
     search_for(page, "桑植")
     expect(detail_box(page)).to_have_value(re.compile("桑植"))
@@ -75,7 +75,7 @@ def test_search_without_result_then_with_result_and_reload(page):
 def test_english_search_white_tea(page):
     open_page(page, "/gi?lang=en&q=white%20tea")
     expect(detail_box(page)).to_have_value(re.compile("Sangzhi white tea"))
-    expect(page.get_by_role("heading", level=3, name=re.compile(r"^GIs \(\d+\)"))).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^GIs \(\d+\)"))).to_be_visible()
 
 
 def test_province_bar_pick_goes_into_the_link_and_back(page):
@@ -84,14 +84,14 @@ def test_province_bar_pick_goes_into_the_link_and_back(page):
     bar.wait_for()
     in_hunan = int(re.search(r"(\d+)", bar.get_attribute("aria-label")).group(1))
     bar.click()
-    heading = page.get_by_role("heading", level=3, name=re.compile(r"^地理标志 \("))
+    heading = page.get_by_role("heading", level=2, name=re.compile(r"^地理标志 \("))
     expect(heading).to_have_text(f"地理标志 ({in_hunan}) · 湖南省")
     page.wait_for_url(re.compile(r"[?&]bar="))
     assert query(page)["bar"] == ["湖南省"]
     open_page(page, page.url)  # the shared link: the chart cannot show the pick, the table and a note do
     expect(heading).to_have_text(f"地理标志 ({in_hunan}) · 湖南省")
     page.get_by_role("button", name="显示全部省份").click()
-    expect(page.get_by_role("heading", level=3, name=re.compile(r"^地理标志 \(\d+\)$"))).to_have_count(1)
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^地理标志 \(\d+\)$"))).to_have_count(1)
     wait_idle(page)
     expect(heading).not_to_have_text(re.compile("湖南省"))
     page.wait_for_function("() => !location.search.includes('bar=')")

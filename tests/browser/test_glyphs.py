@@ -70,14 +70,11 @@ def served_glyphs() -> set[int]:
 
 
 @pytest.fixture
-def page(latin_browser, server):
-    context = latin_browser.new_context(viewport={"width": 1024, "height": 900}, base_url=server.url)
-    context.set_default_timeout(90_000)
-    pg = context.new_page()
+def page(new_page, latin_browser):
+    pg = new_page(width=1024, height=900, browser=latin_browser)
     pg.font_responses = []
     pg.on("response", lambda r: "/app/static/fonts/" in r.url and pg.font_responses.append((r.url, r.status)))
-    yield pg
-    context.close()
+    return pg
 
 
 def unshown(text: str, glyphs: set[int]) -> set[str]:
@@ -144,16 +141,12 @@ def map_shot(context_page, block_fonts: bool) -> bytes:
     return wait_map_drawn(context_page)
 
 
-def test_map_labels_do_not_wait_for_the_web_font(page, latin_browser, server):
+def test_map_labels_do_not_wait_for_the_web_font(page, new_page, latin_browser):
     """Labels come drawn (an atlas image): the map looks the same when the font slices never arrive."""
     shot = map_shot(page, block_fonts=False)
     SHOTS.mkdir(parents=True, exist_ok=True)
     (SHOTS / "map.png").write_bytes(shot)
-    context = latin_browser.new_context(viewport={"width": 1024, "height": 900}, base_url=server.url)
-    try:
-        blocked = map_shot(context.new_page(), block_fonts=True)
-    finally:
-        context.close()
+    blocked = map_shot(new_page(width=1024, height=900, browser=latin_browser), block_fonts=True)
     (SHOTS / "map-without-web-font.png").write_bytes(blocked)
     assert image_difference(shot, blocked, shift=2) < 0.003
 

@@ -38,14 +38,8 @@ def hostile_server(tmp_path_factory):
 
 
 @pytest.fixture
-def hostile_page(browser, hostile_server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=hostile_server.url)
-    context.set_default_timeout(90_000)
-    pg = context.new_page()
-    pg.requests = []
-    pg.on("request", lambda request: pg.requests.append(request.url))
-    yield pg
-    context.close()
+def hostile_page(new_page, hostile_server):
+    return new_page(base_url=hostile_server.url)
 
 
 def shown(locator) -> str:

@@ -33,8 +33,8 @@ def sidebar_pick(page, label: str, typed: str) -> None:
 
 
 def heading_count(page, pattern: str) -> int:
-    """The (N) count in the h3 whose text starts with `pattern`."""
-    head = page.get_by_role("heading", level=3, name=re.compile(f"^{pattern} \\(\\d+\\)"))
+    """The (N) count in the h2 whose text starts with `pattern`."""
+    head = page.get_by_role("heading", level=2, name=re.compile(f"^{pattern} \\(\\d+\\)"))
     return int(re.search(r"\((\d+)\)", head.inner_text()).group(1))
 
 
@@ -56,7 +56,7 @@ def test_map_draws_and_follows_province_filter(page):
     sidebar_pick(page, "省份", "湖南")
     page.wait_for_url(re.compile(r"[?&]province="))
     assert query(page)["province"] == ["湖南省"]
-    expect(page.get_by_role("heading", level=3, name=re.compile(r"^视图内的贫困县 \(\d+\)"))).not_to_have_text(
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^视图内的贫困县 \(\d+\)"))).not_to_have_text(
         f"视图内的贫困县 ({national})"
     )
     assert 0 < heading_count(page, "视图内的贫困县") < national
@@ -72,7 +72,7 @@ def test_gi_chart_click_filters_table(page):
     bar.wait_for()
     in_hunan = int(re.search(r"(\d+)", bar.get_attribute("aria-label")).group(1))  # "数量: 36; label: 湖南省; …"
     bar.click()
-    expect(page.get_by_role("heading", level=3, name=re.compile(r"^地理标志 \("))).to_have_text(
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^地理标志 \("))).to_have_text(
         f"地理标志 ({in_hunan}) · 湖南省"
     )
     assert in_hunan < total
@@ -84,7 +84,7 @@ def test_gi_category_filter_updates_url_and_count(page):
     total = heading_count(page, "地理标志")
     sidebar_pick(page, "产品类别", "茶叶")
     page.wait_for_url(re.compile(r"[?&]category=tea"))
-    expect(page.get_by_role("heading", level=3, name=re.compile(r"^地理标志 \(\d+\)"))).not_to_have_text(
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^地理标志 \(\d+\)"))).not_to_have_text(
         f"地理标志 ({total})"
     )
     assert 0 < heading_count(page, "地理标志") < total
@@ -95,7 +95,7 @@ def test_link_restores_language_and_filters(page):
     open_page(page, "/map?lang=en&province=湖南省&measure=exit")
     expect(page.locator("h1").first).to_have_text("Map")
     expect(page.get_by_text("Filters:").first).to_contain_text("Hunan")
-    expect(page.get_by_role("heading", level=3, name=re.compile(r"^Poverty counties in view \(\d+\)"))).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^Poverty counties in view \(\d+\)"))).to_be_visible()
     expect(page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first).to_contain_text("Hunan")
     expect(page.get_by_role("list", name="Year out of poverty")).to_be_visible()  # the map legend
     params = query(page)

@@ -1,0 +1,168 @@
+"""Accessibility without a browser: colour contrast of the palette and theme, the display options' CSS and chart
+specs, chart descriptions from the data, and the options kept in the link."""
+
+import tomllib
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ipaid import chart_text, charts, data, display, palette
+from ipaid.filters import covers
+from ipaid.paths import ROOT
+from ipaid.views import designated_timeline
+
+THEME = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["theme"]
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of a #rgb or #rrggbb colour."""
+    h = colour.lstrip("#")
+    h = "".join(c * 2 for c in h) if len(h) == 3 else h
+    channels = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_helper_matches_known_ratios():
+    assert contrast("#000", "#fff") == pytest.approx(21)
+    assert contrast("#797979", "#ffffff") == pytest.approx(4.35, abs=0.01)  # Streamlit's faded caption (axe)
+
+
+@pytest.mark.parametrize("background", [THEME["backgroundColor"], THEME["secondaryBackgroundColor"]])
+@pytest.mark.parametrize(
+    "colour",
+    [THEME["textColor"], THEME["primaryColor"], palette.CAPTION_TEXT, palette.CHART_TEXT, palette.CHART_SUBTITLE],
+)
+def test_text_colours_reach_4_5_to_1(colour, background):
+    assert contrast(colour, background) >= 4.5
+
+
+@pytest.mark.parametrize("colour", [palette.FOCUS, palette.SWATCH_EDGE, palette.HC_BORDER, THEME["borderColor"]])
+def test_ui_colours_reach_3_to_1(colour):
+    for background in (THEME["backgroundColor"], THEME["secondaryBackgroundColor"]):
+        assert contrast(colour, background) >= 3
+
+
+def test_high_contrast_text_reaches_7_to_1():
+    for colour in (palette.HC_TEXT, palette.HC_LINK):
+        assert contrast(colour, palette.HC_BACKGROUND) >= 7
+
+
+def test_css_adds_each_option_only_when_chosen():
+    plain, both = display.css(), display.css(high_contrast=True, large=True)
+    assert "opacity: 1" in plain and palette.CAPTION_TEXT in plain  # captions readable for everyone
+    assert "font-size" not in plain and palette.HC_LINK not in plain
+    assert f"font-size: {16 * display.TEXT_SCALE:g}px" in display.css(large=True)
+    assert palette.HC_LINK in display.css(high_contrast=True) and "font-size" not in display.css(high_contrast=True)
+    assert plain in both
+
+
+@pytest.fixture(scope="module")
+def province_chart():
+    return charts.gi_by_province(data.load_gis(), "en", ["source line"])
+
+
+def fonts(node, path=()) -> dict[tuple, float]:
+    """Every font size in a spec, by its path (inline data left out)."""
+    found = {}
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if key in display.FONT_KEYS and isinstance(value, (int, float)):
+            found[(*path, key)] = value
+        elif key != "datasets":
+            found.update(fonts(value, (*path, key)))
+    return found
+
+
+def test_large_text_scales_every_chart_font_and_leaves_the_original(province_chart):
+    spec = province_chart[0].to_dict()
+    before = fonts(spec)
+    large = display.chart_spec(spec, large=True)
+    assert display.chart_spec(spec) is spec  # no option: the cached spec itself
+    assert fonts(spec) == before and len(before) >= 5  # the original is not changed
+    after = fonts(large)
+    assert {k: after[k] for k in before} == pytest.approx({k: v * display.TEXT_SCALE for k, v in before.items()})
+    # Vega-Lite's defaults, where the chart sets none, are scaled too (axis labels 10 px, text marks 11 px)
+    assert large["config"]["text"]["fontSize"] == pytest.approx(11 * display.TEXT_SCALE)
+    assert min(after.values()) >= 10 * display.TEXT_SCALE
+
+
+def test_high_contrast_draws_chart_text_black(province_chart):
+    spec = province_chart[0].to_dict()
+    dark = display.chart_spec(spec, high_contrast=True)
+    text = str(dark)
+    assert palette.CHART_TEXT not in text and palette.CHART_SUBTITLE not in text
+    assert dark["config"]["title"]["subtitleColor"] == palette.HC_TEXT
+    assert dark["config"]["axis"]["labelColor"] == palette.HC_TEXT
+    after = fonts(dark)
+    assert {k: after[k] for k in fonts(spec)} == fonts(spec)  # sizes unchanged without large text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_description_names_the_largest_and_smallest_bar(lang):
+    gis = data.load_gis()
+    chart, frame = charts.gi_by_province(gis, lang, [])
+    per_province = gis.groupby("province").size()
+    top = per_province.idxmax()
+    top_name = top if lang == "zh" else gis.loc[gis["province"] == top, "province_en"].iloc[0]
+    text = chart_text.describe(chart_text.chart_title(chart), frame, lang)
+    assert text.startswith(chart_text.chart_title(chart))
+    most = (
+        f"最大为{top_name}（{per_province.max():,}）"
+        if lang == "zh"
+        else f"largest is {top_name} ({per_province.max():,})"
+    )
+    assert most in text
+    assert str(len(per_province)) in text  # how many bars
+
+
+def test_description_of_a_timeline_gives_its_span():
+    gis, counties = data.load_gis(), data.load_counties().set_index("adcode_listed")
+    county = counties.loc["430822"]
+    own = gis[covers(gis, [county["boundary_adcode"]])]
+    events = designated_timeline(2015, county["exit_year"], own, "en")
+    text = chart_text.describe("Sangzhi", events, "en")
+    assert f"{len(events)} dated events, {int(events['year'].min())}–{int(events['year'].max())}" in text
+
+
+def test_description_of_no_data_says_so():
+    chart, frame = charts.gi_by_province(data.load_gis().head(0), "en", [])
+    assert "no data" in chart_text.describe("GIs by province", frame, "en")
+
+
+def app(**params) -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def param(at: AppTest, name: str) -> list[str]:
+    value = at.query_params.get(name)
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+
+def toggles(at: AppTest) -> dict[str, bool]:
+    return {w.key: w.value for w in at.sidebar.toggle}
+
+
+def test_display_options_come_from_the_link_and_are_kept_in_it():
+    at = app(contrast="high", text="large", lang="en")
+    assert not at.exception
+    assert toggles(at) == {"_text_on": True, "_contrast_on": True}
+    assert param(at, "contrast") == ["high"] and param(at, "text") == ["large"]
+    at.sidebar.toggle(key="_contrast_on").set_value(False).run()
+    assert at.session_state["contrast"] is None and toggles(at)["_text_on"]
+    assert param(at, "contrast") == [] and param(at, "text") == ["large"]
+
+
+def test_an_unknown_display_value_is_named_and_ignored():
+    at = app(contrast="neon", text="huge")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "neon" in warnings and "huge" in warnings
+    assert toggles(at) == {"_text_on": False, "_contrast_on": False}
