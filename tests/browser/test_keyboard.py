@@ -11,7 +11,9 @@ pytestmark = pytest.mark.browser
 
 
 def tab_to(page, selector: str, text: str = "", most: int = 80) -> None:
-    """Press Tab until the focused element matches the CSS `selector` and holds `text` (at most `most` presses)."""
+    """Press Tab until the focused element matches the CSS `selector` and holds `text` (at most `most` presses),
+    once such an element is on the page (a first run may still be drawing it)."""
+    page.locator(selector).filter(has_text=text).first.wait_for(timeout=60_000)
     check = "([s, text]) => !!document.activeElement?.matches(s) && document.activeElement.innerText.includes(text)"
     for _ in range(most):
         page.keyboard.press("Tab")
