@@ -6,13 +6,14 @@ The level is the shared province filter (exactly one province) plus `?prefecture
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 
 import streamlit as st
 
 from ipaid import data, drill, hierarchy
 from ipaid.i18n import listing, t
 from ipaid.names import place_en
+from ipaid.static_files import data_signature
 from ipaid.ui import shown_values, write_url
 from ipaid.views import literal
 
@@ -108,10 +109,19 @@ def panel(lang: str, prefecture: str) -> None:
         _panel(lang, prefecture)
 
 
+@lru_cache(maxsize=256)
+def _figures(signature: str, province: str, prefecture: str, lang: str) -> tuple[dict, object]:
+    """The panel's figures and its table one level down, computed once per data version and level and shared by
+    every session (read-only)."""
+    counties, gis = data.all_counties(), data.load_gis()
+    summary = drill.summary(drill.place_counties(counties, province, prefecture), gis)
+    return summary, drill.breakdown(counties, gis, province, prefecture, lang)
+
+
 def _panel(lang: str, prefecture: str) -> None:
     province = _province()
-    counties, gis = data.all_counties(), data.load_gis()
-    fig = drill.summary(drill.place_counties(counties, province, prefecture), gis)
+    counties = data.all_counties()
+    fig, table = _figures(data_signature(), province, prefecture, lang)
     cols = st.columns(3)
     cols[0].metric(t("dr_counties", lang), fig["counties"])
     cols[1].metric(t("dr_poverty", lang), fig["poverty"])
@@ -131,7 +141,6 @@ def _panel(lang: str, prefecture: str) -> None:
     place = (
         _name(prefecture, lang, True) if prefecture else _name(province, lang) if province else t("dr_all_china", lang)
     )
-    table = drill.breakdown(counties, gis, province, prefecture, lang)
     key = "drill_rows_" + "_".join(filter(None, [province, prefecture]))  # a new table per level: no stale pick
     st.markdown(f"**{literal(t('dr_units', lang, place=place))}**")
     st.caption(t("dr_rows_help", lang))
