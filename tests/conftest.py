@@ -1,14 +1,39 @@
-"""Test setup: the version store lives in a temporary folder, never in data/store."""
+"""Test setup: the version store lives in a temporary folder, never in data/store; one Playwright and one
+headless Chromium per session for every test that asks (a second sync Playwright in a process is refused)."""
 
 import os
 import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+from playwright.sync_api import sync_playwright
+
 os.environ["IPAID_STORE_DIR"] = tempfile.mkdtemp(prefix="ipaid-store-")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._common import chromium_available, launch_chromium  # noqa: E402
+
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: real-browser tests in headless Chromium")
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    """One Playwright for the whole run (a second sync Playwright in the same process is refused)."""
+    if not chromium_available():
+        message = "Chromium not found at /usr/bin/chromium (install Debian's `chromium`)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    chromium = launch_chromium(playwright)
+    yield chromium
+    chromium.close()

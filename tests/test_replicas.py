@@ -23,18 +23,23 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 from google.protobuf.message import Message
-from playwright.sync_api import sync_playwright
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
-from bench._common import chromium_available, launch_chromium, open_page
+from bench._common import chromium_available, open_page
 from ipaid import auth, data, store
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 pytestmark = pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it: apt-get install nginx)")
-FONT = "/app/static/fonts/" + next((ROOT / "static" / "fonts").glob("*.woff2"), Path("missing")).name
+
+
+def font_path() -> str:
+    """A served web-font slice (built by the replicas' start, so looked up after it)."""
+    return "/app/static/fonts/" + next((ROOT / "static" / "fonts").glob("*.woff2"), Path("missing")).name
+
+
 PASSWORD = "correct horse battery staple"
 BROWSERS = 16
 # A run that ended: successfully (a first run may instead end early for the rerun that picks the page).
@@ -165,7 +170,7 @@ def test_each_browser_stays_on_one_replica(replicas):
     for _ in range(BROWSERS):
         cookie, replica = new_browser(url)
         assert replica in addresses
-        for path in ("/", "/_stcore/health", FONT):
+        for path in ("/", "/_stcore/health", font_path()):
             headers = get(url + path, cookie)
             assert headers["x-ipaid-replica"] == replica, path
             assert "ipaid_replica" not in headers.get("set-cookie", ""), "a browser with a cookie keeps it"
@@ -178,7 +183,7 @@ def test_each_browser_stays_on_one_replica(replicas):
 
 @pytest.mark.browser
 @pytest.mark.skipif(not chromium_available(), reason="Chromium not found at /usr/bin/chromium")
-def test_an_upload_through_one_replica_is_seen_through_the_other(replicas):
+def test_an_upload_through_one_replica_is_seen_through_the_other(replicas, browser):
     """A steward signs in and uploads a GI table in Chromium on replica A (the Data page's own form); a session
     on replica B, opened before the upload, shows the shipped table and, on its next run, the new version."""
     url, store_file, addresses = replicas
@@ -195,26 +200,24 @@ def test_an_upload_through_one_replica_is_seen_through_the_other(replicas):
         gis = data.load_table("gis").copy()
         gis.loc[0, "name_en"] = "Sangzhi White Tea"
         answered = set()
-        with sync_playwright() as pw:
-            browser = launch_chromium(pw)
-            try:
-                context = browser.new_context(viewport={"width": 1024, "height": 900})
-                context.add_cookies([{"name": "ipaid_replica", "value": cookie_a.split("=", 1)[1], "url": url}])
-                page = context.new_page()
-                page.on("response", lambda r: answered.add(r.headers.get("x-ipaid-replica")))
-                open_page(page, url + "/data?lang=en")
-                page.get_by_text("Steward sign-in").click()
-                page.get_by_label("Steward name", exact=True).fill("alice")
-                page.get_by_label("Password", exact=True).fill(PASSWORD)
-                page.get_by_role("button", name="Sign in").click()
-                page.locator('input[type="file"]').first.set_input_files(
-                    files=[{"name": "replicas.csv", "mimeType": "text/csv", "buffer": data.to_csv_bytes(gis)}]
-                )
-                page.get_by_role("button", name="Confirm and make it current").click(timeout=120_000)
-                success = page.get_by_test_id("stAlertContentSuccess")
-                stored = success.get_by_text(re.compile(r"Stored as version \d+")).inner_text(timeout=120_000)
-            finally:
-                browser.close()
+        context = browser.new_context(viewport={"width": 1024, "height": 900})
+        try:
+            context.add_cookies([{"name": "ipaid_replica", "value": cookie_a.split("=", 1)[1], "url": url}])
+            page = context.new_page()
+            page.on("response", lambda r: answered.add(r.headers.get("x-ipaid-replica")))
+            open_page(page, url + "/data?lang=en")
+            page.get_by_text("Steward sign-in").click()
+            page.get_by_label("Steward name", exact=True).fill("alice")
+            page.get_by_label("Password", exact=True).fill(PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            page.locator('input[type="file"]').first.set_input_files(
+                files=[{"name": "replicas.csv", "mimeType": "text/csv", "buffer": data.to_csv_bytes(gis)}]
+            )
+            page.get_by_role("button", name="Confirm and make it current").click(timeout=120_000)
+            success = page.get_by_test_id("stAlertContentSuccess")
+            stored = success.get_by_text(re.compile(r"Stored as version \d+")).inner_text(timeout=120_000)
+        finally:
+            context.close()
         version = int(re.search(r"version (\d+)", stored).group(1))
         assert answered - {None} == {a}, "every request of the steward's browser went to replica A"
         assert [v.note for v in store.versions("gis", store_file)] == [""] and version == store.current_id(

@@ -1,15 +1,14 @@
-"""Browser-test fixtures: one app server and one headless Chromium per session, a fresh page per test.
+"""Browser-test fixtures: one app server per session (Playwright and Chromium: tests/conftest.py), a fresh page
+per test.
 
 `new_page` makes pages (each in its own browser context, closed after the test); the `page` fixture is one of
 them, and every request it makes is recorded in the session-wide `requests_seen` list.
 """
 
-import os
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from bench._common import Server, chromium_available, launch_chromium
+from bench._common import Server
 
 # Software WebGL (no GPU) can block the page for seconds while the national map draws.
 expect.set_options(timeout=60_000)
@@ -19,25 +18,6 @@ expect.set_options(timeout=60_000)
 def server():
     with Server() as srv:
         yield srv
-
-
-@pytest.fixture(scope="session")
-def playwright():
-    """One Playwright for the whole run (a second sync Playwright in the same process is refused)."""
-    if not chromium_available():
-        message = "Chromium not found at /usr/bin/chromium (install Debian's `chromium`)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with sync_playwright() as pw:
-        yield pw
-
-
-@pytest.fixture(scope="session")
-def browser(playwright):
-    chromium = launch_chromium(playwright)
-    yield chromium
-    chromium.close()
 
 
 @pytest.fixture(scope="session")
