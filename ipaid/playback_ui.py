@@ -63,7 +63,9 @@ def _step(f: Filters, lang: str, steps: int, resets: int) -> None:
     text.markdown(f"**{count_text(counts, year, lang)}**")
     with text:
         legend(legend_items(year, lang), t("m_playback", lang), across=True)
-    chart.altair_chart(cumulative_chart(counts, year, lang), height=170, key="play_chart")
+    # Its text alternative is the running count beside it, also its accessible name (Vega-Lite `description`).
+    cumulative = cumulative_chart(counts, year, lang).properties(description=count_text(counts, year, lang))
+    chart.altair_chart(cumulative, height=170, key="play_chart")
     deck = maps.cached_deck(f, "exit", lang, steps=steps, resets=resets, fill=fill_expression(year), markers=False)
     st.pydeck_chart(deck, height=540, key="map")
 

@@ -191,6 +191,8 @@ def test_playback_opens_at_the_linked_year_and_steps_with_the_slider():
     assert count_text(year_counts(wuling), 2019, "en") in " ".join(m.value for m in at.markdown)
     assert deck_fill(at) == {"@@=" + fill_expression(2019)}
     assert at.query_params["year"] in ("2019", ["2019"])
+    chart = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert chart["description"] == count_text(year_counts(wuling), 2019, "en"), "the chart's accessible name"
 
 
 def test_a_bad_year_in_the_link_is_named_and_the_first_year_shown():
