@@ -221,7 +221,7 @@ def sidebar() -> None:
             t("language", lang()),
             ["zh", "en"],
             key=LANG_KEY,
-            on_change=_resend_filters,
+            on_change=_resend_choices,
             format_func={"zh": "中文", "en": "English"}.get,
             required=True,
         )
@@ -265,10 +265,18 @@ def display_state() -> tuple[bool, bool]:
     return ss.get("contrast") == "high", ss.get("text") == "large"
 
 
-def _resend_filters() -> None:
-    """After a language switch: set the filters again, so the browser shows their labels in the new language."""
+def _resend_choices() -> None:
+    """After a language switch: set every choice on the page again (the sidebar's filters and each page's
+    multiselects, selectboxes and radios), so the browser gets them back in the new language. The browser
+    holds a choice as its shown label: left alone, it would keep the old language's and lose it on its next
+    change. Text and lists of text only: buttons, uploads and editors cannot be set."""
+    ss = st.session_state
     for key in MULTI_KEYS:
-        st.session_state[key] = list(st.session_state.get(key) or [])
+        ss[key] = list(ss.get(key) or [])
+    for key in [k for k in ss if k != LANG_KEY and k not in MULTI_KEYS]:
+        value = ss[key]
+        if isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            ss[key] = list(value) if isinstance(value, list) else value
 
 
 def _clear_filters() -> None:
