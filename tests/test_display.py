@@ -6,7 +6,7 @@ import tomllib
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ipaid import chart_text, charts, data, display, palette
+from ipaid import chart_text, charts, data, display, evidence, palette
 from ipaid.filters import covers
 from ipaid.paths import ROOT
 from ipaid.views import designated_timeline
@@ -46,6 +46,38 @@ def test_text_colours_reach_4_5_to_1(colour, background):
 def test_ui_colours_reach_3_to_1(colour):
     for background in (THEME["backgroundColor"], THEME["secondaryBackgroundColor"]):
         assert contrast(colour, background) >= 3
+
+
+def bar_marks(node):
+    """Every bar mark in a chart spec with the colours it may be filled with."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    mark = node.get("mark") if isinstance(node, dict) else None
+    if isinstance(mark, dict) and mark.get("type") == "bar" or mark == "bar":
+        colour = node.get("encoding", {}).get("color", {})
+        fills = [c.get("value") for c in [colour, colour.get("condition", {})] if isinstance(c, dict)]
+        fills += colour.get("scale", {}).get("range", []) if isinstance(colour, dict) else []
+        fills.append(mark.get("color") if isinstance(mark, dict) else None)
+        yield (mark if isinstance(mark, dict) else {}), [c for c in fills if isinstance(c, str)]
+    for key, value in items:
+        if key != "datasets":
+            yield from bar_marks(value)
+
+
+def test_pale_bars_have_an_edge_of_3_to_1():
+    """WCAG 1.4.11: a bar in the pale tint is read by its edge; a bar in a strong colour by its fill."""
+    gis, counties = data.load_gis(), data.load_counties()
+    specs = [
+        charts.gi_by_province(gis, "en", ["s"])[0].to_dict(),
+        charts.timing_bars(evidence.timing_counts(gis, counties), {k: k for k in evidence.TIMING}, "en", "t", [])[
+            0
+        ].to_dict(),
+    ]
+    marks = [m for spec in specs for m in bar_marks(spec)]
+    assert any(palette.CHART_BAR_LIGHT in fills for _, fills in marks)
+    for mark, fills in marks:
+        for fill in fills:
+            if contrast(fill, THEME["backgroundColor"]) < 3:
+                assert contrast(mark.get("stroke", fill), THEME["backgroundColor"]) >= 3, (fill, mark)
 
 
 def test_high_contrast_text_reaches_7_to_1():
