@@ -36,6 +36,17 @@ def year_counts(f: Filters) -> pd.DataFrame:
     return out
 
 
+def counts_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`year_counts` as the table shown for the cumulative chart, headed in `lang`."""
+    heads = {
+        "year": t("year", lang),
+        "exited": t("play_exited_year", lang),
+        "cumulative": t("cumulative", lang),
+        "remaining": t("play_poor", lang),
+    }
+    return counts[list(heads)].rename(columns=heads)
+
+
 def state_of(exit_year: int | None, year: int) -> str:
     """A county's state in `year` (one of `STATES`) from its exit year (None: not a poverty county)."""
     if exit_year is None or pd.isna(exit_year):

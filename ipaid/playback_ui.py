@@ -14,8 +14,17 @@ from ipaid import maps
 from ipaid.export import safe_name
 from ipaid.filters import Filters
 from ipaid.i18n import t
-from ipaid.playback import YEARS, count_text, cumulative_chart, fill_expression, legend_items, parse_year, year_counts
-from ipaid.ui import filters_text, legend, write_url
+from ipaid.playback import (
+    YEARS,
+    count_text,
+    counts_table,
+    cumulative_chart,
+    fill_expression,
+    legend_items,
+    parse_year,
+    year_counts,
+)
+from ipaid.ui import filters_text, legend, table_switch, write_url
 
 YEAR_KEY = "year"  # the slider's key and URL parameter
 PLAYING, TIMER, FULL = "_play_on", "_play_timer", "_play_full_run"
@@ -66,6 +75,8 @@ def _step(f: Filters, lang: str, steps: int, resets: int) -> None:
     # Its text alternative is the running count beside it, also its accessible name (Vega-Lite `description`).
     cumulative = cumulative_chart(counts, year, lang).properties(description=count_text(counts, year, lang))
     chart.altair_chart(cumulative, height=170, key="play_chart")
+    with chart:
+        table_switch(counts_table(counts, lang), "play_chart")
     deck = maps.cached_deck(f, "exit", lang, steps=steps, resets=resets, fill=fill_expression(year), markers=False)
     st.pydeck_chart(deck, height=540, key="map")
 

@@ -269,13 +269,13 @@ def _resend_choices() -> None:
     """After a language switch: set every choice on the page again (the sidebar's filters and each page's
     multiselects, selectboxes and radios), so the browser gets them back in the new language. The browser
     holds a choice as its shown label: left alone, it would keep the old language's and lose it on its next
-    change. Text and lists of text only: buttons, uploads and editors cannot be set."""
+    change. Text and non-empty lists of text only: buttons, uploads and editors cannot be set."""
     ss = st.session_state
     for key in MULTI_KEYS:
         ss[key] = list(ss.get(key) or [])
     for key in [k for k in ss if k != LANG_KEY and k not in MULTI_KEYS]:
         value = ss[key]
-        if isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        if isinstance(value, str) or (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
             ss[key] = list(value) if isinstance(value, list) else value
 
 
@@ -433,8 +433,18 @@ def chart_block(
         as_table = st.toggle(t("show_table", lang()), key=f"table_{key}")
         downloads(name, frame, chart, key)
     if as_table:
-        st.container(key=f"table_{key}_data").dataframe(frame, hide_index=True, width="stretch")
+        show_table(frame, key)
     return state
+
+
+def table_switch(frame, key: str) -> None:
+    """A "show as table" toggle and, when on, the chart's data as a table (a chart's text alternative)."""
+    if st.toggle(t("show_table", lang()), key=f"table_{key}"):
+        show_table(frame, key)
+
+
+def show_table(frame, key: str) -> None:
+    st.container(key=f"table_{key}_data").dataframe(frame, hide_index=True, width="stretch")
 
 
 def press_kit_button(items: dict, sources: list[str], f: Filters, key: str) -> None:

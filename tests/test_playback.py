@@ -193,6 +193,11 @@ def test_playback_opens_at_the_linked_year_and_steps_with_the_slider():
     assert at.query_params["year"] in ("2019", ["2019"])
     chart = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert chart["description"] == count_text(year_counts(wuling), 2019, "en"), "the chart's accessible name"
+    at.toggle(key="table_play_chart").set_value(True).run()
+    table = at.dataframe[0].value
+    members = data.load_counties().query("area_id == 'wuling'")
+    assert table.iloc[:, 1].tolist() == [int((members["exit_year"] == y).sum()) for y in YEARS]
+    assert table.columns[3] == "Still poor" and table.iloc[-1, 3] == int(members["exit_year"].isna().sum())
 
 
 def test_a_bad_year_in_the_link_is_named_and_the_first_year_shown():
