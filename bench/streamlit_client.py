@@ -16,12 +16,15 @@ Blocking and thread-free (websocket-client), so it runs in plain threads, under 
 
 from __future__ import annotations
 
+import io
 import time
 import urllib.request
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import pyarrow as pa
 import websocket
+from google.protobuf.message import Message
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -55,10 +58,25 @@ class Run:
     elements: int
     exceptions: list[str] = field(default_factory=list)
     page_not_found: bool = False
+    texts: list[str] = field(default_factory=list)  # every string the run sent (`Session(texts=True)` only)
 
     @property
     def ok(self) -> bool:
         return not self.exceptions and not self.page_not_found
+
+
+def message_texts(msg: Message, out: list[str]) -> list[str]:
+    """Every string in a protobuf message, with the cells of Arrow tables (st.dataframe) decoded."""
+    for fld, value in msg.ListFields():
+        for item in value if fld.is_repeated else [value]:
+            if isinstance(item, Message):
+                message_texts(item, out)
+            elif isinstance(item, str):
+                out.append(item)
+            elif isinstance(item, bytes) and fld.name == "data" and msg.DESCRIPTOR.name == "ArrowData":
+                table = pa.ipc.open_stream(io.BytesIO(item)).read_all()
+                out.extend(str(v) for col in table.columns for v in col.to_pylist())
+    return out
 
 
 def _option_labels(element) -> list[str]:
@@ -67,16 +85,18 @@ def _option_labels(element) -> list[str]:
 
 
 class Session:
-    """One browser-like session on a Streamlit server at `base_url` (http://host:port[/base])."""
+    """One browser-like session on a Streamlit server at `base_url` (http://host:port[/base]); `cookie`, a
+    browser's cookies so far (e.g. a load balancer's sticky cookie); `texts`: keep each run's strings."""
 
-    def __init__(self, base_url: str, timeout: float = 120.0):
+    def __init__(self, base_url: str, timeout: float = 120.0, cookie: str = "", texts: bool = False):
         parts = urlsplit(base_url.rstrip("/"))
         self.base = base_url.rstrip("/")
         self.ws_url = f"{'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}{parts.path}/_stcore/stream"
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self.timeout = timeout
         self.ws: websocket.WebSocket | None = None
-        self.cookie = ""
+        self.cookie = cookie
+        self.keep_texts = texts
         self.page = ""
         self.page_hash = ""
         self.query = ""
@@ -100,6 +120,11 @@ class Session:
             enable_multithread=False,
         )
         return self
+
+    @property
+    def replica(self) -> str | None:
+        """The replica that took the websocket, as the load balancer names it (`X-IPAid-Replica`)."""
+        return (self.ws.getheaders() or {}).get("x-ipaid-replica") if self.ws else None
 
     def _page_cookies(self) -> list[str]:
         request = urllib.request.Request(f"{self.base}/", headers={"Cookie": self.cookie} if self.cookie else {})
@@ -175,6 +200,7 @@ class Session:
             raise ProtocolError(f"cannot send: {exc}") from exc
         nbytes = count = elements = 0
         exceptions: list[str] = []
+        texts: list[str] = []
         not_found = False
         deadline = started + self.timeout
         while True:
@@ -206,13 +232,15 @@ class Session:
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 elements += 1
                 self._seen(msg.delta.new_element, exceptions)
+            if kind == "delta" and self.keep_texts:
+                message_texts(msg.delta, texts)
             elif kind == "script_finished":
                 if msg.script_finished == COMPILE_ERROR:
                     exceptions.append("compile error")
                 if msg.script_finished != EARLY:
                     break
         self.total_bytes += nbytes
-        return Run(time.perf_counter() - started, nbytes, count, elements, exceptions, not_found)
+        return Run(time.perf_counter() - started, nbytes, count, elements, exceptions, not_found, texts)
 
     def _seen(self, element, exceptions: list[str]) -> None:
         kind = element.WhichOneof("type")

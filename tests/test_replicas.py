@@ -1,13 +1,13 @@
 """Two replicas behind nginx (deploy/serve.sh 2): each browser stays on one replica, an upload made through one
 replica is what the other shows on its next run, and SIGTERM stops everything.
 
-Sessions are opened over Streamlit's websocket with a minimal protobuf client (no browser): nginx names the
-replica that answered in the `X-IPAid-Replica` header, the websocket handshake included.
+Sessions are opened over Streamlit's websocket with the load test's protocol client (`bench/streamlit_client.py`,
+no browser): nginx names the replica that answered in the `X-IPAid-Replica` header, the websocket handshake
+included.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import random
 import re
@@ -17,17 +17,12 @@ import socket
 import subprocess
 import tempfile
 import urllib.request
-from contextlib import ExitStack
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
-from google.protobuf.message import Message
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from websockets.sync.client import connect
 
 from bench._common import chromium_available, open_page
+from bench.streamlit_client import Session
 from ipaid import auth, data, store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,12 +36,7 @@ def font_path() -> str:
 
 
 PASSWORD = "correct horse battery staple"
-BROWSERS = 16
-# A run that ended: successfully (a first run may instead end early for the rerun that picks the page).
-DONE = (
-    ForwardMsg.FINISHED_SUCCESSFULLY,
-    ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
-)  # distinct cookies: all on one of 2 replicas by chance has probability 2 / 2**16
+BROWSERS = 16  # distinct cookies: all on one of 2 replicas by chance has probability 2 / 2**16
 
 
 def free_ports(n: int) -> int:
@@ -117,51 +107,6 @@ def new_browser(url: str) -> tuple[str, str]:
     return cookie, headers["x-ipaid-replica"]
 
 
-def texts(msg: Message, out: list[str]) -> list[str]:
-    """Every string in a protobuf message, with the cells of Arrow tables (st.dataframe) decoded."""
-    for field, value in msg.ListFields():
-        values = value if field.is_repeated else [value]
-        for item in values:
-            if isinstance(item, Message):
-                texts(item, out)
-            elif isinstance(item, str):
-                out.append(item)
-            elif isinstance(item, bytes) and field.name == "data" and msg.DESCRIPTOR.name == "ArrowData":
-                table = pa.ipc.open_stream(io.BytesIO(item)).read_all()
-                out.extend(str(v) for col in table.columns for v in col.to_pylist())
-    return out
-
-
-class Session:
-    """One browser tab: a websocket to /_stcore/stream through nginx, with the browser's cookie."""
-
-    def __init__(self, url: str, cookie: str):
-        ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-        self.stack = ExitStack()
-        self.ws = self.stack.enter_context(
-            connect(ws_url, additional_headers={"Cookie": cookie}, subprotocols=["streamlit"], max_size=None)
-        )
-        self.replica = self.ws.response.headers["X-IPAid-Replica"]
-
-    def run(self, page: str, query: str = "lang=en") -> list[str]:
-        """Run a page (its url path) and return the strings it sent, once the script finished."""
-        msg = BackMsg()
-        msg.rerun_script.page_name = page
-        msg.rerun_script.query_string = query
-        self.ws.send(msg.SerializeToString())
-        found = []
-        while True:
-            fwd = ForwardMsg()
-            fwd.ParseFromString(self.ws.recv(timeout=120))
-            if fwd.WhichOneof("type") == "delta":
-                texts(fwd.delta, found)
-            if fwd.WhichOneof("type") == "script_finished" and fwd.script_finished in DONE:
-                return found
-
-    def close(self) -> None:
-        self.stack.close()
-
-
 def test_each_browser_stays_on_one_replica(replicas):
     """Every request of a browser (page, health, static file, websocket) reaches the replica its cookie names,
     and browsers spread over both replicas (one NAT address for all: the cookie, not the address, decides)."""
@@ -174,9 +119,8 @@ def test_each_browser_stays_on_one_replica(replicas):
             headers = get(url + path, cookie)
             assert headers["x-ipaid-replica"] == replica, path
             assert "ipaid_replica" not in headers.get("set-cookie", ""), "a browser with a cookie keeps it"
-        session = Session(url, cookie)
-        assert session.replica == replica
-        session.close()
+        with Session(url, cookie=cookie) as session:
+            assert session.replica == replica
         seen.add(replica)
     assert seen == addresses
 
@@ -192,10 +136,10 @@ def test_an_upload_through_one_replica_is_seen_through_the_other(replicas, brows
         cookie, replica = new_browser(url)
         browsers.setdefault(replica, cookie)
     (a, cookie_a), (b, cookie_b) = browsers.items()
-    watcher = Session(url, cookie_b)
+    watcher = Session(url, cookie=cookie_b, texts=True).open()
     try:
         assert watcher.replica == b
-        shown = watcher.run("data")
+        shown = watcher.run("data", "lang=en").texts
         assert "data/gi_products.csv" in shown and not any(t.startswith("version ") for t in shown)
         gis = data.load_table("gis").copy()
         gis.loc[0, "name_en"] = "Sangzhi White Tea"
@@ -223,6 +167,6 @@ def test_an_upload_through_one_replica_is_seen_through_the_other(replicas, brows
         assert [v.note for v in store.versions("gis", store_file)] == [""] and version == store.current_id(
             "gis", store_file
         )
-        assert f"version {version} (replicas.csv)" in watcher.run("data"), "replica B shows the new version"
+        assert f"version {version} (replicas.csv)" in watcher.run().texts, "replica B shows the new version"
     finally:
         watcher.close()
