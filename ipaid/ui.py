@@ -400,6 +400,12 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
             )
 
 
+def chart_columns() -> list:
+    """Two columns for charts side by side, or, with large text, two blocks one under the other (at 1024 px a
+    half-width column cut long chart titles short)."""
+    return [st.container(), st.container()] if display_state()[1] else st.columns(2)
+
+
 def chart_height(chart, scale: float = 1.0) -> int:
     """Pixels for a chart: its plot height plus title, subtitle lines and axis (Streamlit ignores the spec's);
     `scale` enlarges the text parts (large text)."""

@@ -12,6 +12,7 @@ from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import place_en
 from ipaid.ui import (
     chart_block,
+    chart_columns,
     chart_subtitle,
     current_filters,
     downloads,
@@ -64,14 +65,14 @@ def block(name: str, **kwargs):
     return chart_block(name, chart, frame, spec=spec, **kwargs)
 
 
-left, right = st.columns(2)
+left, right = chart_columns()
 with left:
     st.caption(t("click_bar", L))
     state = block("gi-by-province", key="chart_province", selectable=True)
 with right:
     block("gi-by-category", key="chart_category")
     block("gi-by-type", key="chart_type")
-left, right = st.columns(2)
+left, right = chart_columns()
 with left:
     block("gi-cumulative", key="chart_year")
 with right:

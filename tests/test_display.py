@@ -198,3 +198,17 @@ def test_an_unknown_display_value_is_named_and_ignored():
     warnings = " ".join(w.value for w in at.warning)
     assert "neon" in warnings and "huge" in warnings
     assert toggles(at) == {"_text_on": False, "_contrast_on": False}
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_large_text_stacks_the_gi_charts(large):
+    """At 1024 px a half-width column cut long chart titles short with large text: the charts stack instead."""
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    if large:
+        at.query_params["text"] = "large"
+    at.switch_page("pages/gi.py").run()
+    assert not at.exception
+    in_columns = sum(len(col.get("vega_lite_chart")) for col in at.main.columns)
+    shown = len(at.main.get("vega_lite_chart"))
+    assert shown >= 5
+    assert in_columns == (0 if large else shown)
