@@ -13,10 +13,11 @@ figure that holds across machines. Before the rounds, each page is run alone a f
 server CPU of one new session and of one filter change.
 
 All users start at once. Every round is bounded (`--duration`, default 180 s; runs still going then are
-errors), servers listen on 127.0.0.1 only and are stopped at the end. `--url` targets a server already
-running (e.g. nginx in front of replicas); give `--pid` (repeatable) for its RSS and CPU.
+errors), servers listen on 127.0.0.1 only and are stopped at the end. `--replicas K` starts K replicas behind
+nginx (`deploy/serve.sh K`, sticky sessions) instead of one process; `--url` targets a server already
+running; give `--pid` (repeatable) for its RSS and CPU.
 
-Run: python bench/load.py [--users 10 50 100 200] [--duration S] [--url URL] [--pid PID] [--csv PREFIX]
+Run: python bench/load.py [--users 10 50 100 200] [--duration S] [--replicas K] [--url URL] [--pid PID] [--csv PREFIX]
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from locust.stats import PERCENTILES_TO_REPORT, StatsCSV  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._common import Server, quantiles  # noqa: E402
+from bench.replicas import Replicas  # noqa: E402
 from bench.streamlit_client import Session  # noqa: E402
 
 # (name, page, query string): what a user opens first; users take them in turn.
@@ -275,16 +277,22 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--duration", type=float, default=180.0, help="longest round, seconds (bounded)")
     ap.add_argument("--url", help="an already running dashboard (e.g. nginx in front of replicas)")
     ap.add_argument("--pid", type=int, action="append", default=[], help="server process id(s) for --url")
+    ap.add_argument("--replicas", type=int, default=1, help="K replicas behind nginx (deploy/serve.sh K)")
     ap.add_argument("--no-floor", action="store_true", help="skip the empty-page floor")
     ap.add_argument("--csv", help="write Locust CSV statistics as PREFIX_<target>_<N>_stats.csv")
     args = ap.parse_args(argv)
     if any(n < 1 or n > 500 for n in args.users) or not 5 <= args.duration <= 1800:
         ap.error("users 1-500, duration 5-1800 s")
+    if not 1 <= args.replicas <= 16 or (args.url and args.replicas > 1):
+        ap.error("replicas 1-16, and not with --url")
 
     targets = []
     with ExitStack() as servers:
         if args.url:
             targets.append(Target("app", args.url.rstrip("/"), APP_PAGES, args.pid, FILTER))
+        elif args.replicas > 1:
+            group = servers.enter_context(Replicas(args.replicas))
+            targets.append(Target("app", group.url, APP_PAGES, group.pids, FILTER))
         else:
             srv = servers.enter_context(Server())
             targets.append(Target("app", srv.url, APP_PAGES, [srv.proc.pid], FILTER))

@@ -8,13 +8,8 @@ included.
 
 from __future__ import annotations
 
-import os
-import random
 import re
 import shutil
-import signal
-import socket
-import subprocess
 import tempfile
 import urllib.request
 from pathlib import Path
@@ -22,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from bench._common import chromium_available, open_page
+from bench.replicas import Replicas
 from bench.streamlit_client import Session
 from ipaid import auth, data, store
 
@@ -39,56 +35,18 @@ PASSWORD = "correct horse battery staple"
 BROWSERS = 16  # distinct cookies: all on one of 2 replicas by chance has probability 2 / 2**16
 
 
-def free_ports(n: int) -> int:
-    """The first of `n` consecutive free loopback ports in 8700-8799."""
-
-    def free(port: int) -> bool:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-                return True
-            except OSError:
-                return False
-
-    for first in random.sample(range(8700, 8800 - n), 100 - n):
-        if all(free(p) for p in range(first, first + n)):
-            return first
-    raise RuntimeError("no free ports")
-
-
 @pytest.fixture(scope="module")
 def replicas():
-    """deploy/serve.sh 2 on free ports with its own version store; yields (url, store file, replica addresses)."""
-    port = free_ports(3)
-    store_dir = Path(tempfile.mkdtemp(prefix="ipaid-replicas-store-"))
-    secrets = store_dir.parent / f"{store_dir.name}-secrets.toml"  # steward alice, for the upload
+    """deploy/serve.sh 2 with its own version store and steward alice (for the upload); stops by SIGTERM."""
+    secrets = Path(tempfile.mkstemp(prefix="ipaid-replicas-", suffix="-secrets.toml")[1])
     secrets.write_text(f'[ipaid.stewards]\nalice = "{auth.hash_password(PASSWORD)}"\n')
-    env = {**os.environ, "IPAID_PORT": str(port), "IPAID_BASE_PORT": str(port + 1), "IPAID_STORE_DIR": str(store_dir)}
-    env.pop("IPAID_DATABASE_URL", None)
-    proc = subprocess.Popen(
-        ["bash", str(ROOT / "deploy" / "serve.sh"), "2", "--secrets.files", str(secrets)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
     try:
-        lines = []
-        for line in proc.stdout:  # serve.sh gives up by itself after 180 s
-            lines.append(line)
-            if line.startswith("ready:"):
-                break
-        assert lines and lines[-1].startswith("ready:"), "".join(lines)
-        yield f"http://127.0.0.1:{port}", store_dir / "versions.sqlite", {f"127.0.0.1:{port + i}" for i in (1, 2)}
+        with Replicas(2, ("--secrets.files", str(secrets))) as running:
+            yield running
     finally:
-        proc.send_signal(signal.SIGTERM)
-        rest = proc.communicate(timeout=60)[0]
-        shutil.rmtree(store_dir, ignore_errors=True)
         secrets.unlink(missing_ok=True)
-    assert "stopped" in rest and proc.returncode == 143, rest
-    for p in (port, port + 1, port + 2):  # nginx and both replicas are gone
-        with socket.socket() as s:
-            assert s.connect_ex(("127.0.0.1", p)) != 0, f"port {p} still answers after SIGTERM"
+    assert "stopped" in running.output and running.returncode == 143, running.output
+    assert running.ports_answering() == [], "nginx or a replica still answers after SIGTERM"
 
 
 def get(url: str, cookie: str = "") -> dict:
@@ -110,7 +68,7 @@ def new_browser(url: str) -> tuple[str, str]:
 def test_each_browser_stays_on_one_replica(replicas):
     """Every request of a browser (page, health, static file, websocket) reaches the replica its cookie names,
     and browsers spread over both replicas (one NAT address for all: the cookie, not the address, decides)."""
-    url, _, addresses = replicas
+    url, addresses = replicas.url, replicas.addresses
     seen = set()
     for _ in range(BROWSERS):
         cookie, replica = new_browser(url)
@@ -130,7 +88,7 @@ def test_each_browser_stays_on_one_replica(replicas):
 def test_an_upload_through_one_replica_is_seen_through_the_other(replicas, browser):
     """A steward signs in and uploads a GI table in Chromium on replica A (the Data page's own form); a session
     on replica B, opened before the upload, shows the shipped table and, on its next run, the new version."""
-    url, store_file, addresses = replicas
+    url, store_file = replicas.url, replicas.store
     browsers = {}
     while len(browsers) < 2:
         cookie, replica = new_browser(url)
