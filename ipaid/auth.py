@@ -3,7 +3,8 @@
 Plain functions, no Streamlit (the glue is `ipaid.steward_ui`). Every write function takes a `Steward` and
 calls `require` first, so a request that reaches it without a signed-in steward changes nothing.
 Repeated wrong passwords are slowed down per account and per session by `Throttle` (no sleeping: a
-refused attempt says how long to wait).
+refused attempt says how long to wait); `ipaid.shared_throttle` keeps the count in the version store's
+database, so replicas behind a load balancer count together.
 
     python -m ipaid.auth hash      # reads a password from stdin, prints its Argon2 hash for secrets.toml
 """
@@ -63,6 +64,15 @@ def verify(accounts: Mapping[str, str], name: str, password: str) -> bool:
         return False
 
 
+def waiting(now: float, failures: list[tuple[int, float]]) -> float:
+    """Seconds from `now` before a key with these (failure count, time of the last failure) may try again."""
+    waits = [0.0]
+    for count, last in failures:
+        if count >= FREE_FAILURES:
+            waits.append(last + min(BASE_DELAY * 2 ** (count - FREE_FAILURES), MAX_DELAY) - now)
+    return max(waits)
+
+
 @dataclass
 class Throttle:
     """Failed sign-ins per key ("account:alice", "session:…"): after FREE_FAILURES, each try must wait
@@ -76,12 +86,7 @@ class Throttle:
         """Seconds before the next attempt on any of `keys` may be checked (0: now)."""
         now = self.clock()
         with self.lock:
-            waits = [0.0]
-            for key in keys:
-                count, last = self.failures.get(key, (0, now))
-                if count >= FREE_FAILURES:
-                    waits.append(last + min(BASE_DELAY * 2 ** (count - FREE_FAILURES), MAX_DELAY) - now)
-            return max(waits)
+            return waiting(now, [self.failures[k] for k in keys if k in self.failures])
 
     def failed(self, *keys: str) -> None:
         now = self.clock()
@@ -106,10 +111,9 @@ class Attempt:
     wait: float = 0.0
 
 
-def sign_in(
-    accounts: Mapping[str, str], name: str, password: str, session: str, throttle: Throttle = THROTTLE
-) -> Attempt:
-    """Check a local account's password, unless this account or session must still wait after failures."""
+def sign_in(accounts: Mapping[str, str], name: str, password: str, session: str, throttle=THROTTLE) -> Attempt:
+    """Check a local account's password, unless this account or session must still wait after failures
+    (`throttle`: an `auth.Throttle` or anything with its `wait`, `failed` and `succeeded`)."""
     name = name.strip()
     keys = (f"account:{name}", f"session:{session}")
     pending = throttle.wait(*keys)

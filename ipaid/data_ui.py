@@ -18,6 +18,7 @@ import streamlit as st
 from ipaid import auth
 from ipaid.i18n import t
 from ipaid.schema import DataError
+from ipaid.shared_throttle import SharedThrottle
 from ipaid.tablefile import MAX_BYTES, xlsx_sheets
 from ipaid.ui import lang
 
@@ -62,7 +63,7 @@ def _session() -> str:
 def _check_password() -> None:
     name, password = st.session_state.get("steward_name", ""), st.session_state.get("steward_password", "")
     st.session_state["steward_password"] = ""
-    attempt = auth.sign_in(local_accounts(), name, password, _session())
+    attempt = auth.sign_in(local_accounts(), name, password, _session(), SharedThrottle())
     if attempt.steward:
         st.session_state[KEY] = attempt.steward
     else:

@@ -12,7 +12,19 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Column, Connection, Engine, Integer, LargeBinary, MetaData, Table, Text, create_engine, event
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import text as sql
 from sqlalchemy.engine import URL, make_url
@@ -44,6 +56,14 @@ current = Table(
     Column("version_id", Integer, nullable=False),
     Column("author", Text, nullable=False, server_default=""),
     Column("changed_at", Text, nullable=False, server_default=""),
+)
+# Failed steward sign-ins per key ("account:alice", "session:…"), shared by replicas (ipaid.shared_throttle).
+sign_in_failures = Table(
+    "sign_in_failures",
+    meta,
+    Column("key", Text, primary_key=True),
+    Column("count", Integer, nullable=False),
+    Column("last", Float, nullable=False),  # seconds since the epoch: replicas on several hosts share it
 )
 # Columns added since the first stores were written: (table, column, definition), added by ALTER TABLE.
 MIGRATIONS = (

@@ -71,6 +71,11 @@ def _url(path: Path | str | None = None):
     return db.url_for(path if path is not None else os.environ.get(db.ENV) or store_path())
 
 
+def engine(path: Path | str | None = None):
+    """The store's database, its tables created: also where state shared by replicas lives (sign-in failures)."""
+    return db.ready(_url(path))
+
+
 def location(path: Path | str | None = None) -> str:
     """Where the store is (file path, or the database URL without its password)."""
     return db.describe(_url(path))

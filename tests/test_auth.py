@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from ipaid import auth, data, import_gi, store, upload
+from ipaid import auth, data, import_gi, shared_throttle, store, upload
+from ipaid.shared_throttle import SharedThrottle
 from test_import_gi import as_csv, picked, register
 from test_store import ROOT, STEWARD, csv, edited_gis, isolated_store, shipped  # noqa: F401  (autouse fixture)
 from test_upload import ACCOUNTS, PASSWORD, data_page, sign_in
@@ -25,10 +26,12 @@ class Clock:
 
 @pytest.fixture(autouse=True)
 def fresh_throttle(monkeypatch):
-    """The server-wide throttle with a hand-moved clock and no failures from other tests."""
+    """The server's throttles with a hand-moved clock and no failures from other tests (each test has its own
+    store, where the shared throttle counts)."""
     clock = Clock()
     monkeypatch.setattr(auth.THROTTLE, "clock", clock)
     monkeypatch.setattr(auth.THROTTLE, "failures", {})
+    monkeypatch.setattr(shared_throttle, "wall_clock", clock)  # the Data page's throttle, shared by replicas
     return clock
 
 
@@ -206,3 +209,31 @@ def test_overlapping_accepts_in_two_sessions():
     ]  # against alice's version: her dropped row, her new row, her rename
     bob.button(key="upload_confirm_gis").click().run()  # confirmed again, against the new version
     assert store.current_id("gis") > version.id
+
+
+def test_replicas_count_failed_sign_ins_together():
+    """Two replicas (two throttles on one store, each with its own memory): guesses spread over both are
+    counted together, the wait holds on the other replica, and a success on one clears both."""
+    clock = Clock()
+    a, b = (SharedThrottle(clock=clock, fallback=auth.Throttle(clock=clock)) for _ in range(2))
+    for i in range(auth.FREE_FAILURES):
+        attempt = auth.sign_in(ACCOUNTS, "alice", "guess", f"s{i}", throttle=(a, b)[i % 2])
+    assert attempt.wait == auth.BASE_DELAY
+    refused = auth.sign_in(ACCOUNTS, "alice", PASSWORD, "fresh", throttle=b)
+    assert refused.steward is None and refused.wait == auth.BASE_DELAY
+    assert a.fallback.failures == b.fallback.failures == {}, "counted in the store, not in a replica's memory"
+    clock.now += auth.BASE_DELAY
+    assert auth.sign_in(ACCOUNTS, "alice", PASSWORD, "fresh", throttle=a).steward == auth.Steward("alice", "local")
+    assert b.wait("account:alice") == 0
+
+
+def test_an_unreachable_store_throttles_in_memory(tmp_path):
+    """No database: sign-in still answers, and guessing is still slowed on this server."""
+    clock = Clock()
+    blocked = tmp_path / "file"
+    blocked.write_text("")  # a file where the store's folder should be
+    throttle = SharedThrottle(path=str(blocked / "versions.sqlite"), clock=clock, fallback=auth.Throttle(clock=clock))
+    for i in range(auth.FREE_FAILURES):
+        auth.sign_in(ACCOUNTS, "alice", "guess", f"s{i}", throttle=throttle)
+    assert throttle.fallback.failures["account:alice"][0] == auth.FREE_FAILURES
+    assert auth.sign_in(ACCOUNTS, "alice", PASSWORD, "fresh", throttle=throttle).wait == auth.BASE_DELAY

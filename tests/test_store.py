@@ -67,7 +67,7 @@ def lose_store() -> None:
     url = os.environ.get(db.ENV)
     if url:
         with db.writing(db.ready(db.url_for(url))) as con:
-            con.exec_driver_sql('TRUNCATE "current", versions RESTART IDENTITY')
+            con.exec_driver_sql('TRUNCATE "current", versions, sign_in_failures RESTART IDENTITY')
         return
     store.store_path().unlink()
     for suffix in ("-wal", "-shm"):

@@ -20,6 +20,7 @@ import pytest
 import test_store
 from ipaid import data, db, paths, store
 from ipaid.schema import DataError
+from test_auth import test_replicas_count_failed_sign_ins_together  # noqa: F401 - the shared throttle on PostgreSQL
 from test_store import (  # noqa: F401 - collected again here, against PostgreSQL
     lose_store,
     test_an_old_store_in_data_is_pointed_out_until_imported,

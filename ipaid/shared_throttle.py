@@ -1,0 +1,67 @@
+"""Sign-in throttling that every replica shares: failed sign-ins are counted in the version store's database
+(SQLite file or PostgreSQL), so a guesser spread over replicas by the load balancer waits as on one server.
+
+Same rule as `auth.Throttle` (`auth.waiting`), with the wall clock (replicas on several hosts). When the
+database cannot be reached, the server's own in-memory throttle counts instead: sign-in still works, and
+still slows guessing on that replica.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
+
+from ipaid import auth, db, store
+
+UNREACHABLE = (SQLAlchemyError, OSError)  # no database, or a store folder that cannot be written
+wall_clock = time.time  # seconds since the epoch (a test may move it by hand)
+
+
+@dataclass
+class SharedThrottle:
+    """`auth.Throttle`'s interface over the store at `path` (None: the app's store, `IPAID_DATABASE_URL` or
+    the SQLite file)."""
+
+    path: str | None = None
+    clock: Callable[[], float] = field(default_factory=lambda: wall_clock)
+    fallback: auth.Throttle = field(default_factory=lambda: auth.THROTTLE)
+
+    def _engine(self):
+        return store.engine(self.path)
+
+    def wait(self, *keys: str) -> float:
+        table = db.sign_in_failures
+        try:
+            with db.reading(self._engine()) as con:
+                rows = con.execute(select(table.c["count"], table.c.last).where(table.c.key.in_(keys))).all()
+        except UNREACHABLE:
+            return self.fallback.wait(*keys)
+        return auth.waiting(self.clock(), [(int(n), float(last)) for n, last in rows])
+
+    def failed(self, *keys: str) -> None:
+        table, now = db.sign_in_failures, self.clock()
+        try:
+            with db.writing(self._engine(), lock_current=False) as con:
+                insert = pg_insert if con.dialect.name == "postgresql" else sqlite_insert
+                for key in keys:
+                    row = insert(table).values(key=key, count=1, last=now)
+                    con.execute(
+                        row.on_conflict_do_update(
+                            index_elements=[table.c.key], set_={"count": table.c["count"] + 1, "last": now}
+                        )
+                    )
+        except UNREACHABLE:
+            self.fallback.failed(*keys)
+
+    def succeeded(self, *keys: str) -> None:
+        try:
+            with db.writing(self._engine(), lock_current=False) as con:
+                con.execute(delete(db.sign_in_failures).where(db.sign_in_failures.c.key.in_(keys)))
+        except UNREACHABLE:
+            self.fallback.succeeded(*keys)
