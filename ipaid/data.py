@@ -28,7 +28,18 @@ def _current_version(name: str) -> store.Version | None:
 
 
 def table_source(name: str) -> tuple[str, str]:
-    """(signature, where it comes from) of a table's current version; cheap: no table content is read."""
+    """(signature, where it comes from) of a table's current version; cheap: no table content is read, and
+    inside `store.one_read_per_run` worked out once per run."""
+    reads = store.run_reads()
+    if reads is None:
+        return _table_source(name)
+    key = ("table_source", name)
+    if key not in reads:
+        reads[key] = _table_source(name)
+    return reads[key]
+
+
+def _table_source(name: str) -> tuple[str, str]:
     spec = ALL[name]
     version = _current_version(name)
     if version:
