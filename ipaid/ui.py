@@ -72,7 +72,13 @@ def _options(signature: tuple, lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-FILTER_TABLES = {"area": data.load_areas, "gi": lambda: data.load_gis().sort_values("name_en")}
+@data.by_signature("gis")
+def _gis_by_name() -> pd.DataFrame:
+    """The GIs in the order the filter lists them (sorted once per data version, not on every run)."""
+    return data.load_gis().sort_values("name_en")
+
+
+FILTER_TABLES = {"area": data.load_areas, "gi": _gis_by_name}
 
 
 def filter_table(key: str) -> pd.DataFrame | None:
