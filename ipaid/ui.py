@@ -400,8 +400,8 @@ def legend(
 def downloads(name: str, frame, chart=None, key: str = "") -> None:
     """One "Download" menu for a chart: the image (PNG 2×, SVG) and the data behind it (CSV with BOM, XLSX).
 
-    Files are made only when a button is clicked (callable data), so reruns stay fast; `chart` may
-    itself be a function that builds the chart (for charts only exported, like the static map).
+    Files are made only when a button is clicked (callable data), so reruns stay fast; `chart` and `frame`
+    may be functions that build them (for what is only exported, like the static map and its table).
     """
     from ipaid import export
 
@@ -413,10 +413,10 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
             ("download_svg_long", lambda: export.chart_svg(export.resolve(chart)), "svg", "image/svg+xml"),
         ]
     buttons += [
-        ("download_csv_long", lambda: export.csv_bytes(frame), "csv", "text/csv"),
+        ("download_csv_long", lambda: export.csv_bytes(export.resolve_frame(frame)), "csv", "text/csv"),
         (
             "download_xlsx_long",
-            lambda: export.xlsx_bytes(frame),
+            lambda: export.xlsx_bytes(export.resolve_frame(frame)),
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
