@@ -703,6 +703,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "{n} GIs match; the list below offers the first {shown}. Type more to narrow it.",
         "共{n}个地理标志符合，下方列表列出前{shown}个；输入更多字可缩小范围。",
     ),
+    "gi_matches_all": ("{n} GIs match: pick from the list below.", "共{n}个地理标志符合，请从下方列表中选择。"),
     "show_county_table": ("Show the table of {n} counties", "显示{n}个县的表格"),
 }
 

@@ -273,8 +273,10 @@ def gi_filter(labels: dict[str, str]) -> None:
     offered, matches = _gi_offer(data.table_source("gis")[0], query, chosen)
     if not query:
         st.caption(t("gi_find_help", L, n=f"{len(labels):,}"))
+    elif matches > GI_OFFERED:
+        st.caption(t("gi_matches", L, n=f"{matches:,}", shown=GI_OFFERED))
     elif matches:
-        st.caption(t("gi_matches", L, n=f"{matches:,}", shown=min(matches, GI_OFFERED)))
+        st.caption(t("gi_matches_all", L, n=matches))
     else:
         st.caption(t("gi_no_search_match", L))
     st.multiselect(t("gi_name", L), offered, format_func=lambda v: labels.get(v, v), key="gi", placeholder=t("all", L))

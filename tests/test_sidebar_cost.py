@@ -31,6 +31,7 @@ def test_the_gi_search_box_narrows_the_options_and_the_pick_goes_to_the_link():
     found = search(gis, "Sangzhi")
     names = dict(zip(gis["gi_id"], gis["name_en"]))
     assert at.sidebar.multiselect(key="gi").options == [names[g] for g in found["gi_id"]]
+    assert t("gi_matches_all", "en", n=len(found)) in [c.value for c in at.sidebar.caption]
     sangzhi = gis.loc[gis["name_zh"] == "桑植白茶", "gi_id"].iloc[0]
     at.sidebar.multiselect(key="gi").set_value([sangzhi]).run()
     assert link_values(at, "gi") == [sangzhi]
