@@ -1,4 +1,4 @@
-"""The sidebar's GI filter (a search box whose matches are the options) and the map's county table on request."""
+"""The sidebar's GI filter: a search box whose first matches, with the GIs chosen, are its options; `?gi=` links."""
 
 from streamlit.testing.v1 import AppTest
 
@@ -6,6 +6,7 @@ from ipaid import data
 from ipaid.gi_search import search
 from ipaid.i18n import t
 from ipaid.ui import GI_OFFERED, filter_table
+from test_app import run
 
 
 def link_values(at: AppTest, name: str) -> list[str]:
@@ -13,18 +14,9 @@ def link_values(at: AppTest, name: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def app(page: str = "map", **params) -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def test_the_gi_search_box_narrows_the_options_and_the_pick_goes_to_the_link():
     gis = filter_table("gi")  # the order the filter lists them in
-    at = app(lang="en")
+    at = run("map", lang="en")
     box = at.sidebar.multiselect(key="gi")
     assert box.options == [] and box.label == t("gi_name", "en")  # not 3,624 options for every session
     at.sidebar.text_input(key="gi_q").input("Sangzhi").run()
@@ -45,7 +37,7 @@ def test_the_gi_search_box_narrows_the_options_and_the_pick_goes_to_the_link():
 def test_a_gi_link_opens_with_the_gi_chosen_in_either_language():
     gi = data.load_gis().iloc[0]
     for lang, name in (("zh", gi["name_zh"]), ("en", gi["name_en"])):
-        at = app(lang=lang, gi=gi["gi_id"])
+        at = run("map", lang=lang, gi=gi["gi_id"])
         box = at.sidebar.multiselect(key="gi")
         assert box.value == [gi["gi_id"]] and box.options == [name]
         assert link_values(at, "gi") == [gi["gi_id"]]
