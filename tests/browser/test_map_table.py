@@ -38,7 +38,7 @@ def test_the_link_after_the_map_leads_to_the_table_switch_and_the_keyboard_shows
 
 def test_the_gi_search_box_offers_only_its_matches(new_page):
     page = new_page(width=1024, height=900)
-    open_page(page, "/map")
+    open_page(page, "/patents")  # the sidebar is on every page: a light one (no map to draw)
     box = page.get_by_role("textbox", name=t("gi_find", "zh"))
     box.fill("桑植")
     box.press("Enter")
