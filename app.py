@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ipaid import geometry, static_files, webfont
+from ipaid import geometry, static_files, store, webfont
 from ipaid.i18n import t
 from ipaid.paths import ROOT
 from ipaid.ui import finish_view, lang, nav_links, page_guard, show_url_warnings, sidebar
@@ -45,7 +45,8 @@ def pages() -> list:
     ]
 
 
-with page_guard():
+# One read of the version store per run (each table's version was read ~30 times), then the page.
+with store.one_read_per_run(), page_guard():
     static_files.ensure_static()
     menu = st.sidebar.container()
     sidebar()

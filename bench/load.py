@@ -17,7 +17,8 @@ errors), servers listen on 127.0.0.1 only and are stopped at the end. `--replica
 nginx (`deploy/serve.sh K`, sticky sessions) instead of one process; `--url` targets a server already
 running; give `--pid` (repeatable) for its RSS and CPU.
 
-Run: python bench/load.py [--users 10 50 100 200] [--duration S] [--replicas K] [--url URL] [--pid PID] [--csv PREFIX]
+Run: python bench/load.py [--users 10 50 100 200] [--duration S] [--replicas K] [--url URL] [--pid PID]
+     [--csv PREFIX] [--solo N]
 """
 
 from __future__ import annotations
@@ -189,13 +190,13 @@ def write_csv(env: Environment, prefix: str) -> None:
             write(csv.writer(fh))
 
 
-def solo_cpu(target: Target) -> dict[str, tuple[float, float]]:
-    """Server CPU seconds of one new session's first run and of one filter change, per page (median of
-    `SOLO_RUNS` sequential sessions, after one warm-up session per page)."""
+def solo_cpu(target: Target, runs: int = SOLO_RUNS) -> dict[str, tuple[float, float, float, float]]:
+    """Server CPU seconds of one new session's first run and of one filter change, per page: median and mean of
+    `runs` sequential sessions, after one warm-up session per page (the mean resolves below the 10 ms tick)."""
     out = {}
     for name, page, query in target.pages:
         firsts, changes = [], []
-        for i in range(SOLO_RUNS + 1):
+        for i in range(runs + 1):
             with Session(target.url) as s:
                 c0 = target.cpu_s()
                 s.run(page, query)
@@ -205,7 +206,7 @@ def solo_cpu(target: Target) -> dict[str, tuple[float, float]]:
             if i:  # the first session warms the caches
                 firsts.append(c1 - c0)
                 changes.append(c2 - c1)
-        out[name] = (quantiles(firsts)[0], quantiles(changes)[0])
+        out[name] = (quantiles(firsts)[0], quantiles(changes)[0], sum(firsts) / runs, sum(changes) / runs)
     return out
 
 
@@ -227,10 +228,10 @@ def summary(samples: dict[str, list[tuple[float, int, bool]]], step: str, page: 
 
 
 def report(results: dict[str, list[dict]], solo: dict[str, dict]) -> None:
-    print("\nserver CPU of one session run alone (median of 3, s): first run / filter change")
+    print("\nserver CPU of one session run alone (s): first run / filter change, median; mean")
     for tname, per_page in solo.items():
-        for page, (first, change) in per_page.items():
-            print(f"  {tname:6} {page:10} {first:6.3f} / {change:6.3f}")
+        for page, (first, change, first_mean, change_mean) in per_page.items():
+            print(f"  {tname:6} {page:10} {first:6.3f} / {change:6.3f}; {first_mean:6.3f} / {change_mean:6.3f}")
     print(
         "\nN users at once: seconds to script_finished (p50 / p95 / max; first run from loading the page), kB per run"
     )
@@ -280,9 +281,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--replicas", type=int, default=1, help="K replicas behind nginx (deploy/serve.sh K)")
     ap.add_argument("--no-floor", action="store_true", help="skip the empty-page floor")
     ap.add_argument("--csv", help="write Locust CSV statistics as PREFIX_<target>_<N>_stats.csv")
+    ap.add_argument("--solo", type=int, default=SOLO_RUNS, help="sessions per page for the CPU of one session alone")
     args = ap.parse_args(argv)
-    if any(n < 1 or n > 500 for n in args.users) or not 5 <= args.duration <= 1800:
-        ap.error("users 1-500, duration 5-1800 s")
+    if any(n < 1 or n > 500 for n in args.users) or not 5 <= args.duration <= 1800 or not 1 <= args.solo <= 50:
+        ap.error("users 1-500, duration 5-1800 s, solo 1-50")
     if not 1 <= args.replicas <= 16 or (args.url and args.replicas > 1):
         ap.error("replicas 1-16, and not with --url")
 
@@ -299,7 +301,7 @@ def main(argv: list[str] | None = None) -> None:
         if not args.no_floor:
             srv = servers.enter_context(Server(script="bench/floor_app.py"))
             targets.append(Target("floor", srv.url, FLOOR_PAGES, [srv.proc.pid], None))
-        solo = {t.name: solo_cpu(t) for t in targets}  # also warms every page (CPU nan without --pid)
+        solo = {t.name: solo_cpu(t, args.solo) for t in targets}  # also warms every page (CPU nan without --pid)
         results: dict[str, list[dict]] = {t.name: [] for t in targets}
         for n in args.users:
             for t in targets:

@@ -28,7 +28,18 @@ def _current_version(name: str) -> store.Version | None:
 
 
 def table_source(name: str) -> tuple[str, str]:
-    """(signature, where it comes from) of a table's current version; cheap: no table content is read."""
+    """(signature, where it comes from) of a table's current version; cheap: no table content is read, and
+    inside `store.one_read_per_run` worked out once per run."""
+    reads = store.run_reads()
+    if reads is None:
+        return _table_source(name)
+    key = ("table_source", name)
+    if key not in reads:
+        reads[key] = _table_source(name)
+    return reads[key]
+
+
+def _table_source(name: str) -> tuple[str, str]:
     spec = ALL[name]
     version = _current_version(name)
     if version:
@@ -90,7 +101,9 @@ def load_areas() -> pd.DataFrame:
     return load_table("areas")
 
 
+@by_signature("figures")
 def load_figures() -> pd.DataFrame:
+    """Indexed once per version: a page asks for single figures dozens of times a run."""
     return load_table("figures").set_index("figure", drop=False)
 
 
@@ -210,10 +223,11 @@ def figure(name: str) -> pd.Series:
     return load_figures().loc[name]
 
 
+@by_signature(*ALL)
 def coverage() -> pd.DataFrame:
     """Each dataset: rows, where it comes from, the official total it is measured against, and how many
     of its rows that total counts (`covered`: e.g. only GI protection products approved by 2020 count towards
-    the 2,385 of Oct 2020; `later`: those of the counted kind that postdate it)."""
+    the 2,385 of Oct 2020; `later`: those of the counted kind that postdate it). Once per data version."""
     try:
         figures = load_figures()
     except DataError:  # the other tables are still listed (and can be rolled back)

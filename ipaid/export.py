@@ -32,6 +32,11 @@ def resolve(chart):
     return chart if chart is None or isinstance(chart, alt.TopLevelMixin) else chart()
 
 
+def resolve_frame(frame) -> pd.DataFrame:
+    """A table, or a function that builds one (tables only exported are built when a file is asked for)."""
+    return frame() if callable(frame) else frame
+
+
 def _spec(chart: alt.TopLevelMixin, width: int) -> dict:
     spec = json.loads(chart.to_json())
     if spec.get("width") == "container":
@@ -123,7 +128,7 @@ def press_kit(
 ) -> bytes:
     """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt (headings in `lang`).
 
-    A chart may be given as a function that builds it (charts that are only exported, like the static map).
+    A chart or a table may be given as a function that builds it (only exported, like the static map).
     """
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -132,7 +137,7 @@ def press_kit(
             stem = safe_name(name)
             z.writestr(f"{stem}.png", chart_png(chart))
             z.writestr(f"{stem}.svg", chart_svg(chart))
-            z.writestr(f"{stem}.csv", csv_bytes(frame))
+            z.writestr(f"{stem}.csv", csv_bytes(resolve_frame(frame)))
         lines = [t("kit_title", lang, d=date.today().isoformat()), filters, "", t("kit_sources", lang)]
         z.writestr("SOURCES.txt", "\n".join(lines + [f"- {s}" for s in sources]) + "\n")
     return buf.getvalue()

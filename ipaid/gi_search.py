@@ -67,22 +67,23 @@ def search(gis: pd.DataFrame, query: str | None) -> pd.DataFrame:
     q = _norm((query or "")[:MAX_QUERY])
     if not q:
         return gis
-    haystack = (
-        gis["name_zh"]
-        + "|"
-        + gis["name_en"]
-        + "|"
-        + gis["name_zh"].map(pinyin)
-        + "|"
-        + gis["name_zh"].map(product_terms)
-        + "|"
-        + gis["province"]
-        + "|"
-        + gis["province_en"]
-        + "|"
-        + gis["register_ref"]
-    ).map(_norm)
-    return gis[haystack.str.contains(q, regex=False)]
+    columns = [gis[c].tolist() for c in ("name_zh", "name_en", "province", "province_en", "register_ref")]
+    return gis[[q in _haystack(*row) for row in zip(*columns)]]
+
+
+@lru_cache(maxsize=50_000)  # built once per GI, not on every search (a search of 3,624 GIs: 17 → 3 ms)
+def _haystack(name_zh: str, name_en: str, province: str, province_en: str, register_ref: str) -> str:
+    """What a search looks in, normalised: names, pinyin, product terms, province, register reference."""
+    parts = [name_zh, name_en, pinyin(name_zh), product_terms(name_zh), province, province_en, register_ref]
+    return _norm("|".join(parts))
+
+
+def filter_offer(gis: pd.DataFrame, query: str | None, chosen, most: int) -> tuple[list[str], int]:
+    """The sidebar GI filter's options: the chosen GI ids first, then the first `most` matches of `query`
+    (none without a query: 3,624 options cost every session a third of its first run), and how many match."""
+    matches = search(gis, query)["gi_id"].tolist() if _norm((query or "")[:MAX_QUERY]) else []
+    kept = list(dict.fromkeys(chosen))
+    return kept + [g for g in matches if g not in kept][:most], len(matches)
 
 
 def detail_counties(gi: pd.Series, counties: pd.DataFrame) -> pd.DataFrame:

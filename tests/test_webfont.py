@@ -71,6 +71,13 @@ def test_build_writes_every_slice_and_drops_other_versions(tmp_path, monkeypatch
     assert set(TTFont(paths[0]).getBestCmap()) == set(webfont.slices()[0])
 
 
+def test_a_process_checks_the_slices_once(monkeypatch):
+    """app.py asks on every page run: once all slices were seen, no file is looked at again."""
+    first = webfont.ensure_webfont()
+    monkeypatch.setattr(webfont, "slice_path", lambda i: pytest.fail("the slices were checked again"))
+    assert webfont.ensure_webfont() == first
+
+
 def test_font_slices_exist_before_the_first_run_boundary_build(tmp_path, monkeypatch):
     """The first visitor's page asks for the font while the boundaries build: the slices must be there."""
     monkeypatch.setattr(webfont, "FONT_DIR", tmp_path)

@@ -1,0 +1,52 @@
+"""The map's table of counties in headless Chromium: reached by the link after the map, drawn only when its
+switch is turned on by keyboard; and the sidebar's GI search box narrows the GI filter's options."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from bench._common import open_page, wait_idle
+from ipaid import data
+from ipaid.i18n import t
+
+pytestmark = pytest.mark.browser
+MAIN_TABLE = '[data-testid="stMain"] .st-key-map_table ~ div [data-testid="stDataFrame"]'
+
+
+def test_the_link_after_the_map_leads_to_the_table_switch_and_the_keyboard_shows_the_table(new_page):
+    page = new_page(width=1024, height=900)
+    open_page(page, "/map?lang=en")
+    poor = int(data.all_counties()["poverty"].sum())
+    switch = page.get_by_role("switch", name=t("show_county_table", "en", n=f"{poor:,}"))
+    expect(switch).not_to_be_checked()
+    expect(page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').filter(has_text="Sangzhi")).to_have_count(
+        0
+    )
+    link = page.get_by_role("link", name=t("map_table_link", "en"))
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("#counties-in-view"))
+    expect(page.locator("#counties-in-view")).to_be_in_viewport()
+    switch.focus()
+    page.keyboard.press("Space")
+    wait_idle(page)
+    expect(switch).to_be_checked()
+    table = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"] [aria-rowcount]').last
+    expect(table).to_have_attribute("aria-rowcount", str(poor + 1))  # the header row and every poverty county
+
+
+def test_the_gi_search_box_offers_only_its_matches(new_page):
+    page = new_page(width=1024, height=900)
+    open_page(page, "/patents")  # the sidebar is on every page: a light one (no map to draw)
+    box = page.get_by_role("textbox", name=t("gi_find", "zh"))
+    box.fill("桑植")
+    box.press("Enter")
+    wait_idle(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=t("gi_name", "zh")).click()
+    page.keyboard.press("ArrowDown")  # open the list
+    options = page.get_by_role("option").filter(has_not_text="Select all")  # Streamlit's own
+    expect(options.first).to_be_visible()
+    assert all("桑植" in name for name in options.all_inner_texts()), options.all_inner_texts()
+    options.filter(has_text="桑植白茶").click()
+    page.wait_for_url(re.compile(r"gi=GI\d+"))

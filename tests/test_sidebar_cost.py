@@ -1,0 +1,43 @@
+"""The sidebar's GI filter: a search box whose first matches, with the GIs chosen, are its options; `?gi=` links."""
+
+from streamlit.testing.v1 import AppTest
+
+from ipaid import data
+from ipaid.gi_search import search
+from ipaid.i18n import t
+from ipaid.ui import GI_OFFERED, filter_table
+from test_app import run
+
+
+def link_values(at: AppTest, name: str) -> list[str]:
+    value = at.query_params.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def test_the_gi_search_box_narrows_the_options_and_the_pick_goes_to_the_link():
+    gis = filter_table("gi")  # the order the filter lists them in
+    at = run("map", lang="en")
+    box = at.sidebar.multiselect(key="gi")
+    assert box.options == [] and box.label == t("gi_name", "en")  # not 3,624 options for every session
+    at.sidebar.text_input(key="gi_q").input("Sangzhi").run()
+    found = search(gis, "Sangzhi")
+    names = dict(zip(gis["gi_id"], gis["name_en"]))
+    assert at.sidebar.multiselect(key="gi").options == [names[g] for g in found["gi_id"]]
+    assert t("gi_matches_all", "en", n=len(found)) in [c.value for c in at.sidebar.caption]
+    sangzhi = gis.loc[gis["name_zh"] == "桑植白茶", "gi_id"].iloc[0]
+    at.sidebar.multiselect(key="gi").set_value([sangzhi]).run()
+    assert link_values(at, "gi") == [sangzhi]
+    at.sidebar.text_input(key="gi_q").input("茶").run()  # a new search keeps the GI chosen, first
+    box = at.sidebar.multiselect(key="gi")
+    assert box.value == [sangzhi] and box.options[0] == names[sangzhi] and len(box.options) == GI_OFFERED + 1
+    caption = t("gi_matches", "en", n=f"{len(search(gis, '茶')):,}", shown=GI_OFFERED)
+    assert caption in [c.value for c in at.sidebar.caption]
+
+
+def test_a_gi_link_opens_with_the_gi_chosen_in_either_language():
+    gi = data.load_gis().iloc[0]
+    for lang, name in (("zh", gi["name_zh"]), ("en", gi["name_en"])):
+        at = run("map", lang=lang, gi=gi["gi_id"])
+        box = at.sidebar.multiselect(key="gi")
+        assert box.value == [gi["gi_id"]] and box.options == [name]
+        assert link_values(at, "gi") == [gi["gi_id"]]
