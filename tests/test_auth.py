@@ -116,7 +116,7 @@ def test_without_stewards_the_page_is_read_only():
         "gis", csv(edited_gis()), "v1.csv", "an earlier version", steward=STEWARD
     )  # rollback would be offered
     at = data_page()
-    assert not write_controls(at) and not at.text_input
+    assert not write_controls(at) and not at.main.text_input  # the sidebar has the GI search box
     assert "README" in at.info[0].value and "secrets.toml" in at.info[0].value
     assert [h.value for h in at.main.header] == ["数据集", "地理标志（按类型）：落点与覆盖", "版本"]
     assert gi_versions(at)["操作人"].tolist() == [STEWARD.label, ""]  # the versions table shows who
