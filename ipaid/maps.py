@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from functools import lru_cache
 
@@ -301,6 +302,33 @@ def adjusted_view(view: pdk.ViewState, steps: int = 0, resets: int = 0) -> pdk.V
     )
 
 
+def code_runs(chosen, universe) -> list[tuple[str, str]]:
+    """The codes `chosen` as runs of consecutive codes of the sorted `universe`: (first, last) of each run."""
+    chosen, runs, inside = set(chosen), [], False
+    for code in sorted(universe):
+        if code in chosen:
+            runs[-1:] = [(runs[-1][0], code)] if inside else [*runs[-1:], (code, code)]
+        inside = code in chosen
+    return runs
+
+
+@lru_cache(maxsize=2)
+def _served_adcodes(key: str) -> tuple[str, ...]:
+    return tuple(sorted(geometry.load_layer("counties", "national")["adcode"]))
+
+
+def place_fill(adcodes, fill: str) -> tuple[str, str]:
+    """A fill accessor colouring only the counties `adcodes` by `fill` (an expression), the others white, and the
+    county layer's id for that set: a new id drops a click selection made at another level (Streamlit keeps a
+    selection while its layer id stays). deck.gl's expressions allow no function calls, so the set is written
+    as ranges of the national file's sorted codes (a province or a prefecture is one range)."""
+    runs = code_runs(adcodes, _served_adcodes(geometry.cache_key()))
+    c = "properties.adcode"
+    test = " || ".join(f"{c} == '{a}'" if a == b else f"({c} >= '{a}' && {c} <= '{b}')" for a, b in runs) or "false"
+    codes = "|".join(sorted(adcodes))
+    return f"{test} ? ({fill}) : {list(palette.BLANK)}", f"counties-{hashlib.sha256(codes.encode()).hexdigest()[:10]}"
+
+
 def build_deck(
     f: Filters,
     measure: str = "area",
@@ -316,9 +344,11 @@ def build_deck(
 ) -> pdk.Deck:
     """The map for the current filters, zoomed to them; national layers are served files.
 
-    With a filter, only the counties of `selected_counties(f)` are coloured (a served file per selection and
-    GI filter); the national county file stays in the deck, hidden, so it is not fetched again.
-    Each pickable layer's id changes with what it shows ("counties" / "counties-hidden", "selection-<file>"): the
+    With a filter, only the counties of `selected_counties(f)` are coloured: a place filter by a fill expression
+    on the national county file (`place_fill`); a category or GI filter by a served file per selection and GI
+    filter, the national county file staying in the deck, hidden, so it is not fetched again.
+    Each pickable layer's id changes with what it shows ("counties", "counties-<set>" / "counties-hidden",
+    "selection-<file>"): the
     map's click selection names a layer id, and Streamlit drops a selection whose layer id is gone, so a click
     that opened another level does not stay selected there (deck.gl shares a URL's data between layers).
     With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
@@ -328,31 +358,39 @@ def build_deck(
     """
     files = national_files()
     fill = fill or f"properties.fill_{measure}"
+    everything = data.all_counties()
+    chosen = everything[everything["adcode"].isin(only)] if only else selected_counties(f)
+    focused = not f.is_empty or bool(only)
+    # A place filter only recolours the national county file (counties outside it white): no new geometry to
+    # fetch and tessellate, no extra outlines to draw. A product filter limits each county's GIs (tooltip,
+    # GI counts), so its counties come from their own file.
+    recolour = focused and not only and not has_product_filter(f)
+    county_id = "counties"
+    if recolour:
+        fill, county_id = place_fill(chosen["adcode"], fill)
     highlight = {
         "pickable": True,
         "auto_highlight": True,
         "highlight_color": palette.HIGHLIGHT,
         "update_triggers": {"getFillColor": [fill]},
     }
-    everything = data.all_counties()
-    chosen = everything[everything["adcode"].isin(only)] if only else selected_counties(f)
-    focused = not f.is_empty or bool(only)
     layers = []
     if not only:
         # County outlines are not stroked: drawing 2,875 outlines is most of a map's cost without a GPU.
+        shown = not focused or recolour
         layers.append(
             pdk.Layer(
                 "GeoJsonLayer",
-                id="counties-hidden" if focused else "counties",  # the same file either way: not fetched again
+                id=county_id if shown else "counties-hidden",  # the same file either way: not fetched again
                 data=url_of(files["counties"]),
                 get_fill_color=fill,
                 stroked=False,
                 filled=True,
-                visible=not focused,
-                **{**highlight, "pickable": not focused},
+                visible=shown,
+                **{**highlight, "pickable": shown},
             )
         )
-    if focused and len(chosen):
+    if focused and len(chosen) and not recolour:
         sel = selection_file(chosen["adcode"], f.categories, f.gis)
         layers.append(
             pdk.Layer(
