@@ -41,16 +41,35 @@ def test_national_boundaries_are_served_files_under_2_mb_compressed():
     assert {"fill_area", "fill_exit", "fill_gi", "fill_status", "name_zh", "name_en", "exit"} <= set(props)
 
 
-def test_province_filter_zooms_and_adds_a_detailed_selection():
+def test_province_filter_zooms_and_colours_only_its_counties():
     national = deck_json(Filters())
     hunan = deck_json(Filters(provinces=("湖南省",)))
     assert hunan["initialViewState"]["zoom"] > national["initialViewState"]["zoom"] + 1.5
     assert 108 < hunan["initialViewState"]["longitude"] < 115 and 24 < hunan["initialViewState"]["latitude"] < 31
-    selection = [layer for layer in hunan["layers"] if layer["id"].startswith("selection")][0]
-    path = static_files.STATIC_DIR / selection["data"].removeprefix(static_files.STATIC_URL + "/")
-    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    assert not [layer for layer in hunan["layers"] if layer["id"].startswith("selection")]
+    features = served_features(hunan)
     assert {f["properties"]["province_zh"] for f in features} == {"湖南省"}
     assert len(features) == (data.all_counties()["province"] == "湖南省").sum()
+
+
+def test_a_place_filter_changes_only_the_county_layer_s_colours():
+    """deck.gl keeps a layer whose props do not change: a place filter keeps the national file and every
+    outline layer as they are, and changes the county layer's fill accessor (and its id, see build_deck)."""
+    national = {layer["id"]: layer for layer in deck_json(Filters())["layers"]}
+    for f in (
+        Filters(provinces=("湖南省",)),
+        Filters(areas=("wuling",)),
+        Filters(provinces=("湖南省",), areas=("wuling",)),
+    ):
+        layers = {layer["id"]: layer for layer in deck_json(f)["layers"]}
+        for name in ("areas", "provinces", "china"):
+            assert layers[name] == national[name]
+        [county] = [layer for name, layer in layers.items() if name.startswith("counties")]
+        changed = {
+            k for k in county.keys() | national["counties"].keys() if county.get(k) != national["counties"].get(k)
+        }
+        assert changed == {"id", "getFillColor", "updateTriggers"}, changed
+        assert county["getFillColor"].endswith(": [255, 255, 255]") and "properties.fill_area" in county["getFillColor"]
 
 
 def test_measure_changes_the_fill_accessor():
@@ -211,7 +230,20 @@ def served_features(spec: dict) -> list[dict]:
     ]
     assert len(shown) == 1, [layer["id"] for layer in shown]
     path = static_files.STATIC_DIR / shown[0]["data"].removeprefix(static_files.STATIC_URL + "/")
-    return json.loads(path.read_text(encoding="utf-8"))["features"]
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    return [feat for feat in features if coloured(shown[0]["getFillColor"], feat["properties"]["adcode"])]
+
+
+def coloured(accessor: str, adcode: str) -> bool:
+    """Whether a fill accessor colours the county `adcode`: a plain property does; a place filter's expression
+    (`maps.place_fill`) does for codes in its ranges (read here independently of how it was written)."""
+    if " ? " not in accessor:
+        return True
+    test = accessor.removeprefix("@@=").split(" ? ")[0]
+    ranges = re.findall(r">= '(\d+)' && properties\.adcode <= '(\d+)'", test)
+    singles = re.findall(r"properties\.adcode == '(\d+)'", test)
+    assert test.count("properties.adcode") == 2 * len(ranges) + len(singles), test  # nothing else in it
+    return adcode in singles or any(a <= adcode <= b for a, b in ranges)
 
 
 @pytest.mark.parametrize("measure", MEASURES)
@@ -261,9 +293,9 @@ def test_the_exported_map_and_table_follow_every_filter(name, measure):
     assert table.to_dict() == expected.loc[expected["poverty"], "n"].astype(int).to_dict()
 
 
-def test_a_filter_hides_the_national_county_file_without_dropping_it():
+def test_a_product_filter_hides_the_national_county_file_without_dropping_it():
     national = deck_json(Filters())["layers"][0]
-    for name in ("province", "category", "gi"):
+    for name in ("category", "gi", "province+category"):
         counties = deck_json(FILTERS[name]())["layers"][0]
         assert counties["id"].startswith("counties") and counties["data"] == national["data"]
         assert counties["visible"] is False
