@@ -42,4 +42,12 @@
     }
   };
   wrap(WebGL2RenderingContext.prototype);
+  // What happens meanwhile: the app's script state and the map element's props arriving.
+  P.events = [];
+  new MutationObserver(() => {
+    const app = document.querySelector("[data-testid=stApp]");
+    const state = app && app.dataset.testScriptState;
+    if (P.on && state !== P.lastState) P.events.push(["script " + state, performance.now()]);
+    P.lastState = state;
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-test-script-state"] });
 })();

@@ -70,6 +70,7 @@ def summarise(events: list[dict], start_us: float, min_ms: float) -> None:
 def gl_summary(prof: dict) -> None:
     """Frames (from one clear to the next) with their draw calls' software-GPU time by shader."""
     frames, current = [], None
+    marks = sorted(prof.get("events", []), key=lambda e: e[1])
     for name, ms, verts, t in prof["draws"]:
         if name == "clear":
             if current is None or current["draws"]:
@@ -80,7 +81,7 @@ def gl_summary(prof: dict) -> None:
             current = {"t": t, "draws": []}
             frames.append(current)
         current["draws"].append((name, ms, verts))
-    t0 = frames[0]["t"] if frames else 0
+    t0 = prof.get("start") or (frames[0]["t"] if frames else 0)
     for fr in frames:
         by = defaultdict(lambda: [0.0, 0, 0])
         for name, ms, verts in fr["draws"]:
@@ -91,6 +92,9 @@ def gl_summary(prof: dict) -> None:
         parts = ", ".join(
             f"{n} {v[0]:.0f} ms/{v[1]} calls/{v[2]} vx" for n, v in sorted(by.items(), key=lambda x: -x[1][0])
         )
+        while marks and marks[0][1] <= fr["t"]:
+            name, t = marks.pop(0)
+            print(f"  {name} at +{t - t0:.0f} ms")
         print(f"frame +{fr['t'] - t0:7.0f} ms: {total:6.0f} ms  {parts}")
     for name, ms in prof["links"]:
         print(f"link {name}: {ms:.0f} ms")
@@ -116,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
         page.wait_for_timeout(1500)
         type_province(page, "zh")
         if args.gl:
-            page.evaluate("() => { window.__glprof.on = true }")
+            page.evaluate("() => { window.__glprof.on = true; window.__glprof.start = performance.now() }")
         else:
             browser.start_tracing(page=page, path=args.out, categories=CATEGORIES)
         page.evaluate("() => performance.mark('click')")

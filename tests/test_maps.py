@@ -365,3 +365,21 @@ def test_the_map_page_zoom_buttons_change_the_view_and_reset_restores_it():
     for _ in range(-low):
         at.button(key="map_zoom_out").click().run()
     assert at.button(key="map_zoom_out").disabled and not at.button(key="map_zoom_in").disabled
+
+
+def test_outlines_are_drawn_as_the_segments_of_the_served_lines():
+    import math
+
+    import shapely
+
+    files = static_files.national_files()
+    layers = {layer["id"]: layer for layer in deck_json(Filters())["layers"]}
+    for name in ("provinces", "china", "areas"):
+        assert layers[name]["@@type"] == "LineLayer"
+        served = static_files.STATIC_DIR / layers[name]["data"].removeprefix(static_files.STATIC_URL + "/")
+        segments = json.loads(served.read_text(encoding="utf-8"))
+        lines = shapely.from_geojson(files[name].read_text(encoding="utf-8"))
+        # The same lines: the same length and the same vertices, each segment joining two of them.
+        assert math.isclose(sum(math.dist(s["s"], s["t"]) for s in segments), shapely.length(lines), rel_tol=1e-6)
+        vertices = {tuple(c) for c in shapely.get_coordinates(lines).tolist()}
+        assert {tuple(s["s"]) for s in segments} | {tuple(s["t"]) for s in segments} == vertices
