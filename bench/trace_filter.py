@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> None:
         page.wait_for_timeout(1500)
         type_province(page, "zh")
         if args.gl:
+            print("deck.gl hooked:", page.evaluate("() => window.__glprof.hookDeck()"))
             page.evaluate("() => { window.__glprof.on = true; window.__glprof.start = performance.now() }")
         else:
             browser.start_tracing(page=page, path=args.out, categories=CATEGORIES)

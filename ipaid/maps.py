@@ -40,6 +40,7 @@ TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small
 # is always the one the page knows; small maps zoom by double click.
 CONTROLLER = {"scrollZoom": False, "dragRotate": False, "touchRotate": False, "keyboard": True}
 ZOOM_STEP = 1.0
+RECOLOUR_MAX_ZOOM = 6.25  # the national file's 0.04° is about 3 px here: closer views get the detailed file
 NUDGE = 1e-7  # degrees (~1 cm): makes every key of a reset view differ from the last one sent
 
 
@@ -348,8 +349,9 @@ def build_deck(
     """The map for the current filters, zoomed to them; national layers are served files.
 
     With a filter, only the counties of `selected_counties(f)` are coloured: a place filter by a fill expression
-    on the national county file (`place_fill`); a category or GI filter by a served file per selection and GI
-    filter, the national county file staying in the deck, hidden, so it is not fetched again.
+    on the national county file (`place_fill`) while its view is not closer than `RECOLOUR_MAX_ZOOM`; else (a
+    category or GI filter, a prefecture) by a served file per selection and GI filter, the national county file
+    staying in the deck, hidden, so it is not fetched again.
     Each pickable layer's id changes with what it shows ("counties", "counties-<set>" / "counties-hidden",
     "selection-<file>"): the
     map's click selection names a layer id, and Streamlit drops a selection whose layer id is gone, so a click
@@ -364,10 +366,12 @@ def build_deck(
     everything = data.all_counties()
     chosen = everything[everything["adcode"].isin(only)] if only else selected_counties(f)
     focused = not f.is_empty or bool(only)
+    view = initial_view(chosen if focused else None, zoom, px)
     # A place filter only recolours the national county file (counties outside it white): no new geometry to
-    # fetch and tessellate, no extra outlines to draw. A product filter limits each county's GIs (tooltip,
-    # GI counts), so its counties come from their own file.
-    recolour = focused and not only and not has_product_filter(f)
+    # fetch and tessellate, no extra outlines to draw. Zoomed closer (a prefecture, a small province) the
+    # national simplification would show, and a product filter limits each county's GIs (tooltip, GI
+    # counts): then the chosen counties come from their own detailed file, with outlines.
+    recolour = focused and not only and not has_product_filter(f) and view.zoom < RECOLOUR_MAX_ZOOM
     county_id = "counties"
     if recolour:
         fill, county_id = place_fill(chosen["adcode"], fill)
@@ -436,7 +440,6 @@ def build_deck(
         )
     if details and not only:
         layers.append(label_layer(labels(f, lang), 15 if focused else LABEL_PX))  # drawn on the server: no font wait
-    view = initial_view(chosen if focused else None, zoom, px)
     buttons = details and not only
     return pdk.Deck(
         layers=layers,

@@ -24,6 +24,7 @@ from ipaid.palette import county_colors
 from ipaid.paths import STATIC_DIR, STATIC_URL
 
 GEO_DIR = STATIC_DIR / "geo"
+PREFECTURE_TOLERANCE = 0.004  # degrees (~400 m): about a pixel at a prefecture's zoom, a quarter at a province's
 DIGITS = {"national": 3, "detailed": 4}  # ~100 m and ~10 m: below what the eye sees at each zoom
 
 
@@ -211,6 +212,7 @@ def _prefecture_file(signature: str, province: str) -> Path:
     def make() -> bytes:
         shapes = geometry.load_layer("prefectures", "detailed")
         lines = geometry.borders(shapes.loc[shapes["prefecture_code"].isin(codes)].geometry.values)
+        lines = shapely.simplify(lines, PREFECTURE_TOLERANCE)  # lines keep their ends: borders stay joined
         return feature_collection([lines], [{"kind": "prefecture borders"}], DIGITS["detailed"])
 
     code = units().loc[units()["province"] == province, "adcode"].iloc[0][:2]

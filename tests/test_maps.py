@@ -70,6 +70,11 @@ def test_a_place_filter_changes_only_the_county_layer_s_colours():
         }
         assert changed == {"id", "getFillColor", "updateTriggers"}, changed
         assert county["getFillColor"].endswith(": [255, 255, 255]") and "properties.fill_area" in county["getFillColor"]
+    # Closer up (a prefecture) the national file's simplification would show: the detailed selection comes back.
+    zhangjiajie = deck_json(Filters(provinces=("湖南省",), prefecture="张家界市"))
+    assert zhangjiajie["initialViewState"]["zoom"] >= maps.RECOLOUR_MAX_ZOOM
+    assert [layer["id"].split("-")[0] for layer in zhangjiajie["layers"][:2]] == ["counties", "selection"]
+    assert zhangjiajie["layers"][0]["visible"] is False
 
 
 def test_measure_changes_the_fill_accessor():
