@@ -388,3 +388,13 @@ def test_outlines_are_drawn_as_the_segments_of_the_served_lines():
         assert math.isclose(sum(math.dist(s["s"], s["t"]) for s in segments), shapely.length(lines), rel_tol=1e-6)
         vertices = {tuple(c) for c in shapely.get_coordinates(lines).tolist()}
         assert {tuple(s["s"]) for s in segments} | {tuple(s["t"]) for s in segments} == vertices
+
+
+def test_the_language_changes_only_the_labels_layer():
+    """The language switch keeps every layer but the labels (drawn into a new atlas) as it was: deck.gl keeps
+    their data and GPU buffers."""
+    for f in (Filters(), Filters(provinces=("湖南省",)), Filters(categories=("tea",))):
+        zh, en = (deck_json(f, "area", lang) for lang in ("zh", "en"))
+        changed = [a["id"] for a, b in zip(zh["layers"], en["layers"], strict=True) if a != b]
+        assert changed == ["labels"]
+        assert {k: v for k, v in zh.items() if k != "layers"} == {k: v for k, v in en.items() if k != "layers"}
