@@ -321,16 +321,22 @@ def _served_adcodes(key: str) -> tuple[str, ...]:
     return tuple(sorted(geometry.load_layer("counties", "national")["adcode"]))
 
 
+def place_test(adcodes, field: str = "properties.adcode") -> str:
+    """A deck.gl expression true for the features whose code (`field`) is one of `adcodes`. Expressions allow no
+    function calls, so the set is written as ranges of the national file's sorted codes (a province or a
+    prefecture is one range)."""
+    runs = code_runs(adcodes, _served_adcodes(geometry.cache_key()))
+    c = field
+    return " || ".join(f"{c} == '{a}'" if a == b else f"({c} >= '{a}' && {c} <= '{b}')" for a, b in runs) or "false"
+
+
 def place_fill(adcodes, fill: str) -> tuple[str, str]:
     """A fill accessor colouring only the counties `adcodes` by `fill` (an expression), the others white, and the
     county layer's id for that set: a new id drops a click selection made at another level (Streamlit keeps a
-    selection while its layer id stays). deck.gl's expressions allow no function calls, so the set is written
-    as ranges of the national file's sorted codes (a province or a prefecture is one range)."""
-    runs = code_runs(adcodes, _served_adcodes(geometry.cache_key()))
-    c = "properties.adcode"
-    test = " || ".join(f"{c} == '{a}'" if a == b else f"({c} >= '{a}' && {c} <= '{b}')" for a, b in runs) or "false"
+    selection while its layer id stays)."""
     codes = "|".join(sorted(adcodes))
-    return f"{test} ? ({fill}) : {list(palette.BLANK)}", f"counties-{hashlib.sha256(codes.encode()).hexdigest()[:10]}"
+    expression = f"{place_test(adcodes)} ? ({fill}) : {list(palette.BLANK)}"
+    return expression, f"counties-{hashlib.sha256(codes.encode()).hexdigest()[:10]}"
 
 
 def build_deck(
@@ -421,21 +427,27 @@ def build_deck(
         _outline("china", files["china"], palette.CHINA_LINE, 1.4),
     ]
     if details and not only and markers:
+        # With a place filter, the national markers file (already loaded), those outside it at radius 0 (not drawn,
+        # not pickable): a new file would arrive after the first frame and cost a frame of its own.
+        everywhere = selected_counties(Filters())
+        inside = place_test(chosen["adcode"], "adcode") if recolour else "true"
+        radius, line = f"{inside} ? radius : 0", f"{inside} ? 0.6 : 0"
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
                 id="gi",
-                data=url_of(marker_file(chosen, f)),
+                data=url_of(marker_file(everywhere, Filters()) if recolour else marker_file(chosen, f)),
                 get_position="position",
-                get_radius="radius",
+                get_radius=radius,
                 radius_units=pdk.types.String("pixels"),
                 get_fill_color=palette.MARKER_FILL,
                 get_line_color=palette.MARKER_LINE,
                 stroked=True,
-                line_width_min_pixels=0.6,
-                radius_min_pixels=2,
-                radius_max_pixels=10,
+                get_line_width=line,
+                line_width_units=pdk.types.String("pixels"),
+                radius_max_pixels=10,  # every radius is at least 2.7 px (`gi_markers`): no minimum needed
                 pickable=True,
+                update_triggers={"getRadius": [radius], "getLineWidth": [line]},
             )
         )
     if details and not only:

@@ -17,9 +17,10 @@ def deck_json(f: Filters, measure="area", lang="zh") -> dict:
 
 
 def gi_layer_markers(spec: dict) -> list[dict]:
-    """The GI markers a deck spec shows (a served file)."""
-    url = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]["data"]
-    return json.loads((static_files.STATIC_DIR / url.removeprefix(static_files.STATIC_URL + "/")).read_bytes())
+    """The GI markers a deck spec shows (a served file; with a place filter, those its radius accessor keeps)."""
+    layer = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]
+    path = static_files.STATIC_DIR / layer["data"].removeprefix(static_files.STATIC_URL + "/")
+    return [m for m in json.loads(path.read_bytes()) if coloured(layer["getRadius"], m["adcode"], "adcode")]
 
 
 def test_deck_has_no_basemap_or_external_url():
@@ -64,6 +65,7 @@ def test_a_place_filter_changes_only_the_county_layer_s_colours():
         layers = {layer["id"]: layer for layer in deck_json(f)["layers"]}
         for name in ("areas", "provinces", "china"):
             assert layers[name] == national[name]
+        assert layers["gi"]["data"] == national["gi"]["data"]  # the national markers, some at radius 0
         [county] = [layer for name, layer in layers.items() if name.startswith("counties")]
         changed = {
             k for k in county.keys() | national["counties"].keys() if county.get(k) != national["counties"].get(k)
@@ -239,15 +241,16 @@ def served_features(spec: dict) -> list[dict]:
     return [feat for feat in features if coloured(shown[0]["getFillColor"], feat["properties"]["adcode"])]
 
 
-def coloured(accessor: str, adcode: str) -> bool:
-    """Whether a fill accessor colours the county `adcode`: a plain property does; a place filter's expression
-    (`maps.place_fill`) does for codes in its ranges (read here independently of how it was written)."""
-    if " ? " not in accessor:
-        return True
+def coloured(accessor: str, adcode: str, field: str = "properties.adcode") -> bool:
+    """Whether an accessor shows the county `adcode`: a plain property does; a place filter's expression
+    (`maps.place_test`) does for codes in its ranges (read here independently of how it was written)."""
     test = accessor.removeprefix("@@=").split(" ? ")[0]
-    ranges = re.findall(r">= '(\d+)' && properties\.adcode <= '(\d+)'", test)
-    singles = re.findall(r"properties\.adcode == '(\d+)'", test)
-    assert test.count("properties.adcode") == 2 * len(ranges) + len(singles), test  # nothing else in it
+    if " ? " not in accessor or test == "true":
+        return True
+    f = re.escape(field)
+    ranges = re.findall(rf">= '(\d+)' && {f} <= '(\d+)'", test)
+    singles = re.findall(rf"{f} == '(\d+)'", test)
+    assert test.count(field) == 2 * len(ranges) + len(singles), test  # nothing else in it
     return adcode in singles or any(a <= adcode <= b for a, b in ranges)
 
 
