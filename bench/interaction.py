@@ -25,7 +25,9 @@ from ipaid.i18n import t  # noqa: E402
 
 SIDEBAR = '[data-testid="stSidebar"]'
 GEO = "/app/static/geo/"
-NATIONAL = ("counties.json", "provinces.json", "china.json", "areas.json")
+NATIONAL = ("counties.json", "provinces.json", "china.json", "areas.json") + tuple(
+    f"{n}_segments.json" for n in ("provinces", "china", "areas")
+)
 MEASURES = ("exit", "area")  # alternated
 
 

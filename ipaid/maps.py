@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from ipaid.static_files import (
     data_signature,
     national_files,
     prefecture_file,
+    segments_file,
     selection_file,
     served_json,
     tooltip_properties,
@@ -38,6 +40,7 @@ TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small
 # is always the one the page knows; small maps zoom by double click.
 CONTROLLER = {"scrollZoom": False, "dragRotate": False, "touchRotate": False, "keyboard": True}
 ZOOM_STEP = 1.0
+RECOLOUR_MAX_ZOOM = 6.25  # the national file's 0.04° is about 3 px here: closer views get the detailed file
 NUDGE = 1e-7  # degrees (~1 cm): makes every key of a reset view differ from the last one sent
 
 
@@ -248,14 +251,16 @@ def declutter(labels: list[dict], zoom: float, size: int, gap: float = 1.0) -> l
 
 
 def _outline(layer_id: str, path, color: list[int], width: float) -> pdk.Layer:
+    """The lines of a served GeoJSON file, drawn as segments (`segments_file`: cheaper without a GPU)."""
     return pdk.Layer(
-        "GeoJsonLayer",
+        "LineLayer",
         id=layer_id,
-        data=url_of(path),
-        filled=False,
-        stroked=True,
-        get_line_color=color,
-        line_width_min_pixels=width,
+        data=url_of(segments_file(path)),
+        get_source_position="s",
+        get_target_position="t",
+        get_color=color,
+        get_width=width,
+        width_units=pdk.types.String("pixels"),
     )
 
 
@@ -301,6 +306,39 @@ def adjusted_view(view: pdk.ViewState, steps: int = 0, resets: int = 0) -> pdk.V
     )
 
 
+def code_runs(chosen, universe) -> list[tuple[str, str]]:
+    """The codes `chosen` as runs of consecutive codes of the sorted `universe`: (first, last) of each run."""
+    chosen, runs, inside = set(chosen), [], False
+    for code in sorted(universe):
+        if code in chosen:
+            runs[-1:] = [(runs[-1][0], code)] if inside else [*runs[-1:], (code, code)]
+        inside = code in chosen
+    return runs
+
+
+@lru_cache(maxsize=2)
+def _served_adcodes(key: str) -> tuple[str, ...]:
+    return tuple(sorted(geometry.load_layer("counties", "national")["adcode"]))
+
+
+def place_test(adcodes, field: str = "properties.adcode") -> str:
+    """A deck.gl expression true for the features whose code (`field`) is one of `adcodes`. Expressions allow no
+    function calls, so the set is written as ranges of the national file's sorted codes (a province or a
+    prefecture is one range)."""
+    runs = code_runs(adcodes, _served_adcodes(geometry.cache_key()))
+    c = field
+    return " || ".join(f"{c} == '{a}'" if a == b else f"({c} >= '{a}' && {c} <= '{b}')" for a, b in runs) or "false"
+
+
+def place_fill(adcodes, fill: str) -> tuple[str, str]:
+    """A fill accessor colouring only the counties `adcodes` by `fill` (an expression), the others white, and the
+    county layer's id for that set: a new id drops a click selection made at another level (Streamlit keeps a
+    selection while its layer id stays)."""
+    codes = "|".join(sorted(adcodes))
+    expression = f"{place_test(adcodes)} ? ({fill}) : {list(palette.BLANK)}"
+    return expression, f"counties-{hashlib.sha256(codes.encode()).hexdigest()[:10]}"
+
+
 def build_deck(
     f: Filters,
     measure: str = "area",
@@ -316,9 +354,12 @@ def build_deck(
 ) -> pdk.Deck:
     """The map for the current filters, zoomed to them; national layers are served files.
 
-    With a filter, only the counties of `selected_counties(f)` are coloured (a served file per selection and
-    GI filter); the national county file stays in the deck, hidden, so it is not fetched again.
-    Each pickable layer's id changes with what it shows ("counties" / "counties-hidden", "selection-<file>"): the
+    With a filter, only the counties of `selected_counties(f)` are coloured: a place filter by a fill expression
+    on the national county file (`place_fill`) while its view is not closer than `RECOLOUR_MAX_ZOOM`; else (a
+    category or GI filter, a prefecture) by a served file per selection and GI filter, the national county file
+    staying in the deck, hidden, so it is not fetched again.
+    Each pickable layer's id changes with what it shows ("counties", "counties-<set>" / "counties-hidden",
+    "selection-<file>"): the
     map's click selection names a layer id, and Streamlit drops a selection whose layer id is gone, so a click
     that opened another level does not stay selected there (deck.gl shares a URL's data between layers).
     With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
@@ -328,31 +369,41 @@ def build_deck(
     """
     files = national_files()
     fill = fill or f"properties.fill_{measure}"
+    everything = data.all_counties()
+    chosen = everything[everything["adcode"].isin(only)] if only else selected_counties(f)
+    focused = not f.is_empty or bool(only)
+    view = initial_view(chosen if focused else None, zoom, px)
+    # A place filter only recolours the national county file (counties outside it white): no new geometry to
+    # fetch and tessellate, no extra outlines to draw. Zoomed closer (a prefecture, a small province) the
+    # national simplification would show, and a product filter limits each county's GIs (tooltip, GI
+    # counts): then the chosen counties come from their own detailed file, with outlines.
+    recolour = focused and not only and not has_product_filter(f) and view.zoom < RECOLOUR_MAX_ZOOM
+    county_id = "counties"
+    if recolour:
+        fill, county_id = place_fill(chosen["adcode"], fill)
     highlight = {
         "pickable": True,
         "auto_highlight": True,
         "highlight_color": palette.HIGHLIGHT,
         "update_triggers": {"getFillColor": [fill]},
     }
-    everything = data.all_counties()
-    chosen = everything[everything["adcode"].isin(only)] if only else selected_counties(f)
-    focused = not f.is_empty or bool(only)
     layers = []
     if not only:
         # County outlines are not stroked: drawing 2,875 outlines is most of a map's cost without a GPU.
+        shown = not focused or recolour
         layers.append(
             pdk.Layer(
                 "GeoJsonLayer",
-                id="counties-hidden" if focused else "counties",  # the same file either way: not fetched again
+                id=county_id if shown else "counties-hidden",  # the same file either way: not fetched again
                 data=url_of(files["counties"]),
                 get_fill_color=fill,
                 stroked=False,
                 filled=True,
-                visible=not focused,
-                **{**highlight, "pickable": not focused},
+                visible=shown,
+                **{**highlight, "pickable": shown},
             )
         )
-    if focused and len(chosen):
+    if focused and len(chosen) and not recolour:
         sel = selection_file(chosen["adcode"], f.categories, f.gis)
         layers.append(
             pdk.Layer(
@@ -376,26 +427,31 @@ def build_deck(
         _outline("china", files["china"], palette.CHINA_LINE, 1.4),
     ]
     if details and not only and markers:
+        # With a place filter, the national markers file (already loaded), those outside it at radius 0 (not drawn,
+        # not pickable): a new file would arrive after the first frame and cost a frame of its own.
+        everywhere = selected_counties(Filters())
+        inside = place_test(chosen["adcode"], "adcode") if recolour else "true"
+        radius, line = f"{inside} ? radius : 0", f"{inside} ? 0.6 : 0"
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
                 id="gi",
-                data=url_of(marker_file(chosen, f)),
+                data=url_of(marker_file(everywhere, Filters()) if recolour else marker_file(chosen, f)),
                 get_position="position",
-                get_radius="radius",
+                get_radius=radius,
                 radius_units=pdk.types.String("pixels"),
                 get_fill_color=palette.MARKER_FILL,
                 get_line_color=palette.MARKER_LINE,
                 stroked=True,
-                line_width_min_pixels=0.6,
-                radius_min_pixels=2,
-                radius_max_pixels=10,
+                get_line_width=line,
+                line_width_units=pdk.types.String("pixels"),
+                radius_max_pixels=10,  # every radius is at least 2.7 px (`gi_markers`): no minimum needed
                 pickable=True,
+                update_triggers={"getRadius": [radius], "getLineWidth": [line]},
             )
         )
     if details and not only:
         layers.append(label_layer(labels(f, lang), 15 if focused else LABEL_PX))  # drawn on the server: no font wait
-    view = initial_view(chosen if focused else None, zoom, px)
     buttons = details and not only
     return pdk.Deck(
         layers=layers,

@@ -24,6 +24,7 @@ from ipaid.palette import county_colors
 from ipaid.paths import STATIC_DIR, STATIC_URL
 
 GEO_DIR = STATIC_DIR / "geo"
+PREFECTURE_TOLERANCE = 0.004  # degrees (~400 m): about a pixel at a prefecture's zoom, a quarter at a province's
 DIGITS = {"national": 3, "detailed": 4}  # ~100 m and ~10 m: below what the eye sees at each zoom
 
 
@@ -211,10 +212,36 @@ def _prefecture_file(signature: str, province: str) -> Path:
     def make() -> bytes:
         shapes = geometry.load_layer("prefectures", "detailed")
         lines = geometry.borders(shapes.loc[shapes["prefecture_code"].isin(codes)].geometry.values)
+        lines = shapely.simplify(lines, PREFECTURE_TOLERANCE)  # lines keep their ends: borders stay joined
         return feature_collection([lines], [{"kind": "prefecture borders"}], DIGITS["detailed"])
 
     code = units().loc[units()["province"] == province, "adcode"].iloc[0][:2]
     return _write(GEO_DIR / signature / f"prefectures_{code}.json", make)
+
+
+def _line_coordinates(coords) -> list:
+    """The lines (lists of [x, y]) in a GeoJSON geometry's coordinates, at any nesting depth."""
+    if coords and isinstance(coords[0][0], (int, float)):
+        return [coords]
+    return [line for part in coords for line in _line_coordinates(part)]
+
+
+def segments_file(path: Path) -> Path:
+    """The lines of a served GeoJSON file as segments `{"s": [x, y], "t": [x, y]}` in a file beside it (one per
+    file): deck.gl's LineLayer draws a segment with a third of the vertices of its PathLayer and a simpler shader,
+    which is most of a map's cost in software WebGL; at 1-2 px the joints do not show."""
+
+    def make() -> bytes:
+        features = json.loads(path.read_bytes())["features"]
+        segments = [
+            {"s": a, "t": b}
+            for feature in features
+            for line in _line_coordinates(feature["geometry"]["coordinates"])
+            for a, b in zip(line, line[1:])
+        ]
+        return json.dumps(segments, separators=(",", ":")).encode("utf-8")
+
+    return _write(path.with_name(f"{path.stem}_segments.json"), make)
 
 
 def prefecture_file(province: str) -> Path:

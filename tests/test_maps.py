@@ -17,9 +17,10 @@ def deck_json(f: Filters, measure="area", lang="zh") -> dict:
 
 
 def gi_layer_markers(spec: dict) -> list[dict]:
-    """The GI markers a deck spec shows (a served file)."""
-    url = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]["data"]
-    return json.loads((static_files.STATIC_DIR / url.removeprefix(static_files.STATIC_URL + "/")).read_bytes())
+    """The GI markers a deck spec shows (a served file; with a place filter, those its radius accessor keeps)."""
+    layer = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]
+    path = static_files.STATIC_DIR / layer["data"].removeprefix(static_files.STATIC_URL + "/")
+    return [m for m in json.loads(path.read_bytes()) if coloured(layer["getRadius"], m["adcode"], "adcode")]
 
 
 def test_deck_has_no_basemap_or_external_url():
@@ -41,16 +42,41 @@ def test_national_boundaries_are_served_files_under_2_mb_compressed():
     assert {"fill_area", "fill_exit", "fill_gi", "fill_status", "name_zh", "name_en", "exit"} <= set(props)
 
 
-def test_province_filter_zooms_and_adds_a_detailed_selection():
+def test_province_filter_zooms_and_colours_only_its_counties():
     national = deck_json(Filters())
     hunan = deck_json(Filters(provinces=("湖南省",)))
     assert hunan["initialViewState"]["zoom"] > national["initialViewState"]["zoom"] + 1.5
     assert 108 < hunan["initialViewState"]["longitude"] < 115 and 24 < hunan["initialViewState"]["latitude"] < 31
-    selection = [layer for layer in hunan["layers"] if layer["id"].startswith("selection")][0]
-    path = static_files.STATIC_DIR / selection["data"].removeprefix(static_files.STATIC_URL + "/")
-    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    assert not [layer for layer in hunan["layers"] if layer["id"].startswith("selection")]
+    features = served_features(hunan)
     assert {f["properties"]["province_zh"] for f in features} == {"湖南省"}
     assert len(features) == (data.all_counties()["province"] == "湖南省").sum()
+
+
+def test_a_place_filter_changes_only_the_county_layer_s_colours():
+    """deck.gl keeps a layer whose props do not change: a place filter keeps the national file and every
+    outline layer as they are, and changes the county layer's fill accessor (and its id, see build_deck)."""
+    national = {layer["id"]: layer for layer in deck_json(Filters())["layers"]}
+    for f in (
+        Filters(provinces=("湖南省",)),
+        Filters(areas=("wuling",)),
+        Filters(provinces=("湖南省",), areas=("wuling",)),
+    ):
+        layers = {layer["id"]: layer for layer in deck_json(f)["layers"]}
+        for name in ("areas", "provinces", "china"):
+            assert layers[name] == national[name]
+        assert layers["gi"]["data"] == national["gi"]["data"]  # the national markers, some at radius 0
+        [county] = [layer for name, layer in layers.items() if name.startswith("counties")]
+        changed = {
+            k for k in county.keys() | national["counties"].keys() if county.get(k) != national["counties"].get(k)
+        }
+        assert changed == {"id", "getFillColor", "updateTriggers"}, changed
+        assert county["getFillColor"].endswith(": [255, 255, 255]") and "properties.fill_area" in county["getFillColor"]
+    # Closer up (a prefecture) the national file's simplification would show: the detailed selection comes back.
+    zhangjiajie = deck_json(Filters(provinces=("湖南省",), prefecture="张家界市"))
+    assert zhangjiajie["initialViewState"]["zoom"] >= maps.RECOLOUR_MAX_ZOOM
+    assert [layer["id"].split("-")[0] for layer in zhangjiajie["layers"][:2]] == ["counties", "selection"]
+    assert zhangjiajie["layers"][0]["visible"] is False
 
 
 def test_measure_changes_the_fill_accessor():
@@ -211,7 +237,21 @@ def served_features(spec: dict) -> list[dict]:
     ]
     assert len(shown) == 1, [layer["id"] for layer in shown]
     path = static_files.STATIC_DIR / shown[0]["data"].removeprefix(static_files.STATIC_URL + "/")
-    return json.loads(path.read_text(encoding="utf-8"))["features"]
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    return [feat for feat in features if coloured(shown[0]["getFillColor"], feat["properties"]["adcode"])]
+
+
+def coloured(accessor: str, adcode: str, field: str = "properties.adcode") -> bool:
+    """Whether an accessor shows the county `adcode`: a plain property does; a place filter's expression
+    (`maps.place_test`) does for codes in its ranges (read here independently of how it was written)."""
+    test = accessor.removeprefix("@@=").split(" ? ")[0]
+    if " ? " not in accessor or test == "true":
+        return True
+    f = re.escape(field)
+    ranges = re.findall(rf">= '(\d+)' && {f} <= '(\d+)'", test)
+    singles = re.findall(rf"{f} == '(\d+)'", test)
+    assert test.count(field) == 2 * len(ranges) + len(singles), test  # nothing else in it
+    return adcode in singles or any(a <= adcode <= b for a, b in ranges)
 
 
 @pytest.mark.parametrize("measure", MEASURES)
@@ -261,9 +301,9 @@ def test_the_exported_map_and_table_follow_every_filter(name, measure):
     assert table.to_dict() == expected.loc[expected["poverty"], "n"].astype(int).to_dict()
 
 
-def test_a_filter_hides_the_national_county_file_without_dropping_it():
+def test_a_product_filter_hides_the_national_county_file_without_dropping_it():
     national = deck_json(Filters())["layers"][0]
-    for name in ("province", "category", "gi"):
+    for name in ("category", "gi", "province+category"):
         counties = deck_json(FILTERS[name]())["layers"][0]
         assert counties["id"].startswith("counties") and counties["data"] == national["data"]
         assert counties["visible"] is False
@@ -337,3 +377,31 @@ def test_the_map_page_zoom_buttons_change_the_view_and_reset_restores_it():
     for _ in range(-low):
         at.button(key="map_zoom_out").click().run()
     assert at.button(key="map_zoom_out").disabled and not at.button(key="map_zoom_in").disabled
+
+
+def test_outlines_are_drawn_as_the_segments_of_the_served_lines():
+    import math
+
+    import shapely
+
+    files = static_files.national_files()
+    layers = {layer["id"]: layer for layer in deck_json(Filters())["layers"]}
+    for name in ("provinces", "china", "areas"):
+        assert layers[name]["@@type"] == "LineLayer"
+        served = static_files.STATIC_DIR / layers[name]["data"].removeprefix(static_files.STATIC_URL + "/")
+        segments = json.loads(served.read_text(encoding="utf-8"))
+        lines = shapely.from_geojson(files[name].read_text(encoding="utf-8"))
+        # The same lines: the same length and the same vertices, each segment joining two of them.
+        assert math.isclose(sum(math.dist(s["s"], s["t"]) for s in segments), shapely.length(lines), rel_tol=1e-6)
+        vertices = {tuple(c) for c in shapely.get_coordinates(lines).tolist()}
+        assert {tuple(s["s"]) for s in segments} | {tuple(s["t"]) for s in segments} == vertices
+
+
+def test_the_language_changes_only_the_labels_layer():
+    """The language switch keeps every layer but the labels (drawn into a new atlas) as it was: deck.gl keeps
+    their data and GPU buffers."""
+    for f in (Filters(), Filters(provinces=("湖南省",)), Filters(categories=("tea",))):
+        zh, en = (deck_json(f, "area", lang) for lang in ("zh", "en"))
+        changed = [a["id"] for a, b in zip(zh["layers"], en["layers"], strict=True) if a != b]
+        assert changed == ["labels"]
+        assert {k: v for k, v in zh.items() if k != "layers"} == {k: v for k, v in en.items() if k != "layers"}

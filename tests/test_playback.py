@@ -1,6 +1,7 @@
 """Exit-year playback: counts per year, county states, the map's colour accessor, and the press animation."""
 
 import json
+import re
 import shutil
 import subprocess
 from xml.etree import ElementTree
@@ -177,8 +178,10 @@ def run_map(**params):
 
 
 def deck_fill(at) -> set[str]:
+    """The fill accessors of the deck's layers; a place filter's (`maps.place_fill`) as its colouring branch."""
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    return {layer["getFillColor"] for layer in deck["layers"] if "getFillColor" in layer}
+    fills = {layer["getFillColor"] for layer in deck["layers"] if "getFillColor" in layer}
+    return {re.sub(r"^@@=.+? \? \((.*)\) : \[255, 255, 255\]$", r"@@=\1", fill) for fill in fills}
 
 
 def test_playback_opens_at_the_linked_year_and_steps_with_the_slider():
