@@ -364,6 +364,9 @@ def build_deck(
                 line_width_min_pixels=0.8,
                 stroked=True,
                 filled=True,
+                # Only the fill is picked: without a GPU, picking the outlines made deck.gl's picking pass on
+                # pointer-down take over 1 s, past the 250 ms in which it counts a press as a click (dropped).
+                _subLayerProps={"polygons-stroke": {"pickable": False}},
                 **highlight,
             )
         )
