@@ -11,6 +11,8 @@ import math
 import numpy as np
 import pytest
 import shapely
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 from shapely.geometry import Point
 from shapely.geometry import box as rectangle
 
@@ -51,15 +53,26 @@ def free_spot(shape, view, canvas: dict) -> tuple[float, float]:
     return centre.x, centre.y
 
 
-def click_on_map(page, f: Filters, shape, until: str) -> None:
-    """Click inside `shape` on the map drawn for the filters `f`, then wait until the URL's query has `until`."""
+def click_on_map(page, f: Filters, shape, until: str, tries: int = 3) -> None:
+    """Click inside `shape` on the map drawn for the filters `f` until the URL has `until`: again if a click was
+    not taken (on a busy machine, software WebGL can still miss deck.gl's click time)."""
     view = maps.initial_view(None if f.is_empty else maps.selected_counties(f))
     canvas = page.locator(DECK).filter(visible=True).first
     canvas.scroll_into_view_if_needed()
     x, y = free_spot(shape, view, canvas.bounding_box())
-    page.mouse.move(x, y)
-    page.mouse.click(x, y)
-    page.wait_for_function(f"() => decodeURIComponent(location.href).includes({until!r})", timeout=30_000)
+    reached = f"() => decodeURIComponent(location.href).includes({until!r})"
+    for _ in range(tries):
+        page.mouse.move(x, y)
+        page.mouse.click(x, y)
+        try:
+            page.wait_for_function(reached, timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            wait_idle(page)  # a slow run may still reach the level: never click the next level by mistake
+            if page.evaluate(reached):
+                break
+    else:
+        raise AssertionError(f"{tries} clicks at ({x:.0f}, {y:.0f}) did not reach {until}: {page.url}")
     wait_idle(page)
 
 
@@ -88,9 +101,8 @@ def test_click_province_then_prefecture_then_breadcrumb_back(page, requests_seen
     assert "桑植县" in panel.inner_text()
 
     path.get_by_role("button", name="全国").click()
-    wait_idle(page)
     page.wait_for_function("() => !location.search.includes('province=')")
-    assert path.inner_text().strip() == "全国"
+    expect(path).to_have_text("全国")  # once the run is over: the old level's crumbs go then
     national = [u for u in requests_seen if u.endswith("/counties.json")]
     assert len(national) == 1, national  # the national county file was not fetched again
 
@@ -99,5 +111,5 @@ def test_click_county_opens_profile(page, shapes):
     open_page(page, "/map?province=湖南省&prefecture=张家界市")
     wait_map_drawn(page, min_fraction=0.05)
     click_on_map(page, Filters(provinces=("湖南省",), prefecture="张家界市"), shapes[SANGZHI], "county=430822")
-    assert "/profiles" in page.url
+    page.wait_for_function("() => location.pathname.endsWith('/profiles')")  # the query may change first
     page.get_by_role("heading", name="桑植县").first.wait_for()
