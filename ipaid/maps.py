@@ -318,9 +318,10 @@ def build_deck(
 
     With a filter, only the counties of `selected_counties(f)` are coloured (a served file per selection and
     GI filter); the national county file stays in the deck, hidden, so it is not fetched again.
-    Each pickable layer's id changes with what it shows ("counties" / "counties-hidden", "selection-<file>"): the
-    map's click selection names a layer id, and Streamlit drops a selection whose layer id is gone, so a click
-    that opened another level does not stay selected there (deck.gl shares a URL's data between layers).
+    Each pickable layer's id changes with what it shows ("counties" / "counties-hidden", "selection-<file>",
+    "gi-<file>"): the map's click selection names a layer id, and Streamlit drops a selection whose layer id is
+    gone, so a click that opened another level does not stay selected there (deck.gl shares a URL's data between
+    layers).
     With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
     Without `details` (a thumbnail), no GI markers and no labels. `steps`, `resets`: the zoom buttons.
     `fill`: a colour accessor instead of the measure's (playback); the same files, only the colours change.
@@ -379,11 +380,12 @@ def build_deck(
         _outline("china", files["china"], palette.CHINA_LINE, 1.4),
     ]
     if details and not only and markers:
+        gi = marker_file(chosen, f)
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                id="gi",
-                data=url_of(marker_file(chosen, f)),
+                id=f"gi-{gi.stem.removeprefix('markers_')}",  # a new id per set of markers, as for "selection-"
+                data=url_of(gi),
                 get_position="position",
                 get_radius="radius",
                 radius_units=pdk.types.String("pixels"),
