@@ -359,9 +359,9 @@ def build_deck(
     category or GI filter, a prefecture) by a served file per selection and GI filter, the national county file
     staying in the deck, hidden, so it is not fetched again.
     Each pickable layer's id changes with what it shows ("counties", "counties-<set>" / "counties-hidden",
-    "selection-<file>"): the
-    map's click selection names a layer id, and Streamlit drops a selection whose layer id is gone, so a click
-    that opened another level does not stay selected there (deck.gl shares a URL's data between layers).
+    "selection-<file>", "gi-<file>[-<set>]"): the map's click selection names a layer id, and Streamlit drops a
+    selection whose layer id is gone, so a click that opened another level does not stay selected there (deck.gl
+    shares a URL's data between layers).
     With `only` (a few counties: a GI's area, a profile), a light map of just those counties in their provinces.
     Without `details` (a thumbnail), no GI markers and no labels. `steps`, `resets`: the zoom buttons.
     `fill`: a colour accessor instead of the measure's (playback); the same files, only the colours change.
@@ -415,6 +415,9 @@ def build_deck(
                 line_width_min_pixels=0.8,
                 stroked=True,
                 filled=True,
+                # Only the fill is picked: without a GPU, picking the outlines made deck.gl's picking pass on
+                # pointer-down take over 1 s, past the 250 ms in which it counts a press as a click (dropped).
+                _subLayerProps={"polygons-stroke": {"pickable": False}},
                 **highlight,
             )
         )
@@ -432,11 +435,13 @@ def build_deck(
         everywhere = selected_counties(Filters())
         inside = place_test(chosen["adcode"], "adcode") if recolour else "true"
         radius, line = f"{inside} ? radius : 0", f"{inside} ? 0.6 : 0"
+        gi = marker_file(everywhere, Filters()) if recolour else marker_file(chosen, f)
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                id="gi",
-                data=url_of(marker_file(everywhere, Filters()) if recolour else marker_file(chosen, f)),
+                # a new id per set of markers shown, as for the county layers
+                id=f"gi-{gi.stem.removeprefix('markers_')}" + (county_id.removeprefix("counties") if recolour else ""),
+                data=url_of(gi),
                 get_position="position",
                 get_radius=radius,
                 radius_units=pdk.types.String("pixels"),

@@ -18,7 +18,7 @@ def deck_json(f: Filters, measure="area", lang="zh") -> dict:
 
 def gi_layer_markers(spec: dict) -> list[dict]:
     """The GI markers a deck spec shows (a served file; with a place filter, those its radius accessor keeps)."""
-    layer = [layer for layer in spec["layers"] if layer["id"] == "gi"][0]
+    layer = [layer for layer in spec["layers"] if layer["id"].startswith("gi-")][0]
     path = static_files.STATIC_DIR / layer["data"].removeprefix(static_files.STATIC_URL + "/")
     return [m for m in json.loads(path.read_bytes()) if coloured(layer["getRadius"], m["adcode"], "adcode")]
 
@@ -29,7 +29,21 @@ def test_deck_has_no_basemap_or_external_url():
     text = json.dumps(spec)
     assert "http://" not in text and "https://" not in text and "mapbox" not in text.lower()
     ids = [layer["id"] for layer in spec["layers"]]
-    assert ids[:1] == ["counties"] and {"areas", "provinces", "china", "gi", "labels"} <= set(ids)
+    kinds = {i.split("-")[0] for i in ids}  # "gi-<file>"
+    assert ids[:1] == ["counties"] and {"areas", "provinces", "china", "gi", "labels"} <= kinds
+
+
+def test_pickable_layer_ids_change_with_what_they_show():
+    """Streamlit keeps a map click's selection while its layer id stays: a click that opened the next level must
+    not stay selected there (the map would be dimmed around it), so the ids of the clicked layers change."""
+
+    def picked(f: Filters) -> set[str]:
+        return {layer["id"] for layer in deck_json(f)["layers"] if layer.get("pickable")}
+
+    national, hunan = picked(Filters()), picked(Filters(provinces=("湖南省",)))
+    zhangjiajie = picked(Filters(provinces=("湖南省",), prefecture="张家界市"))
+    assert len(national) == len(hunan) == len(zhangjiajie) == 2  # counties (or a selection of them), GI markers
+    assert not (national & hunan or hunan & zhangjiajie or national & zhangjiajie)
 
 
 def test_national_boundaries_are_served_files_under_2_mb_compressed():
@@ -65,7 +79,8 @@ def test_a_place_filter_changes_only_the_county_layer_s_colours():
         layers = {layer["id"]: layer for layer in deck_json(f)["layers"]}
         for name in ("areas", "provinces", "china"):
             assert layers[name] == national[name]
-        assert layers["gi"]["data"] == national["gi"]["data"]  # the national markers, some at radius 0
+        [gi], [national_gi] = ([v for k, v in x.items() if k.startswith("gi-")] for x in (layers, national))
+        assert gi["data"] == national_gi["data"]  # the national markers, some at radius 0
         [county] = [layer for name, layer in layers.items() if name.startswith("counties")]
         changed = {
             k for k in county.keys() | national["counties"].keys() if county.get(k) != national["counties"].get(k)
