@@ -17,10 +17,13 @@ def place_counties(counties: pd.DataFrame, province: str = "", prefecture: str =
     return counties[counties["adcode"].isin(hierarchy.counties_in(province, prefecture))]
 
 
-def summary(counties: pd.DataFrame, gis: pd.DataFrame) -> dict:
-    """Figures of the `counties` of a place: how many, how many poverty counties, exits per year 2016–2020,
-    GIs covering at least one of them, contiguous areas with a county there (ids, in order)."""
-    poor = counties[counties["poverty"]]
+def summary(counties: pd.DataFrame, gis: pd.DataFrame, listed: pd.DataFrame) -> dict:
+    """Figures of the `counties` (county-level units of today's boundaries) of a place: how many, how many
+    poverty counties, exits per year 2016–2020, GIs covering at least one of them, contiguous areas with a
+    county there (ids, in order). Poverty counties and exits count the entries of the poverty list (`listed`,
+    data.load_counties) lying there, as the official totals do: two listed counties may now be one unit
+    (冷湖 and 茫崖, one 茫崖市 since 2018), so 832 listed counties lie in 831 units."""
+    poor = listed[listed["boundary_adcode"].isin(counties["adcode"])]
     years = poor["exit_year"].dropna().astype(int)
     return {
         "counties": len(counties),
@@ -31,7 +34,9 @@ def summary(counties: pd.DataFrame, gis: pd.DataFrame) -> dict:
     }
 
 
-def breakdown(counties: pd.DataFrame, gis: pd.DataFrame, province: str, prefecture: str, lang: str) -> pd.DataFrame:
+def breakdown(
+    counties: pd.DataFrame, gis: pd.DataFrame, listed: pd.DataFrame, province: str, prefecture: str, lang: str
+) -> pd.DataFrame:
     """The place's units one level down (provinces, prefectures, or counties), each with its figures; the index
     holds what a click opens (province or prefecture name, county adcode)."""
     en = lang == "en"
@@ -53,7 +58,7 @@ def breakdown(counties: pd.DataFrame, gis: pd.DataFrame, province: str, prefectu
     rows, keys = [], []
     for name in dict.fromkeys(groups.sort_index()):
         keys.append(name)
-        part = summary(place[groups == name], gis)
+        part = summary(place[groups == name], gis, listed)
         label = (hierarchy.prefecture_en(name) if key == "prefecture" else place_en(name)) if en else name
         rows.append(
             {

@@ -113,9 +113,9 @@ def panel(lang: str, prefecture: str) -> None:
 def _figures(signature: str, province: str, prefecture: str, lang: str) -> tuple[dict, object]:
     """The panel's figures and its table one level down, computed once per data version and level and shared by
     every session (read-only)."""
-    counties, gis = data.all_counties(), data.load_gis()
-    summary = drill.summary(drill.place_counties(counties, province, prefecture), gis)
-    return summary, drill.breakdown(counties, gis, province, prefecture, lang)
+    counties, gis, listed = data.all_counties(), data.load_gis(), data.load_counties()
+    summary = drill.summary(drill.place_counties(counties, province, prefecture), gis, listed)
+    return summary, drill.breakdown(counties, gis, listed, province, prefecture, lang)
 
 
 def _panel(lang: str, prefecture: str) -> None:
