@@ -26,6 +26,7 @@ def test_evidence_choices_survive_a_language_switch(page):
     open_page(page, "/evidence")
     types = page.locator('[data-testid="stMultiSelect"]').filter(has_text=t("ev_types", "zh"))
     dropped = GI_TYPE["gi_certification_trademark"][1]
+    expect(types.locator(f'.react-aria-ComboBox [data-tag] span[title="{dropped}"]')).to_be_visible()
     kept = [c for c in chips(types) if c != dropped]
     assert dropped in chips(types) and kept
     types.get_by_role("button", name=f"Remove {dropped}").click()
