@@ -119,10 +119,11 @@ def sign_in(accounts: Mapping[str, str], name: str, password: str, session: str,
     pending = throttle.wait(*keys)
     if pending > 0:
         return Attempt(None, pending)  # not even checked: no guessing while throttled
+    # Counted before the check, so guesses sent in parallel see each other's failures while the hash is checked.
+    throttle.failed(*keys)
     if name and verify(accounts, name, password):
         throttle.succeeded(*keys)
         return Attempt(Steward(name, "local"))
-    throttle.failed(*keys)
     return Attempt(None, throttle.wait(*keys))
 
 

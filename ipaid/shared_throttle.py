@@ -21,6 +21,7 @@ from ipaid import auth, db, store
 
 UNREACHABLE = (SQLAlchemyError, OSError)  # no database, or a store folder that cannot be written
 wall_clock = time.time  # seconds since the epoch (a test may move it by hand)
+FORGET_AFTER = 24 * 3600.0  # failures older than this are deleted (a key with no failure for a day starts afresh)
 
 
 @dataclass
@@ -36,13 +37,15 @@ class SharedThrottle:
         return store.engine(self.path)
 
     def wait(self, *keys: str) -> float:
-        table = db.sign_in_failures
+        """The longer of the store's wait and this server's own (failures it counted when it could not write)."""
+        table, stored = db.sign_in_failures, 0.0
         try:
             with db.reading(self._engine()) as con:
                 rows = con.execute(select(table.c["count"], table.c.last).where(table.c.key.in_(keys))).all()
+            stored = auth.waiting(self.clock(), [(int(n), float(last)) for n, last in rows])
         except UNREACHABLE:
-            return self.fallback.wait(*keys)
-        return auth.waiting(self.clock(), [(int(n), float(last)) for n, last in rows])
+            pass
+        return max(stored, self.fallback.wait(*keys))
 
     def failed(self, *keys: str) -> None:
         table, now = db.sign_in_failures, self.clock()
@@ -56,6 +59,7 @@ class SharedThrottle:
                             index_elements=[table.c.key], set_={"count": table.c["count"] + 1, "last": now}
                         )
                     )
+                con.execute(delete(table).where(table.c.last < now - FORGET_AFTER))  # the table does not grow
         except UNREACHABLE:
             self.fallback.failed(*keys)
 
@@ -64,4 +68,5 @@ class SharedThrottle:
             with db.writing(self._engine(), lock_current=False) as con:
                 con.execute(delete(db.sign_in_failures).where(db.sign_in_failures.c.key.in_(keys)))
         except UNREACHABLE:
-            self.fallback.succeeded(*keys)
+            pass
+        self.fallback.succeeded(*keys)

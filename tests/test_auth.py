@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from ipaid import auth, data, import_gi, shared_throttle, store, upload
+from ipaid import auth, data, db, import_gi, shared_throttle, store, upload
 from ipaid.shared_throttle import SharedThrottle
 from test_import_gi import as_csv, picked, register
 from test_store import ROOT, STEWARD, csv, edited_gis, isolated_store, shipped  # noqa: F401  (autouse fixture)
@@ -237,3 +237,32 @@ def test_an_unreachable_store_throttles_in_memory(tmp_path):
         auth.sign_in(ACCOUNTS, "alice", "guess", f"s{i}", throttle=throttle)
     assert throttle.fallback.failures["account:alice"][0] == auth.FREE_FAILURES
     assert auth.sign_in(ACCOUNTS, "alice", PASSWORD, "fresh", throttle=throttle).wait == auth.BASE_DELAY
+
+
+def test_a_store_that_reads_but_cannot_write_still_throttles(monkeypatch):
+    """Writes failing (disk full, read-only replica) while reads work: the failures counted in memory still
+    make the next guess wait."""
+    from sqlalchemy.exc import OperationalError
+
+    clock = Clock()
+    throttle = SharedThrottle(clock=clock, fallback=auth.Throttle(clock=clock))
+    throttle.wait("account:alice")  # the store's tables exist and can be read
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("INSERT", {}, Exception("disk full"))
+
+    monkeypatch.setattr(shared_throttle.db, "writing", refuse)
+    for i in range(auth.FREE_FAILURES):
+        auth.sign_in(ACCOUNTS, "alice", "guess", f"s{i}", throttle=throttle)
+    assert auth.sign_in(ACCOUNTS, "alice", PASSWORD, "fresh", throttle=throttle).wait == auth.BASE_DELAY
+
+
+def test_old_failures_are_forgotten():
+    clock = Clock()
+    throttle = SharedThrottle(clock=clock, fallback=auth.Throttle(clock=clock))
+    auth.sign_in(ACCOUNTS, "nobody", "x", "s-old", throttle=throttle)
+    clock.now += shared_throttle.FORGET_AFTER + 1
+    auth.sign_in(ACCOUNTS, "alice", "guess", "s-new", throttle=throttle)
+    with db.reading(store.engine()) as con:
+        keys = {row.key for row in con.execute(db.sign_in_failures.select())}
+    assert keys == {"account:alice", "session:s-new"}
