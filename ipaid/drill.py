@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipaid import hierarchy
-from ipaid.filters import covers
+from ipaid import hierarchy, maps
+from ipaid.filters import Filters, covers
 from ipaid.i18n import t
 from ipaid.names import place_en
 
@@ -15,6 +15,12 @@ YEARS = range(2016, 2021)
 def place_counties(counties: pd.DataFrame, province: str = "", prefecture: str = "") -> pd.DataFrame:
     """The rows of `counties` (a table with `adcode`, e.g. `data.all_counties()`) in the place."""
     return counties[counties["adcode"].isin(hierarchy.counties_in(province, prefecture))]
+
+
+def takes_click(adcode: str, f: Filters) -> bool:
+    """Whether a click on county `adcode` opens a level: not when the filters leave it white (with a place
+    filter the map recolours the national county layer, which stays pickable everywhere)."""
+    return f.is_empty or adcode in set(maps.selected_counties(f)["adcode"])
 
 
 def summary(counties: pd.DataFrame, gis: pd.DataFrame, listed: pd.DataFrame) -> dict:

@@ -14,7 +14,7 @@ from ipaid import data, drill, hierarchy
 from ipaid.i18n import listing, t
 from ipaid.names import place_en
 from ipaid.static_files import data_signature
-from ipaid.ui import shown_values, write_url
+from ipaid.ui import current_filters, shown_values, write_url
 from ipaid.views import literal
 
 KEY = "prefecture"
@@ -58,7 +58,10 @@ def on_click() -> None:
     if not objects:
         return
     props = objects[0].get("properties", objects[0])
-    target = hierarchy.click_target(str(props.get("adcode", "")), _province(), st.session_state.get(KEY, ""))
+    adcode = str(props.get("adcode", ""))
+    if not drill.takes_click(adcode, current_filters()):
+        return
+    target = hierarchy.click_target(adcode, _province(), st.session_state.get(KEY, ""))
     if "county" in target:
         st.session_state[CLICKED] = target["county"]
     elif target:

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from ipaid import data, drill, geometry, hierarchy
 from ipaid.admin_index import county_index
+from ipaid.filters import Filters
 
 
 def test_every_county_is_in_exactly_one_prefecture_and_one_province():
@@ -36,6 +37,14 @@ def test_directly_administered_units_are_handled_explicitly():
     # units the index files under no prefecture all got one of the explicit kinds
     empty = county_index().set_index("adcode")["prefecture"] == ""
     assert set(units.loc[empty[empty].index, "kind"]) <= {"direct", "city", "municipality"}
+
+
+def test_a_click_on_a_county_the_filters_leave_white_opens_nothing():
+    tibet = Filters(areas=("tibet",))
+    members = set(data.load_counties().query("area_id == 'tibet'")["boundary_adcode"])
+    assert drill.takes_click(sorted(members)[0], tibet)
+    assert not drill.takes_click("430822", tibet)  # 桑植县, white on a Tibet map
+    assert drill.takes_click("430822", Filters()) and drill.takes_click("430822", Filters(provinces=("湖南省",)))
 
 
 def test_a_click_opens_the_next_level_down():
