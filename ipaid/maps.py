@@ -377,7 +377,8 @@ def build_deck(
     # fetch and tessellate, no extra outlines to draw. Zoomed closer (a prefecture, a small province) the
     # national simplification would show, and a product filter limits each county's GIs (tooltip, GI
     # counts): then the chosen counties come from their own detailed file, with outlines.
-    recolour = focused and not only and not has_product_filter(f) and view.zoom < RECOLOUR_MAX_ZOOM
+    shown_zoom = adjusted_view(view, steps, resets).zoom  # after the zoom buttons
+    recolour = focused and not only and not has_product_filter(f) and shown_zoom < RECOLOUR_MAX_ZOOM
     county_id = "counties"
     if recolour:
         fill, county_id = place_fill(chosen["adcode"], fill)

@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import math
 import re
 
 import pandas as pd
@@ -92,6 +93,12 @@ def test_a_place_filter_changes_only_the_county_layer_s_colours():
     assert zhangjiajie["initialViewState"]["zoom"] >= maps.RECOLOUR_MAX_ZOOM
     assert [layer["id"].split("-")[0] for layer in zhangjiajie["layers"][:2]] == ["counties", "selection"]
     assert zhangjiajie["layers"][0]["visible"] is False
+    # So does zooming in with the buttons past that zoom.
+    hunan = Filters(provinces=("湖南省",))
+    steps = math.ceil(maps.RECOLOUR_MAX_ZOOM - deck_json(hunan)["initialViewState"]["zoom"])
+    zoomed = json.loads(maps.build_deck(hunan, "area", "zh", steps=steps).to_json())
+    assert zoomed["initialViewState"]["zoom"] >= maps.RECOLOUR_MAX_ZOOM
+    assert [layer["id"].split("-")[0] for layer in zoomed["layers"][:2]] == ["counties", "selection"]
 
 
 def test_measure_changes_the_fill_accessor():
