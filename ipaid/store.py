@@ -149,7 +149,12 @@ def current_version(table: str, path: Path | None = None) -> Version | None:
     if reads is not None:
         key = str(path)
         if key not in reads:
-            reads[key] = current_versions(path)
+            try:
+                reads[key] = current_versions(path)
+            except Unavailable as exc:  # tried once per run: callers that carry on would wait again each time
+                reads[key] = exc
+        if isinstance(reads[key], Unavailable):
+            raise reads[key]
         return reads[key].get(table)
     joined = CURRENT.join(VERSIONS, VERSIONS.c.id == CURRENT.c.version_id)
     query = select(*VERSION_COLUMNS).select_from(joined).where(CURRENT.c.table_name == table)

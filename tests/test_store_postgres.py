@@ -106,3 +106,16 @@ def test_an_unreachable_server_is_a_clear_error(monkeypatch, capsys):
     assert "s3cret" not in str(info.value) and "postgresql+psycopg://ipaid:***@" in str(info.value)
     assert store.main(["export", str(Path(tempfile.mkdtemp()) / "x.sqlite")]) == 2
     assert "Failed:" in capsys.readouterr().err
+
+
+def test_an_unreachable_server_is_tried_once_per_page_run(monkeypatch):
+    """Pages that carry on after a store problem (a filter table, coverage) ask again: within one run the
+    failure is remembered, so a run waits for one connection timeout, not one per question."""
+    monkeypatch.setenv(db.ENV, "postgresql://ipaid:x@/postgres?host=/nonexistent-socket-dir&connect_timeout=2")
+    tries, real = [], store.current_versions
+    monkeypatch.setattr(store, "current_versions", lambda *a: tries.append(a) or real(*a))
+    with store.one_read_per_run():
+        for table in ("gis", "counties", "gis"):
+            with pytest.raises(store.Unavailable):
+                store.current_version(table)
+    assert len(tries) == 1
