@@ -95,6 +95,12 @@ class Replicas:
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
         if self.proc:
-            self.output = self.proc.communicate(timeout=60)[0] or ""
+            try:
+                self.output = self.proc.communicate(timeout=60)[0] or ""
+            except subprocess.TimeoutExpired:  # serve.sh did not stop: kill it, nginx and the replicas
+                for child in psutil.Process(self.proc.pid).children(recursive=True):
+                    child.kill()
+                self.proc.kill()
+                self.output = (self.proc.communicate()[0] or "") + "\n(killed after 60 s)"
             self.returncode = self.proc.returncode
         shutil.rmtree(self.store_dir, ignore_errors=True)

@@ -693,7 +693,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "chart_desc_events": ("{n} dated events, {span}.", "共{n}个事件，{span}年。"),
     "chart_desc_empty": ("no data for the chosen filters.", "当前筛选下没有数据。"),
     "map_table_link": ("The counties in view as a table", "以表格查看地图中的县"),
-    # --- firstrun ---
+    # --- sidebar GI search box, map table switch ---
     "gi_find": ("Find a geographical indication", "查找地理标志"),
     "gi_find_help": (
         "Type part of a name in Chinese, English or pinyin and press Enter, then pick from the list below ({n} GIs).",

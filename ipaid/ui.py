@@ -480,7 +480,7 @@ def chart_block(
     state = st.vega_lite_chart(spec, width="stretch", height=height, **kwargs)
     st.caption(literal(text))
     with st.container(horizontal=True, vertical_alignment="center"):
-        as_table = st.toggle(t("show_table", lang()), key=f"table_{key}")
+        as_table = table_toggle(key)
         downloads(name, frame, chart, key)
     if as_table:
         show_table(frame, key)
@@ -489,8 +489,12 @@ def chart_block(
 
 def table_switch(frame, key: str) -> None:
     """A "show as table" toggle and, when on, the chart's data as a table (a chart's text alternative)."""
-    if st.toggle(t("show_table", lang()), key=f"table_{key}"):
+    if table_toggle(key):
         show_table(frame, key)
+
+
+def table_toggle(key: str) -> bool:
+    return st.toggle(t("show_table", lang()), key=f"table_{key}")
 
 
 def show_table(frame, key: str) -> None:
