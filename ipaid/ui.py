@@ -18,7 +18,7 @@ from ipaid.admin_index import county_index
 from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
 from ipaid.gi_search import MAX_QUERY, filter_offer
-from ipaid.i18n import CATEGORY, DEFAULT_LANG, label, norm_lang, source_text, t
+from ipaid.i18n import CATEGORY, DEFAULT_LANG, GI_TYPE, label, norm_lang, source_text, t
 from ipaid.names import place_en
 from ipaid.schema import DataError
 from ipaid.views import literal
@@ -68,8 +68,18 @@ def _options(signature: tuple, lang: str) -> dict[str, dict[str, str]]:
         "province": {p: place_en(p) if en else p for p in provinces},
         "area": {} if areas is None else dict(zip(areas["area_id"], areas["name_en" if en else "name_zh"])),
         "category": {c: label(CATEGORY, c, lang) for c in CATEGORY if c},
-        "gi": {} if gis is None else dict(zip(gis["gi_id"], gis["name_en" if en else "name_zh"])),
+        "gi": {} if gis is None else gi_labels(gis, lang),
     }
+
+
+def gi_labels(gis: pd.DataFrame, lang: str) -> dict[str, str]:
+    """GI id → name; a name two GIs share (安吉白茶: a GI protection product and an agricultural-product GI)
+    gets its type, and its id if that is shared too, so the filter's options can be told apart."""
+    names = gis["name_en" if lang == "en" else "name_zh"]
+    left, right = (" (", ")") if lang == "en" else ("（", "）")
+    kinds = gis["gi_type"].map(lambda v: label(GI_TYPE, v, lang))
+    typed = names.where(~names.duplicated(keep=False), names + left + kinds + right)
+    return dict(zip(gis["gi_id"], typed.where(~typed.duplicated(keep=False), typed + " " + gis["gi_id"])))
 
 
 @data.by_signature("gis")
@@ -248,6 +258,7 @@ def sidebar() -> None:
                 format_func=lambda v, o=opts[key]: o.get(v, v),
                 key=key,
                 placeholder=t("all", lang()),
+                select_all=False,  # Streamlit's own "Select all" is English only; all = none chosen here
             )
         if not current_filters().is_empty:
             st.button(t("clear_filters", lang()), on_click=_clear_filters, width="stretch")
@@ -279,7 +290,14 @@ def gi_filter(labels: dict[str, str]) -> None:
         st.caption(t("gi_matches_all", L, n=matches))
     else:
         st.caption(t("gi_no_search_match", L))
-    st.multiselect(t("gi_name", L), offered, format_func=lambda v: labels.get(v, v), key="gi", placeholder=t("all", L))
+    st.multiselect(
+        t("gi_name", L),
+        offered,
+        format_func=lambda v: labels.get(v, v),
+        key="gi",
+        placeholder=t("all", L),
+        select_all=False,
+    )
 
 
 @lru_cache(maxsize=256)

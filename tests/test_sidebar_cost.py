@@ -4,8 +4,8 @@ from streamlit.testing.v1 import AppTest
 
 from ipaid import data
 from ipaid.gi_search import search
-from ipaid.i18n import t
-from ipaid.ui import GI_OFFERED, filter_table
+from ipaid.i18n import GI_TYPE, t
+from ipaid.ui import GI_OFFERED, filter_table, gi_labels
 from test_app import run
 
 
@@ -41,3 +41,20 @@ def test_a_gi_link_opens_with_the_gi_chosen_in_either_language():
         box = at.sidebar.multiselect(key="gi")
         assert box.value == [gi["gi_id"]] and box.options == [name]
         assert link_values(at, "gi") == [gi["gi_id"]]
+
+
+def test_two_gis_of_one_name_are_told_apart_and_no_english_select_all():
+    """安吉白茶 is both a GI protection product and an agricultural-product GI: the options say which; the
+    sidebar's multiselects have no "Select all" (Streamlit's own, in English only)."""
+    gis = filter_table("gi")
+    anji = gis[gis["name_zh"] == "安吉白茶"]
+    assert len(anji) == 2  # the data this test is about
+    at = run("map")
+    at.sidebar.text_input(key="gi_q").input("安吉白茶").run()
+    shown = at.sidebar.multiselect(key="gi").options
+    expected = {f"安吉白茶（{GI_TYPE[kind][1]}）" for kind in anji["gi_type"]}
+    assert expected <= set(shown) and len(expected) == 2
+    for lang in ("zh", "en"):
+        labels = list(gi_labels(gis, lang).values())
+        assert len(labels) == len(set(labels)) == len(gis)
+    assert not any(box.proto.select_all for box in at.sidebar.multiselect)
