@@ -297,6 +297,7 @@ def gi_filter(labels: dict[str, str]) -> None:
         key="gi",
         placeholder=t("all", L),
         select_all=False,
+        disabled=not offered,  # nothing to pick until a search matches (its list would say "No results", in English)
     )
 
 

@@ -19,7 +19,9 @@ def test_the_gi_search_box_narrows_the_options_and_the_pick_goes_to_the_link():
     at = run("map", lang="en")
     box = at.sidebar.multiselect(key="gi")
     assert box.options == [] and box.label == t("gi_name", "en")  # not 3,624 options for every session
+    assert box.disabled  # an empty list would say "No results" (Streamlit's, in English only)
     at.sidebar.text_input(key="gi_q").input("Sangzhi").run()
+    assert not at.sidebar.multiselect(key="gi").disabled
     found = search(gis, "Sangzhi")
     names = dict(zip(gis["gi_id"], gis["name_en"]))
     assert at.sidebar.multiselect(key="gi").options == [names[g] for g in found["gi_id"]]
