@@ -23,7 +23,12 @@ if counties.empty or not present:
 left, right = st.columns([3, 2])
 cutoff = left.radio(t("ev_definition", L), ["exit", "2016"], key="ev_def", format_func=lambda v: t(f"ev_def_{v}", L))
 types = right.multiselect(
-    t("ev_types", L), present, default=present, key="ev_types", format_func=lambda v: label(GI_TYPE, v, L)
+    t("ev_types", L),
+    present,
+    default=present,
+    key="ev_types",
+    format_func=lambda v: label(GI_TYPE, v, L),
+    select_all=False,  # Streamlit's "Select all" is English only
 )
 if not types:
     st.info(t("ev_no_types", L), icon=":material/info:")

@@ -101,6 +101,7 @@ def test_page_renders_with_its_caveat(lang, caveat):
     assert not at.exception
     assert any(caveat in w.value for w in at.warning)
     assert len(at.get("vega_lite_chart")) == 2
+    assert not at.multiselect(key="ev_types").proto.select_all  # its label would be English on a Chinese page
     at.radio(key="ev_def").set_value("2016").run()
     at.selectbox(key="ev_scope").set_value("area:wuling").run()
     assert not at.exception
