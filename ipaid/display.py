@@ -31,6 +31,8 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
         '[data-testid="stCaptionContainer"] {opacity: 1 !important}',
         f'[data-testid="stCaptionContainer"] :is(p, li) {{color: {palette.CAPTION_TEXT}}}',
         f":focus-visible {{outline: 3px solid {palette.FOCUS} !important; outline-offset: 2px}}",
+        # A disabled widget's label (the GI list before a search) stays readable: Streamlit fades it below 4.5:1.
+        f'[data-testid="stWidgetLabel"] :is(p, span) {{color: {palette.WIDGET_LABEL} !important; opacity: 1}}',
     ]
     if large:
         # Streamlit sizes nearly everything in rem: a larger root font scales text, widgets and spacing.

@@ -108,6 +108,7 @@ CHART_GREYS_TEXT = (CHART_TEXT, CHART_SUBTITLE)  # chart text drawn in grey (bla
 # Page colours beyond the theme (.streamlit/config.toml): captions at 6.7:1 on white (Streamlit's own grey,
 # #797979, is 4.35:1), the keyboard focus ring, and the high-contrast option (ipaid/display.py).
 CAPTION_TEXT = "#5c5c5c"
+WIDGET_LABEL = "#1f1f1f"  # widget labels, the theme's text colour (also when a widget is disabled)
 FOCUS = "#b3261e"
 HC_TEXT, HC_BACKGROUND, HC_BORDER, HC_LINK = "#000000", "#ffffff", "#000000", "#0000cc"
 SWATCH_EDGE = "#6b6b6b"  # legend swatch outlines: 5.3:1 on white, so pale swatches stay visible (>= 3:1)

@@ -36,7 +36,14 @@ def test_contrast_helper_matches_known_ratios():
 @pytest.mark.parametrize("background", [THEME["backgroundColor"], THEME["secondaryBackgroundColor"]])
 @pytest.mark.parametrize(
     "colour",
-    [THEME["textColor"], THEME["primaryColor"], palette.CAPTION_TEXT, palette.CHART_TEXT, palette.CHART_SUBTITLE],
+    [
+        THEME["textColor"],
+        THEME["primaryColor"],
+        palette.CAPTION_TEXT,
+        palette.WIDGET_LABEL,
+        palette.CHART_TEXT,
+        palette.CHART_SUBTITLE,
+    ],
 )
 def test_text_colours_reach_4_5_to_1(colour, background):
     assert contrast(colour, background) >= 4.5
