@@ -2,8 +2,8 @@
 (SQLite file or PostgreSQL), so a guesser spread over replicas by the load balancer waits as on one server.
 
 Same rule as `auth.Throttle` (`auth.waiting`), with the wall clock (replicas on several hosts). When the
-database cannot be reached, the server's own in-memory throttle counts instead: sign-in still works, and
-still slows guessing on that replica.
+database cannot be reached or written, the server's own in-memory throttle counts too and the longer of the
+two waits holds: sign-in still works, and guessing is still slowed on that replica.
 """
 
 from __future__ import annotations
