@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 import streamlit as st
 
-from ipaid import chart_text, data, display, palette
+from ipaid import chart_text, data, display, palette, webfont
 from ipaid.admin_index import county_index
 from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
@@ -229,11 +229,24 @@ def show_url_warnings() -> None:
         )
 
 
+FONT_MARK = "ipaid-web-font"
+
+
+def web_font() -> None:
+    """The web font's stylesheet (fetched once by the browser), as the sidebar's first element.
+
+    Not style-only HTML: Streamlit draws that in its event container, after the page (Chinese text showed as
+    boxes for ~1 s); the element holding it is hidden (its `<style>` still applies)."""
+    hide = f'[data-testid="stElementContainer"]:has(.{FONT_MARK}){{display:none}}'
+    st.html(f'<style>{webfont.import_rule()}{hide}</style><span class="{FONT_MARK}"></span>')
+
+
 def sidebar() -> None:
     """Language switch and the shared filters; their values live in the URL (see `write_url`)."""
     load_url_state()
     st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
     with st.sidebar:
+        web_font()
         st.segmented_control(
             t("language", lang()),
             ["zh", "en"],

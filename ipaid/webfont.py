@@ -1,15 +1,15 @@
 """The CJK font: Noto Sans CJK SC from the PyPI package `manimgx-fonts-cjk`.
 
 Exports register the package's font directory with vl-convert. The browser gets the whole font as
-unicode-range slices (WOFF2 files under `static/fonts/`, one `[[theme.fontFaces]]` entry each in
-`.streamlit/config.toml`): a page downloads only the slices holding characters it shows, and any
-character of the font renders, whatever a table or an upload contains.
+unicode-range slices (WOFF2 files under `static/fonts/`, one `@font-face` rule each in a stylesheet
+beside them that every page imports): a page downloads only the slices holding characters it shows,
+and any character of the font renders, whatever a table or an upload contains. The rules are not in
+config.toml's `[[theme.fontFaces]]`: Streamlit sends the theme with every rerun (89 kB and ~6 ms of
+server CPU each time), the browser fetches a stylesheet once.
 
 The slicing is fixed by code: Latin and punctuation first, then the GB 2312 level-1 characters
-(the 3,755 in common use), then the rest of the font by code point (contiguous ranges keep the
-config, which Streamlit sends with every rerun, small), each group cut into slices of about `CHUNK`
-characters. `python -m ipaid.webfont --write-config` rewrites the config
-block after a change; a test fails while the two disagree.
+(the 3,755 in common use), then the rest of the font by code point, each group cut into slices of
+about `CHUNK` characters. Files are named by `signature()`, so a change of slicing or font gives new URLs.
 """
 
 from __future__ import annotations
@@ -27,18 +27,16 @@ from pathlib import Path
 from unittest import mock
 
 from ipaid.atomic import locked, write_atomic
-from ipaid.paths import ROOT, STATIC_DIR, STATIC_URL
+from ipaid.paths import STATIC_DIR, STATIC_URL
 
 FAMILY = "Noto Sans CJK SC"
 WEB_FAMILY = "Noto Sans SC"
 SC_INDEX = 2  # faces in the collection: JP, KR, SC, TC, HK
 FONT_DIR = STATIC_DIR / "fonts"
-CONFIG = ROOT / ".streamlit" / "config.toml"
 CHUNK = 450  # characters per slice: 101 slices; a Chinese page fetches about a dozen (~2 MB), cached after
 BROTLI_QUALITY = 6  # 0.015 s a slice; 11 (fontTools' default) takes ~1.3 s a slice for 9 % smaller files
 WEIGHT = "100 900"  # the font is variable; slices keep the weight axis
 BASE = ((0x0000, 0x024F), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF))  # Latin, punctuation
-BEGIN, END = "# --- web font slices: python -m ipaid.webfont --write-config ---", "# --- end of web font slices ---"
 
 
 def font_dir() -> Path:
@@ -118,13 +116,6 @@ def parse_unicode_range(text: str) -> set[int]:
     return out
 
 
-def configured_faces(path: Path = CONFIG) -> list[dict]:
-    """The `[[theme.fontFaces]]` entries of config.toml."""
-    import tomllib
-
-    return tomllib.loads(path.read_text(encoding="utf-8"))["theme"].get("fontFaces", [])
-
-
 @lru_cache(maxsize=1)
 def signature() -> str:
     """Changes with the slicing or the font file, so slice URLs change and browsers never mix two versions."""
@@ -138,7 +129,7 @@ def slice_path(i: int) -> Path:
 
 
 def font_faces() -> list[dict]:
-    """The `[[theme.fontFaces]]` entries, one per slice."""
+    """One face per slice: family, URL (relative to the page, as Streamlit serves `static/`), weight, range."""
     return [
         {
             "family": WEB_FAMILY,
@@ -150,31 +141,42 @@ def font_faces() -> list[dict]:
     ]
 
 
-def config_block() -> str:
-    """The generated part of config.toml, between the BEGIN and END marker lines."""
-    lines = [BEGIN]
-    for face in font_faces():
-        lines += ["", "[[theme.fontFaces]]"] + [f"{k} = {json.dumps(v)}" for k, v in face.items()]
-    return "\n".join(lines + ["", END]) + "\n"
+def css_path() -> Path:
+    return FONT_DIR / f"NotoSansSC-{signature()}.css"
 
 
-def _split_config(text: str) -> tuple[str, str, str]:
-    """config.toml as (before, generated block, after); the block is empty when the markers are missing."""
-    match = re.search(rf"^{re.escape(BEGIN)}\n.*?^{re.escape(END)}\n", text, flags=re.DOTALL | re.MULTILINE)
-    if not match:
-        return text.rstrip("\n") + "\n\n", "", ""
-    return text[: match.start()], match.group(0), text[match.end() :]
+def css_url() -> str:
+    """The stylesheet's URL relative to the page; its `url()`s are relative to the stylesheet itself."""
+    return f"{STATIC_URL}/fonts/{css_path().name}"
 
 
-def configured_block(path: Path = CONFIG) -> str:
-    """The generated block as it stands in config.toml."""
-    return _split_config(path.read_text(encoding="utf-8"))[1]
+def faces_css() -> str:
+    """The `@font-face` rules of every slice (what `css_path()` holds)."""
+    return "".join(
+        f'@font-face{{font-family:"{f["family"]}";src:url("{f["url"].rsplit("/", 1)[1]}") format("woff2");'
+        f"font-weight:{f['weight']};unicode-range:{f['unicodeRange']}}}\n"
+        for f in font_faces()
+    )
 
 
-def write_config(path: Path = CONFIG) -> None:
-    """Replace (or append) the generated fontFaces block of config.toml."""
-    before, _, after = _split_config(path.read_text(encoding="utf-8"))
-    write_atomic(path, (before + config_block() + after).encode("utf-8")).chmod(0o644)
+FACE_RULE = re.compile(
+    r'@font-face\{font-family:"([^"]+)";src:url\("([^"]+)"\) format\("woff2"\);'
+    r"font-weight:([^;]+);unicode-range:([^}]+)\}"
+)
+
+
+def declared_faces(path: Path | None = None) -> list[dict]:
+    """The faces a stylesheet declares (by default the served one), as `font_faces()` gives them."""
+    text = (path or css_path()).read_text(encoding="utf-8")
+    return [
+        {"family": family, "url": f"{STATIC_URL}/fonts/{url}", "weight": weight, "unicodeRange": ranges}
+        for family, url, weight, ranges in FACE_RULE.findall(text)
+    ]
+
+
+def import_rule() -> str:
+    """The CSS line a page starts its style with to get the web font."""
+    return f'@import url("{css_url()}");'
 
 
 def subset_woff2(codepoints) -> bytes:
@@ -231,32 +233,30 @@ _SEEN: dict[tuple[Path, str], list[Path]] = {}  # (folder, version) → its slic
 
 
 def ensure_webfont() -> list[Path]:
-    """Write the slices of this version that are missing (one process writes, others wait); drop other versions.
+    """Write the slices and their stylesheet where missing (one process writes, others wait); drop other versions.
 
-    Once a process has seen every slice it does not look again (app.py calls this on every page run)."""
+    Returns the slices. Once a process has seen every file it does not look again (app.py calls this on every
+    page run)."""
     seen = _SEEN.get((FONT_DIR, signature()))
     if seen:
         return list(seen)
     paths = [slice_path(i) for i in range(len(slices()))]
-    if all(p.exists() for p in paths):
+    if all(p.exists() for p in [*paths, css_path()]):
         _SEEN[(FONT_DIR, signature())] = paths
         return list(paths)
     with locked(FONT_DIR / "slices"):
         for path, codepoints in zip(paths, slices()):
             if not path.exists():
                 write_atomic(path, subset_woff2(codepoints))
+        write_atomic(css_path(), faces_css().encode("utf-8"))
         for old in FONT_DIR.glob("NotoSansSC-*"):
-            if old not in paths:
+            if old not in [*paths, css_path()]:
                 old.unlink(missing_ok=True)
     return paths
 
 
 def main(argv: list[str]) -> int:
-    """`--write-config`: rewrite the fontFaces block of config.toml; otherwise build the slices, print time and size."""
-    if "--write-config" in argv:
-        write_config()
-        print(f"{CONFIG}: {len(slices())} font faces")
-        return 0
+    """Build the slices and their stylesheet; print time and size."""
     started = time.perf_counter()
     paths = ensure_webfont()
     sizes = [p.stat().st_size for p in paths]
