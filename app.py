@@ -3,9 +3,9 @@
 import streamlit as st
 
 from ipaid import geometry, static_files, store, webfont
-from ipaid.i18n import t
 from ipaid.paths import ROOT
-from ipaid.ui import finish_view, lang, nav_links, page_guard, show_url_warnings, sidebar
+from ipaid.site_pages import pages
+from ipaid.ui import finish_view, nav_links, page_guard, show_url_warnings, sidebar
 
 webfont.ensure_webfont()  # first (2 s once): the browser asks for font slices as soon as text is drawn
 st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide")
@@ -14,36 +14,6 @@ if not geometry.is_built():
     bar = st.progress(0.0, text="Preparing county boundaries (first run only)…")
     geometry.ensure_built(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
     bar.empty()
-
-PAGES = [
-    ("overview", "page_overview", ":material/home:"),
-    ("map", "page_map", ":material/map:"),
-    ("gi", "page_gi", ":material/verified:"),
-    ("evidence", "page_evidence", ":material/query_stats:"),
-    ("projects", "page_projects", ":material/payments:"),
-    ("designated", "page_designated", ":material/location_on:"),
-    ("patents", "page_patents", ":material/find_in_page:"),
-    ("profiles", "page_profiles", ":material/search:"),
-    ("data", "page_data", ":material/database:"),
-]
-
-
-def pages() -> list:
-    """Every page at its own URL. The overview is the default page ("/") and answers at /overview too."""
-    listed = [
-        st.Page(
-            f"pages/{name}.py",
-            title=t(key, lang()),
-            icon=icon,
-            default=name == "overview",
-            url_path="home" if name == "overview" else name,
-        )
-        for name, key, icon in PAGES
-    ]
-    return listed + [
-        st.Page("pages/overview.py", title=t("page_overview", lang()), url_path="overview", visibility="hidden")
-    ]
-
 
 # One read of the version store per run (each table's version was read ~30 times), then the page.
 with store.one_read_per_run(), page_guard():

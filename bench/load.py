@@ -18,7 +18,7 @@ nginx (`deploy/serve.sh K`, sticky sessions) instead of one process; `--url` tar
 running; give `--pid` (repeatable) for its RSS and CPU.
 
 Run: python bench/load.py [--users 10 50 100 200] [--duration S] [--replicas K] [--url URL] [--pid PID]
-     [--csv PREFIX] [--solo N]
+     [--csv PREFIX] [--solo N] [--pages map map_area ...]
 """
 
 from __future__ import annotations
@@ -282,7 +282,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-floor", action="store_true", help="skip the empty-page floor")
     ap.add_argument("--csv", help="write Locust CSV statistics as PREFIX_<target>_<N>_stats.csv")
     ap.add_argument("--solo", type=int, default=SOLO_RUNS, help="sessions per page for the CPU of one session alone")
+    names = [name for name, *_ in APP_PAGES]
+    ap.add_argument("--pages", nargs="+", choices=names, default=names, help="the pages users open (default all)")
     args = ap.parse_args(argv)
+    pages = [p for p in APP_PAGES if p[0] in args.pages]
     if any(n < 1 or n > 500 for n in args.users) or not 5 <= args.duration <= 1800 or not 1 <= args.solo <= 50:
         ap.error("users 1-500, duration 5-1800 s, solo 1-50")
     if not 1 <= args.replicas <= 16 or (args.url and args.replicas > 1):
@@ -291,13 +294,13 @@ def main(argv: list[str] | None = None) -> None:
     targets = []
     with ExitStack() as servers:
         if args.url:
-            targets.append(Target("app", args.url.rstrip("/"), APP_PAGES, args.pid, FILTER))
+            targets.append(Target("app", args.url.rstrip("/"), pages, args.pid, FILTER))
         elif args.replicas > 1:
             group = servers.enter_context(Replicas(args.replicas))
-            targets.append(Target("app", group.url, APP_PAGES, group.pids, FILTER))
+            targets.append(Target("app", group.url, pages, group.pids, FILTER))
         else:
             srv = servers.enter_context(Server())
-            targets.append(Target("app", srv.url, APP_PAGES, [srv.proc.pid], FILTER))
+            targets.append(Target("app", srv.url, pages, [srv.proc.pid], FILTER))
         if not args.no_floor:
             srv = servers.enter_context(Server(script="bench/floor_app.py"))
             targets.append(Target("floor", srv.url, FLOOR_PAGES, [srv.proc.pid], None))
