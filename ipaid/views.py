@@ -37,6 +37,16 @@ def years(values: pd.Series) -> pd.Series:
 GI_COLUMNS = ("id", "name", "other_name", "type", "category", "province", "year", "registered", "source")
 
 
+def compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns whose values repeat (distinct values at most a quarter of the rows) as categoricals, which
+    Arrow sends as a dictionary, each value once: the GI table (3,624 rows) went to the browser as 1.5 MB, of
+    which 977 kB were its 236 distinct sources. Values and order unchanged."""
+    repeated = [
+        c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) and frame[c].nunique() * 4 <= len(frame)
+    ]
+    return frame.astype(dict.fromkeys(repeated, "category")) if repeated else frame
+
+
 def gi_table(gis: pd.DataFrame, lang: str, columns: tuple[str, ...] = GI_COLUMNS) -> pd.DataFrame:
     """GIs (rows of `data.load_gis()`) for display, in the row order given, with the chosen `columns`.
 
@@ -54,7 +64,7 @@ def gi_table(gis: pd.DataFrame, lang: str, columns: tuple[str, ...] = GI_COLUMNS
         "registered": (t("registered", lang), lambda: gis["register_ref"]),
         "source": (t("source", lang), lambda: gis["source"]),
     }
-    return pd.DataFrame({make[c][0]: make[c][1]().to_numpy() for c in columns})
+    return compact(pd.DataFrame({make[c][0]: make[c][1]().to_numpy() for c in columns}))
 
 
 def designated_timeline(since: int, exit_year: int, own_gis: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -103,7 +113,7 @@ def county_table(counties: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("exit_year", lang): years(counties["exit_year"]),
             t("gis", lang): counties["gi_count"],
         }
-    )
+    ).pipe(compact)
 
 
 def gi_coverage_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:

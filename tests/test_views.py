@@ -214,3 +214,18 @@ def test_gi_county_table_marks_poverty_counties_and_blank_years():
     assert table["County"].tolist() == [poor["name_en"], rich["name_en"]]
     assert table["national poverty county"].tolist() == ["yes", "—"]
     assert table["Exit year"].tolist() == [str(int(poor["exit_year"])), ""]
+
+
+def test_display_tables_send_repeated_text_once(gis):
+    """The GI table went to the browser as 1.5 MB, two thirds of it the same few sources again and again."""
+    from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes as arrow
+
+    from ipaid.i18n import t
+
+    shown = gi_table(gis, "zh")
+    plain = shown.astype(str)
+    source = t("source", "zh")
+    assert isinstance(shown[source].dtype, pd.CategoricalDtype)
+    assert not isinstance(shown["ID"].dtype, pd.CategoricalDtype)  # unique values stay plain text
+    assert shown.astype(str).equals(plain) and list(shown[source]) == list(gis["source"])
+    assert len(arrow(shown)) * 3 < len(arrow(plain))
