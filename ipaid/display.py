@@ -33,6 +33,8 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
         f":focus-visible {{outline: 3px solid {palette.FOCUS} !important; outline-offset: 2px}}",
         # A disabled widget's label (the GI list before a search) stays readable: Streamlit fades it below 4.5:1.
         f'[data-testid="stWidgetLabel"] :is(p, span) {{color: {palette.WIDGET_LABEL} !important; opacity: 1}}',
+        # Page links wrap rather than end in "…" (large text cut "GIs and exit: the evidence" in the sidebar).
+        '[data-testid="stPageLink"] * {white-space: normal !important; text-overflow: clip !important}',
     ]
     if large:
         # Streamlit sizes nearly everything in rem: a larger root font scales text, widgets and spacing.

@@ -63,12 +63,18 @@ def test_no_serious_violation(axe_page, path):
     assert not found, "\n".join(f"/{path} {view}: {line}" for view, lines in found.items() for line in lines)
 
 
+CUT_LINKS = """() => [...document.querySelectorAll('[data-testid="stPageLink"] *')]
+    .filter(e => !e.children.length && e.textContent.trim() && e.scrollWidth > e.clientWidth + 1)
+    .map(e => e.textContent)"""
+
+
 def test_display_options_change_the_page_and_stay_in_the_link(axe_page):
     open_page(axe_page, "/gi?lang=en&contrast=high&text=large")
     root_font = "() => getComputedStyle(document.documentElement).fontSize"
     caption = axe_page.locator('[data-testid="stCaptionContainer"] p').first
     assert axe_page.evaluate(root_font) == "20px"
     expect(caption).to_have_css("color", "rgb(0, 0, 0)")
+    assert axe_page.evaluate(CUT_LINKS) == []  # page names wrap in the sidebar, none ends in "…"
     axe_page.wait_for_function(CHARTS_DRAWN)
     chart_text = axe_page.locator('[data-testid="stVegaLiteChart"] svg.marks text').first
     assert float(chart_text.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px")) >= 12.5
