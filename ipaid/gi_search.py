@@ -58,15 +58,20 @@ def product_terms(name_zh: str) -> str:
     return "|".join(en for zh, en in PRODUCT_TERMS.items() if zh in name_zh)
 
 
+def blank(query: str | None) -> bool:
+    """A query with nothing to look for (empty, or only spaces and hyphens): a search of it finds every GI."""
+    return not _norm((query or "")[:MAX_QUERY])
+
+
 def search(gis: pd.DataFrame, query: str | None) -> pd.DataFrame:
     """GIs whose Chinese name, English name, pinyin, product terms, province or register reference contains `query`.
 
     Case, spaces and hyphens are ignored, so 'sangzhi bai cha', 'Sangzhi-Baicha', 'white tea' and '桑植' all
     find 桑植白茶. Only the first MAX_QUERY characters of the query are used.
     """
-    q = _norm((query or "")[:MAX_QUERY])
-    if not q:
+    if blank(query):
         return gis
+    q = _norm(query[:MAX_QUERY])
     columns = [gis[c].tolist() for c in ("name_zh", "name_en", "province", "province_en", "register_ref")]
     return gis[[q in _haystack(*row) for row in zip(*columns)]]
 
@@ -81,7 +86,7 @@ def _haystack(name_zh: str, name_en: str, province: str, province_en: str, regis
 def filter_offer(gis: pd.DataFrame, query: str | None, chosen, most: int) -> tuple[list[str], int]:
     """The sidebar GI filter's options: the chosen GI ids first, then the first `most` matches of `query`
     (none without a query: 3,624 options cost every session a third of its first run), and how many match."""
-    matches = search(gis, query)["gi_id"].tolist() if _norm((query or "")[:MAX_QUERY]) else []
+    matches = [] if blank(query) else search(gis, query)["gi_id"].tolist()
     kept = list(dict.fromkeys(chosen))
     return kept + [g for g in matches if g not in kept][:most], len(matches)
 

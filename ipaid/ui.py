@@ -17,7 +17,7 @@ from ipaid import chart_text, data, display, palette, webfont
 from ipaid.admin_index import county_index
 from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
-from ipaid.gi_search import MAX_QUERY, filter_offer
+from ipaid.gi_search import MAX_QUERY, blank, filter_offer
 from ipaid.i18n import CATEGORY, DEFAULT_LANG, GI_TYPE, label, norm_lang, source_text, t
 from ipaid.names import place_en
 from ipaid.schema import DataError
@@ -295,7 +295,7 @@ def gi_filter(labels: dict[str, str]) -> None:
     ).strip()
     chosen = tuple(st.session_state.get("gi") or ())
     offered, matches = _gi_offer(data.table_source("gis")[0], query, chosen)
-    if not query:
+    if blank(query):  # nothing to look for (also "-" or spaces): the help, not "no match"
         st.caption(t("gi_find_help", L, n=f"{len(labels):,}"))
     elif matches > GI_OFFERED:
         st.caption(t("gi_matches", L, n=f"{matches:,}", shown=GI_OFFERED))

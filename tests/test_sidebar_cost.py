@@ -60,3 +60,13 @@ def test_two_gis_of_one_name_are_told_apart_and_no_english_select_all():
         labels = list(gi_labels(gis, lang).values())
         assert len(labels) == len(set(labels)) == len(gis)
     assert not any(box.proto.select_all for box in at.sidebar.multiselect)
+
+
+def test_a_search_of_only_hyphens_and_spaces_shows_the_help_not_no_match():
+    """Such a search finds every GI on the GI page: the sidebar says how to search rather than "no match"."""
+    at = run("map", lang="en")
+    at.sidebar.text_input(key="gi_q").input(" - ").run()
+    captions = [c.value for c in at.sidebar.caption]
+    assert t("gi_no_search_match", "en") not in captions
+    assert t("gi_find_help", "en", n=f"{len(filter_table('gi')):,}") in captions
+    assert at.sidebar.multiselect(key="gi").disabled
