@@ -9,8 +9,9 @@ closed stream, a timeout); server RSS per connected session (RSS with the N sess
 / N), server CPU seconds per user over the round, and users served per second (N / seconds until the last
 user finished: compare 1 and 2 replicas with `--url`). The same round runs against an almost empty page
 (`bench/floor_app.py`, first run and a rerun) started the same way, and the ratio of the two p95s is the
-figure that holds across machines. Before the rounds, each page is run alone a few times to give the
-server CPU of one new session and of one filter change.
+figure that holds across machines; `--floor-lines N` adds a round of the floor page with N more one-line
+elements (`?lines=N`), the framework's cost of a page with as many elements as a dashboard page. Before the
+rounds, each page is run alone a few times to give the server CPU of one new session and of one filter change.
 
 All users start at once. Every round is bounded (`--duration`, default 180 s; runs still going then are
 errors), servers listen on 127.0.0.1 only and are stopped at the end. `--replicas K` starts K replicas behind
@@ -18,7 +19,7 @@ nginx (`deploy/serve.sh K`, sticky sessions) instead of one process; `--url` tar
 running; give `--pid` (repeatable) for its RSS and CPU.
 
 Run: python bench/load.py [--users 10 50 100 200] [--duration S] [--replicas K] [--url URL] [--pid PID]
-     [--csv PREFIX] [--solo N] [--pages map map_area ...]
+     [--csv PREFIX] [--solo N] [--pages map map_area ...] [--floor-lines N]
 """
 
 from __future__ import annotations
@@ -257,10 +258,12 @@ def report(results: dict[str, list[dict]], solo: dict[str, dict]) -> None:
                 print(f"{'':7}{r['n']:>5}  {r['unfinished']} users had not finished at the deadline")
     for r in results.get("app", []):  # throughput: users served (first run + filter change) per second of the round
         print(f"app_users_per_s_{r['n']}={r['n'] / r['wall']:.2f}")
-    if "app" in results and "floor" in results:
-        print("\nratio to the empty-page floor (p95 app / p95 floor, same N, same run)")
-        floor = {r["n"]: r for r in results["floor"]}
-        for r in results["app"]:
+    for top, bottom, tag in (("app", "floor", ""), ("lines", "floor", "lines_"), ("app", "lines", "app_lines_")):
+        if top not in results or bottom not in results:
+            continue
+        print(f"\nratio p95 {top} / p95 {bottom} (same N, same run)")
+        floor = {r["n"]: r for r in results[bottom]}
+        for r in results[top]:
             if r["n"] not in floor:
                 continue
             ratios = [
@@ -268,8 +271,8 @@ def report(results: dict[str, list[dict]], solo: dict[str, dict]) -> None:
                 for step in ("first", "filter")
             ]
             print(f"  N={r['n']:>4}: first run {ratios[0]:.2f}x, filter change {ratios[1]:.2f}x")
-            print(f"ratio_p95_first_{r['n']}={ratios[0]:.2f}")
-            print(f"ratio_p95_filter_{r['n']}={ratios[1]:.2f}")
+            print(f"ratio_{tag}p95_first_{r['n']}={ratios[0]:.2f}")
+            print(f"ratio_{tag}p95_filter_{r['n']}={ratios[1]:.2f}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -280,6 +283,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--pid", type=int, action="append", default=[], help="server process id(s) for --url")
     ap.add_argument("--replicas", type=int, default=1, help="K replicas behind nginx (deploy/serve.sh K)")
     ap.add_argument("--no-floor", action="store_true", help="skip the empty-page floor")
+    ap.add_argument(
+        "--floor-lines", type=int, default=0, help="also the floor page with N more one-line elements (`lines`)"
+    )
     ap.add_argument("--csv", help="write Locust CSV statistics as PREFIX_<target>_<N>_stats.csv")
     ap.add_argument("--solo", type=int, default=SOLO_RUNS, help="sessions per page for the CPU of one session alone")
     names = [name for name, *_ in APP_PAGES]
@@ -304,6 +310,9 @@ def main(argv: list[str] | None = None) -> None:
         if not args.no_floor:
             srv = servers.enter_context(Server(script="bench/floor_app.py"))
             targets.append(Target("floor", srv.url, FLOOR_PAGES, [srv.proc.pid], None))
+            if args.floor_lines:
+                lines = [("lines", "", f"lines={args.floor_lines}")]
+                targets.append(Target("lines", srv.url, lines, [srv.proc.pid], None))
         solo = {t.name: solo_cpu(t, args.solo) for t in targets}  # also warms every page (CPU nan without --pid)
         results: dict[str, list[dict]] = {t.name: [] for t in targets}
         for n in args.users:

@@ -31,6 +31,9 @@ def test_floor_page_runs_to_the_end(floor):
     assert first.bytes > 1000 and first.messages >= 3
     assert first.elements == 3  # title, one line, the table
     assert again.elements == 3
+    lines = s.run("", "lines=52")  # the element floor: as many elements as a dashboard page
+    assert lines.ok and lines.elements == 3 + 52
+    assert s.run("", "lines=x").elements == 3  # a bad value: the plain floor
 
 
 def test_a_closed_stream_is_an_error_not_a_hang(floor):
