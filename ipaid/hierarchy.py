@@ -47,8 +47,13 @@ def units() -> pd.DataFrame:
 
 def prefectures(province: str) -> list[str]:
     """The prefecture-level units of a province, in code order ([] for an unknown province)."""
+    return list(_prefectures(province))
+
+
+@lru_cache(maxsize=64)  # the drill panel asks on every map run
+def _prefectures(province: str) -> tuple[str, ...]:
     rows = units()[units()["province"] == province]
-    return list(rows.sort_values("prefecture_code")["prefecture"].drop_duplicates())
+    return tuple(rows.sort_values("prefecture_code")["prefecture"].drop_duplicates())
 
 
 def has_prefectures(province: str) -> bool:
