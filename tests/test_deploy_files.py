@@ -6,10 +6,12 @@ Kubernetes manifests parse and refer to each other correctly, the Dockerfile ins
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -72,8 +74,12 @@ def test_compose_puts_replicas_behind_nginx_with_a_shared_store():
         "/var/lib/ipaid/store"
     )
     assert "IPAID_DATABASE_URL" in app["environment"] and "postgres" in services["db"]["profiles"]
-    assert "--server app:8501" in conf["command"][-1] and "deploy/nginx_conf.py" in conf["command"][-1]
-    assert nginx["depends_on"]["nginx-conf"]["condition"] == "service_completed_successfully"
+    command = " ".join(conf["command"])
+    assert "deploy/nginx_conf.py" in command and "--server app:8501" in command and "--watch" in command
+    out = conf["command"][conf["command"].index("--out") + 1]
+    assert nginx["command"][:3] == ["sh", "/deploy/nginx_reload.sh", out]  # nginx reloads what nginx-conf writes
+    assert "./deploy/nginx_reload.sh:/deploy/nginx_reload.sh:ro" in nginx["volumes"]
+    assert nginx["depends_on"]["nginx-conf"]["condition"] == "service_healthy"
     assert nginx["depends_on"]["app"]["condition"] == "service_healthy"
     assert set(compose["volumes"]) >= {"store", "nginx-conf"}
 
@@ -101,3 +107,84 @@ def test_kubernetes_manifests_fit_together():
     assert int(notes["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600  # websockets stay open
     kustomization = yaml.safe_load((DEPLOY / "k8s" / "kustomization.yaml").read_text())
     assert set(kustomization["resources"]) == {"deployment.yaml", "service.yaml", "ingress.yaml"}
+
+
+def test_the_watcher_rewrites_the_configuration_when_replicas_come_and_go(tmp_path, capsys):
+    """compose.yaml: `--scale app=3` adds an address to `app`; the configuration follows, and keeps the last
+    servers while the name has no address (every replica restarting)."""
+    answers = iter([["10.0.0.2:8501"], ["10.0.0.2:8501"], ["10.0.0.2:8501", "10.0.0.3:8501"], []])
+    out = tmp_path / "nginx.conf"
+    nginx_conf.watch("8080", "/tmp", ["app:8501"], out, every=0, rounds=4, lookup=lambda server: next(answers))
+    assert re.search(r"server 10.0.0.2:8501;\s+server 10.0.0.3:8501;", out.read_text())
+    assert len(capsys.readouterr().out.splitlines()) == 2  # written when the addresses changed, not every round
+    assert "127.0.0.1:8501" in nginx_conf.resolve("localhost:8501")
+    assert nginx_conf.resolve("no-such-host.invalid:8501") == []
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it)")
+def test_nginx_reloads_when_the_configuration_changes(tmp_path):
+    """deploy/nginx_reload.sh with the system's nginx: a new configuration (another replica) is used without a
+    restart; one nginx refuses is not loaded; TERM stops nginx and the script."""
+    import urllib.request
+
+    from bench._common import free_port
+
+    backends = {}
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "who").write_text(name)
+        port = free_port()
+        backends[name] = (
+            port,
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "http.server",
+                    str(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--directory",
+                    str(tmp_path / name),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            ),
+        )
+    listen, conf = free_port(), tmp_path / "nginx.conf"
+
+    def write(name: str) -> None:
+        nginx_conf.write_if_changed(
+            conf, nginx_conf.render(f"127.0.0.1:{listen}", str(tmp_path), [f"127.0.0.1:{backends[name][0]}"])
+        )
+
+    def answers(name: str, timeout: float = 15) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{listen}/who", timeout=2) as r:
+                    if r.read().decode() == name:
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.2)
+        return False
+
+    write("a")
+    proc = subprocess.Popen(
+        ["sh", str(DEPLOY / "nginx_reload.sh"), str(conf), "0.3"], env={**os.environ, "NGINX": NGINX}
+    )
+    try:
+        assert answers("a")
+        write("b")
+        assert answers("b")
+        conf.write_text(conf.read_text().replace("upstream ipaid {", "upstream ipaid { nonsense;"))
+        time.sleep(1)
+        assert answers("b", timeout=2)  # still serving with the last good configuration
+        proc.terminate()
+        assert proc.wait(timeout=15) is not None
+    finally:
+        proc.kill()
+        for _, backend in backends.values():
+            backend.kill()
+        subprocess.run(["pkill", "-f", f"nginx.*{conf}"], check=False)  # a leftover nginx
