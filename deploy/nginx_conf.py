@@ -9,6 +9,8 @@ added with `docker compose up --scale app=K` get sessions; deploy/nginx_reload.s
 from __future__ import annotations
 
 import argparse
+import hashlib
+import ipaddress
 import os
 import re
 import socket
@@ -21,12 +23,32 @@ from pathlib import Path
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 
 
+def replica_id(server: str) -> str:
+    """A replica's id in the `ipaid_replica` cookie: opaque, and the same for its address in every configuration."""
+    return hashlib.sha256(server.encode()).hexdigest()[:16]
+
+
 def render(listen: str, run: str, servers: list[str]) -> str:
-    """The nginx configuration: listen on `listen`, pid/logs/temp files in `run`, one upstream line per server."""
+    """The nginx configuration: listen on `listen`, pid/logs/temp files in `run`, the replicas at `servers`
+    (ADDRESS:PORT, as `resolve` gives them: a request pinned to a replica names it in `proxy_pass`)."""
     if not servers:
         raise ValueError("at least one --server")
-    upstreams = "\n".join(f"        server {s};" for s in servers)
-    conf = TEMPLATE.read_text().replace("@LISTEN@", listen).replace("@RUN@", run).replace("@SERVERS@", upstreams)
+    for server in servers:
+        host, _, port = server.rpartition(":")
+        ipaddress.ip_address(host.strip("[]"))  # ValueError for a name: look it up first (`resolve`)
+        if not port.isdigit():
+            raise ValueError(f"{server}: no port")
+    fields = {
+        "@LISTEN@": listen,
+        "@RUN@": run,
+        "@SERVERS@": "\n".join(f"        server {s};" for s in servers),
+        "@PINS@": "\n".join(f'        "{replica_id(s)}" "{s}";' for s in servers),
+        # the last address: after a replica that did not answer, $upstream_addr lists it first ("a, b" or "a : b")
+        "@IDS@": "\n".join(f"        ~(^|\\s){re.escape(s)}$ {replica_id(s)};" for s in servers),
+    }
+    conf = TEMPLATE.read_text()
+    for field, value in fields.items():
+        conf = conf.replace(field, value)
     assert not re.search(r"@[A-Z]+@", conf), "a template field was left unfilled"
     return conf
 
@@ -84,14 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.server:
         parser.error("at least one --server")
+    servers = [a for s in args.server for a in resolve(s)]
+    if args.watch is None and not servers:
+        parser.error("no --server has an address")
     if args.watch is not None:
         if not args.out or args.watch <= 0:
             parser.error("--watch needs --out and a positive number of seconds")
         watch(args.listen, args.run, args.server, args.out, args.watch)
     elif args.out:
-        write_if_changed(args.out, render(args.listen, args.run, args.server))
+        write_if_changed(args.out, render(args.listen, args.run, servers))
     else:
-        sys.stdout.write(render(args.listen, args.run, args.server))
+        sys.stdout.write(render(args.listen, args.run, servers))
     return 0
 
 

@@ -1,11 +1,11 @@
 #!/bin/sh
 # nginx in the foreground on CONF, reloaded whenever CONF changes (deploy/nginx_conf.py --watch rewrites it when
 # replicas are added or removed). Usage: nginx_reload.sh CONF [SECONDS]   (compose.yaml; POSIX sh, as in nginx's image)
-# Stops, with nginx's exit status, when nginx stops; TERM/INT stop nginx.
+# Stops, with nginx's exit status, when nginx stops; TERM/INT stop nginx. NGINX_BIN: the nginx program.
 set -u
 CONF="$1"
 EVERY="${2:-5}"
-NGINX="${NGINX:-nginx}"
+NGINX="${NGINX_BIN:-nginx}"  # not $NGINX: nginx reads that variable (inherited sockets)
 "$NGINX" -c "$CONF" -g 'daemon off;' &
 pid=$!
 trap 'kill -TERM "$pid" 2>/dev/null' TERM INT

@@ -12,6 +12,8 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 sys.path.insert(0, str(DEPLOY))
 import nginx_conf  # noqa: E402
+
+from bench._common import free_port  # noqa: E402
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
@@ -42,10 +46,14 @@ def test_nginx_accepts_the_generated_configuration(tmp_path):
         timeout=30,
     )
     assert out.returncode == 0, out.stderr
-    assert re.search(r"hash \$ipaid_key consistent;\s+server 127.0.0.1:8601;\s+server 127.0.0.1:8602;", conf)
-    assert "ip_hash" not in re.sub(r"#.*", "", conf)  # one NAT address must not pin a whole office to one replica
-    with pytest.raises(ValueError):
-        nginx_conf.render("8501", str(tmp_path), [])
+    assert re.search(r"upstream ipaid \{\s+server 127.0.0.1:8601;\s+server 127.0.0.1:8602;\s+\}", conf)
+    code = re.sub(r"#.*", "", conf)
+    assert "ip_hash" not in code and "hash " not in code  # new browsers in turn, even from one NAT address
+    for server in ("127.0.0.1:8601", "127.0.0.1:8602"):  # a cookie pins its replica, by an id that is not the address
+        assert f'"{nginx_conf.replica_id(server)}" "{server}";' in conf and server not in nginx_conf.replica_id(server)
+    for bad in ([], ["app:8501"], ["127.0.0.1"]):  # a name must be looked up first: proxy_pass names the address
+        with pytest.raises(ValueError):
+            nginx_conf.render("8501", str(tmp_path), bad)
 
 
 def test_serve_sh_refuses_a_bad_replica_count():
@@ -121,70 +129,94 @@ def test_the_watcher_rewrites_the_configuration_when_replicas_come_and_go(tmp_pa
     assert nginx_conf.resolve("no-such-host.invalid:8501") == []
 
 
-@pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it)")
-def test_nginx_reloads_when_the_configuration_changes(tmp_path):
-    """deploy/nginx_reload.sh with the system's nginx: a new configuration (another replica) is used without a
-    restart; one nginx refuses is not loaded; TERM stops nginx and the script."""
-    import urllib.request
-
-    from bench._common import free_port
-
-    backends = {}
+@pytest.fixture
+def backends(tmp_path):
+    """Two plain HTTP servers standing in for replicas: GET /who answers "a" or "b"; name → (port, process)."""
+    running = {}
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "who").write_text(name)
         port = free_port()
-        backends[name] = (
-            port,
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "http.server",
-                    str(port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--directory",
-                    str(tmp_path / name),
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            ),
-        )
-    listen, conf = free_port(), tmp_path / "nginx.conf"
+        command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory"]
+        running[name] = (port, subprocess.Popen([*command, str(tmp_path / name)], stderr=subprocess.DEVNULL))
+    yield running
+    for _, proc in running.values():
+        proc.kill()
 
-    def write(name: str) -> None:
-        nginx_conf.write_if_changed(
-            conf, nginx_conf.render(f"127.0.0.1:{listen}", str(tmp_path), [f"127.0.0.1:{backends[name][0]}"])
-        )
 
-    def answers(name: str, timeout: float = 15) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{listen}/who", timeout=2) as r:
-                    if r.read().decode() == name:
-                        return True
-            except OSError:
-                pass
-            time.sleep(0.2)
-        return False
-
-    write("a")
+@contextmanager
+def nginx(conf: Path, every: str = "0.3"):
+    """deploy/nginx_reload.sh on `conf` with the system's nginx; stopped (TERM) at the end."""
     proc = subprocess.Popen(
-        ["sh", str(DEPLOY / "nginx_reload.sh"), str(conf), "0.3"], env={**os.environ, "NGINX": NGINX}
+        ["sh", str(DEPLOY / "nginx_reload.sh"), str(conf), every], env={**os.environ, "NGINX_BIN": NGINX}
     )
     try:
-        assert answers("a")
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        finally:
+            proc.kill()
+            subprocess.run(["pkill", "-f", f"nginx.*{conf}"], check=False)  # a leftover nginx
+
+
+def who(port: int, cookie: str = "", timeout: float = 15, want: str = "") -> tuple[str, dict]:
+    """GET /who through nginx (retried until it answers, and answers `want` if given): (body, headers)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            req = urllib.request.Request(f"http://127.0.0.1:{port}/who", headers={"Cookie": cookie} if cookie else {})
+            with urllib.request.urlopen(req, timeout=2) as r:
+                body, headers = r.read().decode(), {k.lower(): v for k, v in r.headers.items()}
+            if not want or body == want or time.monotonic() > deadline:
+                return body, headers
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+        time.sleep(0.2)
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it)")
+def test_nginx_reloads_when_the_configuration_changes(tmp_path, backends):
+    """deploy/nginx_reload.sh: a new configuration (another replica) is used without a restart; one nginx refuses
+    leaves the last one running; TERM stops nginx and the script."""
+    listen, conf = free_port(), tmp_path / "nginx.conf"
+
+    def write(*names: str) -> None:
+        servers = [f"127.0.0.1:{backends[n][0]}" for n in names]
+        nginx_conf.write_if_changed(conf, nginx_conf.render(f"127.0.0.1:{listen}", str(tmp_path), servers))
+
+    write("a")
+    with nginx(conf) as proc:
+        assert who(listen)[0] == "a"
         write("b")
-        assert answers("b")
+        assert who(listen, want="b")[0] == "b"
         conf.write_text(conf.read_text().replace("upstream ipaid {", "upstream ipaid { nonsense;"))
         time.sleep(1)
-        assert answers("b", timeout=2)  # still serving with the last good configuration
+        assert who(listen)[0] == "b"  # still serving with the last good configuration
         proc.terminate()
         assert proc.wait(timeout=15) is not None
-    finally:
-        proc.kill()
-        for _, backend in backends.values():
-            backend.kill()
-        subprocess.run(["pkill", "-f", f"nginx.*{conf}"], check=False)  # a leftover nginx
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it)")
+def test_a_cookie_keeps_its_replica_and_moves_when_that_replica_is_gone(tmp_path, backends):
+    """New browsers alternate; a browser stays on its replica; when that replica stops answering, its requests go
+    to another one, which it is then pinned to (new cookie)."""
+    listen, conf = free_port(), tmp_path / "nginx.conf"
+    servers = {n: f"127.0.0.1:{port}" for n, (port, _) in backends.items()}
+    nginx_conf.write_if_changed(conf, nginx_conf.render(f"127.0.0.1:{listen}", str(tmp_path), list(servers.values())))
+    with nginx(conf):
+        who(listen)  # nginx is up
+        firsts = [who(listen) for _ in range(4)]
+        assert sorted(body for body, _ in firsts) == ["a", "a", "b", "b"]
+        for body, headers in firsts:
+            assert headers["set-cookie"].startswith(f"ipaid_replica={nginx_conf.replica_id(servers[body])};")
+        pinned_a = f"ipaid_replica={nginx_conf.replica_id(servers['a'])}"
+        for _ in range(4):
+            body, headers = who(listen, pinned_a)
+            assert body == "a" and "set-cookie" not in headers
+        backends["a"][1].kill()
+        backends["a"][1].wait()
+        body, headers = who(listen, pinned_a)
+        assert body == "b" and headers["set-cookie"].startswith(f"ipaid_replica={nginx_conf.replica_id(servers['b'])};")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 import tempfile
 import urllib.request
 from pathlib import Path
@@ -20,6 +21,9 @@ from bench._common import chromium_available, open_page
 from bench.replicas import Replicas
 from bench.streamlit_client import Session
 from ipaid import auth, data, store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "deploy"))
+import nginx_conf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
@@ -32,7 +36,7 @@ def font_path() -> str:
 
 
 PASSWORD = "correct horse battery staple"
-BROWSERS = 16  # distinct cookies: all on one of 2 replicas by chance has probability 2 / 2**16
+BROWSERS = 16  # new browsers, taken in turn by the 2 replicas
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +64,17 @@ def get(url: str, cookie: str = "") -> dict:
 def new_browser(url: str) -> tuple[str, str]:
     """A first visit without cookies: (the replica cookie nginx sets, the replica that answered)."""
     headers = get(url + "/")
-    cookie = headers["set-cookie"].split(";")[0]
-    assert cookie.startswith("ipaid_replica=") and len(cookie) > len("ipaid_replica=") + 16
-    return cookie, headers["x-ipaid-replica"]
+    cookie, replica = headers["set-cookie"].split(";")[0], headers["x-ipaid-replica"]
+    assert cookie == f"ipaid_replica={nginx_conf.replica_id(replica)}"  # an id, not the address
+    return cookie, replica
 
 
 def test_each_browser_stays_on_one_replica(replicas):
     """Every request of a browser (page, health, static file, websocket) reaches the replica its cookie names,
-    and browsers spread over both replicas (one NAT address for all: the cookie, not the address, decides)."""
+    and new browsers split evenly over both replicas (one NAT address for all: the cookie, not the address,
+    decides); a cookie naming no replica gets a new one."""
     url, addresses = replicas.url, replicas.addresses
-    seen = set()
+    seen = []
     for _ in range(BROWSERS):
         cookie, replica = new_browser(url)
         assert replica in addresses
@@ -79,8 +84,10 @@ def test_each_browser_stays_on_one_replica(replicas):
             assert "ipaid_replica" not in headers.get("set-cookie", ""), "a browser with a cookie keeps it"
         with Session(url, cookie=cookie) as session:
             assert session.replica == replica
-        seen.add(replica)
-    assert seen == addresses
+        seen.append(replica)
+    assert sorted(seen.count(a) for a in addresses) == [BROWSERS // 2] * 2
+    headers = get(url + "/", "ipaid_replica=0123456789abcdef")
+    assert headers["set-cookie"].startswith(f"ipaid_replica={nginx_conf.replica_id(headers['x-ipaid-replica'])};")
 
 
 @pytest.mark.browser
