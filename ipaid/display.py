@@ -35,6 +35,8 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
         f'[data-testid="stWidgetLabel"] :is(p, span) {{color: {palette.WIDGET_LABEL} !important; opacity: 1}}',
         # Page links wrap rather than end in "…" (large text cut "GIs and exit: the evidence" in the sidebar).
         '[data-testid="stPageLink"] * {white-space: normal !important; text-overflow: clip !important}',
+        # The share link's copy button sits over the block's top right corner: keep the link's lines clear of it.
+        '.st-key-share [data-testid="stCode"] pre {padding-right: 2.75rem}',
     ]
     if large:
         # Streamlit sizes nearly everything in rem: a larger root font scales text, widgets and spacing.

@@ -232,13 +232,15 @@ def show_url_warnings() -> None:
 FONT_MARK = "ipaid-web-font"
 
 
-def web_font() -> None:
-    """The web font's stylesheet (fetched once by the browser), as the sidebar's first element.
+def page_style() -> None:
+    """The web font's stylesheet (fetched once by the browser) and the page CSS (`display.css`: the display
+    options), as the sidebar's first element.
 
     Not style-only HTML: Streamlit draws that in its event container, after the page (Chinese text showed as
     boxes for ~1 s); the element holding it is hidden (its `<style>` still applies)."""
     hide = f'[data-testid="stElementContainer"]:has(.{FONT_MARK}){{display:none}}'
-    st.html(f'<style>{webfont.import_rule()}{hide}</style><span class="{FONT_MARK}"></span>')
+    css = display.css(*display_state())
+    st.html(f'<style>{webfont.import_rule()}{hide}\n{css}</style><span class="{FONT_MARK}"></span>')
 
 
 def sidebar() -> None:
@@ -246,7 +248,7 @@ def sidebar() -> None:
     load_url_state()
     st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
     with st.sidebar:
-        web_font()
+        page_style()
         st.segmented_control(
             t("language", lang()),
             ["zh", "en"],
@@ -321,13 +323,12 @@ def _gi_offer(signature: str, query: str, chosen: tuple[str, ...]) -> tuple[list
 
 
 def display_options() -> None:
-    """Large text and high contrast (each a toggle kept in the URL as `?text=large`, `?contrast=high`), and the
-    page CSS they call for."""
+    """Large text and high contrast, each a toggle kept in the URL as `?text=large`, `?contrast=high`
+    (`page_style` draws the CSS they call for)."""
     ss = st.session_state
     for name, word in (("text", "display_large"), ("contrast", "display_contrast")):
         ss[f"_{name}_on"] = ss.get(name) == display.OPTIONS[name][0]
         st.toggle(t(word, lang()), key=f"_{name}_on", on_change=_set_display, args=(name,))
-    st.html(f"<style>{display.css(*display_state())}</style>")
 
 
 def _set_display(name: str) -> None:
@@ -383,8 +384,6 @@ def share_link(params: dict[str, list[str]]) -> None:
     """The current view as a link: page path plus every bound parameter (drawn after the page ran)."""
     with st.expander(t("share_link", lang()), icon=":material/link:"):
         st.caption(t("share_help", lang()))
-        # The copy button sits over the block's top right corner: keep the link's lines clear of it.
-        st.html('<style>.st-key-share [data-testid="stCode"] pre {padding-right: 2.75rem}</style>')
         with st.container(key="share"):
             st.code(_link(params), language=None, wrap_lines=True)
 
