@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import math
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -17,6 +19,7 @@ from ipaid.hierarchy import has_prefectures
 from ipaid.i18n import t
 from ipaid.map_labels import label_layer
 from ipaid.names import place_en, province_short
+from ipaid.paths import STATIC_DIR, STATIC_URL
 from ipaid.static_files import (
     county_info,
     data_signature,
@@ -34,6 +37,7 @@ NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom
 MAP_PX = (460, 540)  # the map's size on a laptop screen (1024 px wide), for fitting a selection
 SMALL_MAP_PX = (320, 260)  # the small maps beside a profile
 LABEL_PX = 13  # province labels in the national view
+FOCUSED_LABEL_PX = 15  # labels of a filtered view
 CAPITAL = "北京市"
 TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small to label at national zoom
 # The wheel scrolls the page, not the map (no scroll trap); the main map zooms by its buttons, so its zoom
@@ -41,6 +45,7 @@ TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small
 CONTROLLER = {"scrollZoom": False, "dragRotate": False, "touchRotate": False, "keyboard": True}
 ZOOM_STEP = 1.0
 RECOLOUR_MAX_ZOOM = 6.25  # the national file's 0.04° is about 3 px here: closer views get the detailed file
+INLINE = "inline:"  # a layer `data` of INLINE + a served file's URL is sent as the file's content (`_with_inline_data`)
 NUDGE = 1e-7  # degrees (~1 cm): makes every key of a reset view differ from the last one sent
 
 
@@ -200,6 +205,25 @@ def labels(f: Filters, lang: str) -> list[dict]:
         if (not f.provinces or n in f.provinces) and n not in TINY_PROVINCES
     ]
     return out if f.provinces else declutter(out, NATIONAL_VIEW.zoom, LABEL_PX)
+
+
+def all_labels(lang: str) -> tuple[tuple[str, int], ...]:
+    """Every (text, type size) `labels` can give in `lang`: the one atlas of the language's maps."""
+    return _all_labels(data_signature(), lang)
+
+
+@lru_cache(maxsize=4)
+def _all_labels(signature: str, lang: str) -> tuple[tuple[str, int], ...]:
+    from ipaid.hierarchy import prefecture_en, units
+
+    provinces = [n for n, _ in _province_label_points(geometry.cache_key()) if n not in TINY_PROVINCES]
+    provinces = [place_en(n) if lang == "en" else province_short(n) for n in provinces]
+    shapes = set(geometry.load_layer("prefectures", "national")["prefecture_code"])
+    prefectures = units().loc[units()["prefecture_code"].isin(shapes), "prefecture"].unique()
+    prefectures = [prefecture_en(n) if lang == "en" else n for n in prefectures]
+    areas = list(data.load_areas()["name_en" if lang == "en" else "name_zh"])
+    texts = {LABEL_PX: provinces, FOCUSED_LABEL_PX: provinces + prefectures + areas}
+    return tuple(sorted({(text, px) for px, group in texts.items() for text in group}))
 
 
 @lru_cache(maxsize=16)
@@ -423,7 +447,10 @@ def build_deck(
             )
         )
     if not only and len(f.provinces) == 1 and has_prefectures(f.provinces[0]):  # the drill-down's province level
-        layers.append(_outline("prefectures", prefecture_file(f.provinces[0]), palette.PREFECTURE_LINE, 2.2))
+        # inline, not fetched: the borders arrive with the deck and are drawn in its first frame
+        borders = _outline("prefectures", prefecture_file(f.provinces[0]), palette.PREFECTURE_LINE, 2.2)
+        borders.data = INLINE + borders.data
+        layers.append(borders)
     if not only:
         layers.append(_outline("areas", files["areas"], palette.AREA_LINE, 1.6))
     layers += [
@@ -457,15 +484,31 @@ def build_deck(
             )
         )
     if details and not only:
-        layers.append(label_layer(labels(f, lang), 15 if focused else LABEL_PX))  # drawn on the server: no font wait
+        # drawn on the server (no font wait), from one atlas of every label any map shows: nothing to fetch
+        layers.append(label_layer(labels(f, lang), FOCUSED_LABEL_PX if focused else LABEL_PX, all_labels(lang)))
     buttons = details and not only
-    return pdk.Deck(
-        layers=layers,
-        initial_view_state=adjusted_view(view, steps, resets),
-        map_provider=None,
-        views=[pdk.View(type="MapView", controller=controller(buttons))],
-        tooltip=tooltip(lang, has_product_filter(f)),
+    return _with_inline_data(
+        pdk.Deck(
+            layers=layers,
+            initial_view_state=adjusted_view(view, steps, resets),
+            map_provider=None,
+            views=[pdk.View(type="MapView", controller=controller(buttons))],
+            tooltip=tooltip(lang, has_product_filter(f)),
+        )
     )
+
+
+def _with_inline_data(deck: pdk.Deck) -> pdk.Deck:
+    """`deck`, whose spec (`to_json`) carries the content of each served file a layer's `data` names as INLINE + its
+    URL, compact, in place of that name. In software WebGL each file that arrives after the deck is drawn costs a
+    frame of its own."""
+    spec = deck.to_json
+
+    def inline(match: re.Match) -> str:
+        return (STATIC_DIR / match[1].removeprefix(STATIC_URL + "/")).read_text(encoding="utf-8")
+
+    deck.to_json = lambda: re.sub(f'"{re.escape(INLINE)}([^"]+)"', inline, spec())
+    return deck
 
 
 def cached_deck(f: Filters, measure: str = "area", lang: str = "zh", only=None, **options) -> pdk.Deck:
@@ -480,7 +523,7 @@ def cached_deck(f: Filters, measure: str = "area", lang: str = "zh", only=None, 
 @lru_cache(maxsize=256)
 def _cached_deck(signature: str, where: tuple, measure: str, lang: str, only, options: tuple) -> pdk.Deck:
     deck = build_deck(_place(where), measure, lang, only=list(only) if only else None, **dict(options))
-    spec = deck.to_json()
+    spec = json.dumps(json.loads(deck.to_json()), ensure_ascii=False, separators=(",", ":"))  # pydeck indents
     deck.to_json = lambda: spec  # what st.pydeck_chart sends, computed once
     return deck
 

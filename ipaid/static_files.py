@@ -252,7 +252,8 @@ def prefecture_file(province: str) -> Path:
 def _still_there(cached, *args):
     """A cached file-building call, made again if its files were removed since (pruned by another process)."""
     out = cached(*args)
-    if not all(p.exists() for p in (out.values() if isinstance(out, dict) else [out])):
+    paths = out.values() if isinstance(out, dict) else out if isinstance(out, tuple) else [out]
+    if not all(p.exists() for p in paths):
         cached.cache_clear()
         out = cached(*args)
     return out
