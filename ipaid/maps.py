@@ -207,9 +207,10 @@ def labels(f: Filters, lang: str) -> list[dict]:
     return out if f.provinces else declutter(out, NATIONAL_VIEW.zoom, LABEL_PX)
 
 
-def all_labels(lang: str) -> tuple[tuple[str, int], ...]:
-    """Every (text, type size) `labels` can give in `lang`: the one atlas of the language's maps."""
-    return _all_labels(data_signature(), lang)
+def all_labels() -> tuple[tuple[str, int], ...]:
+    """Every (text, type size) `labels` can give, in both languages: the one atlas of every main map, so neither a
+    filter nor the language switch fetches labels."""
+    return tuple(sorted({*_all_labels(data_signature(), "zh"), *_all_labels(data_signature(), "en")}))
 
 
 @lru_cache(maxsize=4)
@@ -485,7 +486,7 @@ def build_deck(
         )
     if details and not only:
         # drawn on the server (no font wait), from one atlas of every label any map shows: nothing to fetch
-        layers.append(label_layer(labels(f, lang), FOCUSED_LABEL_PX if focused else LABEL_PX, all_labels(lang)))
+        layers.append(label_layer(labels(f, lang), FOCUSED_LABEL_PX if focused else LABEL_PX, all_labels()))
     buttons = details and not only
     return _with_inline_data(
         pdk.Deck(

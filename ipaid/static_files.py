@@ -287,7 +287,7 @@ def url_of(path: Path) -> str:
 
 
 def ensure_static() -> list[Path]:
-    """Build every served file (font slices first, then boundaries); returns their paths.
+    """Build every served file (font slices first, then boundaries and the label atlas); returns their paths.
 
     With a table that cannot be read the boundary files wait (the map pages name the problem), so
     navigation and the Data page, where the table can be rolled back, still work.
@@ -297,7 +297,15 @@ def ensure_static() -> list[Path]:
 
     fonts = ensure_webfont()
     try:
-        boundaries = list(national_files().values())
+        boundaries = list(national_files().values()) + list(label_atlas())
     except DataError:
         boundaries = []
     return [*fonts, *boundaries]
+
+
+def label_atlas() -> tuple[Path, Path]:
+    """The atlas PNG and icon mapping of every map label (`maps.all_labels`), built on first call."""
+    from ipaid.map_labels import atlas_files
+    from ipaid.maps import all_labels
+
+    return _still_there(atlas_files, all_labels())
