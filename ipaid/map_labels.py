@@ -66,18 +66,25 @@ def layout(labels: tuple[tuple[str, int], ...]) -> dict:
 
 def palette_png(image) -> bytes:
     """An RGBA image as a PNG of at most 256 colours (a third of the bytes): a label atlas holds few colours (blends
-    of one ink and one halo colour at a few hundred alphas), so the 256 most frequent stay exact and each other
-    takes the nearest of them (premultiplied by alpha, as drawn)."""
+    of one ink and one halo colour at a few hundred alphas): the 128 most frequent and 128 more chosen each farthest
+    from those kept stay exact, and every other colour takes the nearest of them (premultiplied by alpha, as
+    drawn)."""
     import numpy as np
     from PIL import Image
 
     pixels = np.ascontiguousarray(np.asarray(image.convert("RGBA"))).view(np.uint32).ravel()
     packed, index, counts = np.unique(pixels, return_inverse=True, return_counts=True)
     colours = packed.view(np.uint8).reshape(-1, 4).astype(float)
-    kept = np.sort(np.argsort(-counts, kind="stable")[:256])
-    drawn = colours[:, :3] * (colours[:, 3:] / 255.0)
-    look = np.hstack([drawn, colours[:, 3:]])
-    nearest = np.argmin(((look[:, None, :] - look[None, kept, :]) ** 2).sum(axis=2), axis=1)
+    look = np.hstack([colours[:, :3] * (colours[:, 3:] / 255.0), colours[:, 3:]])  # as drawn: premultiplied
+
+    def distances(kept) -> np.ndarray:
+        return ((look[:, None, :] - look[None, kept, :]) ** 2).sum(axis=2)
+
+    kept = list(np.argsort(-counts, kind="stable")[:128])  # the most frequent, then the farthest from those kept
+    while len(kept) < min(256, len(colours)):
+        kept.append(int(np.argmax(distances(kept).min(axis=1))))
+    kept = np.sort(kept)
+    nearest = np.argmin(distances(kept), axis=1)
     out = Image.fromarray(nearest[index.ravel()].astype(np.uint8).reshape(image.size[1], image.size[0]), "P")
     out.putpalette(colours[kept, :3].astype(np.uint8).ravel().tolist())
     buffer = io.BytesIO()
