@@ -62,7 +62,7 @@ def test_a_label_missing_from_the_atlas_is_an_error():
 
 def test_the_atlas_stays_within_texture_limits_and_draws_the_labels_faithfully(atlas):
     image, mapping = atlas
-    assert max(image.size) <= map_labels.MAX_SIDE  # WebGL's guaranteed texture size
+    assert max(image.size) <= 4096  # a texture size every WebGL takes
     assert label_atlas()[0].stat().st_size < 1_500_000
     boxes = [(b["x"], b["y"], b["x"] + b["width"], b["y"] + b["height"]) for b in mapping.values()]
     boxes.sort()
