@@ -21,10 +21,12 @@ from ipaid.map_labels import label_layer
 from ipaid.names import place_en, province_short
 from ipaid.paths import STATIC_DIR, STATIC_URL
 from ipaid.static_files import (
+    SEGMENT_UNIT,
     county_info,
     data_signature,
     national_files,
     prefecture_file,
+    segment_rows,
     segments_file,
     selection_file,
     served_json,
@@ -45,7 +47,7 @@ TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small
 CONTROLLER = {"scrollZoom": False, "dragRotate": False, "touchRotate": False, "keyboard": True}
 ZOOM_STEP = 1.0
 RECOLOUR_MAX_ZOOM = 6.25  # the national file's 0.04° is about 3 px here: closer views get the detailed file
-INLINE = "inline:"  # a layer `data` of INLINE + a served file's URL is sent as the file's content (`_with_inline_data`)
+INLINE = "inline:"  # a layer `data` of INLINE + a served file's URL is sent as its lines (`_with_inline_data`)
 NUDGE = 1e-7  # degrees (~1 cm): makes every key of a reset view differ from the last one sent
 
 
@@ -289,6 +291,24 @@ def _outline(layer_id: str, path, color: list[int], width: float) -> pdk.Layer:
     )
 
 
+def _inline_borders(path) -> pdk.Layer:
+    """The prefecture borders of a served GeoJSON file, sent inside the deck spec (`segment_rows`, put in by
+    `_with_inline_data`), not fetched: they arrive with the deck and are drawn in its first frame (in software WebGL
+    a file that arrives later costs a frame of its own)."""
+    start = f"[this[0] / {SEGMENT_UNIT}, this[1] / {SEGMENT_UNIT}]"
+    end = f"[(this[0] + this[2]) / {SEGMENT_UNIT}, (this[1] + this[3]) / {SEGMENT_UNIT}]"
+    return pdk.Layer(
+        "LineLayer",
+        id="prefectures",
+        data=INLINE + url_of(path),
+        get_source_position=start,
+        get_target_position=end,
+        get_color=palette.PREFECTURE_LINE,
+        get_width=2.2,
+        width_units=pdk.types.String("pixels"),
+    )
+
+
 def initial_view(chosen: pd.DataFrame | None, zoom: float | None = None, px: tuple[int, int] = MAP_PX) -> pdk.ViewState:
     """The view fitted to the `chosen` counties (all China if None or empty), at `zoom` if given."""
     if chosen is not None and len(chosen):
@@ -448,10 +468,7 @@ def build_deck(
             )
         )
     if not only and len(f.provinces) == 1 and has_prefectures(f.provinces[0]):  # the drill-down's province level
-        # inline, not fetched: the borders arrive with the deck and are drawn in its first frame
-        borders = _outline("prefectures", prefecture_file(f.provinces[0]), palette.PREFECTURE_LINE, 2.2)
-        borders.data = INLINE + borders.data
-        layers.append(borders)
+        layers.append(_inline_borders(prefecture_file(f.provinces[0])))
     if not only:
         layers.append(_outline("areas", files["areas"], palette.AREA_LINE, 1.6))
     layers += [
@@ -500,15 +517,14 @@ def build_deck(
 
 
 def _with_inline_data(deck: pdk.Deck) -> pdk.Deck:
-    """`deck`, whose spec (`to_json`) carries the content of each served file a layer's `data` names as INLINE + its
-    URL, compact, in place of that name. In software WebGL each file that arrives after the deck is drawn costs a
-    frame of its own."""
+    """`deck`, whose spec (`to_json`) carries, in place of each layer `data` naming INLINE + a served GeoJSON file's
+    URL, that file's lines as `segment_rows`."""
     spec = deck.to_json
 
-    def inline(match: re.Match) -> str:
-        return (STATIC_DIR / match[1].removeprefix(STATIC_URL + "/")).read_text(encoding="utf-8")
+    def rows(match: re.Match) -> str:
+        return segment_rows(STATIC_DIR / match[1].removeprefix(STATIC_URL + "/"))
 
-    deck.to_json = lambda: re.sub(f'"{re.escape(INLINE)}([^"]+)"', inline, spec())
+    deck.to_json = lambda: re.sub(f'"{re.escape(INLINE)}([^"]+)"', rows, spec())
     return deck
 
 

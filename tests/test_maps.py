@@ -446,8 +446,12 @@ def test_a_province_pick_or_language_switch_fetches_nothing_new():
             spec = json.loads(maps.cached_deck(f, "area", lang).to_json())
             assert spec_urls(spec) <= spec_urls(national), spec_urls(spec) - spec_urls(national)
             [borders] = [layer for layer in spec["layers"] if layer["id"] == "prefectures"]
-            path = static_files.segments_file(static_files.prefecture_file(f.provinces[0]))
-            assert borders["data"] == json.loads(path.read_text(encoding="utf-8")) and len(borders["data"]) > 1000
+            unit = static_files.SEGMENT_UNIT  # rows [x, y, dx, dy]: the borders' segments, start and end
+            shown = [((x / unit, y / unit), ((x + dx) / unit, (y + dy) / unit)) for x, y, dx, dy in borders["data"]]
+            lines = static_files.segments(static_files.prefecture_file(f.provinces[0]))
+            assert len(shown) == len(lines) > 1000
+            assert all(math.dist(a, c) < 1e-6 and math.dist(b, d) < 1e-6 for (a, b), (c, d) in zip(shown, lines))
+            assert borders["getSourcePosition"] == "@@=[this[0] / 10000, this[1] / 10000]"
     assert spec_urls(json.loads(maps.cached_deck(Filters(), "area", "en").to_json())) == spec_urls(national)
     # A prefecture (closer up) loads its detailed counties, but no other borders or labels.
     zhangjiajie = json.loads(maps.cached_deck(Filters(provinces=("湖南省",), prefecture="张家界市")).to_json())
