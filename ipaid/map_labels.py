@@ -53,15 +53,21 @@ def row(px: int) -> int:
 def layout(labels: tuple[tuple[str, int], ...]) -> dict:
     """deck.gl's icon mapping of the atlas of these (text, px) labels, keyed by `icon`: each label's box, with a
     centred anchor, in columns no taller than MAX_SIDE (widest first, so each column is about as wide as its
-    labels)."""
+    labels), each box starting at even coordinates (`_aligned`)."""
     boxes = [(int(_font(px).getlength(text)) + 2 * HALO * SCALE, row(px), icon(text, px)) for text, px in set(labels)]
     out, x, y, column = {}, 0, 0, 0
     for width, height, key in sorted(boxes, key=lambda b: (-b[0], b[2])):
         if y + height > MAX_SIDE:
-            x, y, column = x + column, 0, 0
+            x, y, column = x + _aligned(column), 0, 0
         out[key] = {"x": x, "y": y, "width": width, "height": height, "anchorY": height // 2, "mask": False}
-        y, column = y + height, max(column, width)
+        y, column = y + _aligned(height), max(column, width)
     return out
+
+
+def _aligned(n: int) -> int:
+    """`n` rounded up to a multiple of SCALE: a box starting there starts on a pixel of the half-size mipmap the
+    browser samples at 1 screen pixel per SCALE atlas pixels (else the label is drawn half a pixel blurred)."""
+    return -(-n // SCALE) * SCALE
 
 
 def palette_png(image) -> bytes:

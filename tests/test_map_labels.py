@@ -64,6 +64,8 @@ def test_the_atlas_stays_within_texture_limits_and_draws_the_labels_faithfully(a
     image, mapping = atlas
     assert max(image.size) <= 4096  # a texture size every WebGL takes
     assert label_atlas()[0].stat().st_size < 1_500_000
+    # Each box starts on a pixel of the half-size mipmap drawn at 1 screen pixel per 2 atlas pixels (sharp).
+    assert all(b["x"] % map_labels.SCALE == b["y"] % map_labels.SCALE == 0 for b in mapping.values())
     boxes = [(b["x"], b["y"], b["x"] + b["width"], b["y"] + b["height"]) for b in mapping.values()]
     boxes.sort()
     for (x0, y0, x1, y1), (a0, b0, a1, b1) in zip(boxes, boxes[1:]):  # no two boxes overlap (same column: sorted)
