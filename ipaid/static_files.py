@@ -323,7 +323,7 @@ def ensure_static() -> list[Path]:
 
 
 def label_atlas() -> tuple[Path, Path]:
-    """The atlas PNG and icon mapping of every map label (`maps.all_labels`), built on first call."""
+    """The atlas image and icon mapping of every map label (`maps.all_labels`), built on first call."""
     from ipaid.map_labels import atlas_files
     from ipaid.maps import all_labels
 
