@@ -54,9 +54,12 @@ def test_every_label_a_map_shows_is_drawn_in_the_one_atlas(lang, atlas):
     assert len({c.tobytes() for c in seen.values()}) == len(seen)  # each label its own drawing
 
 
-def test_a_label_missing_from_the_atlas_is_an_error():
-    with pytest.raises(ValueError, match="missing"):
-        map_labels.label_layer([{"position": [0, 0], "text": "不在图集"}], 15, maps.all_labels())
+def test_a_label_missing_from_the_atlas_gets_an_atlas_that_holds_it():
+    few = (("湖南", 15), ("长沙市", 15))
+    layer = map_labels.label_layer([{"position": [0, 0], "text": "不在图集"}], 15, few)
+    mapping = json.loads(served(layer.icon_mapping).read_text(encoding="utf-8"))
+    assert set(mapping) == {map_labels.icon(t, px) for t, px in (*few, ("不在图集", 15))}
+    assert layer.data == [{"position": [0, 0], "icon": map_labels.icon("不在图集", 15)}]
 
 
 def test_the_atlas_stays_within_texture_limits_and_holds_the_drawn_labels(atlas):
