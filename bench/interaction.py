@@ -3,9 +3,11 @@
 Each try is one action, timed from the click (or the Enter that picks a typed province) until the map
 canvas shows a different picture (`wait_map_drawn(unlike=...)`) with the script idle: a province filter
 (Hunan chosen, then "Clear filters"), a measure (the colouring), the language (English / 中文). It also
-counts, per action, the browser's requests for the served map files (`app/static/geo/...`): the national
-boundary files must not be fetched again on a filter, measure or language change (same URLs, deck.gl
-keeps the data). p50 over `--tries` (default 10).
+counts, per action, the browser's requests for the served map files (`app/static/geo/...` and the label atlas
+under `app/static/labels/`): the national boundary files must not be fetched again on a filter, measure or
+language change (same URLs, deck.gl keeps the data), and since the one label atlas and the inline prefecture
+borders no other map file is fetched either (each would arrive after the first frame and cost a frame of its
+own in software WebGL). p50 over `--tries` (default 10).
 
 Run: python bench/interaction.py [--tries N] [--width PX]
 """
@@ -24,7 +26,7 @@ from bench._common import Server, launch_chromium, open_page, quantiles, wait_id
 from ipaid.i18n import t  # noqa: E402
 
 SIDEBAR = '[data-testid="stSidebar"]'
-GEO = "/app/static/geo/"
+MAP_FILES = ("/app/static/geo/", "/app/static/labels/")  # boundaries, markers; the label atlas
 NATIONAL = ("counties.json", "provinces.json", "china.json", "areas.json") + tuple(
     f"{n}_segments.json" for n in ("provinces", "china", "areas")
 )
@@ -67,7 +69,7 @@ class Recorder:
 
     def __init__(self, page):
         self.seen: list[str] = []
-        page.on("request", lambda r: self.seen.append(r.url) if GEO in r.url else None)
+        page.on("request", lambda r: self.seen.append(r.url) if any(d in r.url for d in MAP_FILES) else None)
 
     def since(self, n: int) -> list[str]:
         return [urlsplit(u).path.rsplit("/", 1)[-1] for u in self.seen[n:]]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import math
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -17,11 +19,14 @@ from ipaid.hierarchy import has_prefectures
 from ipaid.i18n import t
 from ipaid.map_labels import label_layer
 from ipaid.names import place_en, province_short
+from ipaid.paths import STATIC_DIR, STATIC_URL
 from ipaid.static_files import (
+    SEGMENT_UNIT,
     county_info,
     data_signature,
     national_files,
     prefecture_file,
+    segment_rows,
     segments_file,
     selection_file,
     served_json,
@@ -34,6 +39,7 @@ NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom
 MAP_PX = (460, 540)  # the map's size on a laptop screen (1024 px wide), for fitting a selection
 SMALL_MAP_PX = (320, 260)  # the small maps beside a profile
 LABEL_PX = 13  # province labels in the national view
+FOCUSED_LABEL_PX = 15  # labels of a filtered view
 CAPITAL = "北京市"
 TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small to label at national zoom
 # The wheel scrolls the page, not the map (no scroll trap); the main map zooms by its buttons, so its zoom
@@ -41,6 +47,7 @@ TINY_PROVINCES = {"澳门特别行政区", "香港特别行政区"}  # too small
 CONTROLLER = {"scrollZoom": False, "dragRotate": False, "touchRotate": False, "keyboard": True}
 ZOOM_STEP = 1.0
 RECOLOUR_MAX_ZOOM = 6.25  # the national file's 0.04° is about 3 px here: closer views get the detailed file
+INLINE = "inline:"  # a layer `data` of INLINE + a served file's URL is sent as its lines (`_with_inline_data`)
 NUDGE = 1e-7  # degrees (~1 cm): makes every key of a reset view differ from the last one sent
 
 
@@ -202,6 +209,26 @@ def labels(f: Filters, lang: str) -> list[dict]:
     return out if f.provinces else declutter(out, NATIONAL_VIEW.zoom, LABEL_PX)
 
 
+def all_labels() -> tuple[tuple[str, int], ...]:
+    """Every (text, type size) `labels` can give, in both languages: the one atlas of every main map, so neither a
+    filter nor the language switch fetches labels."""
+    return tuple(sorted({*_all_labels(data_signature(), "zh"), *_all_labels(data_signature(), "en")}))
+
+
+@lru_cache(maxsize=4)
+def _all_labels(signature: str, lang: str) -> tuple[tuple[str, int], ...]:
+    from ipaid.hierarchy import prefecture_en, units
+
+    provinces = [n for n, _ in _province_label_points(geometry.cache_key()) if n not in TINY_PROVINCES]
+    provinces = [place_en(n) if lang == "en" else province_short(n) for n in provinces]
+    shapes = set(geometry.load_layer("prefectures", "national")["prefecture_code"])
+    prefectures = units().loc[units()["prefecture_code"].isin(shapes), "prefecture"].unique()
+    prefectures = [prefecture_en(n) if lang == "en" else n for n in prefectures]
+    areas = list(data.load_areas()["name_en" if lang == "en" else "name_zh"])
+    texts = {LABEL_PX: provinces, FOCUSED_LABEL_PX: provinces + prefectures + areas}
+    return tuple(sorted({(text, px) for px, group in texts.items() for text in group}))
+
+
 @lru_cache(maxsize=16)
 def prefecture_labels(key: str, province: str, lang: str) -> list[dict]:
     """A label per prefecture-level unit of a province, at its widest spot (the drill-down's province level);
@@ -260,6 +287,24 @@ def _outline(layer_id: str, path, color: list[int], width: float) -> pdk.Layer:
         get_target_position="t",
         get_color=color,
         get_width=width,
+        width_units=pdk.types.String("pixels"),
+    )
+
+
+def _inline_borders(path) -> pdk.Layer:
+    """The prefecture borders of a served GeoJSON file, sent inside the deck spec (`segment_rows`, put in by
+    `_with_inline_data`), not fetched: they arrive with the deck and are drawn in its first frame (in software WebGL
+    a file that arrives later costs a frame of its own)."""
+    start = f"[this[0] / {SEGMENT_UNIT}, this[1] / {SEGMENT_UNIT}]"
+    end = f"[(this[0] + this[2]) / {SEGMENT_UNIT}, (this[1] + this[3]) / {SEGMENT_UNIT}]"
+    return pdk.Layer(
+        "LineLayer",
+        id="prefectures",
+        data=INLINE + url_of(path),
+        get_source_position=start,
+        get_target_position=end,
+        get_color=palette.PREFECTURE_LINE,
+        get_width=2.2,
         width_units=pdk.types.String("pixels"),
     )
 
@@ -423,7 +468,7 @@ def build_deck(
             )
         )
     if not only and len(f.provinces) == 1 and has_prefectures(f.provinces[0]):  # the drill-down's province level
-        layers.append(_outline("prefectures", prefecture_file(f.provinces[0]), palette.PREFECTURE_LINE, 2.2))
+        layers.append(_inline_borders(prefecture_file(f.provinces[0])))
     if not only:
         layers.append(_outline("areas", files["areas"], palette.AREA_LINE, 1.6))
     layers += [
@@ -457,15 +502,34 @@ def build_deck(
             )
         )
     if details and not only:
-        layers.append(label_layer(labels(f, lang), 15 if focused else LABEL_PX))  # drawn on the server: no font wait
+        # drawn on the server (no font wait), from one atlas of every label any map shows: nothing to fetch
+        layers.append(label_layer(labels(f, lang), FOCUSED_LABEL_PX if focused else LABEL_PX, all_labels()))
     buttons = details and not only
-    return pdk.Deck(
-        layers=layers,
-        initial_view_state=adjusted_view(view, steps, resets),
-        map_provider=None,
-        views=[pdk.View(type="MapView", controller=controller(buttons))],
-        tooltip=tooltip(lang, has_product_filter(f)),
+    return _with_inline_data(
+        pdk.Deck(
+            layers=layers,
+            initial_view_state=adjusted_view(view, steps, resets),
+            map_provider=None,
+            views=[pdk.View(type="MapView", controller=controller(buttons))],
+            tooltip=tooltip(lang, has_product_filter(f)),
+        )
     )
+
+
+def _with_inline_data(deck: pdk.Deck) -> pdk.Deck:
+    """`deck`, whose spec (`to_json`) is compact (pydeck indents it: a quarter of the bytes) and carries, in place of
+    each layer `data` naming INLINE + a served GeoJSON file's URL, that file's lines as `segment_rows`."""
+    spec = deck.to_json
+
+    def rows(match: re.Match) -> str:
+        return segment_rows(STATIC_DIR / match[1].removeprefix(STATIC_URL + "/"))
+
+    def compact() -> str:
+        text = json.dumps(json.loads(spec()), ensure_ascii=False, separators=(",", ":"))
+        return re.sub(f'"{re.escape(INLINE)}([^"]+)"', rows, text)
+
+    deck.to_json = compact
+    return deck
 
 
 def cached_deck(f: Filters, measure: str = "area", lang: str = "zh", only=None, **options) -> pdk.Deck:

@@ -226,22 +226,41 @@ def _line_coordinates(coords) -> list:
     return [line for part in coords for line in _line_coordinates(part)]
 
 
+def segments(path: Path) -> list[tuple[list, list]]:
+    """The lines of a served GeoJSON file as segments (start [x, y], end [x, y])."""
+    features = json.loads(path.read_bytes())["features"]
+    return [
+        (a, b)
+        for feature in features
+        for line in _line_coordinates(feature["geometry"]["coordinates"])
+        for a, b in zip(line, line[1:])
+    ]
+
+
 def segments_file(path: Path) -> Path:
-    """The lines of a served GeoJSON file as segments `{"s": [x, y], "t": [x, y]}` in a file beside it (one per
-    file): deck.gl's LineLayer draws a segment with a third of the vertices of its PathLayer and a simpler shader,
-    which is most of a map's cost in software WebGL; at 1-2 px the joints do not show."""
+    """The `segments` of a served GeoJSON file as `{"s": [x, y], "t": [x, y]}` in a file beside it (one per file):
+    deck.gl's LineLayer draws a segment with a third of the vertices of its PathLayer and a simpler shader, which
+    is most of a map's cost in software WebGL; at 1-2 px the joints do not show."""
+    return _write(
+        path.with_name(f"{path.stem}_segments.json"),
+        lambda: json.dumps([{"s": a, "t": b} for a, b in segments(path)], separators=(",", ":")).encode("utf-8"),
+    )
 
-    def make() -> bytes:
-        features = json.loads(path.read_bytes())["features"]
-        segments = [
-            {"s": a, "t": b}
-            for feature in features
-            for line in _line_coordinates(feature["geometry"]["coordinates"])
-            for a, b in zip(line, line[1:])
-        ]
-        return json.dumps(segments, separators=(",", ":")).encode("utf-8")
 
-    return _write(path.with_name(f"{path.stem}_segments.json"), make)
+SEGMENT_UNIT = 10_000  # `segment_rows` coordinates: 1e-4 degrees, the detailed files' rounding
+
+
+@lru_cache(maxsize=64)
+def segment_rows(path: Path) -> str:
+    """The `segments` of a served GeoJSON file as compact JSON rows `[x, y, dx, dy]` of integers in 1/SEGMENT_UNIT
+    degrees (the start, then the end's offset): half the bytes of `segments_file`, for data sent inside a deck
+    spec. Cached per file (its name changes with its content)."""
+    u = SEGMENT_UNIT
+    rows = [
+        [round(a[0] * u), round(a[1] * u), round(b[0] * u) - round(a[0] * u), round(b[1] * u) - round(a[1] * u)]
+        for a, b in segments(path)
+    ]
+    return json.dumps(rows, separators=(",", ":"))
 
 
 def prefecture_file(province: str) -> Path:
@@ -252,7 +271,8 @@ def prefecture_file(province: str) -> Path:
 def _still_there(cached, *args):
     """A cached file-building call, made again if its files were removed since (pruned by another process)."""
     out = cached(*args)
-    if not all(p.exists() for p in (out.values() if isinstance(out, dict) else [out])):
+    paths = out.values() if isinstance(out, dict) else out if isinstance(out, tuple) else [out]
+    if not all(p.exists() for p in paths):
         cached.cache_clear()
         out = cached(*args)
     return out
@@ -286,7 +306,7 @@ def url_of(path: Path) -> str:
 
 
 def ensure_static() -> list[Path]:
-    """Build every served file (font slices first, then boundaries); returns their paths.
+    """Build every served file (font slices first, then boundaries and the label atlas); returns their paths.
 
     With a table that cannot be read the boundary files wait (the map pages name the problem), so
     navigation and the Data page, where the table can be rolled back, still work.
@@ -296,7 +316,15 @@ def ensure_static() -> list[Path]:
 
     fonts = ensure_webfont()
     try:
-        boundaries = list(national_files().values())
+        boundaries = list(national_files().values()) + list(label_atlas())
     except DataError:
         boundaries = []
     return [*fonts, *boundaries]
+
+
+def label_atlas() -> tuple[Path, Path]:
+    """The atlas image and icon mapping of every map label (`maps.all_labels`), built on first call."""
+    from ipaid.map_labels import atlas_files
+    from ipaid.maps import all_labels
+
+    return _still_there(atlas_files, all_labels())

@@ -427,3 +427,34 @@ def test_the_language_changes_only_the_labels_layer():
         changed = [a["id"] for a, b in zip(zh["layers"], en["layers"], strict=True) if a != b]
         assert changed == ["labels"]
         assert {k: v for k, v in zh.items() if k != "layers"} == {k: v for k, v in en.items() if k != "layers"}
+
+
+def spec_urls(spec) -> set[str]:
+    """Every served file a deck spec names (the browser fetches each)."""
+    text = json.dumps(spec, ensure_ascii=False)
+    return set(re.findall(re.escape(static_files.STATIC_URL) + r"/[^\"']+", text))
+
+
+def test_a_province_pick_or_language_switch_fetches_nothing_new():
+    """In software WebGL every file that arrives after a deck is drawn costs a frame of its own: picking a
+    province (the drill-down's province level, then a prefecture of it) and switching language must name only
+    files the national map already loaded; the province's prefecture borders come inline, in the spec."""
+    national = json.loads(maps.cached_deck(Filters()).to_json())
+    assert national["layers"][-1]["@@type"] == "IconLayer"
+    for f in (Filters(provinces=("湖南省",)), Filters(provinces=("四川省",))):
+        for lang in ("zh", "en"):
+            spec = json.loads(maps.cached_deck(f, "area", lang).to_json())
+            assert spec_urls(spec) <= spec_urls(national), spec_urls(spec) - spec_urls(national)
+            [borders] = [layer for layer in spec["layers"] if layer["id"] == "prefectures"]
+            unit = static_files.SEGMENT_UNIT  # rows [x, y, dx, dy]: the borders' segments, start and end
+            shown = [((x / unit, y / unit), ((x + dx) / unit, (y + dy) / unit)) for x, y, dx, dy in borders["data"]]
+            lines = static_files.segments(static_files.prefecture_file(f.provinces[0]))
+            assert len(shown) == len(lines) > 1000
+            assert all(math.dist(a, c) < 1e-6 and math.dist(b, d) < 1e-6 for (a, b), (c, d) in zip(shown, lines))
+            assert borders["getSourcePosition"] == "@@=[this[0] / 10000, this[1] / 10000]"
+    assert spec_urls(json.loads(maps.cached_deck(Filters(), "area", "en").to_json())) == spec_urls(national)
+    # A prefecture (closer up) loads its detailed counties, but no other borders or labels.
+    zhangjiajie = json.loads(maps.cached_deck(Filters(provinces=("湖南省",), prefecture="张家界市")).to_json())
+    assert {
+        u for u in spec_urls(zhangjiajie) - spec_urls(national) if "/selection_" not in u and "/markers_" not in u
+    } == set()
