@@ -3,7 +3,7 @@
 Views: national, one province (湖南省), one contiguous area (wuling), the tea category, 湖南省 with tea.
 The deck JSON is measured as
 `build_deck(...).to_json()` (what st.pydeck_chart sends) and gzipped; each `app/static/...` file the deck
-references is fetched from a running server with `Accept-Encoding: gzip` and counted as received.
+references (layer data, the label atlas and its icon mapping) is fetched from a running server with `Accept-Encoding: gzip` and counted as received.
 Run: python bench/map_payload.py
 """
 
@@ -35,11 +35,12 @@ VIEWS = {
 
 
 def static_urls(spec: str) -> list[str]:
-    """The served files a deck spec points its layers at."""
+    """The served files a deck spec points its layers at: data, and the labels' atlas and icon mapping."""
     return [
-        layer["data"]
+        value
         for layer in json.loads(spec)["layers"]
-        if isinstance(layer.get("data"), str) and layer["data"].startswith("app/static/")
+        for prop in ("data", "iconAtlas", "iconMapping")
+        if isinstance(value := layer.get(prop), str) and value.startswith("app/static/")
     ]
 
 
