@@ -1,9 +1,9 @@
 """Map data the browser receives per view: the deck JSON plus the boundary files it fetches from `static/`.
 
 Views: national, one province (湖南省), one contiguous area (wuling), the tea category, 湖南省 with tea.
-The deck JSON is measured as
-`build_deck(...).to_json()` (what st.pydeck_chart sends) and gzipped; each `app/static/...` file the deck
-references (layer data, the label atlas and its icon mapping) is fetched from a running server with `Accept-Encoding: gzip` and counted as received.
+The deck JSON is measured as `build_deck(...).to_json()` (what st.pydeck_chart sends) and gzipped; each
+`app/static/...` file the deck references (layer data, the label atlas and its icon mapping) is fetched from a
+running server with `Accept-Encoding: gzip` and counted as received.
 Run: python bench/map_payload.py
 """
 
