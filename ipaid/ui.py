@@ -232,15 +232,15 @@ def show_url_warnings() -> None:
 FONT_MARK = "ipaid-web-font"
 
 
-def page_style() -> None:
-    """The web font's stylesheet (fetched once by the browser) and the page CSS (`display.css`: the display
-    options), as the sidebar's first element.
+def web_font() -> None:
+    """The web font's stylesheet (fetched once by the browser). app.py draws it first, before anything that can
+    fail, so an error message in Chinese has its glyphs too.
 
     Not style-only HTML: Streamlit draws that in its event container, after the page (Chinese text showed as
     boxes for ~1 s); the element holding it is hidden (its `<style>` still applies)."""
     hide = f'[data-testid="stElementContainer"]:has(.{FONT_MARK}){{display:none}}'
-    css = display.css(*display_state())
-    st.html(f'<style>{webfont.import_rule()}{hide}\n{css}</style><span class="{FONT_MARK}"></span>')
+    with st.sidebar:
+        st.html(f'<style>{webfont.import_rule()}{hide}</style><span class="{FONT_MARK}"></span>')
 
 
 def sidebar() -> None:
@@ -248,7 +248,6 @@ def sidebar() -> None:
     load_url_state()
     st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
     with st.sidebar:
-        page_style()
         st.segmented_control(
             t("language", lang()),
             ["zh", "en"],
@@ -323,12 +322,13 @@ def _gi_offer(signature: str, query: str, chosen: tuple[str, ...]) -> tuple[list
 
 
 def display_options() -> None:
-    """Large text and high contrast, each a toggle kept in the URL as `?text=large`, `?contrast=high`
-    (`page_style` draws the CSS they call for)."""
+    """Large text and high contrast (each a toggle kept in the URL as `?text=large`, `?contrast=high`), and the
+    page CSS they call for."""
     ss = st.session_state
     for name, word in (("text", "display_large"), ("contrast", "display_contrast")):
         ss[f"_{name}_on"] = ss.get(name) == display.OPTIONS[name][0]
         st.toggle(t(word, lang()), key=f"_{name}_on", on_change=_set_display, args=(name,))
+    st.html(f"<style>{display.css(*display_state())}</style>")
 
 
 def _set_display(name: str) -> None:

@@ -40,6 +40,21 @@ def test_every_page_run_imports_the_stylesheet_first():
     assert any(s.startswith(f"<style>{webfont.import_rule()}") for s in styles), [s[:80] for s in styles]
 
 
+def test_a_data_error_before_the_sidebar_still_has_the_font(monkeypatch):
+    """The message of a data problem is in Chinese: the page imports the stylesheet before anything can fail."""
+    from ipaid import static_files
+    from ipaid.i18n import t
+    from ipaid.schema import DataError
+
+    def broken() -> None:
+        raise DataError("gi_products.csv: row 7: broken")
+
+    monkeypatch.setattr(static_files, "ensure_static", broken)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert [e.value for e in at.error] == [t("data_error", "zh")] and not at.exception
+    assert any(h.proto.body.startswith(f"<style>{webfont.import_rule()}") for h in at.get("html"))
+
+
 def test_configured_ranges_cover_every_character_of_the_font_once():
     webfont.ensure_webfont()
     faces = webfont.declared_faces()
