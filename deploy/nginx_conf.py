@@ -31,6 +31,7 @@ def replica_id(server: str) -> str:
 def render(listen: str, run: str, servers: list[str]) -> str:
     """The nginx configuration: listen on `listen`, pid/logs/temp files in `run`, the replicas at `servers`
     (ADDRESS:PORT, as `resolve` gives them: a request pinned to a replica names it in `proxy_pass`)."""
+    servers = list(dict.fromkeys(servers))  # two names of one replica: one upstream line (nginx refuses two)
     if not servers:
         raise ValueError("at least one --server")
     for server in servers:
@@ -57,7 +58,7 @@ def resolve(server: str) -> list[str]:
     """HOST:PORT as `ADDRESS:PORT`, one per address HOST has now, sorted ([] when it has none)."""
     host, _, port = server.rpartition(":")
     try:
-        infos = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(host.strip("[]"), int(port), type=socket.SOCK_STREAM)
     except socket.gaierror:
         return []
     return sorted({f"[{i[4][0]}]:{port}" if i[0] == socket.AF_INET6 else f"{i[4][0]}:{port}" for i in infos})

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 from functools import lru_cache
 
 import numpy as np
@@ -518,15 +517,18 @@ def build_deck(
 
 def _with_inline_data(deck: pdk.Deck) -> pdk.Deck:
     """`deck`, whose spec (`to_json`) is compact (pydeck indents it: a quarter of the bytes) and carries, in place of
-    each layer `data` naming INLINE + a served GeoJSON file's URL, that file's lines as `segment_rows`."""
+    each layer `data` naming INLINE + a served GeoJSON file's URL, that file's lines as `segment_rows` (only a
+    layer's `data`: a label or tooltip that happens to contain the marker stays text)."""
     spec = deck.to_json
 
-    def rows(match: re.Match) -> str:
-        return segment_rows(STATIC_DIR / match[1].removeprefix(STATIC_URL + "/"))
-
     def compact() -> str:
-        text = json.dumps(json.loads(spec()), ensure_ascii=False, separators=(",", ":"))
-        return re.sub(f'"{re.escape(INLINE)}([^"]+)"', rows, text)
+        parsed = json.loads(spec())
+        for layer in parsed.get("layers", []):
+            data = layer.get("data")
+            if isinstance(data, str) and data.startswith(INLINE):
+                path = STATIC_DIR / data.removeprefix(INLINE).removeprefix(STATIC_URL + "/")
+                layer["data"] = json.loads(segment_rows(path))
+        return json.dumps(parsed, ensure_ascii=False, separators=(",", ":"))
 
     deck.to_json = compact
     return deck

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -48,9 +49,12 @@ def test_nginx_accepts_the_generated_configuration(tmp_path):
     assert out.returncode == 0, out.stderr
     assert re.search(r"upstream ipaid \{\s+server 127.0.0.1:8601;\s+server 127.0.0.1:8602;\s+\}", conf)
     code = re.sub(r"#.*", "", conf)
-    assert "ip_hash" not in code and "hash " not in code  # new browsers in turn, even from one NAT address
+    new_browsers = re.search(r"upstream ipaid \{([^}]*)\}", code)[1]
+    assert "ip_hash" not in code and "hash" not in new_browsers  # new browsers in turn, even from one NAT address
     for server in ("127.0.0.1:8601", "127.0.0.1:8602"):  # a cookie pins its replica, by an id that is not the address
         assert f'"{nginx_conf.replica_id(server)}" "{server}";' in conf and server not in nginx_conf.replica_id(server)
+    twice = nginx_conf.render("8501", str(tmp_path), ["127.0.0.1:8601", "127.0.0.1:8601"])  # two names, one replica
+    assert re.search(r"upstream ipaid \{\s+server 127.0.0.1:8601;\s+\}", twice)
     for bad in ([], ["app:8501"], ["127.0.0.1"]):  # a name must be looked up first: proxy_pass names the address
         with pytest.raises(ValueError):
             nginx_conf.render("8501", str(tmp_path), bad)
@@ -126,22 +130,36 @@ def test_the_watcher_rewrites_the_configuration_when_replicas_come_and_go(tmp_pa
     assert re.search(r"server 10.0.0.2:8501;\s+server 10.0.0.3:8501;", out.read_text())
     assert len(capsys.readouterr().out.splitlines()) == 2  # written when the addresses changed, not every round
     assert "127.0.0.1:8501" in nginx_conf.resolve("localhost:8501")
+    assert nginx_conf.resolve("[::1]:8501") == ["[::1]:8501"]  # an IPv6 address as nginx writes it
     assert nginx_conf.resolve("no-such-host.invalid:8501") == []
 
 
 @pytest.fixture
 def backends(tmp_path):
-    """Two plain HTTP servers standing in for replicas: GET /who answers "a" or "b"; name → (port, process)."""
+    """Three plain HTTP servers standing in for replicas: GET /who answers "a", "b" or "c"; name → (port, process).
+    Each answers before the next port is picked (free_port only sees ports already bound)."""
     running = {}
-    for name in ("a", "b"):
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "who").write_text(name)
-        port = free_port()
-        command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory"]
-        running[name] = (port, subprocess.Popen([*command, str(tmp_path / name)], stderr=subprocess.DEVNULL))
-    yield running
-    for _, proc in running.values():
-        proc.kill()
+    try:
+        for name in ("a", "b", "c"):
+            (tmp_path / name).mkdir()
+            (tmp_path / name / "who").write_text(name)
+            port = free_port()
+            command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory"]
+            running[name] = (port, subprocess.Popen([*command, str(tmp_path / name)], stderr=subprocess.DEVNULL))
+            deadline = time.monotonic() + 15
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/who", timeout=2) as r:
+                        assert r.read().decode() == name, "another server answers on this port"
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.1)
+        yield running
+    finally:
+        for _, proc in running.values():
+            proc.kill()
 
 
 @contextmanager
@@ -195,16 +213,18 @@ def test_nginx_reloads_when_the_configuration_changes(tmp_path, backends):
         conf.write_text(conf.read_text().replace("upstream ipaid {", "upstream ipaid { nonsense;"))
         time.sleep(1)
         assert who(listen)[0] == "b"  # still serving with the last good configuration
-        proc.terminate()
+        proc.send_signal(signal.SIGQUIT)  # how nginx's image stops its containers
         assert proc.wait(timeout=15) is not None
+        with pytest.raises(OSError):  # nginx stopped with the script, not left running on its own
+            urllib.request.urlopen(f"http://127.0.0.1:{listen}/who", timeout=2)
 
 
 @pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it)")
 def test_a_cookie_keeps_its_replica_and_moves_when_that_replica_is_gone(tmp_path, backends):
     """New browsers alternate; a browser stays on its replica; when that replica stops answering, its requests go
-    to another one, which it is then pinned to (new cookie)."""
+    to another one, which it is then pinned to (new cookie)."""  # 2 replicas here; 3 in the test below
     listen, conf = free_port(), tmp_path / "nginx.conf"
-    servers = {n: f"127.0.0.1:{port}" for n, (port, _) in backends.items()}
+    servers = {n: f"127.0.0.1:{port}" for n, (port, _) in backends.items() if n != "c"}
     nginx_conf.write_if_changed(conf, nginx_conf.render(f"127.0.0.1:{listen}", str(tmp_path), list(servers.values())))
     with nginx(conf):
         who(listen)  # nginx is up
@@ -220,3 +240,20 @@ def test_a_cookie_keeps_its_replica_and_moves_when_that_replica_is_gone(tmp_path
         backends["a"][1].wait()
         body, headers = who(listen, pinned_a)
         assert body == "b" and headers["set-cookie"].startswith(f"ipaid_replica={nginx_conf.replica_id(servers['b'])};")
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it)")
+def test_the_requests_of_a_browser_whose_replica_is_gone_all_reach_one_replacement(tmp_path, backends):
+    """A reconnecting browser sends several requests at once with its stale cookie: with 3 replicas, all of them
+    reach the same replacement (chosen by the cookie), not one replica each, which would split the session."""
+    listen, conf = free_port(), tmp_path / "nginx.conf"
+    servers = {n: f"127.0.0.1:{port}" for n, (port, _) in backends.items()}
+    nginx_conf.write_if_changed(conf, nginx_conf.render(f"127.0.0.1:{listen}", str(tmp_path), list(servers.values())))
+    with nginx(conf):
+        who(listen)
+        backends["a"][1].kill()
+        backends["a"][1].wait()
+        stale = f"ipaid_replica={nginx_conf.replica_id(servers['a'])}"
+        answers = [who(listen, stale) for _ in range(6)]
+        assert len({body for body, _ in answers}) == 1 and answers[0][0] != "a"
+        assert len({headers["set-cookie"] for _, headers in answers}) == 1

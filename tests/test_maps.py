@@ -458,3 +458,18 @@ def test_a_province_pick_or_language_switch_fetches_nothing_new():
     assert {
         u for u in spec_urls(zhangjiajie) - spec_urls(national) if "/selection_" not in u and "/markers_" not in u
     } == set()
+
+
+def test_only_a_layers_data_is_inlined_not_text_that_looks_like_it():
+    """An area or GI name may contain anything a steward uploads, the inline marker included: it stays text."""
+    import pydeck as pdk
+
+    from ipaid.static_files import prefecture_file
+
+    name = f'Area "{maps.INLINE}x" name'
+    text = pdk.Layer("TextLayer", id="names", data=[{"text": name, "position": [110, 28]}], get_text="text")
+    deck = maps._with_inline_data(pdk.Deck(layers=[maps._inline_borders(prefecture_file("湖南省")), text]))
+    layers = {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
+    assert layers["names"]["data"] == [{"text": name, "position": [110, 28]}]
+    rows = layers["prefectures"]["data"]
+    assert rows and all(isinstance(v, int) for row in rows for v in row)
