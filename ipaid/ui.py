@@ -233,14 +233,14 @@ FONT_MARK = "ipaid-web-font"
 
 
 def web_font() -> None:
-    """The web font's stylesheet (fetched once by the browser). app.py draws it first, before anything that can
-    fail, so an error message in Chinese has its glyphs too.
+    """The web font's `@font-face` rules, as the sidebar's first element. app.py draws it first, before anything
+    that can fail, so an error message in Chinese has its glyphs too; the faces are declared before any text.
 
     Not style-only HTML: Streamlit draws that in its event container, after the page (Chinese text showed as
     boxes for ~1 s); the element holding it is hidden (its `<style>` still applies)."""
     hide = f'[data-testid="stElementContainer"]:has(.{FONT_MARK}){{display:none}}'
     with st.sidebar:
-        st.html(f'<style>{webfont.import_rule()}{hide}</style><span class="{FONT_MARK}"></span>')
+        st.html(f'<style>{hide}\n{webfont.faces_css()}</style><span class="{FONT_MARK}"></span>')
 
 
 def sidebar() -> None:

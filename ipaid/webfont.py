@@ -1,11 +1,13 @@
 """The CJK font: Noto Sans CJK SC from the PyPI package `manimgx-fonts-cjk`.
 
 Exports register the package's font directory with vl-convert. The browser gets the whole font as
-unicode-range slices (WOFF2 files under `static/fonts/`, one `@font-face` rule each in a stylesheet
-beside them that every page imports): a page downloads only the slices holding characters it shows,
+unicode-range slices (WOFF2 files under `static/fonts/`, one `@font-face` rule each, `faces_css`, in
+the first element every page draws): a page downloads only the slices holding characters it shows,
 and any character of the font renders, whatever a table or an upload contains. The rules are not in
 config.toml's `[[theme.fontFaces]]`: Streamlit sends the theme with every rerun (89 kB and ~6 ms of
-server CPU each time), the browser fetches a stylesheet once.
+server CPU each time), while an element that large is sent once per session (Streamlit's message
+cache: reruns send its hash). Not a stylesheet fetched by `@import` either: until it arrived, a
+loaded server showed Chinese without its font (the glyph test caught it).
 
 The slicing is fixed by code: Latin and punctuation first, then the GB 2312 level-1 characters
 (the 3,755 in common use), then the rest of the font by code point, each group cut into slices of
@@ -141,19 +143,11 @@ def font_faces() -> list[dict]:
     ]
 
 
-def css_path() -> Path:
-    return FONT_DIR / f"NotoSansSC-{signature()}.css"
-
-
-def css_url() -> str:
-    """The stylesheet's URL relative to the page; its `url()`s are relative to the stylesheet itself."""
-    return f"{STATIC_URL}/fonts/{css_path().name}"
-
-
+@lru_cache(maxsize=1)
 def faces_css() -> str:
-    """The `@font-face` rules of every slice (what `css_path()` holds)."""
+    """The `@font-face` rules of every slice (URLs relative to the page, as Streamlit serves `static/`)."""
     return "".join(
-        f'@font-face{{font-family:"{f["family"]}";src:url("{f["url"].rsplit("/", 1)[1]}") format("woff2");'
+        f'@font-face{{font-family:"{f["family"]}";src:url("{f["url"]}") format("woff2");'
         f"font-weight:{f['weight']};unicode-range:{f['unicodeRange']}}}\n"
         for f in font_faces()
     )
@@ -165,18 +159,12 @@ FACE_RULE = re.compile(
 )
 
 
-def declared_faces(path: Path | None = None) -> list[dict]:
-    """The faces a stylesheet declares (by default the served one), as `font_faces()` gives them."""
-    text = (path or css_path()).read_text(encoding="utf-8")
+def declared_faces(css: str) -> list[dict]:
+    """The faces CSS text declares, as `font_faces()` gives them."""
     return [
-        {"family": family, "url": f"{STATIC_URL}/fonts/{url}", "weight": weight, "unicodeRange": ranges}
-        for family, url, weight, ranges in FACE_RULE.findall(text)
+        {"family": family, "url": url, "weight": weight, "unicodeRange": ranges}
+        for family, url, weight, ranges in FACE_RULE.findall(css)
     ]
-
-
-def import_rule() -> str:
-    """The CSS line a page starts its style with to get the web font."""
-    return f'@import url("{css_url()}");'
 
 
 def subset_woff2(codepoints) -> bytes:
@@ -233,24 +221,22 @@ _SEEN: dict[tuple[Path, str], list[Path]] = {}  # (folder, version) → its slic
 
 
 def ensure_webfont() -> list[Path]:
-    """Write the slices and their stylesheet where missing (one process writes, others wait); drop other versions.
+    """Write the slices that are missing (one process writes, others wait); drop other versions.
 
-    Returns the slices. Once a process has seen every file it does not look again (app.py calls this on every
-    page run)."""
+    Once a process has seen every slice it does not look again (app.py calls this on every page run)."""
     seen = _SEEN.get((FONT_DIR, signature()))
     if seen:
         return list(seen)
     paths = [slice_path(i) for i in range(len(slices()))]
-    if all(p.exists() for p in [*paths, css_path()]):
+    if all(p.exists() for p in paths):
         _SEEN[(FONT_DIR, signature())] = paths
         return list(paths)
     with locked(FONT_DIR / "slices"):
         for path, codepoints in zip(paths, slices()):
             if not path.exists():
                 write_atomic(path, subset_woff2(codepoints))
-        write_atomic(css_path(), faces_css().encode("utf-8"))
         for old in FONT_DIR.glob("NotoSansSC-*"):
-            if old not in [*paths, css_path()]:
+            if old not in paths:
                 old.unlink(missing_ok=True)
     return paths
 
