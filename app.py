@@ -5,11 +5,10 @@ import streamlit as st
 from ipaid import geometry, static_files, store, webfont
 from ipaid.paths import ROOT
 from ipaid.site_pages import pages
-from ipaid.ui import finish_view, nav_links, page_guard, show_url_warnings, sidebar, web_font
+from ipaid.ui import finish_view, nav_links, page_guard, show_url_warnings, sidebar
 
 webfont.ensure_webfont()  # first (2 s once): the browser asks for font slices as soon as text is drawn
 st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide")
-web_font()  # before anything that can fail: a message in Chinese needs the font too
 
 if not geometry.is_built():
     bar = st.progress(0.0, text="Preparing county boundaries (first run only)…")

@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 import streamlit as st
 
-from ipaid import chart_text, data, display, palette, webfont
+from ipaid import chart_text, data, display, palette
 from ipaid.admin_index import county_index
 from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
@@ -227,20 +227,6 @@ def show_url_warnings() -> None:
             t("unknown_value", lang(), what=what, values=shown_values(values, lang())) + f" (?{name}=)",
             icon=":material/warning:",
         )
-
-
-FONT_MARK = "ipaid-web-font"
-
-
-def web_font() -> None:
-    """The web font's `@font-face` rules, as the sidebar's first element. app.py draws it first, before anything
-    that can fail, so an error message in Chinese has its glyphs too; the faces are declared before any text.
-
-    Not style-only HTML: Streamlit draws that in its event container, after the page (Chinese text showed as
-    boxes for ~1 s); the element holding it is hidden (its `<style>` still applies)."""
-    hide = f'[data-testid="stElementContainer"]:has(.{FONT_MARK}){{display:none}}'
-    with st.sidebar:
-        st.html(f'<style>{hide}\n{webfont.faces_css()}</style><span class="{FONT_MARK}"></span>')
 
 
 def sidebar() -> None:

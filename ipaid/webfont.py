@@ -1,17 +1,15 @@
 """The CJK font: Noto Sans CJK SC from the PyPI package `manimgx-fonts-cjk`.
 
 Exports register the package's font directory with vl-convert. The browser gets the whole font as
-unicode-range slices (WOFF2 files under `static/fonts/`, one `@font-face` rule each, `faces_css`, in
-the first element every page draws): a page downloads only the slices holding characters it shows,
-and any character of the font renders, whatever a table or an upload contains. The rules are not in
-config.toml's `[[theme.fontFaces]]`: Streamlit sends the theme with every rerun (89 kB and ~6 ms of
-server CPU each time), while an element that large is sent once per session (Streamlit's message
-cache: reruns send its hash). Not a stylesheet fetched by `@import` either: until it arrived, a
-loaded server showed Chinese without its font (the glyph test caught it).
+unicode-range slices (WOFF2 files under `static/fonts/`, one `[[theme.fontFaces]]` entry each in
+`.streamlit/config.toml`): a page downloads only the slices holding characters it shows, and any
+character of the font renders, whatever a table or an upload contains.
 
 The slicing is fixed by code: Latin and punctuation first, then the GB 2312 level-1 characters
-(the 3,755 in common use), then the rest of the font by code point, each group cut into slices of
-about `CHUNK` characters. Files are named by `signature()`, so a change of slicing or font gives new URLs.
+(the 3,755 in common use), then the rest of the font by code point (contiguous ranges keep the
+config, which Streamlit sends with every rerun, small), each group cut into slices of about `CHUNK`
+characters. `python -m ipaid.webfont --write-config` rewrites the config
+block after a change; a test fails while the two disagree.
 """
 
 from __future__ import annotations
@@ -29,16 +27,18 @@ from pathlib import Path
 from unittest import mock
 
 from ipaid.atomic import locked, write_atomic
-from ipaid.paths import STATIC_DIR, STATIC_URL
+from ipaid.paths import ROOT, STATIC_DIR, STATIC_URL
 
 FAMILY = "Noto Sans CJK SC"
 WEB_FAMILY = "Noto Sans SC"
 SC_INDEX = 2  # faces in the collection: JP, KR, SC, TC, HK
 FONT_DIR = STATIC_DIR / "fonts"
+CONFIG = ROOT / ".streamlit" / "config.toml"
 CHUNK = 450  # characters per slice: 101 slices; a Chinese page fetches about a dozen (~2 MB), cached after
 BROTLI_QUALITY = 6  # 0.015 s a slice; 11 (fontTools' default) takes ~1.3 s a slice for 9 % smaller files
 WEIGHT = "100 900"  # the font is variable; slices keep the weight axis
 BASE = ((0x0000, 0x024F), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF))  # Latin, punctuation
+BEGIN, END = "# --- web font slices: python -m ipaid.webfont --write-config ---", "# --- end of web font slices ---"
 
 
 def font_dir() -> Path:
@@ -118,6 +118,13 @@ def parse_unicode_range(text: str) -> set[int]:
     return out
 
 
+def configured_faces(path: Path = CONFIG) -> list[dict]:
+    """The `[[theme.fontFaces]]` entries of config.toml."""
+    import tomllib
+
+    return tomllib.loads(path.read_text(encoding="utf-8"))["theme"].get("fontFaces", [])
+
+
 @lru_cache(maxsize=1)
 def signature() -> str:
     """Changes with the slicing or the font file, so slice URLs change and browsers never mix two versions."""
@@ -131,7 +138,7 @@ def slice_path(i: int) -> Path:
 
 
 def font_faces() -> list[dict]:
-    """One face per slice: family, URL (relative to the page, as Streamlit serves `static/`), weight, range."""
+    """The `[[theme.fontFaces]]` entries, one per slice."""
     return [
         {
             "family": WEB_FAMILY,
@@ -143,28 +150,31 @@ def font_faces() -> list[dict]:
     ]
 
 
-@lru_cache(maxsize=1)
-def faces_css() -> str:
-    """The `@font-face` rules of every slice (URLs relative to the page, as Streamlit serves `static/`)."""
-    return "".join(
-        f'@font-face{{font-family:"{f["family"]}";src:url("{f["url"]}") format("woff2");'
-        f"font-weight:{f['weight']};unicode-range:{f['unicodeRange']}}}\n"
-        for f in font_faces()
-    )
+def config_block() -> str:
+    """The generated part of config.toml, between the BEGIN and END marker lines."""
+    lines = [BEGIN]
+    for face in font_faces():
+        lines += ["", "[[theme.fontFaces]]"] + [f"{k} = {json.dumps(v)}" for k, v in face.items()]
+    return "\n".join(lines + ["", END]) + "\n"
 
 
-FACE_RULE = re.compile(
-    r'@font-face\{font-family:"([^"]+)";src:url\("([^"]+)"\) format\("woff2"\);'
-    r"font-weight:([^;]+);unicode-range:([^}]+)\}"
-)
+def _split_config(text: str) -> tuple[str, str, str]:
+    """config.toml as (before, generated block, after); the block is empty when the markers are missing."""
+    match = re.search(rf"^{re.escape(BEGIN)}\n.*?^{re.escape(END)}\n", text, flags=re.DOTALL | re.MULTILINE)
+    if not match:
+        return text.rstrip("\n") + "\n\n", "", ""
+    return text[: match.start()], match.group(0), text[match.end() :]
 
 
-def declared_faces(css: str) -> list[dict]:
-    """The faces CSS text declares, as `font_faces()` gives them."""
-    return [
-        {"family": family, "url": url, "weight": weight, "unicodeRange": ranges}
-        for family, url, weight, ranges in FACE_RULE.findall(css)
-    ]
+def configured_block(path: Path = CONFIG) -> str:
+    """The generated block as it stands in config.toml."""
+    return _split_config(path.read_text(encoding="utf-8"))[1]
+
+
+def write_config(path: Path = CONFIG) -> None:
+    """Replace (or append) the generated fontFaces block of config.toml."""
+    before, _, after = _split_config(path.read_text(encoding="utf-8"))
+    write_atomic(path, (before + config_block() + after).encode("utf-8")).chmod(0o644)
 
 
 def subset_woff2(codepoints) -> bytes:
@@ -221,7 +231,7 @@ _SEEN: dict[tuple[Path, str], list[Path]] = {}  # (folder, version) → its slic
 
 
 def ensure_webfont() -> list[Path]:
-    """Write the slices that are missing (one process writes, others wait); drop other versions.
+    """Write the slices of this version that are missing (one process writes, others wait); drop other versions.
 
     Once a process has seen every slice it does not look again (app.py calls this on every page run)."""
     seen = _SEEN.get((FONT_DIR, signature()))
@@ -242,7 +252,11 @@ def ensure_webfont() -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    """Build the slices and their stylesheet; print time and size."""
+    """`--write-config`: rewrite the fontFaces block of config.toml; otherwise build the slices, print time and size."""
+    if "--write-config" in argv:
+        write_config()
+        print(f"{CONFIG}: {len(slices())} font faces")
+        return 0
     started = time.perf_counter()
     paths = ensure_webfont()
     sizes = [p.stat().st_size for p in paths]

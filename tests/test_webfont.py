@@ -1,5 +1,4 @@
-"""The web font: slices cover the whole font, the served stylesheet declares exactly them, every page imports it,
-files exist before any drawing, and the theme (sent with every rerun) carries no font faces."""
+"""The web font: slices cover the whole font, config.toml declares exactly them, files exist before any drawing."""
 
 import ast
 import io
@@ -23,41 +22,14 @@ def emoji_in(text: str) -> set[str]:
     return {c for c in EMOJI.findall(text) if ord(c) not in webfont.cmap()}
 
 
-def page_faces(at: AppTest) -> list[dict]:
-    """The faces the page's first sidebar element declares."""
-    first = at.sidebar.get("html")[0].proto.body
-    return webfont.declared_faces(first)
-
-
-def test_the_page_declares_the_slices_the_code_defines():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    assert page_faces(at) == webfont.font_faces()
-    assert all((ROOT / f["url"].removeprefix("app/")).exists() for f in page_faces(at))  # the URLs are served files
-
-
-def test_the_theme_sent_with_every_rerun_has_no_font_faces():
-    """89 kB of unicode ranges and ~6 ms of server CPU per rerun when the faces were in config.toml."""
-    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
-    assert "fontFaces" not in theme and webfont.WEB_FAMILY in theme["font"]
-
-
-def test_a_data_error_before_the_sidebar_still_has_the_font(monkeypatch):
-    """The message of a data problem is in Chinese: the page declares the font before anything can fail."""
-    from ipaid import static_files
-    from ipaid.i18n import t
-    from ipaid.schema import DataError
-
-    def broken() -> None:
-        raise DataError("gi_products.csv: row 7: broken")
-
-    monkeypatch.setattr(static_files, "ensure_static", broken)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    assert [e.value for e in at.error] == [t("data_error", "zh")] and not at.exception
-    assert page_faces(at) == webfont.font_faces()
+def test_config_declares_the_slices_the_code_defines():
+    assert webfont.configured_block() == webfont.config_block(), (
+        "config.toml is stale: run `python -m ipaid.webfont --write-config`"
+    )
 
 
 def test_configured_ranges_cover_every_character_of_the_font_once():
-    faces = webfont.declared_faces(webfont.faces_css())
+    faces = webfont.configured_faces()
     ranges = [webfont.parse_unicode_range(f["unicodeRange"]) for f in faces if f["family"] == webfont.WEB_FAMILY]
     union = set().union(*ranges)
     assert sum(map(len, ranges)) == len(union), "slices overlap"
@@ -93,7 +65,7 @@ def test_build_writes_every_slice_and_drops_other_versions(tmp_path, monkeypatch
     stale = tmp_path / "NotoSansSC-00000000-000.woff2"
     stale.write_bytes(b"old")
     paths = webfont.ensure_webfont()
-    assert [p.name for p in paths] == [Path(f["url"]).name for f in webfont.font_faces()]
+    assert [p.name for p in paths] == [Path(f["url"]).name for f in webfont.configured_faces()]
     assert all(p.stat().st_size > 1000 for p in paths)
     assert not stale.exists()
     assert set(TTFont(paths[0]).getBestCmap()) == set(webfont.slices()[0])

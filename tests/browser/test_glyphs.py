@@ -60,7 +60,7 @@ def served_glyphs() -> set[int]:
     """Code points the fonts the app declares can draw (each file's cmap within its unicode-range), and
     those of Streamlit's own Latin font."""
     cps = set()
-    for face in webfont.font_faces():
+    for face in webfont.configured_faces():
         path = ROOT / face["url"].removeprefix("app/")
         if path.exists():
             cps |= set(TTFont(path).getBestCmap()) & webfont.parse_unicode_range(face["unicodeRange"])
