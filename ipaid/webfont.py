@@ -5,11 +5,14 @@ unicode-range slices (WOFF2 files under `static/fonts/`, one `[[theme.fontFaces]
 `.streamlit/config.toml`): a page downloads only the slices holding characters it shows, and any
 character of the font renders, whatever a table or an upload contains.
 
-The slicing is fixed by code: Latin and punctuation first, then the GB 2312 level-1 characters
-(the 3,755 in common use), then the rest of the font by code point (contiguous ranges keep the
-config, which Streamlit sends with every rerun, small), each group cut into slices of about `CHUNK`
-characters. `python -m ipaid.webfont --write-config` rewrites the config
-block after a change; a test fails while the two disagree.
+The slicing is fixed by code: Latin and punctuation, then the GB 2312 level-1 characters (the 3,755
+in common use), then the rest of the font, each group cut by code point into slices of about `CHUNK`
+characters. Streamlit sends the theme with every run, reruns too, so a face declares its slice's span
+(`U+4E00-5171`), not its scattered characters: the spans of different groups overlap, and the faces are
+declared rest first, common last, because a browser tries the faces that cover a character from the
+last declared back, fetching the next only while the glyph is missing. A common character is thus
+fetched from its own slice only. `python -m ipaid.webfont --write-config` rewrites the config block
+after a change; a test fails while the two disagree.
 """
 
 from __future__ import annotations
@@ -85,16 +88,22 @@ def _cut(group: list[int]) -> list[list[int]]:
 
 
 @lru_cache(maxsize=1)
-def slices() -> tuple[tuple[int, ...], ...]:
-    """The font's whole cmap as disjoint slices, common characters first."""
+def groups() -> tuple[tuple[tuple[int, ...], ...], ...]:
+    """The font's whole cmap as disjoint slices, in groups: Latin and punctuation, common hanzi, the rest."""
     available = cmap()
     seen: set[int] = set()
-    groups = []
-    for candidates in ([c for lo, hi in BASE for c in range(lo, hi + 1)], gb2312_level1(), sorted(available)):
-        group = [c for c in candidates if c in available and c not in seen]
+    out = []
+    for candidates in ([c for lo, hi in BASE for c in range(lo, hi + 1)], gb2312_level1(), available):
+        group = sorted(c for c in candidates if c in available and c not in seen)
         seen.update(group)
-        groups.append(group)
-    return tuple(tuple(s) for g in groups for s in _cut(g))
+        out.append(tuple(tuple(s) for s in _cut(group)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def slices() -> tuple[tuple[int, ...], ...]:
+    """Every slice, common characters first; a slice's index names its file."""
+    return tuple(s for group in groups() for s in group)
 
 
 def unicode_range(codepoints) -> str:
@@ -137,16 +146,26 @@ def slice_path(i: int) -> Path:
     return FONT_DIR / f"NotoSansSC-{signature()}-{i:03d}.woff2"
 
 
+def face_range(codepoints, group: int) -> str:
+    """A face's unicode-range: Latin and punctuation exactly (few runs), any other slice by its span."""
+    return unicode_range(codepoints) if group == 0 else f"U+{min(codepoints):X}-{max(codepoints):X}"
+
+
 def font_faces() -> list[dict]:
-    """The `[[theme.fontFaces]]` entries, one per slice."""
+    """The `[[theme.fontFaces]]` entries, one per slice, in the order the browser needs: the rest of the font
+    first, common hanzi next, Latin and punctuation last (tried first)."""
+    first = [0]
+    for group in groups():
+        first.append(first[-1] + len(group))
     return [
         {
             "family": WEB_FAMILY,
-            "url": f"{STATIC_URL}/fonts/{slice_path(i).name}",
+            "url": f"{STATIC_URL}/fonts/{slice_path(first[g] + k).name}",
             "weight": WEIGHT,
-            "unicodeRange": unicode_range(s),
+            "unicodeRange": face_range(s, g),
         }
-        for i, s in enumerate(slices())
+        for g in reversed(range(len(groups())))
+        for k, s in enumerate(groups()[g])
     ]
 
 

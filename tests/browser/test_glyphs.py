@@ -113,6 +113,16 @@ def test_every_character_on_every_page_has_a_glyph(page, path, lang):
     assert all(status == 200 for _, status in page.font_responses), page.font_responses
     if lang == "zh":  # Chinese text loads slices, and the slicing keeps them to a few files
         assert "loaded" in statuses and 0 < len(page.font_responses) <= 30, len(page.font_responses)
+    assert not needless_slices(page.font_responses, text), "a slice of rare characters fetched for nothing"
+
+
+def needless_slices(responses, text: str) -> list[str]:
+    """Fetched slices beyond the common ones (Latin, punctuation, common hanzi) that hold no character of `text`."""
+    common = sum(len(group) for group in webfont.groups()[:2])
+    number = {webfont.slice_path(i).name: i for i in range(len(webfont.slices()))}
+    shown = {ord(c) for c in text}
+    fetched = {number[url.rsplit("/", 1)[-1]] for url, _ in responses}
+    return [webfont.slice_path(i).name for i in sorted(fetched) if i >= common and not shown & set(webfont.slices()[i])]
 
 
 def test_charts_are_svg_and_draw_chinese(page):
