@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ipaid import charts, data, maps
-from ipaid.gi_charts import gi_charts, gi_subset
+from ipaid.gi_charts import gi_charts, gi_rows, gi_subset
 from ipaid.gi_search import MAX_QUERY, detail_counties, follow_pick, search, url_state
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import place_en
@@ -22,7 +22,7 @@ from ipaid.ui import (
     press_kit_button,
     write_url,
 )
-from ipaid.views import gi_county_table, gi_table, literal
+from ipaid.views import gi_county_table, literal
 
 L = lang()
 en = L == "en"
@@ -104,7 +104,7 @@ def show_selected_row() -> None:
 
 
 st.dataframe(
-    gi_table(table, L),
+    gi_rows(table, L),
     hide_index=True,
     width="stretch",
     height=360,

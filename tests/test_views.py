@@ -234,3 +234,18 @@ def test_display_tables_send_repeated_text_once(gis, monkeypatch):
     assert not isinstance(shown["ID"].dtype, pd.CategoricalDtype)  # unique values stay plain text
     assert shown.astype(str).equals(plain.astype(str))  # same values, same order
     assert len(arrow(shown)) * 3 < len(arrow(plain))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gi_rows_are_the_gi_table_of_those_rows(gis, lang):
+    """The GI page cuts its rows from the whole table built once per version: same values, order and columns as
+    building them, and no value of other rows sent along."""
+    from ipaid.gi_charts import gi_rows
+
+    some = gis[gis["province"].isin(["湖南省", "西藏自治区"])].iloc[::-1]
+    for rows in (gis, some, gis.head(0)):
+        shown, built = gi_rows(rows, lang), gi_table(rows, lang)
+        assert list(shown.columns) == list(built.columns)
+        assert shown.astype(str).equals(built.astype(str))
+    province = gi_table(some, lang).columns[5]
+    assert set(gi_rows(some, lang)[province].cat.categories) == set(gi_table(some, lang)[province])
