@@ -5,14 +5,15 @@ unicode-range slices (WOFF2 files under `static/fonts/`, one `[[theme.fontFaces]
 `.streamlit/config.toml`): a page downloads only the slices holding characters it shows, and any
 character of the font renders, whatever a table or an upload contains.
 
-The slicing is fixed by code: Latin and punctuation, then the GB 2312 level-1 characters (the 3,755
-in common use), then the rest of the font, each group cut by code point into slices of about `CHUNK`
-characters. Streamlit sends the theme with every run, reruns too, so a face declares its slice's span
-(`U+4E00-5171`), not its scattered characters: the spans of different groups overlap, and the faces are
-declared rest first, common last, because a browser tries the faces that cover a character from the
-last declared back, fetching the next only while the glyph is missing. A common character is thus
-fetched from its own slice only. `python -m ipaid.webfont --write-config` rewrites the config block
-after a change; a test fails while the two disagree.
+The slicing is fixed by code: Latin, punctuation, arrows, shapes and kana, then GB 2312 level 1 (the
+3,755 hanzi in common use), GB 2312 level 2 (3,008 less common ones, place names among them), then the rest of
+the font; each group is cut by code point into slices (`CHUNKS`). Streamlit sends the theme with every run,
+reruns too, and parses each face again, so a face declares its slice's span (`U+4E00-5171`), not its scattered
+characters: spans of different groups overlap, and the faces are declared rest first, common last, because a
+browser tries the faces covering a character from the last declared back, fetching the next only while the
+glyph is missing. A common character is fetched from its own slice only; a rarer one after at most one slice of
+each more common group, which a Chinese page has fetched anyway. `python -m ipaid.webfont --write-config`
+rewrites the config block after a change; a test fails while the two disagree.
 """
 
 from __future__ import annotations
@@ -37,10 +38,13 @@ WEB_FAMILY = "Noto Sans SC"
 SC_INDEX = 2  # faces in the collection: JP, KR, SC, TC, HK
 FONT_DIR = STATIC_DIR / "fonts"
 CONFIG = ROOT / ".streamlit" / "config.toml"
-CHUNK = 450  # characters per slice: 101 slices; a Chinese page fetches about a dozen (~2 MB), cached after
+# Characters per slice in each group: a Chinese page fetches the level-1 slices it needs (9, ~1.9 MB, cached after);
+# the rest of the font is rarely drawn, so its slices are larger and fewer (fewer faces for Streamlit to send).
+CHUNKS = (450, 450, 450, 1000)
 BROTLI_QUALITY = 6  # 0.015 s a slice; 11 (fontTools' default) takes ~1.3 s a slice for 9 % smaller files
 WEIGHT = "100 900"  # the font is variable; slices keep the weight axis
-BASE = ((0x0000, 0x024F), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF))  # Latin, punctuation
+# Latin, punctuation, arrows, mathematical operators, geometric shapes, CJK punctuation and kana, full-width forms
+BASE = ((0x0000, 0x024F), (0x2000, 0x22FF), (0x25A0, 0x25FF), (0x3000, 0x30FF), (0xFF00, 0xFFEF))
 BEGIN, END = "# --- web font slices: python -m ipaid.webfont --write-config ---", "# --- end of web font slices ---"
 
 
@@ -67,36 +71,39 @@ def cmap() -> frozenset[int]:
     return frozenset(_face().unicodes)
 
 
-def gb2312_level1() -> list[int]:
-    """The 3,755 hanzi of GB 2312 level 1 (rows 16–55, in pinyin order): the characters in common use."""
+def gb2312(level: int) -> list[int]:
+    """The hanzi of GB 2312 level 1 (rows 16–55, 3,755 in common use, in pinyin order) or level 2 (rows 56–87,
+    3,008, by radical)."""
     out = []
-    for hi in range(0xB0, 0xD8):
+    for hi in range(0xB0, 0xD8) if level == 1 else range(0xD8, 0xF8):
         for lo in range(0xA1, 0xFF):
             try:
                 out.append(ord(bytes((hi, lo)).decode("gb2312")))
-            except UnicodeDecodeError:  # the unassigned end of row 55
+            except UnicodeDecodeError:  # unassigned places at the ends of rows 55 and 87
                 continue
     return out
 
 
-def _cut(group: list[int]) -> list[list[int]]:
-    """A group in slices of about CHUNK characters (equal sizes), each sorted by code point."""
+def _cut(group: list[int], size: int) -> list[list[int]]:
+    """A sorted group in slices of about `size` characters (equal sizes)."""
     if not group:
         return []
-    n = -(-len(group) // CHUNK)
-    return [sorted(group[i * len(group) // n : (i + 1) * len(group) // n]) for i in range(n)]
+    n = -(-len(group) // size)
+    return [group[i * len(group) // n : (i + 1) * len(group) // n] for i in range(n)]
 
 
 @lru_cache(maxsize=1)
 def groups() -> tuple[tuple[tuple[int, ...], ...], ...]:
-    """The font's whole cmap as disjoint slices, in groups: Latin and punctuation, common hanzi, the rest."""
+    """The font's whole cmap as disjoint slices, in groups from the most common: Latin and punctuation, GB 2312
+    level 1, level 2, the rest."""
     available = cmap()
     seen: set[int] = set()
     out = []
-    for candidates in ([c for lo, hi in BASE for c in range(lo, hi + 1)], gb2312_level1(), available):
+    base = [c for lo, hi in BASE for c in range(lo, hi + 1)]
+    for candidates, size in zip((base, gb2312(1), gb2312(2), available), CHUNKS):
         group = sorted(c for c in candidates if c in available and c not in seen)
         seen.update(group)
-        out.append(tuple(tuple(s) for s in _cut(group)))
+        out.append(tuple(tuple(s) for s in _cut(group, size)))
     return tuple(out)
 
 
