@@ -123,7 +123,7 @@ class Session:
 
     @property
     def replica(self) -> str | None:
-        """The replica that took the websocket, as the load balancer names it (`X-IPAid-Replica`)."""
+        """The replica that took the websocket, by the id the load balancer gives it (`X-IPAid-Replica`)."""
         return (self.ws.getheaders() or {}).get("x-ipaid-replica") if self.ws else None
 
     def _page_cookies(self) -> list[str]:
