@@ -2,8 +2,8 @@
 replica is what the other shows on its next run, and SIGTERM stops everything.
 
 Sessions are opened over Streamlit's websocket with the load test's protocol client (`bench/streamlit_client.py`,
-no browser): nginx names the replica that answered (by its cookie id) in the `X-IPAid-Replica` header, the websocket handshake
-included.
+no browser): nginx names the replica that answered (by its cookie id) in the `X-IPAid-Replica` header, the
+websocket handshake included.
 """
 
 from __future__ import annotations
