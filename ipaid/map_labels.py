@@ -18,6 +18,7 @@ from ipaid.palette import LABEL_HALO, LABEL_TEXT
 from ipaid.paths import STATIC_DIR
 
 LABEL_DIR = STATIC_DIR / "labels"
+KEEP = 6  # newest atlases (and mappings) kept: older data versions' are removed when a new one is written
 SCALE = 2  # atlas pixels per screen pixel: sharp on high-density screens
 HALO = 2  # white outline, screen pixels: readable on any fill
 WEIGHT = 600
@@ -82,7 +83,22 @@ def _served(data: bytes, suffix: str) -> Path:
     if not path.exists():
         with locked(LABEL_DIR / "atlas"):
             write_atomic(path, data)
+            _prune(suffix, path)
     return path
+
+
+def _prune(suffix: str, current: Path) -> None:
+    """Remove all but the KEEP newest served files of this kind (never `current`)."""
+
+    def age(p: Path) -> float:
+        try:
+            return -p.stat().st_mtime
+        except FileNotFoundError:  # removed meanwhile
+            return 0.0
+
+    for old in sorted(LABEL_DIR.glob(f"*{suffix}"), key=age)[KEEP:]:
+        if old != current:
+            old.unlink(missing_ok=True)
 
 
 def draw_atlas(labels: tuple[tuple[str, int], ...]):

@@ -83,3 +83,17 @@ def test_the_atlas_is_rebuilt_when_removed():
     path = served(first)
     path.unlink()
     assert str(map_labels.label_layer(rows, 15, labels).icon_atlas) == first and path.exists()
+
+
+def test_old_atlases_are_removed_when_a_new_one_is_written(tmp_path, monkeypatch):
+    """Each data version may draw a new atlas: only the KEEP newest of each kind stay served, the new one always."""
+    import os
+
+    monkeypatch.setattr(map_labels, "LABEL_DIR", tmp_path)
+    made = []
+    for i in range(map_labels.KEEP + 3):
+        made.append(map_labels._served(f"atlas {i}".encode(), ".webp"))
+        os.utime(made[-1], (1000 + i, 1000 + i))  # written one after another
+    other = map_labels._served(b"mapping", ".json")
+    assert sorted(tmp_path.glob("*.webp")) == sorted(made[-map_labels.KEEP :])
+    assert other.exists() and made[-1].read_bytes() == f"atlas {map_labels.KEEP + 2}".encode()
