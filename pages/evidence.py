@@ -22,10 +22,12 @@ if counties.empty or not present:
     st.stop()
 left, right = st.columns([3, 2])
 cutoff = left.radio(t("ev_definition", L), ["exit", "2016"], key="ev_def", format_func=lambda v: t(f"ev_def_{v}", L))
+# All types at first, then the reader's choice (kept to types present), held in the session state: a widget
+# default as well would clash with the language switch, which sets every choice again.
+st.session_state["ev_types"] = [v for v in st.session_state.get("ev_types", present) if v in present]
 types = right.multiselect(
     t("ev_types", L),
     present,
-    default=present,
     key="ev_types",
     format_func=lambda v: label(GI_TYPE, v, L),
     select_all=False,  # Streamlit's "Select all" is English only

@@ -105,3 +105,25 @@ def test_page_renders_with_its_caveat(lang, caveat):
     at.radio(key="ev_def").set_value("2016").run()
     at.selectbox(key="ev_scope").set_value("area:wuling").run()
     assert not at.exception
+
+
+def test_the_language_switch_keeps_the_chosen_types_without_a_clash(monkeypatch):
+    """The language switch sets every choice again; the types multiselect must then take it without Streamlit's
+    "created with a default value but also had its value set" warning, and keep what the reader chose."""
+    from streamlit.elements.lib import policies
+    from streamlit.testing.v1 import AppTest
+
+    warned = []
+    monkeypatch.setattr(policies.runtime, "exists", lambda: True)  # AppTest has no runtime: the rule is skipped
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    monkeypatch.setattr(policies._LOGGER, "warning", lambda message, key, **_: warned.append(key))
+    at = AppTest.from_file(os.path.join(os.path.dirname(__file__), "..", "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page("pages/evidence.py").run()
+    present = list(at.multiselect(key="ev_types").value)
+    assert len(present) >= 2  # all types at first
+    at.multiselect(key="ev_types").set_value(present[:1]).run()
+    at.segmented_control(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.multiselect(key="ev_types").value == present[:1]
+    assert warned == []
