@@ -113,16 +113,6 @@ def test_every_character_on_every_page_has_a_glyph(page, path, lang):
     assert all(status == 200 for _, status in page.font_responses), page.font_responses
     if lang == "zh":  # Chinese text loads slices, and the slicing keeps them to a few files
         assert "loaded" in statuses and 0 < len(page.font_responses) <= 30, len(page.font_responses)
-    assert not needless_slices(page.font_responses, text), "a slice of rare characters fetched for nothing"
-
-
-def needless_slices(responses, text: str) -> list[str]:
-    """Fetched slices beyond the common ones (Latin, punctuation, common hanzi) that hold no character of `text`."""
-    common = sum(len(group) for group in webfont.groups()[:2])
-    number = {webfont.slice_path(i).name: i for i in range(len(webfont.slices()))}
-    shown = {ord(c) for c in text}
-    fetched = {number[url.rsplit("/", 1)[-1]] for url, _ in responses}
-    return [webfont.slice_path(i).name for i in sorted(fetched) if i >= common and not shown & set(webfont.slices()[i])]
 
 
 def test_charts_are_svg_and_draw_chinese(page):
@@ -183,3 +173,40 @@ def test_exported_svg_draws_chinese_without_a_system_font(page):
         SHOTS.mkdir(parents=True, exist_ok=True)
         shots.append(page.locator("#chart").screenshot(path=str(SHOTS / name)))
     assert image_difference(*shots) > 0.005
+
+
+def test_a_browser_fetches_a_characters_own_slice_first(new_page, latin_browser):
+    """The faces as config.toml declares them, on a page of known text: common characters fetch only their own
+    slices; a rarer one its own plus at most one slice of each more common group (spans overlap by design)."""
+    faces = webfont.configured_faces()
+    css = "".join(
+        f"@font-face{{font-family:T;src:url(/{f['url'].removeprefix('app/')});unicode-range:{f['unicodeRange']};"
+        f"font-weight:{f['weight']}}}"
+        for f in faces
+    )
+    group_of = [g for g, group in enumerate(webfont.groups()) for _ in group]
+    own = {c: i for i, s in enumerate(webfont.slices()) for c in s}
+    level2, rest = webfont.groups()[2][3], webfont.groups()[3][20]
+    for text in ("地理标志产品保护示范区，扶贫。", chr(level2[100]), chr(rest[500])):
+        page = new_page(width=1024, height=300, browser=latin_browser)
+        fetched = []
+
+        def serve(route, request):
+            path = request.url.split("glyphs.test/", 1)[1]
+            if path == "index.html":
+                body = f"<meta charset=utf-8><style>{css}body{{font:40px T}}</style><p>{text}</p>"
+                return route.fulfill(body=body, content_type="text/html")
+            fetched.append(int(Path(path).stem.rsplit("-", 1)[1]))
+            route.fulfill(body=(ROOT / path).read_bytes(), content_type="font/woff2")
+
+        page.route("http://glyphs.test/**", serve)
+        page.goto("http://glyphs.test/index.html")
+        settle(page)
+        needs = {own[ord(c)] for c in text}
+        extra = [group_of[i] for i in fetched if i not in needs]
+        assert needs <= set(fetched), (text, fetched)
+        if max(group_of[i] for i in needs) <= 1:
+            assert not extra, f"{text}: slices {fetched} fetched, needs {needs}"
+        else:
+            assert len(extra) == len(set(extra)) and all(g < max(group_of[i] for i in needs) for g in extra), fetched
+        page.close()
