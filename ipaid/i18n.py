@@ -828,6 +828,13 @@ PROBLEMS_ZH = [
         "编码既不是UTF-8也不是GB18030，请另存为UTF-8 CSV",
     ),
     (r"could not be read as a table: (.*)", r"无法读取为表格（请检查分隔符是否为英文逗号）：\1"),
+    # --- hostile ---
+    (r"unknown column; the columns are: (.*)", r"表中没有此列；应有的列为：\1"),
+    (r"the UTF-16 text is damaged; save the file as UTF-8 CSV", "UTF-16文本已损坏，请另存为UTF-8 CSV"),
+    (
+        r"this is UTF-16 text without a byte-order mark; save the file as UTF-8 CSV",
+        "这是不带字节顺序标记（BOM）的UTF-16文本，请另存为UTF-8 CSV",
+    ),
     # --- steward ---
     (r"the (?:sheet|table) has more than ([\d,]+) rows; the limit is ([\d,]+)", r"表格超过\1行，上限为\2行"),
     (r"the (?:sheet|table) has ([\d,]+) rows; the limit is ([\d,]+)", r"表格有\1行，上限为\2行"),

@@ -130,6 +130,18 @@ def _code_province_problems(df: pd.DataFrame, spec: TableSpec, file: str, refs: 
     return out
 
 
+def unknown_columns(df: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem]:
+    """Columns of an upload the table does not have (a misspelt or shifted header would otherwise be dropped
+    without a word); an empty column without a header (a trailing separator) is ignored."""
+    names = ", ".join(spec.names)
+    return [
+        Problem(file, 1, str(c), f"unknown column; the columns are: {names}")
+        for c in df.columns
+        if c not in spec.names
+        and not (str(c).startswith("Unnamed: ") and not df[c].fillna("").astype(str).str.strip().any())
+    ]
+
+
 def validate(df: pd.DataFrame, spec: TableSpec, file: str, refs: dict[str, set[str]] | None = None) -> pd.DataFrame:
     """Check a table of strings against its spec and return it typed; raise DataError otherwise.
 

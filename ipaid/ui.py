@@ -219,14 +219,21 @@ def shown_values(values: list[str], lang_: str, width: int = 40, most: int = 5) 
     return ", ".join(quoted)
 
 
+def unknown_value_text(name: str, what: str, values: list[str], lang_: str) -> str:
+    """The message for values of link parameter `name` that were ignored, made literal for Markdown: a value
+    from a link is never rendered (no image fetched, no link, no colour directive)."""
+    return literal(t("unknown_value", lang_, what=what, values=shown_values(values, lang_)) + f" (?{name}=)")
+
+
+def warn_unknown(name: str, what: str, values: list[str], lang_: str) -> None:
+    """Name the ignored values of link parameter `name` (`what`: its translated description)."""
+    st.warning(unknown_value_text(name, what, values, lang_), icon=":material/warning:")
+
+
 def show_url_warnings() -> None:
     bad = st.session_state.pop("url_warnings", None)
     for name, values in (bad or {}).items():
-        what = t(PARAM_WORDS[name], lang()) if name in PARAM_WORDS else name
-        st.warning(
-            t("unknown_value", lang(), what=what, values=shown_values(values, lang())) + f" (?{name}=)",
-            icon=":material/warning:",
-        )
+        warn_unknown(name, t(PARAM_WORDS[name], lang()) if name in PARAM_WORDS else name, values, lang())
 
 
 def sidebar() -> None:

@@ -20,6 +20,7 @@ from ipaid.ui import (
     gi_coverage_text,
     lang,
     press_kit_button,
+    warn_unknown,
     write_url,
 )
 from ipaid.views import gi_county_table, gi_table, literal
@@ -39,16 +40,7 @@ if "q" not in st.session_state:  # entering the page: search, detail and bar pic
     st.session_state.pop("_bar_chart", None)
     st.session_state.update(state)
     for name, values in bad.items():
-        st.warning(
-            t(
-                "unknown_value",
-                L,
-                what=t({"detail": "detail_param", "bar": "province"}[name], L),
-                values=", ".join(repr(v[:40]) for v in values),
-            )
-            + f" (?{name}=)",
-            icon=":material/warning:",
-        )
+        warn_unknown(name, t({"detail": "detail_param", "bar": "province"}[name], L), values, L)
 
 st.info(gi_coverage_text(), icon=":material/fact_check:")
 st.caption(literal(filters_text(f) + " · " + t("gis_shown", L, n=len(gis))))
