@@ -397,11 +397,6 @@ def page_link(page: str, label: str, icon: str) -> None:
     st.page_link(page, label=label, icon=icon, query_params=_shared_params() or None)
 
 
-def figure_number(name: str) -> str:
-    """A headline figure quoted in prose ('51', '2,385'), from data/figures.csv."""
-    return f"{int(data.figure(name)['value']):,}"
-
-
 @contextmanager
 def page_guard():
     """Show a data problem as a clear message instead of a traceback."""

@@ -404,7 +404,7 @@ def gi_coverage_section() -> None:
     except DataError:
         return
     st.header(t("cov_title", lang()))
-    st.caption(t("cov_help", lang()))
+    st.caption(t("cov_help", lang(), n=data.figure_number("agri_product_gis_2008_2022")))
     st.dataframe(gi_coverage_view(coverage, lang()), hide_index=True, width="stretch")
 
 
