@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -324,3 +325,4 @@ def test_page_parameters_are_named_as_text(page, params, name):
     shown = [w.value for w in at.warning if "example" in w.value]
     assert len(shown) == 1 and (name is None or f"?{name}" in shown[0]), [w.value for w in at.warning]
     assert "![x](" not in shown[0] and r"\!\[x\]" in shown[0]  # escaped: shown as typed
+    assert not re.search("[\u4e00-\u9fff]", shown[0]), shown[0]  # an English page names the place in English
