@@ -326,3 +326,26 @@ def test_page_parameters_are_named_as_text(page, params, name):
     assert len(shown) == 1 and (name is None or f"?{name}" in shown[0]), [w.value for w in at.warning]
     assert "![x](" not in shown[0] and r"\!\[x\]" in shown[0]  # escaped: shown as typed
     assert not re.search("[\u4e00-\u9fff]", shown[0]), shown[0]  # an English page names the place in English
+
+
+def test_two_sessions_confirming_one_after_the_other_never_lose_an_update():
+    """Two stewards preview uploads against the same version; A confirms. B's page reruns (a note typed) and
+    B confirms: refused, naming A's version (B's file would undo A's change unseen). B confirms again after
+    that message and the diff against A's version: stored."""
+    from test_upload import ACCOUNTS, data_page, sign_in
+
+    a, b = sign_in(data_page(ACCOUNTS)), sign_in(data_page(ACCOUNTS))
+    mine, theirs = shipped(), shipped()
+    mine.loc[0, "name_en"] = "changed by A"
+    theirs.loc[1, "name_en"] = "changed by B"
+    a.file_uploader[0].set_value(("a.csv", csv(mine), "text/csv")).run()
+    b.file_uploader[0].set_value(("b.csv", csv(theirs), "text/csv")).run()
+    a.button(key="upload_confirm_gis").click().run()
+    [first] = store.versions("gis")
+    b.text_input(key="upload_note_gis").input("B's note").run()  # a rerun after A's write
+    b.button(key="upload_confirm_gis").click().run()
+    assert not b.exception and store.current_id("gis") == first.id and len(store.versions("gis")) == 1
+    assert any(f"版本{first.id}" in w.value and "alice" in w.value for w in b.warning), [w.value for w in b.warning]
+    assert [m.value for m in b.metric] == ["0", "0", "2"]  # the diff against A's version: row 0 back, row 1
+    b.button(key="upload_confirm_gis").click().run()
+    assert store.current_id("gis") == first.id + 1 and store.versions("gis")[0].note == "B's note"
