@@ -836,6 +836,7 @@ PROBLEMS_ZH = [
     (r"could not be read as a table: (.*)", r"无法读取为表格（请检查分隔符是否为英文逗号）：\1"),
     # --- hostile ---
     (r"unknown column; the columns are: (.*)", r"表中没有此列；应有的列为：\1"),
+    (r"is ([\d,]+) characters long; the limit is ([\d,]+)", r"长达\1个字符，上限为\2个"),
     (r"the UTF-16 text is damaged; save the file as UTF-8 CSV", "UTF-16文本已损坏，请另存为UTF-8 CSV"),
     (
         r"this is UTF-16 text without a byte-order mark; save the file as UTF-8 CSV",

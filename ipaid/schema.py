@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 CODE6 = re.compile(r"^\d{6}$")
+MAX_CELL = 4_000  # characters in one cell: ten times the longest shipped (a source list); a name of a
+# million characters would be drawn in every tooltip, chart label and brief
+
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # UTF-8 read as Latin-1/cp1252: a lead byte (À–ï) then a continuation byte; or the replacement char.
 MOJIBAKE = re.compile("[\u00c0-\u00ef][\u0080-\u00bf\u0152-\u2122]|\ufffd")
@@ -93,6 +96,8 @@ class DataError(ValueError):
 
 def _check_cell(value: str, col: Column, refs: dict[str, set[str]]) -> str | None:
     """Return what is wrong with one non-empty cell, or None."""
+    if len(value) > MAX_CELL:
+        return f"is {len(value):,} characters long; the limit is {MAX_CELL:,}"
     if CONTROL.search(value):
         return "contains control characters"
     if MOJIBAKE.search(value):

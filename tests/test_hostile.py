@@ -349,3 +349,11 @@ def test_two_sessions_confirming_one_after_the_other_never_lose_an_update():
     assert [m.value for m in b.metric] == ["0", "0", "2"]  # the diff against A's version: row 0 back, row 1
     b.button(key="upload_confirm_gis").click().run()
     assert store.current_id("gis") == first.id + 1 and store.versions("gis")[0].note == "B's note"
+
+
+def test_a_huge_cell_is_refused_by_line_and_column():
+    gis = shipped()
+    gis.loc[2, "name_en"] = "x" * 1_000_000
+    error = refused(csv(gis), "gis.csv", "1,000,000 characters long", "the limit is 4,000")
+    assert [(p.line, p.column) for p in error.problems] == [(4, "name_en")]
+    assert problem_text(error.problems[0].message, "zh") == "长达1,000,000个字符，上限为4,000个"
