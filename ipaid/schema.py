@@ -137,13 +137,17 @@ def _code_province_problems(df: pd.DataFrame, spec: TableSpec, file: str, refs: 
 
 def unknown_columns(df: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem]:
     """Columns of an upload the table does not have (a misspelt or shifted header would otherwise be dropped
-    without a word); an empty column without a header (a trailing separator) is ignored."""
+    without a word); an empty column without a header (a trailing separator, a formatted empty cell in a
+    workbook) is ignored."""
     names = ", ".join(spec.names)
     return [
         Problem(file, 1, str(c), f"unknown column; the columns are: {names}")
-        for c in df.columns
+        for i, c in enumerate(df.columns)
         if c not in spec.names
-        and not (str(c).startswith("Unnamed: ") and not df[c].fillna("").astype(str).str.strip().any())
+        and not (
+            (str(c).strip() == "" or str(c).startswith("Unnamed: "))
+            and not df.iloc[:, i].fillna("").astype(str).str.strip().any()
+        )
     ]
 
 

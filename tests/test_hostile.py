@@ -203,6 +203,11 @@ def test_unknown_columns_are_named_with_the_missing_ones():
     assert "表中没有此列" in problem_text(error.problems[0].message, "zh")
     trailing = csv(shipped()).decode("utf-8").replace("\n", ",\n").encode()  # an empty column without a header
     assert len(upload.check("gis", trailing, "gis.csv")) == len(shipped())
+    rows = [data.ALL["gis"].names + [None, None]] + shipped().astype(object).where(
+        shipped().notna(), None
+    ).values.tolist()
+    book = xlsx(rows)  # two empty columns without a header, as a workbook with formatted empty cells has
+    assert len(upload.check("gis", book, "gis.xlsx")) == len(shipped())
 
 
 def test_writers_in_parallel_processes_never_lose_an_update():
