@@ -7,7 +7,7 @@ import zipfile
 
 import pandas as pd
 
-from ipaid.schema import DataError, Problem
+from ipaid.schema import CONTROL, DataError, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -26,9 +26,13 @@ def decode_text(raw: bytes, file: str) -> str:
     UTF-16 with its byte-order mark (Excel's "Unicode text")."""
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
-            return raw.decode("utf-16")
+            text = raw.decode("utf-16")
         except UnicodeDecodeError:
             raise refuse(file, "the UTF-16 text is damaged; save the file as UTF-8 CSV") from None
+        header = text.lstrip("\ufeff").split("\n", 1)[0]
+        if CONTROL.search(header) or not any(sep in header for sep in ",\t;"):  # binary after a BOM-like start
+            raise refuse(file, "this is not a text file (CSV expected)")
+        return text
     if b"\x00" in raw[:4096]:
         head = raw[:64]
         if len(head) > 8 and (not any(head[1::2]) or not any(head[::2])):
