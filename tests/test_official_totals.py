@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ipaid import data
+from ipaid.figures import figure_label
 from ipaid.i18n import STRINGS
 
 
@@ -46,32 +47,18 @@ def test_no_ui_string_types_an_official_figure():
     assert not found
 
 
-@pytest.mark.parametrize(
-    "page, names",
-    [
-        (
-            "overview",
-            [
-                "gi_protection_products",
-                "gi_trademarks",
-                "gi_mark_enterprises",
-                "gi_demonstration_zones",
-                "tisc_centres",
-                "national_poverty_counties",
-            ],
-        ),
-        ("projects", ["gi_promotion_projects", "gi_project_counties", "gi_project_provinces", "gi_project_gis"]),
-        ("patents", ["tisc_centres"]),
-    ],
-)
-def test_headline_cards_show_the_figures_table(page, names):
+@pytest.mark.parametrize("page", ["overview", "projects", "patents"])
+def test_headline_cards_show_the_figures_table(page):
+    """Each card is a figure of data/figures.csv, named by its label, showing that figure's value."""
     at = AppTest.from_file("../app.py", default_timeout=120)
     at.query_params["lang"] = "en"
     if page != "overview":
         at.switch_page(f"pages/{page}.py")
     at.run()
-    shown = [m.value for m in at.metric]
-    assert shown[: len(names)] == [data.figure_number(n) for n in names]
+    names = {figure_label(name, "en"): name for name in data.load_figures().index}
+    assert at.metric
+    for card in at.metric:
+        assert data.figure_number(names[card.label]) in card.value, (card.label, card.value)
 
 
 PAGE_OF = {"gis": "gi", "tisc": "patents", "demo_zones": "projects", "projects": "projects", "area_members": "map"}
