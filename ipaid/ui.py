@@ -15,7 +15,7 @@ import streamlit as st
 
 from ipaid import chart_text, data, display, palette
 from ipaid.admin_index import county_index
-from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line
+from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line, gi_types_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
 from ipaid.gi_search import MAX_QUERY, blank, filter_offer
 from ipaid.i18n import CATEGORY, DEFAULT_LANG, GI_TYPE, label, norm_lang, source_text, t
@@ -571,6 +571,11 @@ def figure_card(col, name: str, short: bool = False) -> pd.Series:
 def gi_coverage_text() -> str:
     """How many of the official GI protection products the table lists (GI and Data pages)."""
     return gi_coverage_line(lang())
+
+
+def gi_types_text() -> str:
+    """Each GI type's rows against its official total (GI page)."""
+    return gi_types_line(lang())
 
 
 def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:

@@ -5,7 +5,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from ipaid import charts, data, figures, maps
+from ipaid import charts, data, maps
 from ipaid.gi_charts import gi_charts, gi_subset
 from ipaid.gi_search import MAX_QUERY, detail_counties, follow_pick, search, url_state
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
@@ -18,6 +18,7 @@ from ipaid.ui import (
     downloads,
     filters_text,
     gi_coverage_text,
+    gi_types_text,
     lang,
     press_kit_button,
     warn_unknown,
@@ -43,7 +44,7 @@ if "q" not in st.session_state:  # entering the page: search, detail and bar pic
         warn_unknown(name, t({"detail": "detail_param", "bar": "province"}[name], L), values, L)
 
 st.info(gi_coverage_text(), icon=":material/fact_check:")
-st.caption(figures.gi_types_line(L))
+st.caption(gi_types_text())
 st.caption(literal(filters_text(f) + " · " + t("gis_shown", L, n=len(gis))))
 if gis.empty:
     st.warning(t("no_match", L))
