@@ -223,6 +223,11 @@ def figure(name: str) -> pd.Series:
     return load_figures().loc[name]
 
 
+def figure_number(name: str) -> str:
+    """A headline figure quoted in prose ('51', '2,385'), from data/figures.csv."""
+    return f"{int(figure(name)['value']):,}"
+
+
 @by_signature(*ALL)
 def coverage() -> pd.DataFrame:
     """Each dataset: rows, where it comes from, the official total it is measured against, and how many

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from ipaid import auth
+from ipaid import auth, store
 from ipaid.i18n import t
 from ipaid.schema import DataError
 from ipaid.shared_throttle import SharedThrottle
@@ -121,6 +121,30 @@ def parse_once(slot: str, raw: bytes, extra: tuple, make: Callable[[], T]) -> T:
     if memo[2] is not None:
         raise memo[2]
     return memo[1]
+
+
+def preview_base(slot: str, upload_id: str, current: int) -> int:
+    """The table version this upload (`upload_id`: the uploaded file's id) was first previewed against, kept
+    across reruns (a note typed, a sheet chosen): confirming after someone else stored a version is then
+    refused as a conflict, never stored over a change the steward did not see. See `guarded`."""
+    kept = st.session_state.get(f"_base_{slot}")
+    if not kept or kept[0] != upload_id:
+        kept = st.session_state[f"_base_{slot}"] = (upload_id, current)
+    return kept[1]
+
+
+def guarded(slot: str, upload_id: str, write: Callable[[auth.Steward], int]) -> Callable[[auth.Steward], int]:
+    """`write`, which when refused as a conflict moves the upload's base to the version now current: the page
+    has said who changed the table and shows the diff against it, so the next confirm may store."""
+
+    def run(steward: auth.Steward) -> int:
+        try:
+            return write(steward)
+        except store.Conflict as exc:
+            st.session_state[f"_base_{slot}"] = (upload_id, exc.current)
+            raise
+
+    return run
 
 
 def sheet_choice(raw: bytes, key: str) -> str | None:

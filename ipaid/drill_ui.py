@@ -37,7 +37,8 @@ def drill_level(lang: str) -> str:
         if asked and hierarchy.check_level(_province(), asked):
             value = shown_values([asked], lang)
             word = "dr_bad_prefecture" if _province() else "dr_prefecture_alone"
-            st.warning(literal(t(word, lang, value=value, province=_province())), icon=":material/warning:")
+            province = place_en(_province()) if lang == "en" else _province()
+            st.warning(literal(t(word, lang, value=value, province=province)), icon=":material/warning:")
             ss[KEY] = ""
     if ss[KEY] and hierarchy.check_level(_province(), ss[KEY]):
         ss[KEY] = ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipaid.i18n import source_text, t
+from ipaid.i18n import GI_TYPE, label, listing, source_text, t
 
 UNITS_ZH = {
     "counties": "个县",
@@ -95,6 +95,18 @@ def figure_label(name: str, lang: str) -> str:
 def figure_help(row: pd.Series, lang: str) -> str:
     source = source_text(row["source"], lang)
     return f"Source: {source} · as of {row['as_of']}" if lang == "en" else f"来源：{source} · 截至 {row['as_of']}"
+
+
+def gi_types_line(lang: str) -> str:
+    """Each GI type with an official total: rows it counts against that total (GI page)."""
+    from ipaid import data
+
+    cov = data.gi_coverage().dropna(subset=["official_total"])
+    items = [
+        t("coverage_gi_type", lang, name=label(GI_TYPE, r.gi_type, lang), n=int(r.covered), total=int(r.official_total))
+        for r in cov.itertuples()
+    ]
+    return t("coverage_gi_types", lang, types=listing(items, lang)) if items else ""
 
 
 def gi_coverage_line(lang: str) -> str:

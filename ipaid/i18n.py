@@ -74,9 +74,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "coverage_gi": (
         "{n} of the {total:,} GI protection products approved by Oct 2020 are listed ({pct:.1%}; "
-        "{later} approved later are listed too but not counted); rows of all GI types: {rows}",
+        "{later} approved later are listed too but not counted); rows of all GI types: {rows:,}",
         "已收录截至2020年10月批准的{total:,}个地理标志保护产品中的{n}个（{pct:.1%}；另有{later}个为此后批准，"
-        "已收录但不计入）；各类地理标志共{rows}条",
+        "已收录但不计入）；各类地理标志共{rows:,}条",
     ),
     "coverage_areas": (
         "Area membership loaded for {n} of {total} contiguous-area counties.",
@@ -293,7 +293,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     # --- gi ---
     "gi_col_name": ("Name", "名称"),
     "gi_col_other_name": ("Chinese", "英文名/拼音"),
-    "gis_shown": ("{n} GIs shown", "显示{n}条"),
+    "gis_shown": ("{n:,} GIs shown", "显示{n:,}条"),
     "gi_chart_source": (
         "data/gi_products.csv (CNIPA, AQSIQ and MoA announcements; see each row's source)",
         "data/gi_products.csv（国家知识产权局、原质检总局、农业农村部公告，见各行来源）",
@@ -387,7 +387,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "zone_name": ("Zone", "示范区"),
     "zone_year": ("Year as stated", "所述年份"),
-    "zone_among": ("Among the 24 of Oct 2020", "是否属于2020年10月的24个"),
+    "zone_among": ("Among the {n} of Oct 2020", "是否属于2020年10月的{n}个"),
     "zone_likely": ("very likely", "很可能"),
     "zone_unknown": ("unknown (year not stated)", "未知（未注明年份）"),
     "zone_no": ("no (later batch)", "否（其后批次）"),
@@ -403,15 +403,15 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "tisc_institution": ("Institution", "依托机构"),
     "tisc_batch": ("Batch", "批次"),
-    "tisc_certainty": ("Among the 51 by Nov 2020", "是否属于2020年11月的51家"),
+    "tisc_certainty": ("Among the {n} by Nov 2020", "是否属于2020年11月的{n}家"),
     "tisc_confirmed": ("confirmed", "已确认"),
     "tisc_probable": ("probable", "很可能"),
     "cov_title": ("Geographical indications by type: placement and coverage", "地理标志（按类型）：落点与覆盖"),
     "cov_help": (
         "Counted: rows up to the year of the official total (protection products and trademarks: Oct 2020; "
-        "agricultural-product GIs: 3,510 registered 2008–2022, of which 2008–2020 are loaded). Unplaced rows "
+        "agricultural-product GIs: {n} registered 2008–2022, of which 2008–2020 are loaded). Unplaced rows "
         "say why in their place_note column (download the table).",
-        "计入：截至官方总数所指年份的条目（保护产品与商标：2020年10月；农产品地理标志：2008—2022年共登记3,510个，已载入2008—2020年部分）。"
+        "计入：截至官方总数所指年份的条目（保护产品与商标：2020年10月；农产品地理标志：2008—2022年共登记{n}个，已载入2008—2020年部分）。"
         "未落点的条目在place_note列注明原因（可下载数据表查看）。",
     ),
     "cov_rows": ("Rows", "条目"),
@@ -423,19 +423,19 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "cov_sources": ("Sources cited", "引用来源数"),
     "page_evidence": ("GIs and exit: the evidence", "地理标志与脱贫摘帽"),
     "ev_intro": (
-        "For the 832 national poverty counties: did counties with a geographical indication registered "
+        "For the {n} national poverty counties: did counties with a geographical indication registered "
         "early leave the poverty list earlier than those without? Each bar counts the counties of a group "
         "that were out of poverty by the end of the year.",
-        "针对832个国家级贫困县：较早登记地理标志的县是否比没有地理标志的县更早脱贫摘帽？每根柱表示该组中到当年年底已摘帽的县所占比例。",
+        "针对{n}个国家级贫困县：较早登记地理标志的县是否比没有地理标志的县更早脱贫摘帽？每根柱表示该组中到当年年底已摘帽的县所占比例。",
     ),
     "ev_caveat": (
         "This is an association in the loaded data, not a causal effect. Counties that are richer or easier "
         "to reach may both register GIs and leave the list earlier; exit years also followed national plans "
-        "(the hardest 52 counties were scheduled for 2020). With 'before the county's exit year', counties "
+        "(the hardest {last} counties were scheduled for 2020). With 'before the county's exit year', counties "
         "that exited later had more years in which to register a GI, which alone shifts that group towards "
         "later exits; the common cutoff (before 2016, when the first counties exited) avoids this.",
         "以下仅为已载入数据中的相关关系，并非因果效应。经济较好、交通较便利的县可能既更多登记地理标志，又更早摘帽；摘帽年份还受国家计划安排影响"
-        "（最难的52个县安排在2020年）。按“摘帽年份之前”分组时，摘帽较晚的县有更多年份可以在摘帽前登记地理标志，这本身就会使该组偏向较晚摘帽；"
+        "（最难的{last}个县安排在2020年）。按“摘帽年份之前”分组时，摘帽较晚的县有更多年份可以在摘帽前登记地理标志，这本身就会使该组偏向较晚摘帽；"
         "统一截止年份（2016年以前，即首批县摘帽之前）可避免这一偏差。",
     ),
     "ev_definition": ("A county counts as having a GI when", "“有地理标志”的判定"),
@@ -705,6 +705,12 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "gi_matches_all": ("{n} GIs match: pick from the list below.", "共{n}个地理标志符合，请从下方列表中选择。"),
     "show_county_table": ("Show the table of {n} counties", "显示{n}个县的表格"),
+    # --- hostile ---
+    "coverage_gi_types": (
+        "Each GI type against its official total (details on the Data page): {types}.",
+        "各类地理标志与官方总数对照（详见“数据管理”页）：{types}。",
+    ),
+    "coverage_gi_type": ("{name}: {n:,} of {total:,}", "{name}：{total:,}个中已收录{n:,}个"),
 }
 
 CATEGORY = {
@@ -828,6 +834,14 @@ PROBLEMS_ZH = [
         "编码既不是UTF-8也不是GB18030，请另存为UTF-8 CSV",
     ),
     (r"could not be read as a table: (.*)", r"无法读取为表格（请检查分隔符是否为英文逗号）：\1"),
+    # --- hostile ---
+    (r"unknown column; the columns are: (.*)", r"表中没有此列；应有的列为：\1"),
+    (r"is ([\d,]+) characters long; the limit is ([\d,]+)", r"长达\1个字符，上限为\2个"),
+    (r"the UTF-16 text is damaged; save the file as UTF-8 CSV", "UTF-16文本已损坏，请另存为UTF-8 CSV"),
+    (
+        r"this is UTF-16 text without a byte-order mark; save the file as UTF-8 CSV",
+        "这是不带字节顺序标记（BOM）的UTF-16文本，请另存为UTF-8 CSV",
+    ),
     # --- steward ---
     (r"the (?:sheet|table) has more than ([\d,]+) rows; the limit is ([\d,]+)", r"表格超过\1行，上限为\2行"),
     (r"the (?:sheet|table) has ([\d,]+) rows; the limit is ([\d,]+)", r"表格有\1行，上限为\2行"),

@@ -24,7 +24,7 @@ from ipaid.playback import (
     parse_year,
     year_counts,
 )
-from ipaid.ui import filters_text, legend, table_switch, write_url
+from ipaid.ui import filters_text, legend, table_switch, warn_unknown, write_url
 
 YEAR_KEY = "year"  # the slider's key and URL parameter
 PLAYING, TIMER, FULL = "_play_on", "_play_timer", "_play_full_run"
@@ -88,7 +88,7 @@ def playback(f: Filters, lang: str, steps: int, resets: int) -> None:
         asked = st.query_params.get(YEAR_KEY)
         year = parse_year(asked) if asked is not None else ss.get("_year", YEARS[0])
         if year is None:
-            st.warning(t("unknown_value", lang, what=t("year_param", lang), values=repr(asked[:40])) + " (?year=)")
+            warn_unknown(YEAR_KEY, t("year_param", lang), [asked], lang)
         ss[YEAR_KEY] = year or YEARS[0]
     else:  # Back or Forward may have restored it from the link as text
         ss[YEAR_KEY] = parse_year(ss[YEAR_KEY]) or YEARS[0]

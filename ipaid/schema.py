@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 CODE6 = re.compile(r"^\d{6}$")
+MAX_CELL = 4_000  # characters in one cell: ten times the longest shipped (a source list); a name of a
+# million characters would be drawn in every tooltip, chart label and brief
+
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # UTF-8 read as Latin-1/cp1252: a lead byte (À–ï) then a continuation byte; or the replacement char.
 MOJIBAKE = re.compile("[\u00c0-\u00ef][\u0080-\u00bf\u0152-\u2122]|\ufffd")
@@ -93,6 +96,8 @@ class DataError(ValueError):
 
 def _check_cell(value: str, col: Column, refs: dict[str, set[str]]) -> str | None:
     """Return what is wrong with one non-empty cell, or None."""
+    if len(value) > MAX_CELL:
+        return f"is {len(value):,} characters long; the limit is {MAX_CELL:,}"
     if CONTROL.search(value):
         return "contains control characters"
     if MOJIBAKE.search(value):
@@ -128,6 +133,22 @@ def _code_province_problems(df: pd.DataFrame, spec: TableSpec, file: str, refs: 
             if CODE6.match(code) and province and f"{code[:2]}:{province}" not in prefixes:
                 out.append(Problem(file, int(i) + 2, col.name, f"'{code}' is not a code of {province}"))
     return out
+
+
+def unknown_columns(df: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem]:
+    """Columns of an upload the table does not have (a misspelt or shifted header would otherwise be dropped
+    without a word); an empty column without a header (a trailing separator, a formatted empty cell in a
+    workbook) is ignored."""
+    names = ", ".join(spec.names)
+    return [
+        Problem(file, 1, str(c), f"unknown column; the columns are: {names}")
+        for i, c in enumerate(df.columns)
+        if c not in spec.names
+        and not (
+            (str(c).strip() == "" or str(c).startswith("Unnamed: "))
+            and not df.iloc[:, i].fillna("").astype(str).str.strip().any()
+        )
+    ]
 
 
 def validate(df: pd.DataFrame, spec: TableSpec, file: str, refs: dict[str, set[str]] | None = None) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import zipfile
 
 import pandas as pd
 
-from ipaid.schema import DataError, Problem
+from ipaid.schema import CONTROL, DataError, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -22,8 +22,21 @@ def refuse(file: str, message: str) -> DataError:
 
 
 def decode_text(raw: bytes, file: str) -> str:
-    """Decode CSV bytes as UTF-8 (with or without BOM) or GB18030, the encodings official lists use."""
+    """Decode CSV bytes as UTF-8 (with or without BOM) or GB18030, the encodings official lists use, or as
+    UTF-16 with its byte-order mark (Excel's "Unicode text")."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise refuse(file, "the UTF-16 text is damaged; save the file as UTF-8 CSV") from None
+        header = text.lstrip("\ufeff").split("\n", 1)[0]
+        if CONTROL.search(header) or not any(sep in header for sep in ",\t;"):  # binary after a BOM-like start
+            raise refuse(file, "this is not a text file (CSV expected)")
+        return text
     if b"\x00" in raw[:4096]:
+        head = raw[:64]
+        if len(head) > 8 and (not any(head[1::2]) or not any(head[::2])):
+            raise refuse(file, "this is UTF-16 text without a byte-order mark; save the file as UTF-8 CSV")
         raise refuse(file, "this is not a text file (CSV expected)")
     for encoding in ENCODINGS:
         try:
@@ -31,6 +44,13 @@ def decode_text(raw: bytes, file: str) -> str:
         except UnicodeDecodeError:
             continue
     raise refuse(file, "the text encoding is neither UTF-8 nor GB18030; save the file as UTF-8 CSV")
+
+
+def delimiter(text: str) -> str:
+    """The column separator of CSV text: a comma, unless its header line holds more tabs or semicolons (a
+    "CSV" saved by a spreadsheet set to another locale, or Excel's tab-separated "Unicode text")."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    return max((",", "\t", ";"), key=header.count)
 
 
 def _check_xlsx(raw: bytes, file: str) -> None:
@@ -111,7 +131,12 @@ def read_table_bytes(raw: bytes, file: str, sheet: str | None = None) -> pd.Data
             if text.count("\n") > MAX_ROWS + 1:
                 raise refuse(file, f"the table has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")
             df = pd.read_csv(
-                io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True, skip_blank_lines=False
+                io.StringIO(text),
+                sep=delimiter(text),
+                dtype=str,
+                keep_default_na=False,
+                skipinitialspace=True,
+                skip_blank_lines=False,
             )
     except DataError:
         raise

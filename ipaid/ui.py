@@ -15,7 +15,7 @@ import streamlit as st
 
 from ipaid import chart_text, data, display, palette
 from ipaid.admin_index import county_index
-from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line
+from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line, gi_types_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
 from ipaid.gi_search import MAX_QUERY, blank, filter_offer
 from ipaid.i18n import CATEGORY, DEFAULT_LANG, GI_TYPE, label, norm_lang, source_text, t
@@ -219,14 +219,21 @@ def shown_values(values: list[str], lang_: str, width: int = 40, most: int = 5) 
     return ", ".join(quoted)
 
 
+def unknown_value_text(name: str, what: str, values: list[str], lang_: str) -> str:
+    """The message for values of link parameter `name` that were ignored, made literal for Markdown: a value
+    from a link is never rendered (no image fetched, no link, no colour directive)."""
+    return literal(t("unknown_value", lang_, what=what, values=shown_values(values, lang_)) + f" (?{name}=)")
+
+
+def warn_unknown(name: str, what: str, values: list[str], lang_: str) -> None:
+    """Name the ignored values of link parameter `name` (`what`: its translated description)."""
+    st.warning(unknown_value_text(name, what, values, lang_), icon=":material/warning:")
+
+
 def show_url_warnings() -> None:
     bad = st.session_state.pop("url_warnings", None)
     for name, values in (bad or {}).items():
-        what = t(PARAM_WORDS[name], lang()) if name in PARAM_WORDS else name
-        st.warning(
-            t("unknown_value", lang(), what=what, values=shown_values(values, lang())) + f" (?{name}=)",
-            icon=":material/warning:",
-        )
+        warn_unknown(name, t(PARAM_WORDS[name], lang()) if name in PARAM_WORDS else name, values, lang())
 
 
 def sidebar() -> None:
@@ -388,11 +395,6 @@ def nav_links(pages: list) -> None:
 def page_link(page: str, label: str, icon: str) -> None:
     """A link to another page that keeps the language and filters (see `nav_links`)."""
     st.page_link(page, label=label, icon=icon, query_params=_shared_params() or None)
-
-
-def figure_number(name: str) -> str:
-    """A headline figure quoted in prose ('51', '2,385'), from data/figures.csv."""
-    return f"{int(data.figure(name)['value']):,}"
 
 
 @contextmanager
@@ -569,6 +571,11 @@ def figure_card(col, name: str, short: bool = False) -> pd.Series:
 def gi_coverage_text() -> str:
     """How many of the official GI protection products the table lists (GI and Data pages)."""
     return gi_coverage_line(lang())
+
+
+def gi_types_text() -> str:
+    """Each GI type's rows against its official total (GI page)."""
+    return gi_types_line(lang())
 
 
 def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:

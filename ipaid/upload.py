@@ -16,7 +16,7 @@ from ipaid.admin_index import known_refs
 from ipaid.auth import Steward, require
 from ipaid.export import FORMULA
 from ipaid.paths import DATA_DIR
-from ipaid.schema import DataError, validate
+from ipaid.schema import DataError, unknown_columns, validate
 from ipaid.tablefile import read_table_bytes, refuse
 from ipaid.tables import ALL, UPLOADABLE
 
@@ -70,10 +70,14 @@ def check(name: str, raw: bytes, filename: str, sheet: str | None = None) -> pd.
     if name not in UPLOADABLE:
         raise ValueError(f"table '{name}' cannot be uploaded")
     sniff(raw, filename)
-    if sheet is None:
-        table = data.read_upload(raw, name, filename)
-    else:
-        table = validate(read_table_bytes(raw, filename, sheet), ALL[name], filename, known_refs())
+    frame = read_table_bytes(raw, filename, sheet)
+    extra = unknown_columns(frame, ALL[name], filename)
+    try:
+        table = validate(frame, ALL[name], filename, known_refs())
+    except DataError as error:
+        raise DataError(extra + error.problems) from None
+    if extra:
+        raise DataError(extra)
     consistency.against_current(name, table, filename)  # with the other current tables
     return table
 

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from ipaid.data import figure_number
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import pinyin, place_en
 
@@ -151,7 +152,9 @@ def tisc_view(tisc: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("province", lang): tisc["province_zh"].map(place_en) if en else tisc["province_zh"],
             t("tisc_batch", lang): tisc["batch"],
             t("year", lang): tisc["year"].map(lambda y: "" if pd.isna(y) else str(y)),
-            t("tisc_certainty", lang): tisc["certainty"].map(lambda c: t(f"tisc_{c}", lang) if c else ""),
+            t("tisc_certainty", lang, n=figure_number("tisc_centres")): tisc["certainty"].map(
+                lambda c: t(f"tisc_{c}", lang) if c else ""
+            ),
             t("source", lang): tisc["source"],
         }
     )
@@ -201,7 +204,9 @@ def demo_zones_view(zones: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("zone_name", lang): zones["name_zh"].map(zone_en) if en else zones["name_zh"],
             t("province", lang): zones["province"].map(place_en) if en else zones["province"],
             t("zone_year", lang): zones["year_stated"],
-            t("zone_among", lang): zones["among_24"].map(lambda v: t(f"zone_{v}", lang)),
+            t("zone_among", lang, n=figure_number("gi_demonstration_zones")): zones["among_24"].map(
+                lambda v: t(f"zone_{v}", lang)
+            ),
             t("source", lang): zones["source"],
         }
     )

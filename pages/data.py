@@ -178,7 +178,8 @@ def upload_section() -> None:
     except DataError as exc:
         show_problems(exc)
         return
-    change, base = upload.preview(name, table)
+    change, current = upload.preview(name, table)
+    base = data_ui.preview_base(f"upload_{name}", file.file_id, current)
     show_change(change)
     show_formulas(table)
     note = f"upload_note_{name}"
@@ -195,7 +196,7 @@ def upload_section() -> None:
         key=f"upload_confirm_{name}",
         disabled=change.is_empty,
         on_click=do_write,
-        args=(write, gen),
+        args=(data_ui.guarded(f"upload_{name}", file.file_id, write), gen),
     )
 
 
@@ -208,10 +209,11 @@ def import_section() -> None:
         return
     raw = file.getvalue()
     sheet = data_ui.sheet_choice(raw, "import_sheet")
-    base = store.current_id("gis")  # the GI table the import is merged into
+    current = store.current_id("gis")  # the GI table the import is merged into
+    base = data_ui.preview_base("import", file.file_id, current)
     try:
         result = data_ui.parse_once(
-            "import", raw, (file.name, sheet, base), lambda: import_gi.prepare(raw, file.name, sheet)
+            "import", raw, (file.name, sheet, current), lambda: import_gi.prepare(raw, file.name, sheet)
         )
     except DataError as exc:
         show_problems(exc)
@@ -240,7 +242,7 @@ def import_section() -> None:
         key="import_confirm",
         disabled=not len(result.new),
         on_click=do_write,
-        args=(write, gen),
+        args=(data_ui.guarded("import", file.file_id, write), gen),
     )
 
 
@@ -300,7 +302,8 @@ def area_list_section() -> None:
     raw, filename = (file.getvalue(), file.name) if file is not None else (text.encode("utf-8"), "pasted.txt")
     if not raw.strip():
         return
-    base = store.current_id("area_members")
+    upload_id = file.file_id if file is not None else text  # the pasted text is its own id
+    base = data_ui.preview_base("area_list", upload_id, store.current_id("area_members"))
     try:
         result = area_list.prepare(raw, filename)
     except DataError as exc:
@@ -393,7 +396,7 @@ def area_list_section() -> None:
         key="al_confirm",
         disabled=not (result.usable and source),
         on_click=do_write,
-        args=(write, "al_gen"),
+        args=(data_ui.guarded("area_list", upload_id, write), "al_gen"),
     )
 
 
@@ -404,7 +407,7 @@ def gi_coverage_section() -> None:
     except DataError:
         return
     st.header(t("cov_title", lang()))
-    st.caption(t("cov_help", lang()))
+    st.caption(t("cov_help", lang(), n=data.figure_number("agri_product_gis_2008_2022")))
     st.dataframe(gi_coverage_view(coverage, lang()), hide_index=True, width="stretch")
 
 

@@ -9,8 +9,8 @@ from ipaid.ui import chart_block, chart_subtitle, current_filters, filters_text,
 
 L = lang()
 st.title(t("page_evidence", L))
-st.caption(t("ev_intro", L))
-st.warning(t("ev_caveat", L), icon=":material/warning:")
+st.caption(t("ev_intro", L, n=data.figure_number("national_poverty_counties")))
+st.warning(t("ev_caveat", L, last=data.figure_number("exited_2020")), icon=":material/warning:")
 
 f = current_filters()
 gis = filter_gis(data.load_gis(), Filters(categories=f.categories, gis=f.gis))

@@ -18,8 +18,10 @@ from ipaid.ui import (
     downloads,
     filters_text,
     gi_coverage_text,
+    gi_types_text,
     lang,
     press_kit_button,
+    warn_unknown,
     write_url,
 )
 from ipaid.views import gi_county_table, literal
@@ -39,18 +41,10 @@ if "q" not in st.session_state:  # entering the page: search, detail and bar pic
     st.session_state.pop("_bar_chart", None)
     st.session_state.update(state)
     for name, values in bad.items():
-        st.warning(
-            t(
-                "unknown_value",
-                L,
-                what=t({"detail": "detail_param", "bar": "province"}[name], L),
-                values=", ".join(repr(v[:40]) for v in values),
-            )
-            + f" (?{name}=)",
-            icon=":material/warning:",
-        )
+        warn_unknown(name, t({"detail": "detail_param", "bar": "province"}[name], L), values, L)
 
 st.info(gi_coverage_text(), icon=":material/fact_check:")
+st.caption(gi_types_text())
 st.caption(literal(filters_text(f) + " · " + t("gis_shown", L, n=len(gis))))
 if gis.empty:
     st.warning(t("no_match", L))

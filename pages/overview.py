@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from ipaid import data, maps
+from ipaid.data import figure_number
 from ipaid.filters import Filters
 from ipaid.i18n import t
 from ipaid.palette import legend
-from ipaid.ui import figure_card, figure_number, lang, page_link
+from ipaid.ui import figure_card, lang, page_link
 from ipaid.ui import legend as draw_legend
 
 L = lang()

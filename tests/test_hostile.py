@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import io
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import textwrap
 import time
 import zipfile
 
 import openpyxl
+import pandas as pd
 import pytest
 
-from ipaid import data, export, store, tablefile, upload
+from ipaid import data, db, export, store, tablefile, upload
+from ipaid.i18n import problem_text
 from ipaid.schema import DataError
-from test_store import STEWARD, csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
+from test_store import ROOT, STEWARD, csv, isolated_store, shipped  # noqa: F401  (autouse fixture)
 
 HEADER = ",".join(data.ALL["gis"].names).encode()
 
@@ -165,3 +173,192 @@ def test_data_page_never_renders_user_text_as_html(lang):
                 showing.setdefault(element.type, set()).add(payload)
     assert {"<script>", "onerror"} <= set().union(*showing.values()), showing  # shown, as text
     assert set(showing) <= {"dataframe", "code", "text"}, showing
+
+
+# --- Bad files a steward may really have: other encodings and separators, shifted headers ---
+
+
+def test_utf16_and_other_separators_are_read_like_the_utf8_csv():
+    """Excel's "Unicode text" (UTF-16 with BOM, tab-separated) and a CSV with semicolons (a spreadsheet set to
+    a European locale) hold the same table as the UTF-8 CSV."""
+    gis = shipped()
+    expected = upload.check("gis", csv(gis), "gis.csv")
+    text = gis.to_csv(index=False, sep="\t")
+    for raw in (text.encode("utf-16"), text.encode("utf-8"), gis.to_csv(index=False, sep=";").encode("gb18030")):
+        pd.testing.assert_frame_equal(upload.check("gis", raw, "gis.csv"), expected)
+
+
+def test_utf16_without_byte_order_mark_is_named():
+    refused(csv(shipped()).decode("utf-8").encode("utf-16-le"), "gis.csv", "utf-16", "save the file as utf-8")
+
+
+def test_unknown_columns_are_named_with_the_missing_ones():
+    gis = shipped().rename(columns={"name_en": "name_english"}).assign(comment="x")
+    error = refused(csv(gis), "gis.csv", "unknown column", "the columns are: gi_id, name_zh, name_en")
+    assert {(p.column, p.message.split(";")[0]) for p in error.problems} == {
+        ("name_english", "unknown column"),
+        ("comment", "unknown column"),
+        ("name_en", "column is missing"),
+    }
+    assert "表中没有此列" in problem_text(error.problems[0].message, "zh")
+    trailing = csv(shipped()).decode("utf-8").replace("\n", ",\n").encode()  # an empty column without a header
+    assert len(upload.check("gis", trailing, "gis.csv")) == len(shipped())
+    rows = [data.ALL["gis"].names + [None, None]] + shipped().astype(object).where(
+        shipped().notna(), None
+    ).values.tolist()
+    book = xlsx(rows)  # two empty columns without a header, as a workbook with formatted empty cells has
+    assert len(upload.check("gis", book, "gis.xlsx")) == len(shipped())
+
+
+def test_writers_in_parallel_processes_never_lose_an_update():
+    """Three processes (replicas) each confirm uploads against the version they last saw, all at once: each
+    write is stored as the next version or refused as a conflict, never stored on top of a version it did
+    not see; every stored version holds its own content, the last is current, and the store is sound."""
+    code = textwrap.dedent(
+        """
+        import sys
+        from ipaid import data, store, upload
+        from ipaid.auth import Steward
+        gis = data.load_table("gis")
+        for i in range(2):
+            base = store.current_id("gis")
+            gis.loc[0, "name_en"] = note = f"{sys.argv[1]}-{i}"
+            try:
+                new = upload.accept(
+                    "gis", data.to_csv_bytes(gis), "w.csv", note, steward=Steward("w", "local"), expected=base
+                )
+                print(base, new, flush=True)
+            except store.Conflict:
+                print(base, "conflict", flush=True)
+        """
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, f"w{k}"], cwd=ROOT, env=os.environ.copy(), stdout=subprocess.PIPE, text=True
+        )
+        for k in range(3)
+    ]
+    outputs = [p.communicate(timeout=120)[0].split() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], outputs
+    written = sorted(
+        (int(new), int(base)) for out in outputs for base, new in zip(out[::2], out[1::2]) if new.isdigit()
+    )
+    assert sum(len(out) // 2 for out in outputs) == 6 and written
+    assert [base for _, base in written] == [0] + [new for new, _ in written[:-1]]  # each on the one before
+    stored = store.versions("gis")
+    assert sorted(v.id for v in stored) == [new for new, _ in written]
+    for v in stored:
+        assert pd.read_csv(io.BytesIO(store.version_content(v.id)), dtype=str).at[0, "name_en"] == v.note
+    assert store.current_id("gis") == written[-1][0]
+    if not os.environ.get(db.ENV):  # the SQLite default store
+        with sqlite3.connect(store.store_path()) as con:
+            assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+# --- Bad link parameters on every page ---
+
+IMAGE = "![x](http://example.invalid/x.png)"
+HOSTILE_LINK = {  # every parameter a page reads, each with a value it cannot use
+    "province": ["XX", IMAGE],
+    "area": "<script>alert(1)</script>",
+    "category": ":red[red] $x^2$",
+    "gi": "9" * 5000,
+    "measure": "foo",
+    "contrast": "a\x00b",
+    "text": "湖南",
+    "county": "abc",
+    "q": "%00" * 100,
+    "detail": IMAGE,
+    "bar": "火星省",
+    "prefecture": IMAGE,
+    "year": "三千",
+}
+PAGE_NAMES = ["overview", "map", "gi", "evidence", "projects", "designated", "patents", "profiles", "data"]
+
+
+def _markdown_bodies(at):
+    for kind in ("warning", "info", "error", "markdown", "caption", "success"):
+        for element in getattr(at, kind):
+            yield kind, str(element.value)
+
+
+@pytest.mark.parametrize("page", PAGE_NAMES)
+def test_a_hostile_link_gives_messages_in_the_page_language_and_stores_nothing(page):
+    """Every parameter bad at once: the page draws, each bad value is named in the page's language, no value
+    from the link reaches Markdown unescaped (no image fetched, no colour directive), nothing is stored."""
+    from streamlit.testing.v1 import AppTest
+
+    lang = "en" if PAGE_NAMES.index(page) % 2 else "zh"
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    for key, value in {**HOSTILE_LINK, "lang": lang}.items():
+        at.query_params[key] = value
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title and not at.error, [e.value for e in at.error]
+    warnings = [w.value for w in at.warning]
+    for name in ("province", "area", "category", "gi", "measure", "contrast", "text"):
+        assert any(f"?{name}" in w for w in warnings), (name, warnings)
+    wording = "链接中的" if lang == "zh" else "in the link"
+    assert all(wording in w for w in warnings if "?" in w), warnings
+    for kind, body in _markdown_bodies(at):
+        assert "![x](" not in body and ":red[" not in body and "<script>" not in body, (kind, body)
+        assert "9" * 100 not in body, kind
+    assert store.current_id("gis") == 0 and not store.versions("gis")
+
+
+@pytest.mark.parametrize(
+    "page, params, name",
+    [
+        ("gi", {"detail": IMAGE}, "detail"),
+        ("gi", {"bar": [IMAGE, "湖南省"]}, "bar"),
+        ("map", {"measure": "playback", "year": IMAGE}, "year"),
+        ("map", {"province": "湖南省", "prefecture": IMAGE}, None),
+        ("profiles", {"county": IMAGE}, None),
+    ],
+)
+def test_page_parameters_are_named_as_text(page, params, name):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params["lang"] = "en"
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception
+    shown = [w.value for w in at.warning if "example" in w.value]
+    assert len(shown) == 1 and (name is None or f"?{name}" in shown[0]), [w.value for w in at.warning]
+    assert "![x](" not in shown[0] and r"\!\[x\]" in shown[0]  # escaped: shown as typed
+    assert not re.search("[\u4e00-\u9fff]", shown[0]), shown[0]  # an English page names the place in English
+
+
+def test_two_sessions_confirming_one_after_the_other_never_lose_an_update():
+    """Two stewards preview uploads against the same version; A confirms. B's page reruns (a note typed) and
+    B confirms: refused, naming A's version (B's file would undo A's change unseen). B confirms again after
+    that message and the diff against A's version: stored."""
+    from test_upload import ACCOUNTS, data_page, sign_in
+
+    a, b = sign_in(data_page(ACCOUNTS)), sign_in(data_page(ACCOUNTS))
+    mine, theirs = shipped(), shipped()
+    mine.loc[0, "name_en"] = "changed by A"
+    theirs.loc[1, "name_en"] = "changed by B"
+    a.file_uploader[0].set_value(("a.csv", csv(mine), "text/csv")).run()
+    b.file_uploader[0].set_value(("b.csv", csv(theirs), "text/csv")).run()
+    a.button(key="upload_confirm_gis").click().run()
+    [first] = store.versions("gis")
+    b.text_input(key="upload_note_gis").input("B's note").run()  # a rerun after A's write
+    b.button(key="upload_confirm_gis").click().run()
+    assert not b.exception and store.current_id("gis") == first.id and len(store.versions("gis")) == 1
+    assert any(f"版本{first.id}" in w.value and "alice" in w.value for w in b.warning), [w.value for w in b.warning]
+    assert [m.value for m in b.metric] == ["0", "0", "2"]  # the diff against A's version: row 0 back, row 1
+    b.button(key="upload_confirm_gis").click().run()
+    assert store.current_id("gis") == first.id + 1 and store.versions("gis")[0].note == "B's note"
+
+
+def test_a_huge_cell_is_refused_by_line_and_column():
+    gis = shipped()
+    gis.loc[2, "name_en"] = "x" * 1_000_000
+    error = refused(csv(gis), "gis.csv", "1,000,000 characters long", "the limit is 4,000")
+    assert [(p.line, p.column) for p in error.problems] == [(4, "name_en")]
+    assert problem_text(error.problems[0].message, "zh") == "长达1,000,000个字符，上限为4,000个"
