@@ -191,7 +191,7 @@ def test_a_browser_fetches_a_characters_own_slice_first(new_page, latin_browser)
         page = new_page(width=1024, height=300, browser=latin_browser)
         fetched = []
 
-        def serve(route, request):
+        def serve(route, request, text=text, fetched=fetched):
             path = request.url.split("glyphs.test/", 1)[1]
             if path == "index.html":
                 body = f"<meta charset=utf-8><style>{css}body{{font:40px T}}</style><p>{text}</p>"
