@@ -16,6 +16,7 @@ from ipaid.i18n import t
 from ipaid.webfont import font_dir
 
 FORMULA = re.compile(r"^[=+\-@\t\r]")
+NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")  # a cell `neutralise` prefixed
 
 
 @lru_cache(maxsize=1)
@@ -96,10 +97,21 @@ def embed_font(svg: str) -> str:
 
 def neutralise(df: pd.DataFrame) -> pd.DataFrame:
     """Prefix text cells that a spreadsheet would run as a formula with an apostrophe."""
+    return _map_text(df, lambda v: "'" + v if FORMULA.match(v) else v)
+
+
+def restore(df: pd.DataFrame) -> pd.DataFrame:
+    """Undo `neutralise`: a table downloaded here and uploaded again gives back the text it was exported from."""
+    return _map_text(df, lambda v: v[1:] if NEUTRALISED.match(v) else v)
+
+
+def _map_text(df: pd.DataFrame, change) -> pd.DataFrame:
+    """`change` applied to every text cell (columns by position: an upload may repeat a name)."""
     out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and FORMULA.match(v) else v)
+    for i in range(out.shape[1]):
+        col = out.iloc[:, i]
+        if col.dtype == object or pd.api.types.is_string_dtype(col):
+            out.isetitem(i, col.map(lambda v: change(v) if isinstance(v, str) else v))
     return out
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 from ipaid import consistency, data, store
 from ipaid.admin_index import known_refs
 from ipaid.auth import Steward, require
-from ipaid.export import FORMULA
+from ipaid.export import FORMULA, restore
 from ipaid.paths import DATA_DIR
 from ipaid.schema import DataError, unknown_columns, validate
 from ipaid.tablefile import read_table_bytes, refuse
@@ -70,7 +70,7 @@ def check(name: str, raw: bytes, filename: str, sheet: str | None = None) -> pd.
     if name not in UPLOADABLE:
         raise ValueError(f"table '{name}' cannot be uploaded")
     sniff(raw, filename)
-    frame = read_table_bytes(raw, filename, sheet)
+    frame = restore(read_table_bytes(raw, filename, sheet))  # a file downloaded here comes back as it was
     extra = unknown_columns(frame, ALL[name], filename)
     try:
         table = validate(frame, ALL[name], filename, known_refs())

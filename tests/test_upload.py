@@ -46,6 +46,22 @@ def test_county_table_must_stay_whole_and_codes_must_match_their_province():
     assert upload.check("counties", csv(shipped("counties")), "counties.csv").shape[0] == 832
 
 
+def test_a_table_downloaded_and_uploaded_again_keeps_its_text():
+    """Downloads prefix formula-like cells with ' (spreadsheets must not run them); the same file uploaded again
+    gives back the text it was made from, not the prefix as a changed cell."""
+    from ipaid import export
+
+    gis = shipped()
+    gis.loc[0, "name_en"] = "=HYPERLINK(1)"
+    gis.loc[1, "name_en"] = "-5 kg"
+    gis.loc[2, "name_en"] = "'quoted' on purpose"
+    downloaded = export.csv_bytes(gis)
+    assert b"'=HYPERLINK(1)" in downloaded and b"'-5 kg" in downloaded
+    back = upload.check("gis", downloaded, "gis.csv")
+    assert back["name_en"].head(3).tolist() == ["=HYPERLINK(1)", "-5 kg", "'quoted' on purpose"]
+    assert upload.diff("gis", back, gis).changed.empty
+
+
 def test_uploads_only_for_uploadable_tables():
     with pytest.raises(ValueError):
         upload.check("figures", csv(shipped("figures")), "figures.csv")
