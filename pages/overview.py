@@ -68,6 +68,6 @@ for row in cov.itertuples():
         total = int(row.official_total)
         st.progress(
             min(row.covered / total, 1.0),
-            text=f"{row.label_en if en else row.label_zh}: {row.covered:,} / {total:,}" + t("ov_official_total", L),
+            text=f"{row.counted_en if en else row.counted_zh}: {row.covered:,} / {total:,}" + t("ov_official_total", L),
         )
 st.caption(t("ov_note", L))
