@@ -499,7 +499,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "kit_sources": ("Sources:", "来源："),
     "ui_sources_say": ("What the sources say", "来源要点"),
     "ui_other_language": ("Chinese", "英文"),
-    "ui_exported": ("exported {d}", "导出于{d}"),
+    "ui_exported": ("Exported {d}", "导出于{d}"),
     "ov_exited": ("Listed {a}; the last {n} exited in {b}", "{a}年列入；最后{n}个县于{b}摘帽"),
     "ov_three_paths": ("Three paths", "三条路径"),
     "ov_info": ("Information: patent services", "信息扶贫：专利信息服务"),

@@ -461,10 +461,13 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
             )
 
 
-def chart_columns() -> list:
+def chart_columns(key: str) -> list:
     """Two columns for charts side by side, or, with large text, two blocks one under the other (at 1024 px a
-    half-width column cut long chart titles short)."""
-    return [st.container(), st.container()] if display_state()[1] else st.columns(2)
+    half-width column cut long chart titles short). The columns also stack when the page is narrow
+    (`display.CHART_PAIR`: a container query, so a collapsed sidebar gives them room again)."""
+    if display_state()[1]:
+        return [st.container(), st.container()]
+    return st.container(key=f"{display.CHART_PAIR}{key}").columns(2)
 
 
 def chart_height(chart, scale: float = 1.0) -> int:
@@ -577,4 +580,5 @@ def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
 
     lines = [filters_text(f)] if f is not None else []
     exported = t("ui_exported", lang(), d=date.today().isoformat())
-    return lines + [f"{t('source', lang())}: {source_text(source, lang())} · {exported}"]
+    # source and date on lines of their own: as one line they were cut short ("…") in a chart ~560 px wide
+    return lines + [f"{t('source', lang())}: {source_text(source, lang())}", exported]

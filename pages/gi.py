@@ -65,14 +65,14 @@ def block(name: str, **kwargs):
     return chart_block(name, chart, frame, spec=spec, **kwargs)
 
 
-left, right = chart_columns()
+left, right = chart_columns("counts")
 with left:
     st.caption(t("click_bar", L))
     state = block("gi-by-province", key="chart_province", selectable=True)
 with right:
     block("gi-by-category", key="chart_category")
     block("gi-by-type", key="chart_type")
-left, right = chart_columns()
+left, right = chart_columns("years")
 with left:
     block("gi-cumulative", key="chart_year")
 with right:
