@@ -74,9 +74,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "coverage_gi": (
         "{n} of the {total:,} GI protection products approved by Oct 2020 are listed ({pct:.1%}; "
-        "{later} approved later are listed too but not counted); rows of all GI types: {rows}",
+        "{later} approved later are listed too but not counted); rows of all GI types: {rows:,}",
         "已收录截至2020年10月批准的{total:,}个地理标志保护产品中的{n}个（{pct:.1%}；另有{later}个为此后批准，"
-        "已收录但不计入）；各类地理标志共{rows}条",
+        "已收录但不计入）；各类地理标志共{rows:,}条",
     ),
     "coverage_areas": (
         "Area membership loaded for {n} of {total} contiguous-area counties.",
@@ -293,7 +293,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     # --- gi ---
     "gi_col_name": ("Name", "名称"),
     "gi_col_other_name": ("Chinese", "英文名/拼音"),
-    "gis_shown": ("{n} GIs shown", "显示{n}条"),
+    "gis_shown": ("{n:,} GIs shown", "显示{n:,}条"),
     "gi_chart_source": (
         "data/gi_products.csv (CNIPA, AQSIQ and MoA announcements; see each row's source)",
         "data/gi_products.csv（国家知识产权局、原质检总局、农业农村部公告，见各行来源）",
@@ -649,7 +649,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "dr_all_china": ("All China", "全国"),
     "dr_counties": ("Counties", "县级单位"),
     "dr_poverty": ("Poverty counties", "贫困县"),
-    "dr_gis": ("GIs", "地理标志"),
+    "dr_gis": ("GIs on its counties", "涉及其县的地理标志"),  # placed on a county (3,015), not all 3,624
     "dr_areas": ("Contiguous areas present", "涉及的连片特困地区"),
     "dr_no_areas": ("none", "无"),
     "dr_exits": ("Exits per year", "各年摘帽县数"),

@@ -90,7 +90,7 @@ query = st.text_input(
 )
 table = search(table, query)
 picked_names = [place_en(p) if en else p for p in picked]
-st.header(literal(t("gis", L) + f" ({len(table)})" + (f" · {', '.join(picked_names)}" if picked else "")))
+st.header(literal(t("gis", L) + f" ({len(table):,})" + (f" · {', '.join(picked_names)}" if picked else "")))
 
 options = table["gi_id"].tolist()
 rows_key = "gi_table_" + hashlib.sha1("|".join(options).encode()).hexdigest()[:10]  # new rows, no stale selection

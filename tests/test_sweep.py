@@ -23,3 +23,27 @@ def test_overview_completeness_names_what_the_official_total_counts(lang):
             bar = [text for text in texts if f"/ {total}" in text]
             assert bar, texts
             assert all(text.startswith(kind) for text in bar), (bar, kind)  # "GI protection product(s): …"
+
+
+def _run(page: str, lang: str) -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params["lang"] = lang
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_counts_in_the_thousands_are_grouped_as_on_the_overview(lang):
+    """ "3,624" as the overview and the sidebar write it, never "3624" beside "2,385" (GI page, map figures)."""
+    n = len(data.load_gis())
+    assert n >= 1000
+    at = _run("gi", lang)
+    texts = [e.value for kind in ("caption", "info", "header") for e in getattr(at, kind)]
+    grouped = [text for text in texts if f"{n:,}" in text]
+    assert len(grouped) >= 3, texts  # the coverage line, "… GIs shown" and the table's heading
+    assert not [text for text in texts if str(n) in text], texts
+    metrics = [m.value for m in _run("map", lang).metric]
+    assert metrics and all(value == f"{int(value.replace(',', '')):,}" for value in metrics), metrics
+    assert any("," in value for value in metrics), metrics  # all China: 2,875 counties
