@@ -461,13 +461,13 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
             )
 
 
-def chart_columns(key: str) -> list:
+def chart_columns(key: str, spec=2) -> list:
     """Two columns for charts side by side, or, with large text, two blocks one under the other (at 1024 px a
     half-width column cut long chart titles short). The columns also stack when the page is narrow
     (`display.CHART_PAIR`: a container query, so a collapsed sidebar gives them room again)."""
     if display_state()[1]:
         return [st.container(), st.container()]
-    return st.container(key=f"{display.CHART_PAIR}{key}").columns(2)
+    return st.container(key=f"{display.CHART_PAIR}{key}").columns(spec)
 
 
 def chart_height(chart, scale: float = 1.0) -> int:

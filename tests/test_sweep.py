@@ -47,3 +47,17 @@ def test_counts_in_the_thousands_are_grouped_as_on_the_overview(lang):
     metrics = [m.value for m in _run("map", lang).metric]
     assert metrics and all(value == f"{int(value.replace(',', '')):,}" for value in metrics), metrics
     assert any("," in value for value in metrics), metrics  # all China: 2,875 counties
+
+
+@pytest.mark.parametrize("params", [{"county": "430822"}, {"area": "wuling"}])
+def test_chinese_profiles_label_the_code_in_chinese(params):
+    """The county and area profiles in Chinese call the code 行政区划代码 (as the brief does), not "adcode"."""
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("pages/profiles.py")
+    at.run()
+    assert not at.exception
+    shown = [m.value for m in at.markdown] + [str(c) for d in at.dataframe for c in d.value.columns]
+    assert any("430822" in text or "行政区划代码" in text for text in shown), shown  # the page drew its place
+    assert not [text for text in shown if "adcode" in text.lower()], shown
