@@ -705,6 +705,11 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "gi_matches_all": ("{n} GIs match: pick from the list below.", "共{n}个地理标志符合，请从下方列表中选择。"),
     "show_county_table": ("Show the table of {n} counties", "显示{n}个县的表格"),
+    # --- sweep ---
+    "filters_not_here": (
+        "The sidebar filters do not apply to this page: its figures are national.",
+        "侧边栏筛选不作用于本页：本页数字为全国数据。",
+    ),
 }
 
 CATEGORY = {

@@ -359,6 +359,14 @@ def current_filters() -> Filters:
     )
 
 
+def national_page() -> Filters:
+    """For a page whose figures are national: says so when sidebar filters are set (they change nothing here),
+    and returns no filters, for what the page exports (a press kit said "Filters: Hunan" of national charts)."""
+    if not current_filters().is_empty:
+        st.caption(t("filters_not_here", lang()))
+    return Filters(lang=lang())
+
+
 def filters_text(f: Filters) -> str:
     """The active filters in words (for captions and exported images)."""
     opts = options()

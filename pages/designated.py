@@ -6,13 +6,14 @@ from ipaid import charts, data, maps
 from ipaid.filters import covers
 from ipaid.i18n import t
 from ipaid.names import county_name, place_en
-from ipaid.ui import chart_block, chart_subtitle, current_filters, facts_list, lang, press_kit_button
+from ipaid.ui import chart_block, chart_subtitle, facts_list, lang, national_page, press_kit_button
 from ipaid.views import designated_timeline, gi_table, literal
 
 L = lang()
 en = L == "en"
 st.title(t("page_designated", L))
 st.caption(t("designated_model", L))
+national = national_page()
 designated = data.load_designated()
 counties = data.load_counties().set_index("adcode_listed")
 gis = data.load_gis()
@@ -60,4 +61,4 @@ for tab, row in zip(
         st.header(literal(t("gis_of", L, name=name)))
         st.dataframe(gi_table(own, L, ("name", "type", "category", "year", "source")), hide_index=True, width="stretch")
         facts_list(facts, "industry", (row.name_zh[:2], row.name_en.split()[0]))
-press_kit_button(kit, sorted(set(designated["source"])), current_filters(), key="designated")
+press_kit_button(kit, sorted(set(designated["source"])), national, key="designated")

@@ -7,13 +7,14 @@ from ipaid import data, maps
 from ipaid.filters import Filters
 from ipaid.i18n import t
 from ipaid.palette import legend
-from ipaid.ui import figure_card, figure_number, lang, page_link
+from ipaid.ui import figure_card, figure_number, lang, national_page, page_link
 from ipaid.ui import legend as draw_legend
 
 L = lang()
 en = L == "en"
 st.title(t("app_title", L))
 st.caption(t("app_subtitle", L, n=figure_number("national_poverty_counties")))
+national_page()
 
 figures = data.load_figures()
 cards = [

@@ -4,7 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ipaid import data
-from ipaid.i18n import GI_TYPE, label
+from ipaid.i18n import GI_TYPE, label, t
 from ipaid.tables import ALL
 
 
@@ -61,3 +61,38 @@ def test_chinese_profiles_label_the_code_in_chinese(params):
     shown = [m.value for m in at.markdown] + [str(c) for d in at.dataframe for c in d.value.columns]
     assert any("430822" in text or "行政区划代码" in text for text in shown), shown  # the page drew its place
     assert not [text for text in shown if "adcode" in text.lower()], shown
+
+
+NATIONAL = ["overview", "projects", "designated", "patents"]  # pages whose figures the sidebar filters leave alone
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_national_pages_say_the_filters_do_not_apply(lang):
+    """With a province chosen, a page whose figures stay national says so; without a filter it says nothing."""
+    note = t("filters_not_here", lang)
+    for page in NATIONAL:
+        at = AppTest.from_file("../app.py", default_timeout=120)
+        at.query_params["lang"] = lang
+        at.query_params["province"] = "湖南省"
+        if page != "overview":
+            at.switch_page(f"pages/{page}.py")
+        at.run()
+        assert not at.exception and at.session_state["province"] == ["湖南省"]
+        assert note in [c.value for c in at.caption], page
+    assert note not in [c.value for c in _run("projects", lang).caption]
+
+
+@pytest.mark.parametrize("page", ["projects", "designated"])
+def test_press_kit_of_a_national_page_says_no_filter(monkeypatch, page):
+    """The press kit of a national page, made with a province chosen, does not claim its charts are filtered
+    (its SOURCES.txt carries the filters line of the Filters it is given)."""
+    from ipaid import ui
+
+    given = []
+    monkeypatch.setattr(ui, "press_kit_button", lambda items, sources, f, key: given.append(f))
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params["province"] = "湖南省"
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception and at.session_state["province"] == ["湖南省"]
+    assert len(given) == 1 and given[0].is_empty, given
