@@ -148,9 +148,9 @@ def gi_by_area(gis: pd.DataFrame, counties: pd.DataFrame, areas: pd.DataFrame, l
     counts = count_by(per_area, "area_id", names)
     in_poverty = joined["gi_id"].nunique()
     share = (
-        f"{in_poverty} of {len(gis)} GIs listed lie in poverty counties"
+        f"{in_poverty:,} of {len(gis):,} GIs listed lie in poverty counties"
         if lang == "en"
-        else f"已收录的{len(gis)}个地理标志中有{in_poverty}个位于贫困县"
+        else f"已收录的{len(gis):,}个地理标志中有{in_poverty:,}个位于贫困县"
     )
     return bar(counts, "area_id", lang, t("chart_in_poverty", lang), subtitle + [share]), counts
 

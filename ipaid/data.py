@@ -260,6 +260,8 @@ def coverage() -> pd.DataFrame:
                 "file": spec.file,
                 "label_en": spec.label.get("en", name),
                 "label_zh": spec.label.get("zh", name),
+                "counted_en": spec.counted_label.get("en") or spec.label.get("en", name),
+                "counted_zh": spec.counted_label.get("zh") or spec.label.get("zh", name),
                 "rows": n,
                 "covered": covered,
                 "later": after,

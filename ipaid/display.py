@@ -12,6 +12,8 @@ from ipaid import palette
 
 # URL parameter → its one non-default value (the default, normal display, is left out of the URL).
 OPTIONS = {"contrast": ("high",), "text": ("large",)}
+CHART_PAIR = "chart_pair_"  # key prefix of the containers of two charts side by side (`ipaid.ui.chart_columns`)
+PAIR_MIN = 760  # below this width (px) of the main block, such charts stack: a half column cut their titles
 TEXT_SCALE = 1.25  # large text: every font 25 % larger (20 px base instead of 16 px)
 FONT_KEYS = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
 COLOR_KEYS = ("color", "labelColor", "titleColor", "subtitleColor", "domainColor", "tickColor")
@@ -37,6 +39,12 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
         '[data-testid="stPageLink"] * {white-space: normal !important; text-overflow: clip !important}',
         # The share link's copy button sits over the block's top right corner: keep the link's lines clear of it.
         '.st-key-share [data-testid="stCode"] pre {padding-right: 2.75rem}',
+        # Two charts side by side stack when their block is narrow (1024 px with the sidebar: ~270 px each).
+        f'[class*="st-key-{CHART_PAIR}"] {{container-type: inline-size}}',
+        f'@container (max-width: {PAIR_MIN}px) {{[class*="st-key-{CHART_PAIR}"] '
+        '[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]) {flex-direction: column} '
+        f'[class*="st-key-{CHART_PAIR}"] [data-testid="stColumn"] '
+        "{width: 100% !important; flex: 1 1 auto !important}}",
     ]
     if large:
         # Streamlit sizes nearly everything in rem: a larger root font scales text, widgets and spacing.

@@ -127,9 +127,8 @@ def _panel(lang: str, prefecture: str) -> None:
     counties = data.all_counties()
     fig, table = _figures(data_signature(), province, prefecture, lang)
     cols = st.columns(3)
-    cols[0].metric(t("dr_counties", lang), fig["counties"])
-    cols[1].metric(t("dr_poverty", lang), fig["poverty"])
-    cols[2].metric(t("dr_gis", lang), fig["gis"])
+    for col, word, name in zip(cols, ("dr_counties", "dr_poverty", "dr_gis"), ("counties", "poverty", "gis")):
+        col.metric(t(word, lang), f"{fig[name]:,}")
     exits = " · ".join(f"{y}: {n}" for y, n in fig["exits"].items())
     names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
     areas = listing([names.get(a, a) for a in fig["areas"]], lang) or t("dr_no_areas", lang)

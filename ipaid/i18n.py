@@ -499,7 +499,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "kit_sources": ("Sources:", "来源："),
     "ui_sources_say": ("What the sources say", "来源要点"),
     "ui_other_language": ("Chinese", "英文"),
-    "ui_exported": ("exported {d}", "导出于{d}"),
+    "ui_exported": ("Exported {d}", "导出于{d}"),
     "ov_exited": ("Listed {a}; the last {n} exited in {b}", "{a}年列入；最后{n}个县于{b}摘帽"),
     "ov_three_paths": ("Three paths", "三条路径"),
     "ov_info": ("Information: patent services", "信息扶贫：专利信息服务"),
@@ -649,7 +649,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "dr_all_china": ("All China", "全国"),
     "dr_counties": ("Counties", "县级单位"),
     "dr_poverty": ("Poverty counties", "贫困县"),
-    "dr_gis": ("GIs", "地理标志"),
+    "dr_gis": ("GIs on its counties", "涉及其县的地理标志"),  # placed on a county (3,015), not all 3,624
     "dr_areas": ("Contiguous areas present", "涉及的连片特困地区"),
     "dr_no_areas": ("none", "无"),
     "dr_exits": ("Exits per year", "各年摘帽县数"),
@@ -711,6 +711,11 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "各类地理标志与官方总数对照（详见“数据管理”页）：{types}。",
     ),
     "coverage_gi_type": ("{name}: {n:,} of {total:,}", "{name}：{total:,}个中已收录{n:,}个"),
+    # --- sweep ---
+    "filters_not_here": (
+        "The sidebar filters do not apply to this page: its figures are national.",
+        "侧边栏筛选不作用于本页：本页数字为全国数据。",
+    ),
 }
 
 CATEGORY = {

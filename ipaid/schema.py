@@ -58,6 +58,7 @@ class TableSpec:
     counted: tuple[str, str] | None = None  # (column, value): the rows the official total counts
     rows: int | None = None  # a closed list (the 832 counties): exactly this many rows
     counted_until: tuple[str, int] | None = None  # (year column, year): later rows postdate the official total
+    counted_label: dict = field(default_factory=dict)  # what the counted rows are, when not the whole table
 
     @property
     def names(self) -> list[str]:

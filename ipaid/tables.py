@@ -133,6 +133,7 @@ GIS = TableSpec(
     counted=("gi_type", "gi_protection_product"),
     counted_until=("year_approved", 2020),
     label={"en": "Geographical indications", "zh": "地理标志"},
+    counted_label={"en": "GI protection products", "zh": "地理标志保护产品"},
 )
 
 TISC = TableSpec(

@@ -366,6 +366,14 @@ def current_filters() -> Filters:
     )
 
 
+def national_page() -> Filters:
+    """For a page whose figures are national: says so when sidebar filters are set (they change nothing here),
+    and returns no filters, for what the page exports (a press kit said "Filters: Hunan" of national charts)."""
+    if not current_filters().is_empty:
+        st.caption(t("filters_not_here", lang()))
+    return Filters(lang=lang())
+
+
 def filters_text(f: Filters) -> str:
     """The active filters in words (for captions and exported images)."""
     opts = options()
@@ -463,10 +471,13 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
             )
 
 
-def chart_columns() -> list:
+def chart_columns(key: str, spec=2) -> list:
     """Two columns for charts side by side, or, with large text, two blocks one under the other (at 1024 px a
-    half-width column cut long chart titles short)."""
-    return [st.container(), st.container()] if display_state()[1] else st.columns(2)
+    half-width column cut long chart titles short). The columns also stack when the page is narrow
+    (`display.CHART_PAIR`: a container query, so a collapsed sidebar gives them room again)."""
+    if display_state()[1]:
+        return [st.container(), st.container()]
+    return st.container(key=f"{display.CHART_PAIR}{key}").columns(spec)
 
 
 def chart_height(chart, scale: float = 1.0) -> int:
@@ -584,4 +595,5 @@ def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
 
     lines = [filters_text(f)] if f is not None else []
     exported = t("ui_exported", lang(), d=date.today().isoformat())
-    return lines + [f"{t('source', lang())}: {source_text(source, lang())} · {exported}"]
+    # source and date on lines of their own: as one line they were cut short ("…") in a chart ~560 px wide
+    return lines + [f"{t('source', lang())}: {source_text(source, lang())}", exported]

@@ -94,7 +94,7 @@ def datasets() -> None:
             {
                 s("table"): row.label_en if lang() == "en" else row.label_zh,
                 s("file_name"): row.file,
-                s("rows"): row.rows,
+                s("rows"): f"{row.rows:,}",
                 s("official_total"): "" if total is None else f"{total:,}",
                 s("coverage"): f"{row.covered:,}/{total:,}" if total else "",
                 s("origin"): row.origin,

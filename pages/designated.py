@@ -6,13 +6,14 @@ from ipaid import charts, data, maps
 from ipaid.filters import covers
 from ipaid.i18n import t
 from ipaid.names import county_name, place_en
-from ipaid.ui import chart_block, chart_subtitle, current_filters, facts_list, lang, press_kit_button
+from ipaid.ui import chart_block, chart_subtitle, facts_list, lang, national_page, press_kit_button
 from ipaid.views import designated_timeline, gi_table, literal
 
 L = lang()
 en = L == "en"
 st.title(t("page_designated", L))
 st.caption(t("designated_model", L))
+national = national_page()
 designated = data.load_designated()
 counties = data.load_counties().set_index("adcode_listed")
 gis = data.load_gis()
@@ -43,11 +44,6 @@ for tab, row in zip(
             c1.metric(t("designated_since", L), int(row.designated_since))
             c2.metric(t("exit_year", L), int(county["exit_year"]))
             st.markdown(f"**{t('flagship_gi', L)}**: {literal(row.flagship_gi_zh)} · {literal(flagship_en)}")
-            events = designated_timeline(row.designated_since, county["exit_year"], own, L)
-            subtitle = chart_subtitle(f"{row.source}; data/gi_products.csv")
-            chart, frame = charts.timeline(events, L, t("timeline_title", L, name=name), subtitle)
-            chart_block(f"timeline-{row.adcode_listed}", chart, frame, key=f"timeline_{row.adcode_listed}")
-            kit[f"timeline-{row.adcode_listed}"] = (chart, frame)
         with right:
             st.pydeck_chart(maps.county_deck([code], L), height=300, key=f"map_{row.adcode_listed}")
             st.caption(
@@ -56,7 +52,13 @@ for tab, row in zip(
                     + f" · {(county['area_en'] if en else county['area_zh']) or '—'}"
                 )
             )
+        # the timeline spans the page: in the 3/5 column its source line was cut at 1024 px
+        events = designated_timeline(row.designated_since, county["exit_year"], own, L)
+        subtitle = chart_subtitle(f"{row.source}; data/gi_products.csv")
+        chart, frame = charts.timeline(events, L, t("timeline_title", L, name=name), subtitle)
+        chart_block(f"timeline-{row.adcode_listed}", chart, frame, key=f"timeline_{row.adcode_listed}")
+        kit[f"timeline-{row.adcode_listed}"] = (chart, frame)
         st.header(literal(t("gis_of", L, name=name)))
         st.dataframe(gi_table(own, L, ("name", "type", "category", "year", "source")), hide_index=True, width="stretch")
         facts_list(facts, "industry", (row.name_zh[:2], row.name_en.split()[0]))
-press_kit_button(kit, sorted(set(designated["source"])), current_filters(), key="designated")
+press_kit_button(kit, sorted(set(designated["source"])), national, key="designated")

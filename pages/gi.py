@@ -59,14 +59,14 @@ def block(name: str, **kwargs):
     return chart_block(name, chart, frame, spec=spec, **kwargs)
 
 
-left, right = chart_columns()
+left, right = chart_columns("counts")
 with left:
     st.caption(t("click_bar", L))
     state = block("gi-by-province", key="chart_province", selectable=True)
 with right:
     block("gi-by-category", key="chart_category")
     block("gi-by-type", key="chart_type")
-left, right = chart_columns()
+left, right = chart_columns("years")
 with left:
     block("gi-cumulative", key="chart_year")
 with right:
@@ -84,7 +84,7 @@ query = st.text_input(
 )
 table = search(table, query)
 picked_names = [place_en(p) if en else p for p in picked]
-st.header(literal(t("gis", L) + f" ({len(table)})" + (f" · {', '.join(picked_names)}" if picked else "")))
+st.header(literal(t("gis", L) + f" ({len(table):,})" + (f" · {', '.join(picked_names)}" if picked else "")))
 
 options = table["gi_id"].tolist()
 rows_key = "gi_table_" + hashlib.sha1("|".join(options).encode()).hexdigest()[:10]  # new rows, no stale selection

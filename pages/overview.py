@@ -8,13 +8,14 @@ from ipaid.data import figure_number
 from ipaid.filters import Filters
 from ipaid.i18n import t
 from ipaid.palette import legend
-from ipaid.ui import figure_card, lang, page_link
+from ipaid.ui import figure_card, lang, national_page, page_link
 from ipaid.ui import legend as draw_legend
 
 L = lang()
 en = L == "en"
 st.title(t("app_title", L))
 st.caption(t("app_subtitle", L, n=figure_number("national_poverty_counties")))
+national_page()
 
 figures = data.load_figures()
 cards = [
@@ -69,6 +70,6 @@ for row in cov.itertuples():
         total = int(row.official_total)
         st.progress(
             min(row.covered / total, 1.0),
-            text=f"{row.label_en if en else row.label_zh}: {row.covered:,} / {total:,}" + t("ov_official_total", L),
+            text=f"{row.counted_en if en else row.counted_zh}: {row.covered:,} / {total:,}" + t("ov_official_total", L),
         )
 st.caption(t("ov_note", L))

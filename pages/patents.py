@@ -4,12 +4,13 @@ import streamlit as st
 
 from ipaid import data
 from ipaid.i18n import t
-from ipaid.ui import downloads, facts_list, figure_card, lang
+from ipaid.ui import downloads, facts_list, figure_card, lang, national_page
 from ipaid.views import tisc_view
 
 L = lang()
 en = L == "en"
 st.title(t("page_patents", L))
+national_page()
 c1, c2 = st.columns([1, 2])
 row = figure_card(c1.container(border=True), "tisc_centres")
 tisc = data.load_tisc()

@@ -7,7 +7,7 @@ from ipaid.brief_ui import area_zip_control, brief_button
 from ipaid.i18n import listing, source_text, t
 from ipaid.names import county_name, place_en
 from ipaid.profiles import area_profile, cached_county_profile, county_labels, match_counties
-from ipaid.ui import chart_block, chart_subtitle, downloads, lang
+from ipaid.ui import chart_block, chart_columns, chart_subtitle, downloads, lang
 from ipaid.views import gi_table, literal
 
 L = lang()
@@ -65,7 +65,7 @@ if county_code:
     with left:
         prefecture = place_en(p["prefecture"]) if en else p["prefecture"]
         st.markdown(
-            f"**{t('prefecture', L)}**: {literal(prefecture or '—')} · **adcode**: {p['adcode_listed']}"
+            f"**{t('prefecture', L)}**: {literal(prefecture or '—')} · **{t('brief_code', L)}**: {p['adcode_listed']}"
             + (f" → {p['boundary_adcode']}" if p["boundary_adcode"] != p["adcode_listed"] else "")
         )
         if p["note"]:
@@ -102,7 +102,7 @@ elif len(chosen_areas) == 1:
     if len(a["members"]) < a["official"]:
         st.warning(t("membership_partial", L, n=len(a["members"]), total=a["official"]), icon=":material/fact_check:")
     if len(a["members"]):
-        left, right = st.columns([2, 3])
+        left, right = chart_columns("area", (2, 3))
         with left:
             chart, frame = charts.exit_years(
                 a["members"], L, t("exit_years_chart", L), chart_subtitle("CPAD county list and exit announcements")
@@ -120,7 +120,7 @@ elif len(chosen_areas) == 1:
 
         st.dataframe(
             {
-                "adcode": members["adcode_listed"],
+                t("brief_code", L): members["adcode_listed"],
                 t("county", L): members["adcode_listed"].map(names),
                 t("province", L): members["province_en" if en else "province"],
                 t("exit_year", L): members["exit_year"],

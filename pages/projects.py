@@ -5,12 +5,13 @@ import streamlit as st
 from ipaid import charts, data
 from ipaid.figures import figure_text
 from ipaid.i18n import t
-from ipaid.ui import chart_block, chart_subtitle, current_filters, facts_list, figure_card, lang, press_kit_button
+from ipaid.ui import chart_block, chart_subtitle, facts_list, figure_card, lang, national_page, press_kit_button
 from ipaid.views import demo_zones_view, projects_view
 
 L = lang()
 st.title(t("page_projects", L))
 st.caption(t("pj_caption", L))
+national = national_page()
 figures = data.load_figures()
 cards = [
     "gi_promotion_projects",
@@ -53,4 +54,4 @@ st.caption(
     )
 )
 st.dataframe(demo_zones_view(zones, L), hide_index=True, width="stretch")
-press_kit_button({"gi-projects-leverage": (chart, frame)}, [src], current_filters(), key="projects")
+press_kit_button({"gi-projects-leverage": (chart, frame)}, [src], national, key="projects")

@@ -306,9 +306,10 @@ def test_english_press_kit_speaks_english(monkeypatch):
         return real(label, data=data, **kwargs)
 
     monkeypatch.setattr(st, "download_button", spy)
-    at = run("projects", lang="en", province="湖南省", category="tea")
-    assert at.title[0].value == "Projects and funding"
-    raw = made["kit_projects"]()  # called here, outside the script run, as Streamlit does
+    at = run("gi", lang="en", province="湖南省", category="tea")  # a page the filters filter (not projects)
+    assert at.title[0].value == "Geographical indications"
+    raw = made["kit_gi"]()  # called here, outside the script run, as Streamlit does
     text = zipfile.ZipFile(io.BytesIO(raw)).read("SOURCES.txt").decode("utf-8")
     assert "Hunan" in text and "Tea" in text
-    assert not re.findall(r"[\u3400-\u9fff]", text), text
+    head = text.split("\n- ")[0]  # the kit's own words; the GI sources listed after them are the data's
+    assert "Sources" in head and not re.findall(r"[\u3400-\u9fff]", head), text

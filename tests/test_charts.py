@@ -60,7 +60,7 @@ def test_gis_by_area_counts_each_gi_once_per_area():
         assert frame.set_index("area_id")["count"].to_dict() == expected
         assert frame.set_index("area_id").at["", "label"] == t("poverty_outside", "en")
         share = json.loads(chart.to_json())["title"]["subtitle"][-1]
-        assert share.startswith(f"{links['gi_id'].nunique()} of {len(gis)} GIs")
+        assert share.startswith(f"{links['gi_id'].nunique():,} of {len(gis):,} GIs")
 
 
 def tick_label(expr: str, value: float) -> str:

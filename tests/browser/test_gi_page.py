@@ -91,7 +91,7 @@ def test_province_bar_pick_goes_into_the_link_and_back(page):
     open_page(page, page.url)  # the shared link: the chart cannot show the pick, the table and a note do
     expect(heading).to_have_text(f"地理标志 ({in_hunan}) · 湖南省")
     page.get_by_role("button", name="显示全部省份").click()
-    expect(page.get_by_role("heading", level=2, name=re.compile(r"^地理标志 \(\d+\)$"))).to_have_count(1)
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^地理标志 \([\d,]+\)$"))).to_have_count(1)
     wait_idle(page)
     expect(heading).not_to_have_text(re.compile("湖南省"))
     page.wait_for_function("() => !location.search.includes('bar=')")

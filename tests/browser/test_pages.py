@@ -34,8 +34,8 @@ def sidebar_pick(page, label: str, typed: str) -> None:
 
 def heading_count(page, pattern: str) -> int:
     """The (N) count in the h2 whose text starts with `pattern`."""
-    head = page.get_by_role("heading", level=2, name=re.compile(f"^{pattern} \\(\\d+\\)"))
-    return int(re.search(r"\((\d+)\)", head.inner_text()).group(1))
+    head = page.get_by_role("heading", level=2, name=re.compile(f"^{pattern} \\([\\d,]+\\)"))
+    return int(re.search(r"\(([\d,]+)\)", head.inner_text()).group(1).replace(",", ""))  # "3,624" grouped
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -84,8 +84,8 @@ def test_gi_category_filter_updates_url_and_count(page):
     total = heading_count(page, "地理标志")
     sidebar_pick(page, "产品类别", "茶叶")
     page.wait_for_url(re.compile(r"[?&]category=tea"))
-    expect(page.get_by_role("heading", level=2, name=re.compile(r"^地理标志 \(\d+\)"))).not_to_have_text(
-        f"地理标志 ({total})"
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^地理标志 \([\d,]+\)"))).not_to_have_text(
+        f"地理标志 ({total:,})"
     )
     assert 0 < heading_count(page, "地理标志") < total
     no_exception(page)
