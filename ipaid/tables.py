@@ -182,6 +182,7 @@ DEMO_ZONES = TableSpec(
         Column("province", ref="province"),
         Column("place", required=False),
         Column("year_stated", required=False),
+        Column("year_stated_zh", required=False),  # the same note in Chinese (the project's wording)
         Column("among_24", choices=("likely", "unknown", "no")),
         Column("status_stated", required=False),
         Column("source"),

@@ -197,13 +197,16 @@ def zone_en(name: str) -> str:
 
 
 def demo_zones_view(zones: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Demonstration zone candidates for display, with whether each can be among the 24 of Oct 2020."""
+    """Demonstration zone candidates for display, with whether each can be among the 24 of Oct 2020; the year as
+    stated in the reader's language (the English note where no Chinese one is given)."""
     en = lang == "en"
+    blank = zones["year_stated_zh"].fillna("").str.strip() == ""
+    chinese = zones["year_stated_zh"].mask(blank, zones["year_stated"])
     return pd.DataFrame(
         {
             t("zone_name", lang): zones["name_zh"].map(zone_en) if en else zones["name_zh"],
             t("province", lang): zones["province"].map(place_en) if en else zones["province"],
-            t("zone_year", lang): zones["year_stated"],
+            t("zone_year", lang): zones["year_stated"] if en else chinese,
             t("zone_among", lang, n=figure_number("gi_demonstration_zones")): zones["among_24"].map(
                 lambda v: t(f"zone_{v}", lang)
             ),

@@ -20,12 +20,11 @@ present = [g for g in GI_TYPE if g and g in set(gis["gi_type"])]
 if counties.empty or not present:
     st.info(t("no_match", L), icon=":material/info:")
     st.stop()
-left, right = st.columns([3, 2])
-cutoff = left.radio(t("ev_definition", L), ["exit", "2016"], key="ev_def", format_func=lambda v: t(f"ev_def_{v}", L))
+cutoff = st.radio(t("ev_definition", L), ["exit", "2016"], key="ev_def", format_func=lambda v: t(f"ev_def_{v}", L))
 # All types at first, then the reader's choice (kept to types present), held in the session state: a widget
 # default as well would clash with the language switch, which sets every choice again.
 st.session_state["ev_types"] = [v for v in st.session_state.get("ev_types", present) if v in present]
-types = right.multiselect(
+types = st.multiselect(  # the page's width: at 1024 px a column showed one cut chip of three
     t("ev_types", L),
     present,
     key="ev_types",
@@ -85,7 +84,10 @@ table = evidence.scope_summary(
         "mean": t("ev_mean_exit", L),
     },
 )
-st.dataframe(table, hide_index=True, width="stretch")
+mean = t("ev_mean_exit", L)  # one decimal for every row (2019.5, 2018.1), not as many as each mean happens to have
+st.dataframe(
+    table, hide_index=True, width="stretch", column_config={mean: st.column_config.NumberColumn(mean, format="%.1f")}
+)
 
 timing_names = {k: t(f"ev_{k}", L) for k in evidence.TIMING}
 timing, timing_frame = charts.timing_bars(

@@ -249,3 +249,18 @@ def test_gi_rows_are_the_gi_table_of_those_rows(gis, lang):
         assert shown.astype(str).equals(built.astype(str))
     province = gi_table(some, lang).columns[5]
     assert set(gi_rows(some, lang)[province].cat.categories) == set(gi_table(some, lang)[province])
+
+
+def test_demonstration_zone_years_read_in_the_pages_language():
+    """The year as stated is a note in English; the Chinese page shows its Chinese wording."""
+    import re
+
+    from ipaid.views import demo_zones_view
+
+    zones = data.load_demo_zones()
+    chinese = demo_zones_view(zones, "zh").iloc[:, 2]
+    assert chinese.str.len().gt(0).all()
+    assert not [v for v in chinese if re.search("[A-Za-z]{3,}", v)], list(chinese)  # no English words left
+    assert demo_zones_view(zones, "en").iloc[:, 2].tolist() == zones["year_stated"].tolist()
+    no_chinese = zones.assign(year_stated_zh="")  # an upload without the Chinese note shows the English one
+    assert demo_zones_view(no_chinese, "zh").iloc[:, 2].tolist() == zones["year_stated"].tolist()

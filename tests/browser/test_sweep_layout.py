@@ -40,3 +40,19 @@ def test_designated_timeline_title_is_not_cut_at_1024_px(gi_page):
     gi_page.locator("[data-testid=stVegaLiteChart] .role-title text").first.wait_for()
     cut = [text for text in gi_page.evaluate(TITLES) if "…" in text]  # Vega cuts a line to its width with "…"
     assert not cut, cut
+
+
+def test_evidence_type_chips_are_whole_at_1024_px(gi_page):
+    """The GI types counted (three chips) are all readable at 1024 px in Chinese (in a narrow column one chip
+    showed, cut with "…")."""
+    gi_page.set_viewport_size({"width": 1024, "height": 900})
+    open_page(gi_page, "/evidence?lang=zh")
+    chips = gi_page.locator('.react-aria-ComboBox [data-testid="stMultiSelectTagsContainer"] [data-tag]')
+    chips.first.wait_for()
+    whole = chips.evaluate_all("""tags => tags.map(tag => {
+        const text = tag.querySelector('span[title]');
+        const box = tag.getBoundingClientRect();
+        const field = tag.closest('[data-testid=stMultiSelect]').getBoundingClientRect();
+        return [text.scrollWidth <= text.clientWidth, box.right <= field.right + 1];
+    })""")
+    assert len(whole) >= 3 and all(all(w) for w in whole), whole
