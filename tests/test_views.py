@@ -249,3 +249,13 @@ def test_gi_rows_are_the_gi_table_of_those_rows(gis, lang):
         assert shown.astype(str).equals(built.astype(str))
     province = gi_table(some, lang).columns[5]
     assert set(gi_rows(some, lang)[province].cat.categories) == set(gi_table(some, lang)[province])
+
+
+def test_gi_rows_of_another_version_are_built_not_taken_from_other_rows(gis):
+    """A row whose gi_id the current table lacks (rows of another version) is shown as it is, never as
+    whichever row a missing index would pick."""
+    from ipaid.gi_charts import gi_rows
+
+    rows = gis.head(2).assign(gi_id=["GI9998", "GI9999"])
+    assert gi_rows(rows, "en")["ID"].tolist() == ["GI9998", "GI9999"]
+    assert gi_rows(rows, "en").astype(str).equals(gi_table(rows, "en").astype(str))
