@@ -135,14 +135,17 @@ def preview_base(slot: str, upload_id: str, current: int) -> int:
 
 def guarded(slot: str, upload_id: str, write: Callable[[auth.Steward], int]) -> Callable[[auth.Steward], int]:
     """`write`, which when refused as a conflict moves the upload's base to the version now current: the page
-    has said who changed the table and shows the diff against it, so the next confirm may store."""
+    has said who changed the table and shows the diff against it, so the next confirm may store. Once stored, the
+    base is forgotten: the same text pasted again is a new preview, not a conflict with this steward's write."""
 
     def run(steward: auth.Steward) -> int:
         try:
-            return write(steward)
+            version = write(steward)
         except store.Conflict as exc:
             st.session_state[f"_base_{slot}"] = (upload_id, exc.current)
             raise
+        st.session_state.pop(f"_base_{slot}", None)
+        return version
 
     return run
 

@@ -121,3 +121,9 @@ def scope_summary(
             headers["mean"]: out["mean_exit_year"].round(2),
         }
     )
+
+
+def removed_types(present: list[str], kept: list[str], removed: frozenset[str]) -> frozenset[str]:
+    """The GI types the reader has taken out of the comparison, after a choice of `kept` among `present`: a type
+    a filter hid stays counted when it comes back, and one taken out stays out."""
+    return frozenset((removed - set(kept)) | (set(present) - set(kept)))

@@ -67,7 +67,10 @@ def gi_rows(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """`views.gi_table` of some rows of `data.load_gis()` (matched by gi_id, in their order), cut from the whole
     table, which is built once per data version and language: building it took 20–30 ms of every GI page run."""
     whole, ids = _whole_table(data.table_source("gis")[0], lang)
-    part = whole.take(ids.get_indexer(rows["gi_id"])).reset_index(drop=True)
+    at = ids.get_indexer(rows["gi_id"])
+    if (at < 0).any():  # rows of another version of the table (-1 would take the last row): build them
+        return gi_table(rows, lang)
+    part = whole.take(at).reset_index(drop=True)
     coded = [c for c in part.columns if isinstance(part[c].dtype, pd.CategoricalDtype)]
     return part.assign(**{c: part[c].cat.remove_unused_categories() for c in coded})  # no unused values sent
 

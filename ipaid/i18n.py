@@ -183,9 +183,11 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "data_error_col": ("Problem", "问题"),
     "data_upload": ("Upload a new version", "上传新版本"),
     "data_upload_help": (
-        "Upload the whole table as CSV (UTF-8 or GB18030) or XLSX with the same columns as the download. "
-        "Nothing changes until you confirm; every version is kept and can be restored.",
-        "请上传完整数据表（CSV，UTF-8或GB18030编码；或XLSX），列与下载文件一致。确认前不会修改数据；每个版本都会保留，可随时恢复。",
+        "Upload the whole table as CSV (UTF-8, GB18030 or UTF-16; separated by commas, tabs or semicolons) or XLSX "
+        "with the same columns as the download. Nothing changes until you confirm; every version is kept and can be "
+        "restored.",
+        "请上传完整数据表（CSV，UTF-8、GB18030或UTF-16编码，以逗号、制表符或分号分隔；或XLSX），列与下载文件一致。"
+        "确认前不会修改数据；每个版本都会保留，可随时恢复。",
     ),
     "data_which_table": ("Table to replace", "要替换的数据表"),
     "data_file": ("CSV or XLSX file", "CSV或XLSX文件"),

@@ -52,6 +52,7 @@ def gi_table(gis: pd.DataFrame, lang: str, columns: tuple[str, ...] = GI_COLUMNS
     """GIs (rows of `data.load_gis()`) for display, in the row order given, with the chosen `columns`.
 
     The name is the English name (`name_en`) in English and the Chinese one in Chinese; `other_name` is the other.
+    A blank cell (year or register reference unknown) shows "—", as in the GI detail.
     """
     en = lang == "en"
     make = {
@@ -65,7 +66,8 @@ def gi_table(gis: pd.DataFrame, lang: str, columns: tuple[str, ...] = GI_COLUMNS
         "registered": (t("registered", lang), lambda: gis["register_ref"]),
         "source": (t("source", lang), lambda: gis["source"]),
     }
-    return compact(pd.DataFrame({make[c][0]: make[c][1]().to_numpy() for c in columns}))
+    frame = pd.DataFrame({make[c][0]: make[c][1]().to_numpy() for c in columns})
+    return compact(frame.replace("", "—"))  # a blank in a categorical column is drawn "None" by Streamlit's grid
 
 
 def designated_timeline(since: int, exit_year: int, own_gis: pd.DataFrame, lang: str) -> pd.DataFrame:

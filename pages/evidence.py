@@ -21,15 +21,19 @@ if counties.empty or not present:
     st.info(t("no_match", L), icon=":material/info:")
     st.stop()
 cutoff = st.radio(t("ev_definition", L), ["exit", "2016"], key="ev_def", format_func=lambda v: t(f"ev_def_{v}", L))
-# All types at first, then the reader's choice (kept to types present), held in the session state: a widget
-# default as well would clash with the language switch, which sets every choice again.
-st.session_state["ev_types"] = [v for v in st.session_state.get("ev_types", present) if v in present]
+# Every type present but those the reader took out (remembered, so a type a filter hid comes back with it), held
+# in the session state: a widget default as well would clash with the language switch, which sets every choice again.
+removed = st.session_state.get("_ev_types_removed", frozenset())
+st.session_state["ev_types"] = [v for v in present if v not in removed]
 types = st.multiselect(  # the page's width: at 1024 px a column showed one cut chip of three
     t("ev_types", L),
     present,
     key="ev_types",
     format_func=lambda v: label(GI_TYPE, v, L),
     select_all=False,  # Streamlit's "Select all" is English only
+    on_change=lambda: st.session_state.update(
+        _ev_types_removed=evidence.removed_types(present, st.session_state["ev_types"], removed)
+    ),
 )
 if not types:
     st.info(t("ev_no_types", L), icon=":material/info:")

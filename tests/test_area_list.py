@@ -134,6 +134,22 @@ def test_the_data_page_previews_and_stores_a_pasted_list():
     assert data.load_area_members().set_index("adcode_listed").at["511922", "area_id"] == "wumeng"
 
 
+def test_the_same_list_pasted_again_after_storing_it_is_no_conflict_with_oneself():
+    """The pasted text is the preview's id: after a steward stores a list, pasting the same text again is a new
+    preview against the version now current, not a conflict with the steward's own write."""
+    from test_upload import ACCOUNTS, data_page, sign_in
+
+    at = sign_in(data_page(ACCOUNTS))
+    clean = "\n".join(line for line in PUBLISHED.splitlines() if "彝梁" not in line and "兴县" not in line)
+    clean, before = clean.replace("蔚县、张北", "蔚县"), len(store.versions("area_members"))
+    for gen in (0, 1):
+        at.text_area(key=f"al_text_{gen}").input(clean).run()
+        at.text_input(key=f"al_source_{gen}").input("国务院扶贫办《全国连片特困地区分县名单》(2012-06)").run()
+        at.button(key="al_confirm").click().run()
+        assert not at.exception and not at.warning, [w.value for w in at.warning]
+        assert at.success and len(store.versions("area_members")) == before + gen + 1
+
+
 def test_a_complete_list_in_the_published_layout_resolves_every_name():
     from test_consistency import complete_members
 

@@ -127,3 +127,23 @@ def test_the_language_switch_keeps_the_chosen_types_without_a_clash(monkeypatch)
     assert not at.exception
     assert at.multiselect(key="ev_types").value == present[:1]
     assert warned == []
+
+
+def test_a_type_a_filter_hid_comes_back_and_a_removed_one_stays_out():
+    """The types multiselect counts every type present except those the reader took out: a category filter that
+    leaves one type, then cleared, must not narrow the comparison to that type unseen."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(os.path.join(os.path.dirname(__file__), "..", "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page("pages/evidence.py").run()
+    every = list(at.multiselect(key="ev_types").value)
+    gis = data.load_gis()
+    one_type = gis.groupby("category")["gi_type"].nunique().loc[lambda n: n == 1].index
+    category = next(c for c in one_type if c)  # a category all of whose GIs are of one type
+    for kept in (every, every[1:]):
+        at.multiselect(key="ev_types").set_value(kept).run()
+        at.multiselect(key="category").set_value([category]).run()
+        assert len(at.multiselect(key="ev_types").value) <= 1
+        at.multiselect(key="category").set_value([]).run()
+        assert not at.exception and at.multiselect(key="ev_types").value == kept

@@ -333,3 +333,16 @@ def test_uploader_words_are_chinese_on_the_chinese_page(page):
     page.session_state["lang"] = "en"
     page.run()
     assert not page.exception and not [h for h in page.get("html") if "stFileUploader" in h.proto.body]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_upload_help_names_every_encoding_and_separator_read(lang):
+    """The Data page tells stewards which files it reads: each encoding `tablefile` decodes and each separator."""
+    from ipaid import tablefile
+    from ipaid.i18n import t
+
+    help_text = t("data_upload_help", lang)
+    for name in (*tablefile.ENCODINGS, "utf-16"):
+        assert name.removesuffix("-sig").upper() in help_text, name
+    words = {"en": ("commas", "tabs", "semicolons"), "zh": ("逗号", "制表符", "分号")}[lang]
+    assert all(w in help_text for w in words), words

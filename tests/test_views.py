@@ -31,7 +31,7 @@ def test_gi_table_has_one_row_per_gi_in_order_with_the_language_names(gis, lang)
     name = table.columns[1]
     assert table[name].tolist() == part["name_en" if lang == "en" else "name_zh"].tolist()
     assert table[table.columns[2]].tolist() == part["name_zh" if lang == "en" else "name_en"].tolist()
-    expected_years = ["" if pd.isna(y) else str(int(y)) for y in part["year_approved"]]
+    expected_years = ["—" if pd.isna(y) else str(int(y)) for y in part["year_approved"]]
     assert table[table.columns[6]].tolist() == expected_years
     assert not table.isna().any().any()
 
@@ -264,3 +264,23 @@ def test_demonstration_zone_years_read_in_the_pages_language():
     assert demo_zones_view(zones, "en").iloc[:, 2].tolist() == zones["year_stated"].tolist()
     no_chinese = zones.assign(year_stated_zh="")  # an upload without the Chinese note shows the English one
     assert demo_zones_view(no_chinese, "zh").iloc[:, 2].tolist() == zones["year_stated"].tolist()
+
+
+def test_gi_rows_of_another_version_are_built_not_taken_from_other_rows(gis):
+    """A row whose gi_id the current table lacks (rows of another version) is shown as it is, never as
+    whichever row a missing index would pick."""
+    from ipaid.gi_charts import gi_rows
+
+    rows = gis.head(2).assign(gi_id=["GI9998", "GI9999"])
+    assert gi_rows(rows, "en")["ID"].tolist() == ["GI9998", "GI9999"]
+    assert gi_rows(rows, "en").astype(str).equals(gi_table(rows, "en").astype(str))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_blank_category_is_sent_to_the_grid(gis, lang):
+    """Streamlit's grid draws an empty string of a categorical column as a grey "None" (an English word on a
+    Chinese page, in most rows of the register column): unknown cells are sent as "—"."""
+    table = gi_table(gis, lang)
+    coded = [c for c in table.columns if isinstance(table[c].dtype, pd.CategoricalDtype)]
+    assert coded and all("" not in table[c].cat.categories for c in coded)
+    assert (table[table.columns[7]] == "—").sum() == (gis["register_ref"] == "").sum() > 0

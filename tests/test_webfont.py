@@ -163,3 +163,12 @@ def test_latin_comes_from_streamlits_own_font():
     assert any("font-family:Source Sans" in css.read_text() for css in static.glob("css/*.css"))
     source_sans = set(TTFont(next(static.glob("media/SourceSansVF-Upright*.woff2"))).getBestCmap())
     assert set(range(0x20, 0x7F)) <= source_sans
+
+
+def test_no_face_promises_characters_far_outside_the_font():
+    """A face's span is cut where the font lacks a long run: emoji, their joiners and other scripts the font
+    has no glyph for (seen in uploaded text) make the browser fetch no slice for nothing."""
+    ranges = set().union(*(webfont.parse_unicode_range(f["unicodeRange"]) for f in webfont.configured_faces()))
+    foreign = [0x1F600, 0x1F44D, 0xFE0F, 0x200D, 0x0627, 0x05D0, 0x0E01, 0x0915]  # emoji, VS16, ZWJ, scripts
+    assert not set(foreign) & webfont.cmap(), "the font draws one of these: pick others"
+    assert not set(foreign) & ranges, [f"U+{c:X}" for c in sorted(set(foreign) & ranges)]
