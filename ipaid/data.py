@@ -308,9 +308,11 @@ GI_TOTALS = {
 }
 
 
+@by_signature("gis", "figures")
 def gi_coverage() -> pd.DataFrame:
     """Per GI type: rows loaded, how they are placed (county, prefecture, province, unplaced), and the official
-    total (`official_total`, counting only rows up to the total's year as `covered`)."""
+    total (`official_total`, counting only rows up to the total's year as `covered`). Once per data version (the GI
+    page shows it on every run; do not mutate)."""
     gis, figures = load_gis(), load_figures()
     rows = []
     for gi_type, part in gis.groupby("gi_type"):
