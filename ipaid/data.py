@@ -275,11 +275,6 @@ def coverage() -> pd.DataFrame:
     return out
 
 
-def read_upload(raw: bytes, name: str, filename: str) -> pd.DataFrame:
-    """Parse and validate an uploaded version of a table; raises DataError with every problem."""
-    return parse_table(raw, ALL[name], filename)
-
-
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
     buf = io.StringIO()
     df.to_csv(buf, index=False)

@@ -29,7 +29,7 @@ def decode_text(raw: bytes, file: str) -> str:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:
             raise refuse(file, "the UTF-16 text is damaged; save the file as UTF-8 CSV") from None
-        header = text.lstrip("\ufeff").split("\n", 1)[0]
+        header = _header(text)
         if CONTROL.search(header) or not any(sep in header for sep in ",\t;"):  # binary after a BOM-like start
             raise refuse(file, "this is not a text file (CSV expected)")
         return text
@@ -49,8 +49,12 @@ def decode_text(raw: bytes, file: str) -> str:
 def delimiter(text: str) -> str:
     """The column separator of CSV text: a comma, unless its header line holds more tabs or semicolons (a
     "CSV" saved by a spreadsheet set to another locale, or Excel's tab-separated "Unicode text")."""
-    header = text.lstrip("\ufeff").split("\n", 1)[0]
-    return max((",", "\t", ";"), key=header.count)
+    return max((",", "\t", ";"), key=_header(text).count)
+
+
+def _header(text: str) -> str:
+    """The first line of CSV text, without a byte-order mark."""
+    return text.lstrip("\ufeff").split("\n", 1)[0]
 
 
 def _check_xlsx(raw: bytes, file: str) -> None:

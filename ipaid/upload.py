@@ -1,7 +1,8 @@
 """Uploads of a replacement table ("gis" or "counties"): check, preview the change, accept, roll back.
 
-Pure functions, no Streamlit. Parsing and validation are `ipaid.data.read_upload` (tablefile +
-schema); this module adds the file-type check, the diff against the current table and the store calls.
+Pure functions, no Streamlit. `check` reads a file (`tablefile`), undoes the download's formula prefix, refuses
+unknown columns and validates (`schema`, `consistency`); the rest is the diff against the current table and
+the store calls.
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def test_good_upload_becomes_current_and_survives_restart(isolated_store):
     new = edited_gis()
     version = upload.accept("gis", csv(new), "gis_edit.csv", "  typo fix  ", steward=STEWARD)
     assert store.current_id("gis") == version > 0
-    pd.testing.assert_frame_equal(data.load_table("gis"), data.read_upload(csv(new), "gis", "x.csv"))
+    pd.testing.assert_frame_equal(data.load_table("gis"), upload.check("gis", csv(new), "x.csv"))
     assert store.versions("gis")[0].note == "typo fix"
     data._load.cache_clear()  # a restart in this process
     assert data.load_table("gis").at[0, "name_en"] == "Sangzhi White Tea"
@@ -106,7 +106,7 @@ def test_good_upload_becomes_current_and_survives_restart(isolated_store):
 
 
 def test_diff_reports_added_removed_changed():
-    change = upload.diff("gis", data.read_upload(csv(edited_gis()), "gis", "x.csv"))
+    change = upload.diff("gis", upload.check("gis", csv(edited_gis()), "x.csv"))
     assert list(change.added["gi_id"]) == ["GI9001"]
     assert list(change.removed["gi_id"]) == [shipped().at[1, "gi_id"]]
     assert change.changed.to_dict("records") == [
