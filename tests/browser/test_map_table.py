@@ -42,6 +42,8 @@ def test_the_gi_search_box_offers_only_its_matches(new_page):
     box = page.get_by_role("textbox", name=t("gi_find", "zh"))
     box.fill("桑植")
     box.press("Enter")
+    # the run after Enter has drawn the count of matches (right after the key press, the page can still be idle)
+    page.locator('[data-testid="stSidebar"]').get_by_text(re.compile("个地理标志符合")).wait_for()
     wait_idle(page)
     page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=t("gi_name", "zh")).click()
     page.keyboard.press("ArrowDown")  # open the list
