@@ -707,6 +707,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "gi_matches_all": ("{n} GIs match: pick from the list below.", "共{n}个地理标志符合，请从下方列表中选择。"),
     "show_county_table": ("Show the table of {n} counties", "显示{n}个县的表格"),
+    "skip_to_main": ("Skip to main content", "跳到主要内容"),
     # --- hostile ---
     "coverage_gi_types": (
         "Each GI type against its official total (details on the Data page): {types}.",

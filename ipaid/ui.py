@@ -394,7 +394,12 @@ def _shared_params() -> dict[str, list[str]]:
 
 
 def nav_links(pages: list) -> None:
-    """The page menu: links that carry the language and filters, so a page change is one history entry."""
+    """The page menu, after a "skip to main content" link in the page's language (the first stop of the Tab key;
+    Streamlit's own is English only and hidden, see `display.css`): links that carry the language and filters,
+    so a page change is one history entry."""
+    st.markdown(
+        f'<a class="{display.SKIP}" href="#stMain">{html.escape(t("skip_to_main", lang()))}</a>', unsafe_allow_html=True
+    )
     shared = _shared_params()
     for page in pages:
         st.page_link(page, query_params=shared or None)

@@ -260,7 +260,7 @@ def versions_section(steward) -> None:
             hist = upload.history(name)
             hist.loc[hist["version"] == 0, "note"] = s("shipped")
             st.dataframe(
-                hist.rename(
+                hist.assign(rows=hist["rows"].map("{:,}".format)).rename(
                     columns={
                         "version": s("version"),
                         "created_at": s("created"),

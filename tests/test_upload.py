@@ -130,6 +130,8 @@ def test_data_page_renders_in_both_languages(page):
     assert len(table) == len(data.ALL)
     assert "832/832" in set(table["覆盖"])  # counties against the official total
     assert {b.proto.label for b in page.download_button} >= {"CSV", "Excel"}
+    gis = next(f.value for f in page.dataframe if "版本" in f.value.columns)  # the GI table's versions: shipped
+    assert gis["行数"].tolist() == [f"{len(data.load_gis()):,}"]  # grouped, "3,624" (was "3624")
     assert len(page.download_button) == 2 * len(data.ALL)
     page.query_params["lang"] = "en"
     page.session_state["lang"] = "en"

@@ -99,3 +99,19 @@ def test_a_chart_shows_as_a_table(axe_page):
     expect(table).to_have_count(0)
     switch.press("Space")
     expect(table).to_have_count(1)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "跳到主要内容"), ("en", "Skip to main content")])
+def test_the_first_tab_offers_to_skip_to_the_page_in_its_language(axe_page, lang, words):
+    """Streamlit's own skip link is English on Chinese pages: the first Tab stop is the page's own, in the page's
+    language, shown while focused; Enter on it moves focus past the sidebar to the page."""
+    open_page(axe_page, f"/map?lang={lang}")
+    axe_page.wait_for_function(CSS_APPLIED)
+    axe_page.keyboard.press("Tab")
+    focused = axe_page.evaluate("() => [document.activeElement.innerText, document.activeElement.checkVisibility()]")
+    assert focused == [words, True]
+    box = axe_page.evaluate("() => document.activeElement.getBoundingClientRect().toJSON()")
+    assert box["x"] >= 0 and box["y"] >= 0 and box["width"] > 20  # on screen, not moved out of sight
+    axe_page.keyboard.press("Enter")
+    axe_page.keyboard.press("Tab")
+    assert axe_page.evaluate("() => document.getElementById('stMain').contains(document.activeElement)")
