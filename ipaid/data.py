@@ -77,14 +77,15 @@ def _load(name: str, signature: str) -> pd.DataFrame:
 
 
 def by_signature(*tables: str):
-    """Cache a derived table until one of `tables` changes (new upload, rollback, edited file)."""
+    """Cache a derived table (per arguments, e.g. a language) until one of `tables` changes (new upload,
+    rollback, edited file)."""
 
     def wrap(build):
-        cached = lru_cache(maxsize=4)(lambda signature: build())
+        cached = lru_cache(maxsize=8)(lambda signature, *args: build(*args))
 
         @wraps(build)
-        def current():
-            return cached(tuple(table_source(t)[0] for t in tables))
+        def current(*args):
+            return cached(tuple(table_source(t)[0] for t in tables), *args)
 
         current.cache_clear = cached.cache_clear
         return current

@@ -10,22 +10,33 @@ from functools import lru_cache
 
 import altair as alt
 import pandas as pd
+from streamlit import dataframe_util
 
 from ipaid import charts, data
 from ipaid.filters import Filters, filter_gis
-from ipaid.views import gi_table
+from ipaid.gi_search import detail_counties
+from ipaid.views import gi_county_table, gi_table
 
 TABLES = ("gis", "counties", "areas", "area_members")
 NAMES = ("gi-by-province", "gi-by-category", "gi-by-type", "gi-cumulative", "gi-in-poverty-areas")
 
 
 def vega_spec(chart: alt.TopLevelMixin) -> dict:
-    """The chart's Vega-Lite spec (data inline), without Altair's default view size (the page sets sizes)."""
+    """The chart's Vega-Lite spec for `st.vega_lite_chart`, without Altair's default view size (the page sets
+    sizes), its tables already Arrow bytes: Streamlit converted inline rows again on every run (~4 ms a chart,
+    a quarter of a GI page run); GeoJSON stays inline, as Vega-Lite reads it."""
     spec = chart.to_dict()
     view = spec.get("config", {}).get("view", {})
     for key in ("continuousWidth", "continuousHeight"):
         view.pop(key, None)
+    for name, rows in spec.get("datasets", {}).items():
+        if isinstance(rows, list) and not any("geometry" in row for row in rows[:1]):
+            spec["datasets"][name] = dataframe_util.convert_anything_to_arrow_bytes(rows)
     return spec
+
+
+def _signature() -> tuple:
+    return tuple(data.table_source(t)[0] for t in TABLES)
 
 
 def _key(f: Filters) -> tuple:
@@ -34,7 +45,7 @@ def _key(f: Filters) -> tuple:
 
 def gi_subset(f: Filters) -> pd.DataFrame:
     """GIs matching the filters (with areas chosen: GIs of those areas' loaded counties); do not mutate."""
-    return _subset(tuple(data.table_source(t)[0] for t in TABLES), _key(f))
+    return _subset(_signature(), _key(f))
 
 
 @lru_cache(maxsize=64)
@@ -47,7 +58,7 @@ def _subset(signature: tuple, key: tuple) -> pd.DataFrame:
 
 def gi_charts(f: Filters, lang: str, subtitle: list[str]) -> dict[str, tuple[alt.TopLevelMixin, dict, pd.DataFrame]]:
     """name → (chart, its Vega-Lite spec, the data behind it) for the GIs matching `f`; do not mutate."""
-    return _charts(tuple(data.table_source(t)[0] for t in TABLES), _key(f), lang, tuple(subtitle))
+    return _charts(_signature(), _key(f), lang, tuple(subtitle))
 
 
 @lru_cache(maxsize=64)
@@ -79,3 +90,16 @@ def gi_rows(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
 def _whole_table(signature: str, lang: str) -> tuple[pd.DataFrame, pd.Index]:
     gis = data.load_gis()
     return gi_table(gis, lang), pd.Index(gis["gi_id"])
+
+
+def gi_detail(gi_id: str, lang: str) -> tuple[pd.Series, pd.DataFrame, list[str]]:
+    """One GI's row, its counties as shown (`views.gi_county_table`) and their codes (for its map); do not
+    mutate. Once per data version, GI and language: the join with every county took 5 ms of each GI page run."""
+    return _detail(_signature(), gi_id, lang)
+
+
+@lru_cache(maxsize=64)
+def _detail(signature: tuple, gi_id: str, lang: str) -> tuple[pd.Series, pd.DataFrame, list[str]]:
+    gi = data.load_gis().set_index("gi_id").loc[gi_id]
+    where = detail_counties(gi, data.all_counties())
+    return gi, gi_county_table(where, lang), where["adcode"].tolist()

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from ipaid import charts, data, maps
-from ipaid.gi_charts import gi_charts, gi_rows, gi_subset
-from ipaid.gi_search import MAX_QUERY, detail_counties, follow_pick, search, url_state
+from ipaid.gi_charts import gi_charts, gi_detail, gi_rows, gi_subset
+from ipaid.gi_search import MAX_QUERY, follow_pick, search, url_state
 from ipaid.i18n import CATEGORY, GI_TYPE, label, t
 from ipaid.names import place_en
 from ipaid.ui import (
@@ -24,7 +24,7 @@ from ipaid.ui import (
     warn_unknown,
     write_url,
 )
-from ipaid.views import gi_county_table, literal
+from ipaid.views import literal
 
 L = lang()
 en = L == "en"
@@ -120,7 +120,7 @@ names = dict(zip(table["gi_id"], table["name_en" if en else "name_zh"]))
 gi_id = st.selectbox(t("choose_gi", L), options, format_func=lambda g: f"{names.get(g, g)} ({g})", key="detail")
 write_url(("q", "detail", "bar"), {"detail": options[0] if options else None})
 if gi_id:
-    gi = gis_all.set_index("gi_id").loc[gi_id]
+    gi, where, codes = gi_detail(gi_id, L)
     c1, c2 = st.columns([2, 3])
     with c1:
         st.markdown(f"### {literal(gi['name_zh'])}  \n{literal(gi['name_en'])}")
@@ -135,9 +135,8 @@ if gi_id:
             st.markdown(f"**{t(word, L)}**: {literal(value)}")
         st.caption(f"{t('source', L)}: {literal(gi['source'])}")
     with c2:
-        where = detail_counties(gi, data.all_counties())
         if where.empty:
             st.info(t("not_located", L))
         else:
-            st.dataframe(gi_county_table(where, L), hide_index=True, width="stretch")
-            st.pydeck_chart(maps.county_deck(where["adcode"].tolist(), L), height=260, key="gi_map")
+            st.dataframe(where, hide_index=True, width="stretch")
+            st.pydeck_chart(maps.county_deck(codes, L), height=260, key="gi_map")
