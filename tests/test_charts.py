@@ -244,3 +244,18 @@ def test_every_encoding_names_a_column_of_its_data_and_numbers_have_titles():
                 elif channel in ("x", "y"):  # layers share an axis: one of them titles it
                     axis_titles.setdefault((channel, definition["field"]), []).append(definition.get("title"))
             assert all(any(titles) for titles in axis_titles.values()), (name, lang, axis_titles)
+
+
+def test_gi_chart_specs_carry_their_rows_as_arrow_tables():
+    """The GI page hands Streamlit each chart's rows as Arrow bytes, converted once: the same rows as the chart's."""
+    import pyarrow as pa
+
+    from ipaid.filters import Filters
+    from ipaid.gi_charts import gi_charts
+
+    for name, (chart, spec, _) in gi_charts(Filters(provinces=("湖南省",)), "en", ["line"]).items():
+        inline = chart.to_dict()["datasets"]
+        assert spec["datasets"].keys() == inline.keys(), name
+        for key, rows in inline.items():
+            table = pa.ipc.open_stream(spec["datasets"][key]).read_all().to_pandas()
+            assert table.to_dict("records") == rows, (name, key)
