@@ -59,6 +59,8 @@ PRESS_FIGURES = {
     "PF021": "related_industry_output",
     "PF022": "people_driven_out_of_poverty",
 }
+# Press facts that state a designated county's exit year.
+EXIT_FACTS = {"PF027": "430822", "PF045": "130709"}
 SOURCED = ("counties", "areas", "area_members", "figures", "designated", "gis", "tisc", "press_facts")
 SOURCED += ("projects", "demo_zones")
 
@@ -120,7 +122,8 @@ def gi_years_off(t) -> list[str]:
 
 
 def rows_unlike_the_county_list(t) -> list[str]:
-    """Area members and designated counties carry the county list's name, province (and exit year) for their code."""
+    """Area members and designated counties carry the county list's name, province (and exit year) for their code;
+    the press facts on Sangzhi's and Chongli's exit give the county list's year."""
     counties = t["counties"].set_index("adcode_listed")
     out = []
     for table, name_col, cols in (
@@ -135,6 +138,12 @@ def rows_unlike_the_county_list(t) -> list[str]:
             row = counties.loc[code]
             if r[name_col] != row["name_listed"] or any(r[c] != row[c] for c in cols):
                 out.append(f"{table} {code} {r[name_col]}")
+    facts = t["press_facts"].set_index("fact_id")["value"]
+    out += [
+        f"{fact}: {facts[fact]}"
+        for fact, code in EXIT_FACTS.items()
+        if int(facts[fact]) != counties.at[code, "exit_year"]
+    ]
     return out
 
 
