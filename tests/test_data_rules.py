@@ -59,6 +59,7 @@ PRESS_FIGURES = {
     "PF021": "related_industry_output",
     "PF022": "people_driven_out_of_poverty",
 }
+UNIT_WORD = r"(县|市|区|旗|行委|林区|特区)$"
 # Press facts that state a designated county's exit year.
 EXIT_FACTS = {"PF027": "430822", "PF045": "130709"}
 SOURCED = ("counties", "areas", "area_members", "figures", "designated", "gis", "tisc", "press_facts")
@@ -148,11 +149,13 @@ def rows_unlike_the_county_list(t) -> list[str]:
 
 
 def counties_off(t) -> list[str]:
-    """Exit years 2016–2020; one region per province (the official statistics group whole provinces)."""
+    """Exit years 2016–2020; a name with its unit word (县, 市, 区, 旗 …); one region per province (the official
+    statistics group whole provinces)."""
     c = t["counties"]
     out = [
         f"{r.adcode_listed} {r.name_listed}: {r.exit_year}" for r in c.itertuples() if not 2016 <= r.exit_year <= 2020
     ]
+    out += [f"{r.adcode_listed} {r.name_listed}" for r in c.itertuples() if not re.search(UNIT_WORD, r.name_listed)]
     regions = c.groupby("province")["region"].nunique()
     return out + [f"{p}: several regions" for p in regions[regions > 1].index]
 
