@@ -1,0 +1,259 @@
+"""Rules every row of the shipped tables keeps (the data audit of December 2026, data/SOURCES.md): a GI lies in
+its province, is listed once, has the year of its announcement; members and designated counties are the county
+list's own rows; every source gives an address or a document SOURCES.md lists; the quoted figures are the
+official totals. Each rule returns the rows that break it, and is also run on a copy with one row broken."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pandas as pd
+import pytest
+
+from ipaid import data
+from ipaid.admin_index import county_index
+from ipaid.paths import DATA_DIR
+
+# The official totals (CPAD county lists; CNIPA at the press conference of 26 Nov 2020), as figures.csv names them.
+OFFICIAL = {
+    "national_poverty_counties": 832,
+    "key_counties_for_poverty_alleviation": 592,
+    "contiguous_area_counties": 680,
+    "key_and_contiguous_overlap": 440,
+    "exited_2016": 28,
+    "exited_2017": 125,
+    "exited_2018": 283,
+    "exited_2019": 344,
+    "exited_2020": 52,
+    "gi_protection_products": 2385,
+    "gi_trademarks": 5935,
+    "gi_mark_enterprises": 9224,
+    "gi_demonstration_zones": 24,
+    "tisc_centres": 51,
+    "gi_promotion_projects": 21,
+    "gi_project_counties": 43,
+    "gi_project_provinces": 17,
+    "gi_project_gis": 32,
+    "gi_guiding_funds": 10_000_000,
+    "local_government_investment": 120_000_000,
+    "gi_industry_output": 21_000_000_000,
+    "related_industry_output": 4_000_000_000,
+    "people_driven_out_of_poverty": 600_000,
+}
+MORE_THAN = {"gi_guiding_funds", "local_government_investment", "gi_industry_output", "people_driven_out_of_poverty"}
+# Press facts that restate a figure of the same conference.
+PRESS_FIGURES = {
+    "PF002": "tisc_centres",
+    "PF004": "gi_protection_products",
+    "PF005": "gi_trademarks",
+    "PF006": "gi_mark_enterprises",
+    "PF007": "gi_demonstration_zones",
+    "PF014": "gi_promotion_projects",
+    "PF015": "gi_guiding_funds",
+    "PF016": "gi_project_counties",
+    "PF017": "gi_project_provinces",
+    "PF018": "gi_project_gis",
+    "PF019": "local_government_investment",
+    "PF020": "gi_industry_output",
+    "PF021": "related_industry_output",
+    "PF022": "people_driven_out_of_poverty",
+}
+UNIT_WORD = r"(县|市|区|旗|行委|林区|特区)$"
+# Press facts that state a designated county's exit year.
+EXIT_FACTS = {"PF027": "430822", "PF045": "130709"}
+SOURCED = ("counties", "areas", "area_members", "figures", "designated", "gis", "tisc", "press_facts")
+SOURCED += ("projects", "demo_zones")
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, pd.DataFrame]:
+    return {name: data.load_table(name).copy() for name in SOURCED}
+
+
+def listed_documents() -> list[str]:
+    """The documents SOURCES.md lists under "Sources without a web address" (each up to its first " (")."""
+    text = (DATA_DIR / "SOURCES.md").read_text(encoding="utf-8")
+    section = text.split("## Sources without a web address", 1)[1].split("\n## ", 1)[0]
+    return [line[2:].split(" (")[0].strip() for line in section.splitlines() if line.startswith("- ")]
+
+
+def _codes(cell) -> list[str]:
+    return [c for c in str(cell).split(";") if c and c != "nan"] if pd.notna(cell) else []
+
+
+def gi_counties_outside_province(t) -> list[str]:
+    idx = county_index().set_index("adcode")["province"]
+    return [
+        f"{r.gi_id} {r.name_zh}: {code}"
+        for r in t["gis"].itertuples()
+        for code in _codes(r.county_adcodes)
+        if idx.get(code) != r.province
+    ]
+
+
+def gis_listed_twice(t) -> list[str]:
+    """The same GI twice: equal names once an alias in brackets is dropped, within a type and province; or a
+    name garbled in a copy (a "?" or replacement character where a character could not be read)."""
+    gis = t["gis"]
+    stem = gis["name_zh"].str.replace(r"[（(].*?[)）]", "", regex=True).str.strip()
+    twice = gis[pd.DataFrame({"s": stem, "t": gis["gi_type"], "p": gis["province"]}).duplicated(keep=False)]
+    garbled = gis[gis["name_zh"].str.contains(r"[?？\ufffd]", regex=True)]
+    return [f"{r.gi_id} {r.name_zh}" for r in pd.concat([twice, garbled]).itertuples()]
+
+
+def gi_years_off(t) -> list[str]:
+    """Years in 1980..this year; a register GI in the register's 2008–2020; a protection product in the year of
+    its announcement number (…2017年第117号…); an AGI certificate number in its year (AGI2012-02-869)."""
+    out = []
+    last = datetime.date.today().year
+    for r in t["gis"].itertuples():
+        if pd.isna(r.year_approved):
+            continue
+        year = int(r.year_approved)
+        ref = str(r.register_ref) if pd.notna(r.register_ref) else ""
+        stated = re.search(r"(\d{4})年[(（]?第", ref) or re.search(r"AGI(\d{4})-", ref)
+        if not 1980 <= year <= last:
+            out.append(f"{r.gi_id} {r.name_zh}: {year}")
+        elif r.gi_type == "agri_product_gi" and "xinru-han/paper" in str(r.source) and not 2008 <= year <= 2020:
+            out.append(f"{r.gi_id} {r.name_zh}: {year} outside the register's 2008-2020")
+        elif stated and int(stated.group(1)) != year:
+            out.append(f"{r.gi_id} {r.name_zh}: {year}, announcement {stated.group(0)}")
+    return out
+
+
+def rows_unlike_the_county_list(t) -> list[str]:
+    """Area members and designated counties carry the county list's name, province (and exit year) for their code;
+    the press facts on Sangzhi's and Chongli's exit give the county list's year."""
+    counties = t["counties"].set_index("adcode_listed")
+    out = []
+    for table, name_col, cols in (
+        ("area_members", "name_listed", ("province",)),
+        ("designated", "name_zh", ("province", "exit_year")),
+    ):
+        for r in t[table].to_dict("records"):
+            code = r["adcode_listed"]
+            if code not in counties.index:
+                out.append(f"{table} {code}: not in the county list")
+                continue
+            row = counties.loc[code]
+            if r[name_col] != row["name_listed"] or any(r[c] != row[c] for c in cols):
+                out.append(f"{table} {code} {r[name_col]}")
+    facts = t["press_facts"].set_index("fact_id")["value"]
+    out += [
+        f"{fact}: {facts[fact]}"
+        for fact, code in EXIT_FACTS.items()
+        if int(facts[fact]) != counties.at[code, "exit_year"]
+    ]
+    return out
+
+
+def counties_off(t) -> list[str]:
+    """Exit years 2016–2020; a name with its unit word (县, 市, 区, 旗 …); one region per province (the official
+    statistics group whole provinces)."""
+    c = t["counties"]
+    out = [
+        f"{r.adcode_listed} {r.name_listed}: {r.exit_year}" for r in c.itertuples() if not 2016 <= r.exit_year <= 2020
+    ]
+    out += [f"{r.adcode_listed} {r.name_listed}" for r in c.itertuples() if not re.search(UNIT_WORD, r.name_listed)]
+    regions = c.groupby("province")["region"].nunique()
+    return out + [f"{p}: several regions" for p in regions[regions > 1].index]
+
+
+def unlisted_sources(t) -> list[str]:
+    docs = listed_documents()
+    out = []
+    for name, table in t.items():
+        for i, source in table["source"].items():
+            s = "" if pd.isna(source) else str(source)
+            if not re.search(r"https?://|github:", s) and not any(d in s for d in docs):
+                out.append(f"{name} line {i + 2}: {s[:60]!r}")
+    return out
+
+
+def figures_off(t) -> list[str]:
+    f = t["figures"].set_index("figure")
+    out = [name for name, value in OFFICIAL.items() if name not in f.index or int(f.at[name, "value"]) != value]
+    out += [
+        name for name in OFFICIAL if name in f.index and (f.at[name, "qualifier"] == "more_than") != (name in MORE_THAN)
+    ]
+    facts = t["press_facts"].set_index("fact_id")
+    for fact, name in PRESS_FIGURES.items():
+        text = str(facts.at[fact, "text_en"]).lower()
+        if float(facts.at[fact, "value"]) != OFFICIAL[name] or ("more than" in text) != (name in MORE_THAN):
+            out.append(f"{fact} restates {name}")
+    return out
+
+
+def projects_and_zones_off(t) -> list[str]:
+    """Programme counts add up to the official 21; a named project's GI is in its province where the GI table
+    lists it; a zone stated as of 2021 or later is not among the 24 of Oct 2020; TISCs among the 51 are of ≤ 2020."""
+    p, gis = t["projects"], t["gis"]
+    out = []
+    if p.loc[p.level == "programme", "projects_stated"].sum() != OFFICIAL["gi_promotion_projects"]:
+        out.append("projects_stated does not add up to 21")
+    provinces = gis.groupby("name_zh")["province"].agg(set)
+    for r in p[p.level == "project"].itertuples():
+        if r.gi_name in provinces.index and r.province not in provinces[r.gi_name]:
+            out.append(f"{r.project_id} {r.gi_name}: {r.province}")
+    z = t["demo_zones"]
+    late = z[z["year_stated"].str.match(r"20(2[1-9]|[3-9]\d)") & (z["among_24"] != "no")]
+    out += [f"{r.zone_id} {r.name_zh}" for r in late.itertuples()]
+    if (z["among_24"] != "no").sum() > OFFICIAL["gi_demonstration_zones"]:
+        out.append("more zones among the 24 than 24")
+    tisc = t["tisc"]
+    out += [f"{r.tisc_id}: {r.year}" for r in tisc.itertuples() if pd.notna(r.year) and r.year > 2020]
+    return out
+
+
+RULES = {
+    f.__name__: f
+    for f in (
+        gi_counties_outside_province,
+        gis_listed_twice,
+        gi_years_off,
+        rows_unlike_the_county_list,
+        counties_off,
+        unlisted_sources,
+        figures_off,
+        projects_and_zones_off,
+    )
+}
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_the_shipped_tables_keep_the_rule(tables, rule):
+    assert RULES[rule](tables) == []
+
+
+def _set(t, table, where, col, value):
+    frame = t[table]
+    frame.loc[frame.index[where(frame)][0], col] = value
+
+
+# One broken row per rule (what a careless edit or import would do), each must be reported.
+BREAKS = {
+    "gi_counties_outside_province": lambda t: _set(t, "gis", lambda g: g.name_zh == "桑植白茶", "province", "湖北省"),
+    "gis_listed_twice": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0015", "name_zh", "龙?绿豆粉丝"),
+    "gi_years_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0024", "year_approved", 2018),
+    "rows_unlike_the_county_list": lambda t: _set(t, "designated", lambda d: d.name_zh == "桑植县", "exit_year", 2020),
+    "counties_off": lambda t: _set(t, "counties", lambda c: c.name_listed == "兰考县", "region", "west"),
+    "unlisted_sources": lambda t: _set(t, "area_members", lambda m: m.index >= 0, "source", "a news item"),
+    "figures_off": lambda t: _set(t, "press_facts", lambda p: p.fact_id == "PF016", "value", "42"),
+    "projects_and_zones_off": lambda t: _set(t, "demo_zones", lambda z: z.zone_id == "GZ05", "among_24", "likely"),
+}
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_a_broken_row_is_reported(tables, rule):
+    broken = {name: frame.copy() for name, frame in tables.items()}
+    BREAKS[rule](broken)
+    assert len(RULES[rule](broken)) == 1
+
+
+def test_the_audit_fixes_hold(tables):
+    """The rows the audit corrected (data/SOURCES.md, "Data audit") stay corrected."""
+    gis = tables["gis"].set_index("gi_id")
+    assert "GI3558" not in gis.index and "GI3569" not in gis.index
+    assert (gis.at["GI0307", "name_zh"], gis.at["GI0307", "county_adcodes"]) == ("凤县大红袍花椒", "610330")
+    assert "610703" in _codes(gis.at["GI0188", "county_adcodes"])  # 南郑县 of the 汉中仙毫 announcement
