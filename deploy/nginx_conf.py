@@ -28,9 +28,10 @@ def replica_id(server: str) -> str:
     return hashlib.sha256(server.encode()).hexdigest()[:16]
 
 
-def render(listen: str, run: str, servers: list[str]) -> str:
+def render(listen: str, run: str, servers: list[str], www: str | None = None) -> str:
     """The nginx configuration: listen on `listen`, pid/logs/temp files in `run`, the replicas at `servers`
-    (ADDRESS:PORT, as `resolve` gives them: a request pinned to a replica names it in `proxy_pass`)."""
+    (ADDRESS:PORT, as `resolve` gives them: a request pinned to a replica names it in `proxy_pass`); with `www`
+    (a folder made by `static_root.py`, on the replicas' machine) nginx serves the static files itself."""
     servers = list(dict.fromkeys(servers))  # two names of one replica: one upstream line (nginx refuses two)
     if not servers:
         raise ValueError("at least one --server")
@@ -48,6 +49,10 @@ def render(listen: str, run: str, servers: list[str]) -> str:
         "@IDS@": "\n".join(f"        ~(^|\\s){re.escape(s)}$ {replica_id(s)};" for s in servers),
     }
     conf = TEMPLATE.read_text()
+    if www is None:
+        conf = re.sub(r"# @STATIC_BEGIN@.*?# @STATIC_END@\n", "", conf, flags=re.S)
+    else:
+        fields["@WWW@"] = str(Path(www).resolve())
     for field, value in fields.items():
         conf = conf.replace(field, value)
     assert not re.search(r"@[A-Z]+@", conf), "a template field was left unfilled"
@@ -104,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server", action="append", default=[], help="a replica, HOST:PORT (repeat)")
     parser.add_argument("--out", type=Path, help="write the configuration to this file instead of printing it")
     parser.add_argument("--watch", type=float, help="with --out: look up the servers' addresses every S seconds")
+    parser.add_argument("--www", help="serve static files from this folder (deploy/static_root.py; same machine)")
     args = parser.parse_args(argv)
     if not args.server:
         parser.error("at least one --server")
@@ -115,9 +121,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--watch needs --out and a positive number of seconds")
         watch(args.listen, args.run, args.server, args.out, args.watch)
     elif args.out:
-        write_if_changed(args.out, render(args.listen, args.run, servers))
+        write_if_changed(args.out, render(args.listen, args.run, servers, args.www))
     else:
-        sys.stdout.write(render(args.listen, args.run, servers))
+        sys.stdout.write(render(args.listen, args.run, servers, args.www))
     return 0
 
 

@@ -6,9 +6,12 @@
 # Environment: IPAID_PORT       the port nginx listens on (default 8501)
 #              IPAID_BASE_PORT  the first replica's port on 127.0.0.1 (default IPAID_PORT + 1; then +1 each)
 #              PYTHON, NGINX    the programs to use (default: python, nginx on PATH or /usr/sbin/nginx)
+#              IPAID_NGINX_STATIC  1 (default): nginx serves the static files itself; 0: the replicas do
 # The replicas share one version store, as a single process would use it: IPAID_STORE_DIR (the SQLite file) or
 # IPAID_DATABASE_URL (PostgreSQL). nginx runs without root: its pid, logs and temporary files go to a temporary
-# folder, removed on exit. Prints "ready: URL" when every replica and nginx answer; Ctrl-C or SIGTERM stops all.
+# folder, removed on exit. nginx serves the static files itself (Streamlit's scripts, fonts, boundaries: see
+# deploy/static_root.py); the replicas answer pages and sessions. Prints "ready: URL" when every replica and
+# nginx answer; Ctrl-C or SIGTERM stops all.
 set -euo pipefail
 
 K="${1:-$(nproc)}"
@@ -60,7 +63,12 @@ if ! "$PYTHON" "$ROOT/deploy/wait_healthy.py" 180 "${urls[@]}"; then
   exit 1
 fi
 
-"$PYTHON" "$ROOT/deploy/nginx_conf.py" --listen "$PORT" --run "$RUN" "${servers[@]}" >"$RUN/nginx.conf"
+www=()
+if [[ "${IPAID_NGINX_STATIC:-1}" == 1 ]]; then  # static files served by nginx itself
+  "$PYTHON" "$ROOT/deploy/static_root.py" "$RUN/www" >/dev/null
+  www=(--www "$RUN/www")
+fi
+"$PYTHON" "$ROOT/deploy/nginx_conf.py" --listen "$PORT" --run "$RUN" "${www[@]}" "${servers[@]}" >"$RUN/nginx.conf"
 "$NGINX" -p "$RUN" -c "$RUN/nginx.conf" -e "$RUN/error.log" -g "daemon off;" &
 PIDS+=("$!")
 if ! "$PYTHON" "$ROOT/deploy/wait_healthy.py" 30 "http://127.0.0.1:$PORT"; then

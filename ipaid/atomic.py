@@ -23,12 +23,15 @@ def locked(path: Path, timeout: float = 600.0):
 
 
 def write_atomic(path: Path, content: bytes) -> Path:
-    """Write `content` to `path` via a unique temporary file in the same folder, then rename it into place."""
+    """Write `content` to `path` via a unique temporary file in the same folder, then rename it into place.
+    The file is readable by all (as a plain write makes it; a temporary file is private): these are files served
+    to browsers, also by an nginx worker running as another user (deploy/serve.sh)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(content)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -6,6 +6,7 @@ browsers never show a stale cached map.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from collections.abc import Callable
@@ -120,12 +121,16 @@ def county_properties(
 
 def _write(path: Path, make: Callable[[], bytes]) -> Path:
     """Build a served file once: under its file lock (other processes wait, then find it), written via a
-    unique temporary name, so nobody builds it twice or serves a torn file."""
+    unique temporary name, so nobody builds it twice or serves a torn file. Its gzip twin (`NAME.gz`) is written
+    first: nginx beside the replicas (deploy/serve.sh) sends it as is, instead of compressing the file again
+    for every new browser."""
     if path.exists():
         return path
     with locked(path):
         if not path.exists():
-            write_atomic(path, make())
+            content = make()
+            write_atomic(path.with_name(path.name + ".gz"), gzip.compress(content, compresslevel=6, mtime=0))
+            write_atomic(path, content)
     return path
 
 

@@ -203,7 +203,7 @@ def configured_block(path: Path = CONFIG) -> str:
 def write_config(path: Path = CONFIG) -> None:
     """Replace (or append) the generated fontFaces block of config.toml."""
     before, _, after = _split_config(path.read_text(encoding="utf-8"))
-    write_atomic(path, (before + config_block() + after).encode("utf-8")).chmod(0o644)
+    write_atomic(path, (before + config_block() + after).encode("utf-8"))
 
 
 def subset_woff2(codepoints) -> bytes:

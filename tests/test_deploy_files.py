@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -257,3 +258,54 @@ def test_the_requests_of_a_browser_whose_replica_is_gone_all_reach_one_replaceme
         answers = [who(listen, stale) for _ in range(6)]
         assert len({body for body, _ in answers}) == 1 and answers[0][0] != "a"
         assert len({headers["set-cookie"] for _, headers in answers}) == 1
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs it)")
+def test_nginx_serves_static_files_itself_and_asks_the_replica_for_the_rest(tmp_path, backends, request):
+    """deploy/serve.sh: Streamlit's scripts (gzip twin, cached a year), the project's fonts and boundary files
+    come from disk, not from a replica; a file not on disk, pages and the rest still reach the browser's replica."""
+    import gzip
+
+    import static_root
+
+    assert (static_root.frontend() / "static" / "js").is_dir()  # where Streamlit keeps the files of its /static/
+    base = Path(tempfile.mkdtemp(prefix="ipaid-www-"))  # not tmp_path (0700): nginx's workers may be another user
+    base.chmod(0o755)
+    request.addfinalizer(lambda: shutil.rmtree(base, ignore_errors=True))
+    front, served = base / "front", base / "served"
+    script = b"console.log('IP Aid');\n" * 100
+    (front / "static" / "js").mkdir(parents=True)
+    (front / "static" / "js" / "main.abc123.js").write_bytes(script)
+    (served / "fonts").mkdir(parents=True)
+    (served / "fonts" / "slice-000.woff2").write_bytes(b"wOF2" + bytes(2000))
+    (served / "fonts" / "slice-000.woff2").chmod(0o600)  # as older versions wrote them: readable after make
+    www = static_root.make(base / "www", served=served, source=front)
+    assert gzip.decompress((www / "static" / "js" / "main.abc123.js.gz").read_bytes()) == script
+    listen, conf = free_port(), tmp_path / "nginx.conf"
+    server = f"127.0.0.1:{backends['a'][0]}"
+    nginx_conf.write_if_changed(conf, nginx_conf.render(f"127.0.0.1:{listen}", str(tmp_path), [server], str(www)))
+
+    def fetch(path: str) -> tuple[int, bytes, dict]:
+        req = urllib.request.Request(f"http://127.0.0.1:{listen}{path}", headers={"Accept-Encoding": "gzip"})
+        try:
+            with urllib.request.urlopen(req, timeout=5) as r:
+                return r.status, r.read(), {k.lower(): v for k, v in r.headers.items()}
+        except urllib.error.HTTPError as err:
+            return err.code, err.read(), {k.lower(): v for k, v in err.headers.items()}
+
+    with nginx(conf):
+        who(listen)  # nginx is up
+        status, body, headers = fetch("/static/js/main.abc123.js")
+        assert status == 200 and "x-ipaid-replica" not in headers
+        assert headers["content-encoding"] == "gzip" and gzip.decompress(body) == script
+        assert headers["cache-control"] == "public, immutable, max-age=31536000"
+        assert headers["content-type"] == "application/javascript"
+        status, body, headers = fetch("/app/static/fonts/slice-000.woff2")
+        assert (status, headers["content-type"], len(body)) == (200, "font/woff2", 2004)
+        assert headers["x-content-type-options"] == "nosniff" and "x-ipaid-replica" not in headers
+        for path in ("/app/static/fonts/not-built-yet.woff2", "/static/js/other.js", "/who"):  # to the replica
+            status, body, headers = fetch(path)
+            assert headers["x-ipaid-replica"] == nginx_conf.replica_id(server), path
+        assert (status, body) == (200, b"a")
+    plain = nginx_conf.render("8501", str(tmp_path), [server])  # compose, Kubernetes: nginx has no files here
+    assert "/app/static/" not in plain and "@WWW@" not in plain and "root " not in plain

@@ -137,6 +137,7 @@ def test_two_processes_building_at_once_build_once(tmp_path):
 
 def test_a_served_file_is_built_once_by_concurrent_callers(tmp_path):
     """Sessions asking for the same boundary file at once: one builds it, the others get the same whole file."""
+    import gzip
     import threading
     import time
 
@@ -157,4 +158,8 @@ def test_a_served_file_is_built_once_by_concurrent_callers(tmp_path):
         th.join()
     assert len(calls) == 1
     assert path.read_bytes().startswith(b'{"type"')
-    assert sorted(p.name for p in path.parent.iterdir()) == ["counties.json", "counties.json.lock"]  # no temporary file
+    names = sorted(p.name for p in path.parent.iterdir())
+    assert names == ["counties.json", "counties.json.gz", "counties.json.lock"]  # no temporary file
+    twin = gzip.decompress(path.with_name("counties.json.gz").read_bytes())
+    assert twin == path.read_bytes()  # the gzip twin nginx sends is the same file
+    assert path.stat().st_mode & 0o777 == 0o644  # readable by nginx's workers (another user)

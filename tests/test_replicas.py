@@ -70,18 +70,20 @@ def new_browser(url: str) -> tuple[str, str]:
 
 
 def test_each_browser_stays_on_one_replica(replicas):
-    """Every request of a browser (page, health, static file, websocket) reaches the replica its cookie names,
-    and new browsers split evenly over both replicas (one NAT address for all: the cookie, not the address,
-    decides); a cookie naming no replica gets a new one."""
+    """Every request of a browser (page, health, websocket) reaches the replica its cookie names, static files
+    come from nginx itself, and new browsers split evenly over both replicas (one NAT address for all: the
+    cookie, not the address, decides); a cookie naming no replica gets a new one."""
     url, ids = replicas.url, [nginx_conf.replica_id(a) for a in replicas.addresses]
     seen = []
     for _ in range(BROWSERS):
         cookie, replica = new_browser(url)
         assert replica in ids  # an opaque id: clients are not told the replicas' addresses
-        for path in ("/", "/_stcore/health", font_path()):
+        for path in ("/", "/_stcore/health"):
             headers = get(url + path, cookie)
             assert headers["x-ipaid-replica"] == replica, path
             assert "ipaid_replica" not in headers.get("set-cookie", ""), "a browser with a cookie keeps it"
+        headers = get(url + font_path(), cookie)  # a web-font slice, from disk (deploy/static_root.py)
+        assert headers["content-type"] == "font/woff2" and "x-ipaid-replica" not in headers
         with Session(url, cookie=cookie) as session:
             assert session.replica == replica
         seen.append(replica)
