@@ -721,8 +721,8 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     # --- fresh8 ---
     "first_run_build": (
-        "Preparing the county boundaries (first start only, up to a minute): {share:.0%}",
-        "正在准备县级边界（仅首次启动，最长约一分钟）：{share:.0%}",
+        "Preparing the county boundaries (first start only): {share:.0%}",
+        "正在准备县级边界（仅首次启动）：{share:.0%}",
     ),
 }
 
