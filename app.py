@@ -3,16 +3,18 @@
 import streamlit as st
 
 from ipaid import geometry, static_files, store, webfont
+from ipaid.i18n import norm_lang, t
 from ipaid.paths import ROOT
 from ipaid.site_pages import pages
-from ipaid.ui import finish_view, nav_links, page_guard, show_url_warnings, sidebar
+from ipaid.ui import LANG_KEY, finish_view, lang, nav_links, page_guard, show_url_warnings, sidebar
 
 webfont.ensure_webfont()  # first (2 s once): the browser asks for font slices as soon as text is drawn
 st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide")
 
 if not geometry.is_built():
-    bar = st.progress(0.0, text="Preparing county boundaries (first run only)…")
-    geometry.ensure_built(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
+    L = norm_lang(st.query_params.get(LANG_KEY, lang()))  # the sidebar's language switch is not drawn yet
+    bar = st.progress(0.0, text=t("first_run_build", L, share=0.0))
+    geometry.ensure_built(lambda share, _: bar.progress(min(share, 1.0), text=t("first_run_build", L, share=share)))
     bar.empty()
 
 # One read of the version store per run (each table's version was read ~30 times), then the page.

@@ -1,6 +1,6 @@
 """Who may write: stewards signed in through OpenID Connect or with a local account (Argon2 hash in secrets).
 
-Plain functions, no Streamlit (the glue is `ipaid.steward_ui`). Every write function takes a `Steward` and
+Plain functions, no Streamlit (the glue is `ipaid.data_ui`). Every write function takes a `Steward` and
 calls `require` first, so a request that reaches it without a signed-in steward changes nothing.
 Repeated wrong passwords are slowed down per account and per session by `Throttle` (no sleeping: a
 refused attempt says how long to wait); `ipaid.shared_throttle` keeps the count in the version store's

@@ -719,6 +719,11 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "The sidebar filters do not apply to this page: its figures are national.",
         "侧边栏筛选不作用于本页：本页数字为全国数据。",
     ),
+    # --- fresh8 ---
+    "first_run_build": (
+        "Preparing the county boundaries (first start only): {share:.0%}",
+        "正在准备县级边界（仅首次启动）：{share:.0%}",
+    ),
 }
 
 CATEGORY = {

@@ -1,4 +1,4 @@
-"""Uploads of a replacement table ("gis" or "counties"): check, preview the change, accept, roll back.
+"""Uploads of a replacement table (`tables.UPLOADABLE`: GIs, counties, area members): check, preview, accept, roll back.
 
 Pure functions, no Streamlit. `check` reads a file (`tablefile`), undoes the download's formula prefix, refuses
 unknown columns and validates (`schema`, `consistency`); the rest is the diff against the current table and

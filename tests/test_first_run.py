@@ -1,0 +1,27 @@
+"""The first visitor's page while the boundaries build: the progress bar speaks the page's language."""
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ipaid import geometry
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_first_run_progress_is_in_the_pages_language(lang, monkeypatch):
+    def build(progress):
+        progress(0.5, "Simplifying the national level")  # geometry's own (English) stage message
+        raise RuntimeError("stop while the bar shows")
+
+    monkeypatch.setattr(geometry, "is_built", lambda: False)
+    monkeypatch.setattr(geometry, "ensure_built", build)
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    if lang == "en":
+        at.query_params["lang"] = "en"
+    at.run()
+    (bar,) = at.get("progress")
+    text = bar.proto.text
+    assert "50%" in text and "Simplifying" not in text
+    latin = re.findall(r"[A-Za-z]", text)
+    assert (len(latin) > 10) if lang == "en" else (not latin and re.search(r"[\u4e00-\u9fff]", text))
