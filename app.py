@@ -14,7 +14,14 @@ st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon=st
 if not geometry.is_built():
     L = norm_lang(st.query_params.get(LANG_KEY, lang()))  # the sidebar's language switch is not drawn yet
     bar = st.progress(0.0, text=t("first_run_build", L, share=0.0))
-    geometry.ensure_built(lambda share, _: bar.progress(min(share, 1.0), text=t("first_run_build", L, share=share)))
+
+    def done(share: float, _=None) -> None:
+        bar.progress(min(share, 1.0), text=t("first_run_build", L, share=share))
+
+    geometry.ensure_built(lambda share, _: done(0.8 * share))  # then the served map files (~10 s, blank before)
+    with page_guard():
+        static_files.ensure_static()
+    done(1.0)
     bar.empty()
 
 # One read of the version store per run (each table's version was read ~30 times), then the page.
