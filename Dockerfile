@@ -14,7 +14,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 # The README's install command (requirements first, so code changes reuse this layer).
-COPY requirements.txt .
+COPY requirements.txt constraints.txt ./
 RUN python -m pip install -r requirements.txt
 
 COPY . .
