@@ -48,8 +48,12 @@ def _spec(chart: alt.TopLevelMixin, width: int) -> dict:
 
 
 def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0, width: int = 720) -> bytes:
-    """A print-quality PNG (2× by default) of a chart."""
-    return _vlc().vegalite_to_png(_spec(chart, width), scale=scale, ppi=72 * scale)
+    """A print-quality PNG of a chart: `scale` pixels per CSS pixel (2× by default), and a resolution of
+    72 × `scale` pixels per inch, so it is placed in a document at the chart's size.
+
+    vl-convert multiplies its `scale` by `ppi` / 72: both set to 2× gave 4× the pixels, placed at twice the size.
+    """
+    return _vlc().vegalite_to_png(_spec(chart, width), ppi=72 * scale)
 
 
 def vega_spec(chart: alt.TopLevelMixin, width: int = 720, datasets: dict[str, list] | None = None) -> dict:
@@ -61,8 +65,8 @@ def vega_spec(chart: alt.TopLevelMixin, width: int = 720, datasets: dict[str, li
 
 
 def vega_png(spec: dict, scale: float = 2.0) -> bytes:
-    """A PNG of a Vega spec (see `vega_spec`)."""
-    return _vlc().vega_to_png(spec, scale=scale, ppi=72 * scale)
+    """A PNG of a Vega spec (see `vega_spec`), `scale` pixels per CSS pixel (see `chart_png`)."""
+    return _vlc().vega_to_png(spec, ppi=72 * scale)
 
 
 def chart_svg(chart: alt.TopLevelMixin, width: int = 720) -> str:

@@ -9,6 +9,7 @@ import zipfile
 
 import altair as alt
 import pandas as pd
+import pytest
 
 from ipaid import charts, data, export, static_map
 from ipaid.filters import Filters
@@ -165,3 +166,15 @@ def test_map_press_kit_sources_are_in_the_readers_language():
     assert len(zh) == len(en) == 3
     assert all(re.search(r"[\u4e00-\u9fff]", line) for line in zh)
     assert not any(re.search(r"[\u4e00-\u9fff]", line) for line in en)
+
+
+def test_png_has_the_pixels_it_claims_and_prints_at_the_charts_size():
+    """ "PNG (2×)": twice the pixels of the chart, at 144 pixels per inch (not 4× placed at double size)."""
+    from PIL import Image
+
+    chart = titled("地理标志").properties(width=300, height=100)
+    one, two = (Image.open(io.BytesIO(export.chart_png(chart, scale=s))) for s in (1, 2))
+    assert abs(two.width - 2 * one.width) <= 2 and abs(two.height - 2 * one.height) <= 2
+    assert two.width / two.info["dpi"][0] == pytest.approx(one.width / 72, rel=0.01)  # same size in inches
+    spec = export.vega_spec(chart)
+    assert Image.open(io.BytesIO(export.vega_png(spec, scale=2))).size == two.size
