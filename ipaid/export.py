@@ -8,25 +8,61 @@ import re
 import zipfile
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
+from ipaid.atomic import locked, write_atomic
 from ipaid.filters import Filters
 from ipaid.i18n import t
 from ipaid.names import place_en
-from ipaid.webfont import font_dir
+from ipaid.paths import CACHE_DIR
+from ipaid.webfont import font_file
 
 FORMULA = re.compile(r"^[=+\-@\t\r]")
 NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")  # a cell `neutralise` prefixed
 
 
+EXPORT_WEIGHTS = (400, 700)  # regular text, bold titles
+
+
+def export_font_dir() -> Path:
+    """The SC face of `manimgx-fonts-cjk` at weights 400 and 700, for vl-convert; built once into the cache
+    (about 5–10 s and 16 MB a weight), under a name of the font file's size (a new font version builds anew).
+
+    Given the variable font, vl-convert drew all text of every PNG at its default weight, Thin (100), titles
+    too. Each file narrows the weight axis to one weight as its default (a font pinned to a static CFF2 instance
+    vl-convert does not draw at all).
+    """
+    source = font_file()
+    folder = CACHE_DIR / "export-fonts" / f"{source.stem}-{source.stat().st_size}"
+    for weight in EXPORT_WEIGHTS:
+        path = folder / f"NotoSansCJKsc-{weight}.otf"
+        with locked(path):
+            if not path.exists():
+                write_atomic(path, _weight_font(weight))
+    return folder
+
+
+def _weight_font(weight: int) -> bytes:
+    import uharfbuzz as hb
+
+    from ipaid import webfont
+
+    spec = hb.SubsetInput()
+    for c in webfont.cmap():
+        spec.unicode_set.add(c)
+    spec.set_axis_range(webfont._face(), "wght", weight, weight + 1, weight)
+    return bytes(hb.subset(webfont._face(), spec).blob.data)
+
+
 @lru_cache(maxsize=1)
 def _vlc():
-    """vl-convert with the CJK font of `manimgx-fonts-cjk` registered (once per process)."""
+    """vl-convert with the CJK font registered at regular and bold weight (once per process)."""
     import vl_convert
 
-    vl_convert.register_font_directory(str(font_dir()))
+    vl_convert.register_font_directory(str(export_font_dir()))
     return vl_convert
 
 

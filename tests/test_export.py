@@ -178,3 +178,17 @@ def test_png_has_the_pixels_it_claims_and_prints_at_the_charts_size():
     assert two.width / two.info["dpi"][0] == pytest.approx(one.width / 72, rel=0.01)  # same size in inches
     spec = export.vega_spec(chart)
     assert Image.open(io.BytesIO(export.vega_png(spec, scale=2))).size == two.size
+
+
+def test_png_text_has_regular_and_bold_weights():
+    """PNG text is drawn at regular weight and titles bold (the variable font alone gave Thin for both)."""
+    from PIL import Image
+
+    def ink(weight: str) -> int:
+        chart = alt.Chart(alt.Data(values=[{"t": "地理标志 GI"}])).mark_text(fontSize=20, fontWeight=weight)
+        chart = chart.encode(text="t:N").properties(width=160, height=40).configure(font=charts.FONT)
+        image = Image.open(io.BytesIO(export.chart_png(chart, scale=1))).convert("L")
+        return sum(image.point(lambda v: 255 if v < 128 else 0).histogram()[255:])
+
+    regular, bold = ink("normal"), ink("bold")
+    assert regular > 0 and bold > 1.3 * regular
