@@ -15,7 +15,7 @@ import pandas as pd
 
 from ipaid.atomic import locked, write_atomic
 from ipaid.filters import Filters
-from ipaid.i18n import t
+from ipaid.i18n import source_text, t
 from ipaid.names import place_en
 from ipaid.paths import CACHE_DIR
 from ipaid.webfont import font_file
@@ -190,7 +190,8 @@ def file_stem(name: str, lang: str, f: Filters | None = None) -> str:
 def press_kit(
     items: dict[str, tuple[alt.TopLevelMixin, pd.DataFrame]], sources: list[str], filters: str, lang: str = "en"
 ) -> bytes:
-    """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt (headings in `lang`).
+    """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt (in `lang`: headings, and
+    sources with a known Chinese name).
 
     A chart or a table may be given as a function that builds it (only exported, like the static map).
     """
@@ -203,5 +204,5 @@ def press_kit(
             z.writestr(f"{stem}.svg", chart_svg(chart))
             z.writestr(f"{stem}.csv", csv_bytes(resolve_frame(frame)))
         lines = [t("kit_title", lang, d=date.today().isoformat()), filters, "", t("kit_sources", lang)]
-        z.writestr("SOURCES.txt", "\n".join(lines + [f"- {s}" for s in sources]) + "\n")
+        z.writestr("SOURCES.txt", "\n".join(lines + [f"- {source_text(s, lang)}" for s in sources]) + "\n")
     return buf.getvalue()

@@ -192,3 +192,17 @@ def test_png_text_has_regular_and_bold_weights():
 
     regular, bold = ink("normal"), ink("bold")
     assert regular > 0 and bold > 1.3 * regular
+
+
+def test_press_kit_sources_in_the_readers_language():
+    """A source with a known Chinese name is listed by it in a Chinese kit (it was English in every kit)."""
+    from ipaid.i18n import SOURCE_ZH
+
+    known, unknown = next(iter(SOURCE_ZH)), "http://example.org/a-row-source"
+    texts = {
+        lang: zipfile.ZipFile(io.BytesIO(export.press_kit({}, [known, unknown], "", lang))).read("SOURCES.txt").decode()
+        for lang in ("zh", "en")
+    }
+    assert f"- {SOURCE_ZH[known]}" in texts["zh"] and known not in texts["zh"]
+    assert f"- {known}" in texts["en"]
+    assert all(unknown in text for text in texts.values())
