@@ -29,7 +29,7 @@ from ipaid.brief_font import FAMILY, font_css
 from ipaid.brief_map import OTHER, OTHER_POOR, PLACE, locator_png, place_png
 from ipaid.export import safe_name
 from ipaid.i18n import listing, norm_lang, t
-from ipaid.names import county_name
+from ipaid.names import county_name, place_en
 from ipaid.palette import CHART_RULE, CHART_SUBTITLE, CHART_TEXT
 from ipaid.views import gi_table
 
@@ -198,7 +198,10 @@ def area_zip(area: str, lang: str, progress: Callable[[int, int, str], None] | N
 
 
 def file_name(kind: str, code: str, lang: str, ext: str = "pdf") -> str:
-    return f"ipaid-brief-{kind}-{safe_name(code)}-{norm_lang(lang)}.{ext}"
+    """The brief's file name; an English province brief names the province in English (not 湖南省)."""
+    lang = norm_lang(lang)
+    place = place_en(code) if kind == "province" and lang == "en" else code
+    return f"ipaid-brief-{kind}-{safe_name(place)}-{lang}.{ext}"
 
 
 def main(argv: list[str] | None = None) -> int:

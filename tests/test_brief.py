@@ -178,3 +178,9 @@ def test_area_zip_button_builds_on_click_and_offers_the_zip(monkeypatch):
     assert at.session_state["_brief_zip"][:2] == (area, "zh")
     archive = zipfile.ZipFile(io.BytesIO(at.session_state["_brief_zip"][2]))
     assert sorted(archive.read(n).decode()[5:] for n in archive.namelist()) == sorted(members["adcode_listed"])
+
+
+def test_file_names_name_the_place_in_the_briefs_language():
+    assert brief.file_name("province", "湖南省", "en") == "ipaid-brief-province-Hunan-en.pdf"
+    assert brief.file_name("province", "湖南省", "zh") == "ipaid-brief-province-湖南省-zh.pdf"
+    assert brief.file_name("area", "wuling", "en", "zip") == "ipaid-brief-area-wuling-en.zip"
