@@ -729,6 +729,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "GIs: data/gi_products.csv (see each row's source)",
         "地理标志：data/gi_products.csv（来源见每行）",
     ),
+    "brief_gis_poor": ("GIs in these poverty counties", "这些贫困县的地理标志"),
 }
 
 CATEGORY = {

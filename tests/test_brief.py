@@ -184,3 +184,16 @@ def test_file_names_name_the_place_in_the_briefs_language():
     assert brief.file_name("province", "湖南省", "en") == "ipaid-brief-province-Hunan-en.pdf"
     assert brief.file_name("province", "湖南省", "zh") == "ipaid-brief-province-湖南省-zh.pdf"
     assert brief.file_name("area", "wuling", "en", "zip") == "ipaid-brief-area-wuling-en.zip"
+
+
+def test_province_and_area_briefs_say_which_gis_they_count():
+    """The brief counts the GIs of the place's poverty counties, fewer than the GI page shows for the province
+    (Hunan: all its GIs): its label says so, not just "GIs"."""
+    from ipaid.brief_content import area_content, province_content
+
+    hunan = province_content("湖南省", "en")
+    facts = dict(hunan.facts)
+    assert t("gis", "en") not in facts
+    assert int(facts[t("brief_gis_poor", "en")]) == len(hunan.gis)
+    assert len(hunan.gis) < (data.load_gis()["province"] == "湖南省").sum()
+    assert t("brief_gis_poor", "zh") in dict(area_content("wuling", "zh").facts)
