@@ -96,7 +96,7 @@ def _press(b: Brief, lang: str, rows: int) -> str:
     if not b.press:
         return ""
     items = "".join(
-        f"<li>{escape(text)}<div class='src'>{escape(t('source', lang))}: {escape(src)}</div></li>"
+        f"<li>{escape(text)}<div class='src'>{escape(t('source_line', lang, s=src))}</div></li>"
         for text, src in b.press[:rows]
     )
     more = len(b.press) - rows

@@ -730,6 +730,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "地理标志：data/gi_products.csv（来源见每行）",
     ),
     "brief_gis_poor": ("GIs in these poverty counties", "这些贫困县的地理标志"),
+    "source_line": ("Source: {s}", "来源：{s}"),
 }
 
 CATEGORY = {

@@ -616,4 +616,4 @@ def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
     lines = [filters_text(f)] if f is not None else []
     exported = t("ui_exported", lang(), d=date.today().isoformat())
     # source and date on lines of their own: as one line they were cut short ("…") in a chart ~560 px wide
-    return lines + [f"{t('source', lang())}: {source_text(source, lang())}", exported]
+    return lines + [t("source_line", lang(), s=source_text(source, lang())), exported]

@@ -197,3 +197,9 @@ def test_province_and_area_briefs_say_which_gis_they_count():
     assert int(facts[t("brief_gis_poor", "en")]) == len(hunan.gis)
     assert len(hunan.gis) < (data.load_gis()["province"] == "湖南省").sum()
     assert t("brief_gis_poor", "zh") in dict(area_content("wuling", "zh").facts)
+
+
+def test_chinese_brief_writes_its_source_lines_with_chinese_punctuation(sangzhi_pdf):
+    text = text_of(sangzhi_pdf)
+    assert t("source_line", "zh", s="") in text  # 来源：
+    assert f"{t('source', 'zh')}:" not in text

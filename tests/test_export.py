@@ -206,3 +206,17 @@ def test_press_kit_sources_in_the_readers_language():
     assert f"- {SOURCE_ZH[known]}" in texts["zh"] and known not in texts["zh"]
     assert f"- {known}" in texts["en"]
     assert all(unknown in text for text in texts.values())
+
+
+def test_chart_source_line_in_chinese_punctuation():
+    """The source line a chart exports with on a Chinese page: "来源：…" (it was "来源: …")."""
+    from streamlit.testing.v1 import AppTest
+
+    from ipaid.i18n import t
+
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.switch_page("pages/projects.py").run()
+    assert not at.exception
+    subtitle = json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["subtitle"]
+    head = t("source_line", "zh", s="")
+    assert any(line.startswith(head) and len(line) > len(head) for line in subtitle), subtitle
