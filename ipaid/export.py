@@ -57,12 +57,21 @@ def _weight_font(weight: int) -> bytes:
     return bytes(hb.subset(webfont._face(), spec).blob.data)
 
 
+def _font_folder() -> Path:
+    """The export fonts' folder; where the cache cannot be written, the variable font's (text drawn Thin, but
+    drawn: an export rather than an error)."""
+    try:
+        return export_font_dir()
+    except OSError:
+        return font_file().parent
+
+
 @lru_cache(maxsize=1)
 def _vlc():
     """vl-convert with the CJK font registered at regular and bold weight (once per process)."""
     import vl_convert
 
-    vl_convert.register_font_directory(str(export_font_dir()))
+    vl_convert.register_font_directory(str(_font_folder()))
     return vl_convert
 
 

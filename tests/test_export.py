@@ -220,3 +220,12 @@ def test_chart_source_line_in_chinese_punctuation():
     subtitle = json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["subtitle"]
     head = t("source_line", "zh", s="")
     assert any(line.startswith(head) and len(line) > len(head) for line in subtitle), subtitle
+
+
+def test_export_fonts_fall_back_to_the_variable_font_when_the_cache_is_not_writable(monkeypatch, tmp_path):
+    from ipaid import webfont
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")  # a file where the cache folder should be: nothing can be written under it
+    monkeypatch.setattr(export, "CACHE_DIR", blocked)
+    assert export._font_folder() == webfont.font_file().parent
