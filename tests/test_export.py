@@ -13,6 +13,7 @@ import pytest
 
 from ipaid import charts, data, export, static_map
 from ipaid.filters import Filters
+from ipaid.i18n import t
 
 # The same chart in a fresh process: no CJK font registered, set in Liberation Sans (vl-convert's own
 # font, which has no CJK glyphs: Chinese shows as boxes, or in whatever system fallback exists).
@@ -212,8 +213,6 @@ def test_chart_source_line_in_chinese_punctuation():
     """The source line a chart exports with on a Chinese page: "来源：…" (it was "来源: …")."""
     from streamlit.testing.v1 import AppTest
 
-    from ipaid.i18n import t
-
     at = AppTest.from_file("../app.py", default_timeout=120)
     at.switch_page("pages/projects.py").run()
     assert not at.exception
@@ -229,3 +228,12 @@ def test_export_fonts_fall_back_to_the_variable_font_when_the_cache_is_not_writa
     blocked.write_text("")  # a file where the cache folder should be: nothing can be written under it
     monkeypatch.setattr(export, "CACHE_DIR", blocked)
     assert export._font_folder() == webfont.font_file().parent
+
+
+def test_static_map_legend_lists_uncoloured_counties_only_when_the_map_has_some():
+    """A province's map colours all its counties: no "not coloured" entry; an area's leaves others white."""
+    outside = t("outside_filters", "en")
+    province = [name for name, _ in static_map.static_counties(Filters(provinces=("湖南省",)), "area", "en")[1]]
+    area = [name for name, _ in static_map.static_counties(Filters(areas=("wuling",)), "area", "en")[1]]
+    assert outside not in province and outside in area
+    assert set(province) - {outside}  # the province's own colours are still listed
