@@ -113,7 +113,8 @@ def _html(b: Brief, lang: str, maps: tuple[bytes, bytes], gi_rows: int, press_ro
     legend = "".join(
         f"<span class='key'><span class='sw' style='background:{c}'></span>{escape(x)}</span>" for c, x in keys
     )
-    legend = f"<div class='legend'>{legend}<br>{escape(t('brief_locator', lang))}</div>"
+    legend = f"<div class='legend'>{legend}</div>"
+    locator = f"{_img(maps[1], 'locator', b.title)}<div class='legend'>{escape(t('brief_locator', lang))}</div>"
     notes = "".join(f"<li>{escape(n)}</li>" for n in b.notes if n)
     sources = "".join(f"<li>{escape(s)}</li>" for s in b.sources)
     printed = escape(t("brief_printed", lang, d=date.today().isoformat()))
@@ -122,7 +123,7 @@ def _html(b: Brief, lang: str, maps: tuple[bytes, bytes], gi_rows: int, press_ro
         f"<title>{escape(b.title)}</title><style>{fonts}{CSS}</style></head><body>"
         f"<div class='kind'>{escape(t('brief_kind_' + b.kind, lang))}</div><h1>{escape(b.title)}</h1>"
         f"<div class='sub'>{escape(b.subtitle)}</div>"
-        f"<div class='top'><div class='facts'><table>{facts}</table>{_img(maps[1], 'locator', b.title)}</div>"
+        f"<div class='top'><div class='facts'><table>{facts}</table>{locator}</div>"
         f"<div class='maps'>{_img(maps[0], 'place', b.title)}{legend}</div></div>"
         f"{_counties(b, lang)}{_gi_table(b, lang, gi_rows)}{_press(b, lang, press_rows)}"
         f"<h2>{escape(t('brief_coverage', lang))}</h2><ul class='small'>{notes}</ul>"

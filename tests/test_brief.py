@@ -203,3 +203,12 @@ def test_chinese_brief_writes_its_source_lines_with_chinese_punctuation(sangzhi_
     text = text_of(sangzhi_pdf)
     assert t("source_line", "zh", s="") in text  # 来源：
     assert f"{t('source', 'zh')}:" not in text
+
+
+def test_locator_caption_sits_under_the_locator_map():
+    """ "Small map: China's standard outline…" is printed under the small map, not under the province map."""
+    from ipaid.brief_content import county_content
+
+    html = brief._html(county_content(SANGZHI, "en"), "en", (b"place", b"locator"), 5, 5)
+    caption = html.index(t("brief_locator", "en").replace("'", "&#x27;"))
+    assert html.index('class="locator"') < caption < html.index('class="place"')
