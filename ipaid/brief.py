@@ -29,7 +29,7 @@ from ipaid.brief_font import FAMILY, font_css
 from ipaid.brief_map import OTHER, OTHER_POOR, PLACE, locator_png, place_png
 from ipaid.export import safe_name
 from ipaid.i18n import listing, norm_lang, t
-from ipaid.names import county_name
+from ipaid.names import county_name, place_en
 from ipaid.palette import CHART_RULE, CHART_SUBTITLE, CHART_TEXT
 from ipaid.views import gi_table
 
@@ -96,7 +96,7 @@ def _press(b: Brief, lang: str, rows: int) -> str:
     if not b.press:
         return ""
     items = "".join(
-        f"<li>{escape(text)}<div class='src'>{escape(t('source', lang))}: {escape(src)}</div></li>"
+        f"<li>{escape(text)}<div class='src'>{escape(t('source_line', lang, s=src))}</div></li>"
         for text, src in b.press[:rows]
     )
     more = len(b.press) - rows
@@ -113,7 +113,8 @@ def _html(b: Brief, lang: str, maps: tuple[bytes, bytes], gi_rows: int, press_ro
     legend = "".join(
         f"<span class='key'><span class='sw' style='background:{c}'></span>{escape(x)}</span>" for c, x in keys
     )
-    legend = f"<div class='legend'>{legend}<br>{escape(t('brief_locator', lang))}</div>"
+    legend = f"<div class='legend'>{legend}</div>"
+    locator = f"{_img(maps[1], 'locator', b.title)}<div class='legend'>{escape(t('brief_locator', lang))}</div>"
     notes = "".join(f"<li>{escape(n)}</li>" for n in b.notes if n)
     sources = "".join(f"<li>{escape(s)}</li>" for s in b.sources)
     printed = escape(t("brief_printed", lang, d=date.today().isoformat()))
@@ -122,7 +123,7 @@ def _html(b: Brief, lang: str, maps: tuple[bytes, bytes], gi_rows: int, press_ro
         f"<title>{escape(b.title)}</title><style>{fonts}{CSS}</style></head><body>"
         f"<div class='kind'>{escape(t('brief_kind_' + b.kind, lang))}</div><h1>{escape(b.title)}</h1>"
         f"<div class='sub'>{escape(b.subtitle)}</div>"
-        f"<div class='top'><div class='facts'><table>{facts}</table>{_img(maps[1], 'locator', b.title)}</div>"
+        f"<div class='top'><div class='facts'><table>{facts}</table>{locator}</div>"
         f"<div class='maps'>{_img(maps[0], 'place', b.title)}{legend}</div></div>"
         f"{_counties(b, lang)}{_gi_table(b, lang, gi_rows)}{_press(b, lang, press_rows)}"
         f"<h2>{escape(t('brief_coverage', lang))}</h2><ul class='small'>{notes}</ul>"
@@ -198,7 +199,10 @@ def area_zip(area: str, lang: str, progress: Callable[[int, int, str], None] | N
 
 
 def file_name(kind: str, code: str, lang: str, ext: str = "pdf") -> str:
-    return f"ipaid-brief-{kind}-{safe_name(code)}-{norm_lang(lang)}.{ext}"
+    """The brief's file name; an English province brief names the province in English (not 湖南省)."""
+    lang = norm_lang(lang)
+    place = place_en(code) if kind == "province" and lang == "en" else code
+    return f"ipaid-brief-{kind}-{safe_name(place)}-{lang}.{ext}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -184,7 +184,7 @@ def area_content(area: str, lang: str) -> Brief:
         (t("official_count", lang), str(official)),
         (t("members_loaded", lang), str(len(members))),
         (t("brief_exit_years", lang), _exit_years(members)),
-        (t("gis", lang), str(len(gis))),
+        (t("brief_gis_poor", lang), str(len(gis))),  # not all GIs of the place (the GI page's count)
     ]
     notes = [t("membership_partial", lang, n=len(members), total=official)] if len(members) < official else []
     return Brief(
@@ -231,7 +231,7 @@ def province_content(name: str, lang: str) -> Brief:
         (t("brief_poverty_counties", lang), str(len(poor))),
         (t("brief_in_areas", lang), listing((f"{a} {n}" for a, n in areas.items()), lang) or "—"),
         (t("brief_exit_years", lang), _exit_years(poor)),
-        (t("gis", lang), str(len(gis))),
+        (t("brief_gis_poor", lang), str(len(gis))),  # not all GIs of the place (the GI page's count)
     ]
     return Brief(
         kind="province",

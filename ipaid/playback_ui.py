@@ -11,7 +11,7 @@ import time
 import streamlit as st
 
 from ipaid import maps
-from ipaid.export import safe_name
+from ipaid.export import file_stem
 from ipaid.filters import Filters
 from ipaid.i18n import t
 from ipaid.playback import (
@@ -132,7 +132,7 @@ def animation_controls(f: Filters, lang: str) -> None:
         return
     st.caption(t("anim_done", lang, s=built["seconds"]))
     row = st.container(horizontal=True)
-    stem = "ipaid-exit-years" + ("-" + safe_name("-".join((*f.provinces, *f.areas))) if not f.is_empty else "")
+    stem = file_stem("ipaid-exit-years", lang, Filters(provinces=f.provinces, areas=f.areas))
     for ext, word, mime in (
         ("gif", "anim_gif", "image/gif"),
         ("mp4", "anim_mp4", "video/mp4"),

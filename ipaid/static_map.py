@@ -30,6 +30,11 @@ SOURCE = {
 }
 
 
+def kit_sources(lang: str) -> list[str]:
+    """The sources of the map's press kit (its SOURCES.txt), in the reader's language."""
+    return [t(key, lang) for key in ("map_src_boundaries", "map_src_counties", "map_src_gis")]
+
+
 def _shapes(frame: gpd.GeoDataFrame, digits: int = 2) -> gpd.GeoDataFrame:
     out = frame.copy()
     rounded = shapely.set_precision(out.geometry.values, 10**-digits)
@@ -57,6 +62,8 @@ def static_counties(f: Filters, measure: str, lang: str) -> tuple[pd.DataFrame, 
     counties = shapes.merge(chosen, on="adcode")
     colours = [hex_color(c) for c in county_colors(counties)[measure]]
     items = [(name, hex_color(c)) for name, c in legend_items(f, measure, lang, counties)]
+    if not (f.areas or f.categories or f.gis or f.prefecture):  # every county of the drawn provinces is coloured
+        items = [(name, c) for name, c in items if name != t("outside_filters", lang)]
     names = {c: name for name, c in items}
     counties = counties.assign(colour=colours, legend=[names[c] for c in colours])
     return _shapes(counties[["adcode", "name", "legend", "colour", "geometry"]], 3 if place else 2), items

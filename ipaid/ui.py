@@ -439,15 +439,16 @@ def legend(
     )
 
 
-def downloads(name: str, frame, chart=None, key: str = "") -> None:
+def downloads(name: str, frame, chart=None, key: str = "", f: Filters | None = None) -> None:
     """One "Download" menu for a chart: the image (PNG 2×, SVG) and the data behind it (CSV with BOM, XLSX).
 
     Files are made only when a button is clicked (callable data), so reruns stay fast; `chart` and `frame`
-    may be functions that build them (for what is only exported, like the static map and its table).
+    may be functions that build them (for what is only exported, like the static map and its table). The
+    file names carry the language and the filters `f` the export was made with (`export.file_stem`).
     """
     from ipaid import export
 
-    stem = export.safe_name(name)
+    stem = export.file_stem(name, lang(), f)
     buttons = []
     if chart is not None:
         buttons += [
@@ -470,7 +471,7 @@ def downloads(name: str, frame, chart=None, key: str = "") -> None:
                 data=make,
                 file_name=f"{stem}.{ext}",
                 mime=mime,
-                key=f"dl_{key or stem}_{ext}",
+                key=f"dl_{key or export.safe_name(name)}_{ext}",
                 on_click="ignore",
                 width="stretch",
             )
@@ -497,13 +498,21 @@ def chart_height(chart, scale: float = 1.0) -> int:
 
 
 def chart_block(
-    name: str, chart, frame, key: str, selectable: bool = False, spec: dict | None = None, text: str | None = None
+    name: str,
+    chart,
+    frame,
+    key: str,
+    selectable: bool = False,
+    spec: dict | None = None,
+    text: str | None = None,
+    f: Filters | None = None,
 ):
     """A chart with its text alternative (a one-sentence description, also the chart's ARIA label, and a
     "show as table" toggle) and its downloads; returns the selection state when `selectable`.
 
     `spec`, the chart's Vega-Lite spec serialised once (`ipaid.gi_charts`), spares converting it again;
-    `text` replaces the description computed from `frame` (`chart_text.describe`).
+    `text` replaces the description computed from `frame` (`chart_text.describe`); `f`, the filters the chart
+    shows, goes into the file names of its downloads.
     """
     from ipaid.gi_charts import vega_spec
 
@@ -516,7 +525,7 @@ def chart_block(
     st.caption(literal(text))
     with st.container(horizontal=True, vertical_alignment="center"):
         as_table = table_toggle(key)
-        downloads(name, frame, chart, key)
+        downloads(name, frame, chart, key, f)
     if as_table:
         show_table(frame, key)
     return state
@@ -547,7 +556,7 @@ def press_kit_button(items: dict, sources: list[str], f: Filters, key: str) -> N
     st.download_button(
         t("press_kit", lang_),
         data=lambda: export.press_kit(items, sources, line, lang_),
-        file_name=f"ipaid-press-kit-{key}.zip",
+        file_name=f"{export.file_stem(f'ipaid-press-kit-{key}', lang_, f)}.zip",
         mime="application/zip",
         key=f"kit_{key}",
         on_click="ignore",
@@ -607,4 +616,4 @@ def chart_subtitle(source: str, f: Filters | None = None) -> list[str]:
     lines = [filters_text(f)] if f is not None else []
     exported = t("ui_exported", lang(), d=date.today().isoformat())
     # source and date on lines of their own: as one line they were cut short ("…") in a chart ~560 px wide
-    return lines + [f"{t('source', lang())}: {source_text(source, lang())}", exported]
+    return lines + [t("source_line", lang(), s=source_text(source, lang())), exported]

@@ -74,7 +74,7 @@ group_names = {g: t(f"ev_{g}", L, n=int(sizes.get(g, 0))) for g in evidence.GROU
 subtitle = chart_subtitle(t("ev_source", L), f) + [scopes[scope], t(f"ev_def_{cutoff}", L)]
 shares = evidence.exit_shares(chosen)
 chart, frame = charts.exit_share_bars(shares, group_names, L, t("ev_chart_title", L), subtitle)
-chart_block("evidence-exit-shares", chart, frame.drop(columns=["scope"]), key="ev_chart")
+chart_block("evidence-exit-shares", chart, frame.drop(columns=["scope"]), key="ev_chart", f=f)
 
 st.header(t("ev_by_scope", L))
 table = evidence.scope_summary(
@@ -101,7 +101,7 @@ timing, timing_frame = charts.timing_bars(
     t("ev_timing_title", L),
     chart_subtitle(t("ev_source", L), f),
 )
-chart_block("evidence-gi-timing", timing, timing_frame, key="ev_timing")
+chart_block("evidence-gi-timing", timing, timing_frame, key="ev_timing", f=f)
 press_kit_button(
     {"evidence-exit-shares": (chart, frame), "evidence-gi-timing": (timing, timing_frame)},
     [t("ev_source", L)],

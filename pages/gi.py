@@ -56,7 +56,7 @@ built = gi_charts(f, L, subtitle)
 
 def block(name: str, **kwargs):
     chart, spec, frame = built[name]
-    return chart_block(name, chart, frame, spec=spec, **kwargs)
+    return chart_block(name, chart, frame, spec=spec, f=f, **kwargs)
 
 
 left, right = chart_columns("counts")
@@ -108,7 +108,7 @@ st.dataframe(
 )
 if table.empty:
     st.caption(t("gi_no_search_match", L))
-downloads("gi-table", table.drop(columns=["counties"]), key="gi_table")
+downloads("gi-table", table.drop(columns=["counties"]), key="gi_table", f=f)
 press_kit_button(
     {name: (chart, frame) for name, (chart, _, frame) in built.items()}, sorted(set(gis["source"])), f, key="gi"
 )

@@ -178,3 +178,37 @@ def test_area_zip_button_builds_on_click_and_offers_the_zip(monkeypatch):
     assert at.session_state["_brief_zip"][:2] == (area, "zh")
     archive = zipfile.ZipFile(io.BytesIO(at.session_state["_brief_zip"][2]))
     assert sorted(archive.read(n).decode()[5:] for n in archive.namelist()) == sorted(members["adcode_listed"])
+
+
+def test_file_names_name_the_place_in_the_briefs_language():
+    assert brief.file_name("province", "湖南省", "en") == "ipaid-brief-province-Hunan-en.pdf"
+    assert brief.file_name("province", "湖南省", "zh") == "ipaid-brief-province-湖南省-zh.pdf"
+    assert brief.file_name("area", "wuling", "en", "zip") == "ipaid-brief-area-wuling-en.zip"
+
+
+def test_province_and_area_briefs_say_which_gis_they_count():
+    """The brief counts the GIs of the place's poverty counties, fewer than the GI page shows for the province
+    (Hunan: all its GIs): its label says so, not just "GIs"."""
+    from ipaid.brief_content import area_content, province_content
+
+    hunan = province_content("湖南省", "en")
+    facts = dict(hunan.facts)
+    assert t("gis", "en") not in facts
+    assert int(facts[t("brief_gis_poor", "en")]) == len(hunan.gis)
+    assert len(hunan.gis) < (data.load_gis()["province"] == "湖南省").sum()
+    assert t("brief_gis_poor", "zh") in dict(area_content("wuling", "zh").facts)
+
+
+def test_chinese_brief_writes_its_source_lines_with_chinese_punctuation(sangzhi_pdf):
+    text = text_of(sangzhi_pdf)
+    assert t("source_line", "zh", s="") in text  # 来源：
+    assert f"{t('source', 'zh')}:" not in text
+
+
+def test_locator_caption_sits_under_the_locator_map():
+    """ "Small map: China's standard outline…" is printed under the small map, not under the province map."""
+    from ipaid.brief_content import county_content
+
+    html = brief._html(county_content(SANGZHI, "en"), "en", (b"place", b"locator"), 5, 5)
+    caption = html.index(t("brief_locator", "en").replace("'", "&#x27;"))
+    assert html.index('class="locator"') < caption < html.index('class="place"')

@@ -9,9 +9,11 @@ import zipfile
 
 import altair as alt
 import pandas as pd
+import pytest
 
 from ipaid import charts, data, export, static_map
 from ipaid.filters import Filters
+from ipaid.i18n import t
 
 # The same chart in a fresh process: no CJK font registered, set in Liberation Sans (vl-convert's own
 # font, which has no CJK glyphs: Chinese shows as boxes, or in whatever system fallback exists).
@@ -141,3 +143,97 @@ def test_svg_export_carries_the_glyphs_of_its_text():
     assert not missing, missing
     assert font.flavor == "woff2" and "fvar" in font
     assert 'font-family:"Noto Sans SC"' in svg and re.search(r'<text[^>]*font-family="[^"]*Noto Sans SC,', svg)
+
+
+def test_file_names_carry_language_and_filters():
+    """Two views' downloads never share a name: a Hunan map in English is not the national map in Chinese."""
+    hunan_en = export.file_stem("ipaid-map-area", "en", Filters(provinces=("湖南省",), areas=("wuling",)))
+    assert hunan_en == "ipaid-map-area-Hunan-wuling-en"  # English page: the province's English name
+    names = {
+        export.file_stem("ipaid-map-area", "zh"),
+        export.file_stem("ipaid-map-area", "en"),
+        export.file_stem("ipaid-map-area", "zh", Filters(provinces=("湖南省",))),
+        export.file_stem("ipaid-map-area", "zh", Filters(categories=("tea",))),
+        hunan_en,
+    }
+    assert len(names) == 5
+    assert "湖南省" in export.file_stem("ipaid-map-area", "zh", Filters(provinces=("湖南省",)))
+    long = export.file_stem("x", "en", Filters(gis=tuple(f"GI{i:04d}" for i in range(40))))
+    assert long.endswith("-en") and len(long) <= 64  # the language survives a long list of filters
+
+
+def test_map_press_kit_sources_are_in_the_readers_language():
+    zh, en = static_map.kit_sources("zh"), static_map.kit_sources("en")
+    assert len(zh) == len(en) == 3
+    assert all(re.search(r"[\u4e00-\u9fff]", line) for line in zh)
+    assert not any(re.search(r"[\u4e00-\u9fff]", line) for line in en)
+
+
+def test_png_has_the_pixels_it_claims_and_prints_at_the_charts_size():
+    """ "PNG (2×)": twice the pixels of the chart, at 144 pixels per inch (not 4× placed at double size)."""
+    from PIL import Image
+
+    chart = titled("地理标志").properties(width=300, height=100)
+    one, two = (Image.open(io.BytesIO(export.chart_png(chart, scale=s))) for s in (1, 2))
+    assert abs(two.width - 2 * one.width) <= 2 and abs(two.height - 2 * one.height) <= 2
+    assert two.width / two.info["dpi"][0] == pytest.approx(one.width / 72, rel=0.01)  # same size in inches
+    spec = export.vega_spec(chart)
+    assert Image.open(io.BytesIO(export.vega_png(spec, scale=2))).size == two.size
+
+
+def test_png_text_has_regular_and_bold_weights():
+    """PNG text is drawn at regular weight and titles bold (the variable font alone gave Thin for both)."""
+    from PIL import Image
+
+    def ink(weight: str) -> int:
+        chart = alt.Chart(alt.Data(values=[{"t": "地理标志 GI"}])).mark_text(fontSize=20, fontWeight=weight)
+        chart = chart.encode(text="t:N").properties(width=160, height=40).configure(font=charts.FONT)
+        image = Image.open(io.BytesIO(export.chart_png(chart, scale=1))).convert("L")
+        return sum(image.point(lambda v: 255 if v < 128 else 0).histogram()[255:])
+
+    regular, bold = ink("normal"), ink("bold")
+    assert regular > 0 and bold > 1.3 * regular
+
+
+def test_press_kit_sources_in_the_readers_language():
+    """A source with a known Chinese name is listed by it in a Chinese kit (it was English in every kit)."""
+    from ipaid.i18n import SOURCE_ZH
+
+    known, unknown = next(iter(SOURCE_ZH)), "http://example.org/a-row-source"
+    texts = {
+        lang: zipfile.ZipFile(io.BytesIO(export.press_kit({}, [known, unknown], "", lang))).read("SOURCES.txt").decode()
+        for lang in ("zh", "en")
+    }
+    assert f"- {SOURCE_ZH[known]}" in texts["zh"] and known not in texts["zh"]
+    assert f"- {known}" in texts["en"]
+    assert all(unknown in text for text in texts.values())
+
+
+def test_chart_source_line_in_chinese_punctuation():
+    """The source line a chart exports with on a Chinese page: "来源：…" (it was "来源: …")."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.switch_page("pages/projects.py").run()
+    assert not at.exception
+    subtitle = json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["subtitle"]
+    head = t("source_line", "zh", s="")
+    assert any(line.startswith(head) and len(line) > len(head) for line in subtitle), subtitle
+
+
+def test_export_fonts_fall_back_to_the_variable_font_when_the_cache_is_not_writable(monkeypatch, tmp_path):
+    from ipaid import webfont
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")  # a file where the cache folder should be: nothing can be written under it
+    monkeypatch.setattr(export, "CACHE_DIR", blocked)
+    assert export._font_folder() == webfont.font_file().parent
+
+
+def test_static_map_legend_lists_uncoloured_counties_only_when_the_map_has_some():
+    """A province's map colours all its counties: no "not coloured" entry; an area's leaves others white."""
+    outside = t("outside_filters", "en")
+    province = [name for name, _ in static_map.static_counties(Filters(provinces=("湖南省",)), "area", "en")[1]]
+    area = [name for name, _ in static_map.static_counties(Filters(areas=("wuling",)), "area", "en")[1]]
+    assert outside not in province and outside in area
+    assert set(province) - {outside}  # the province's own colours are still listed
