@@ -1,5 +1,5 @@
-"""Build what every replica needs, once, before they start: the web font slices, the county boundary cache
-and the served map files (each is skipped when already there). `python deploy/prepare.py`
+"""Build what every replica needs, once, before they start: the web font slices, the county boundary cache,
+the served map files and the fonts of exported images (each is skipped when already there). `python deploy/prepare.py`
 
 deploy/serve.sh runs it before starting K replicas (so they do not all wait on the first build), the Dockerfile
 at image build time.
@@ -15,12 +15,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main() -> int:
-    from ipaid import geometry, static_files, webfont
+    from ipaid import export, geometry, static_files, webfont
 
     started = time.perf_counter()
     webfont.ensure_webfont()
     built = geometry.ensure_built()
     static_files.ensure_static()
+    export.export_font_dir()
     print(f"prepared in {time.perf_counter() - started:.1f} s ({'built' if built else 'found'} the boundary cache)")
     return 0
 
