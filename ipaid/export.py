@@ -14,6 +14,7 @@ import altair as alt
 import pandas as pd
 
 from ipaid.atomic import locked, write_atomic
+from ipaid.chart_tables import reader_table
 from ipaid.filters import Filters
 from ipaid.i18n import source_text, t
 from ipaid.names import place_en
@@ -211,7 +212,7 @@ def press_kit(
             stem = safe_name(name)
             z.writestr(f"{stem}.png", chart_png(chart))
             z.writestr(f"{stem}.svg", chart_svg(chart))
-            z.writestr(f"{stem}.csv", csv_bytes(resolve_frame(frame)))
+            z.writestr(f"{stem}.csv", csv_bytes(reader_table(resolve_frame(frame), lang)))
         lines = [t("kit_title", lang, d=date.today().isoformat()), filters, "", t("kit_sources", lang)]
         z.writestr("SOURCES.txt", "\n".join(lines + [f"- {source_text(s, lang)}" for s in sources]) + "\n")
     return buf.getvalue()

@@ -738,6 +738,27 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "source_line": ("Source: {s}", "来源：{s}"),
 }
 
+# Headers of the data behind a chart, as readers see it (`ipaid.chart_tables`): "show as table" and its downloads.
+TABLE_COLUMNS = {
+    "province": ("Province", "省份"),
+    "category": ("Product category", "产品类别"),
+    "gi_type": ("GI type", "地理标志类型"),
+    "area_id": ("Contiguous area", "连片特困地区"),
+    "group": ("Group", "组别"),
+    "timing": ("GI approved", "地理标志批准时间"),
+    "count": ("Number", "数量"),
+    "cumulative": ("Cumulative", "累计"),
+    "year_approved": ("Year approved", "批准年份"),
+    "year": ("Year", "年份"),
+    "exit_year": ("Exit year", "摘帽年份"),
+    "counties": ("Counties", "县数"),
+    "exited": ("Counties exited", "已摘帽县数"),
+    "pct": ("Share exited (%)", "摘帽比例（%）"),
+    "step": ("Item", "项目"),
+    "value": ("Amount (yuan)", "金额（元）"),
+    "text": ("Details", "说明"),
+}
+
 CATEGORY = {
     "tea": ("Tea", "茶叶"),
     "fruit": ("Fruit", "水果"),

@@ -15,6 +15,7 @@ import streamlit as st
 
 from ipaid import chart_text, data, display, palette
 from ipaid.admin_index import county_index
+from ipaid.chart_tables import reader_table
 from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line, gi_types_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
 from ipaid.gi_search import MAX_QUERY, blank, filter_offer
@@ -525,7 +526,8 @@ def chart_block(
     st.caption(literal(text))
     with st.container(horizontal=True, vertical_alignment="center"):
         as_table = table_toggle(key)
-        downloads(name, frame, chart, key, f)
+        L = lang()
+        downloads(name, lambda: reader_table(frame, L), chart, key, f)  # the table "show as table" shows
     if as_table:
         show_table(frame, key)
     return state
@@ -542,7 +544,8 @@ def table_toggle(key: str) -> bool:
 
 
 def show_table(frame, key: str) -> None:
-    st.container(key=f"table_{key}_data").dataframe(frame, hide_index=True, width="stretch")
+    table = reader_table(frame, lang())
+    st.container(key=f"table_{key}_data").dataframe(table, hide_index=True, width="stretch")
 
 
 def press_kit_button(items: dict, sources: list[str], f: Filters, key: str) -> None:

@@ -92,7 +92,8 @@ def test_press_kit_holds_what_it_claims():
     }
     assert "CNIPA press conference 2020-11-26" in z.read("SOURCES.txt").decode()
     csv = pd.read_csv(io.BytesIO(z.read("by-province.csv")), encoding="utf-8-sig")
-    assert csv["count"].sum() == len(gis)
+    assert list(csv.columns) == ["Province", "Number"]  # as "show as table" shows it (press kit in English)
+    assert csv["Number"].sum() == len(gis)
 
 
 def test_static_map_export_has_outline_legend_and_source():
