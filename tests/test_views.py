@@ -212,7 +212,7 @@ def test_gi_county_table_marks_poverty_counties_and_blank_years():
     where = detail_counties(pd.Series({"counties": [poor["adcode"], rich["adcode"]]}), all_counties)
     table = gi_county_table(where, "en")
     assert table["County"].tolist() == [poor["name_en"], rich["name_en"]]
-    assert table["national poverty county"].tolist() == ["yes", "—"]
+    assert table["National poverty county"].tolist() == ["yes", "—"]
     assert table["Exit year"].tolist() == [str(int(poor["exit_year"])), ""]
 
 
