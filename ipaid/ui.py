@@ -132,7 +132,7 @@ def load_url_state() -> None:
     """
     lang()  # first: leaving the legacy pages mode restarts the run, so nothing may change before
     ss = st.session_state
-    ss["_url_pending"] = {}
+    ss["_url_pending"], ss["_url_moved"] = {}, False
     incoming, page = _url(), _page()
     last_page, ss["_url_page"] = ss.get("_url_page"), page
     sent = ss.get("_url_sent")
@@ -140,6 +140,7 @@ def load_url_state() -> None:
         return
     ss["_url_sent"] = incoming
     restore = sent is not None  # Back/Forward: a parameter missing from the URL is at its default
+    ss["_url_moved"] = restore
     known = {name: set(values) for name, values in options().items()}
     known.update({name: set(values) for name, values in SINGLE_PARAMS.items()})
     params = {name: st.query_params.get_all(name) for name in known}
@@ -162,6 +163,11 @@ def load_url_state() -> None:
                 continue  # checked above
             values = incoming.get(key, [])
             ss[key] = values if many else (values[0] if values else default)
+
+
+def url_moved() -> bool:
+    """Whether this run shows a URL the session did not write last (Back or Forward, or another link)."""
+    return bool(st.session_state.get("_url_moved"))
 
 
 def write_url(keys, defaults: dict[str, str] | None = None) -> None:
