@@ -718,6 +718,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "The sidebar filters do not apply to this page: its figures are national.",
         "侧边栏筛选不作用于本页：本页数字为全国数据。",
     ),
+    # --- sweep8 ---
+    "ev_def_param": ("GI definition", "地理标志判定方式"),
+    "ev_scope_param": ("comparison scope", "比较范围"),
 }
 
 CATEGORY = {
