@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ipaid import data, drill, geometry, hierarchy
+from ipaid import data, drill, drill_ui, geometry, hierarchy
 from ipaid.admin_index import county_index
 from ipaid.filters import Filters
 from ipaid.i18n import t
@@ -183,3 +183,23 @@ def test_county_level_exit_year_is_blank_for_counties_not_poor():
     assert year.notna().all() and (year[~poor] == "").all() and (~poor).any()
     expected = counties.set_index("adcode").loc[table.index[poor], "exit_year"].astype(int).astype(str)
     assert year[poor].tolist() == expected.tolist()
+
+
+def test_a_county_click_opens_its_profile_in_the_same_view():
+    """A click on a poverty county at the lowest level opens its profile. The link kept only the language (the
+    map's filters, level and display options were lost, and Back showed the map without them), and a language
+    given with the other parameters was lost on the way (the interrupted map run recorded the new URL)."""
+    at = run(lang="en", province="湖南省", prefecture="张家界市", measure="exit", contrast="high")
+    at.session_state[drill_ui.CLICKED] = "430822"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Areas and counties" and "Sangzhi County" in at.header[0].value
+    assert at.session_state["lang"] == "en" and at.session_state["province"] == ["湖南省"]
+    assert {k: at.query_params[k] for k in ("lang", "province", "prefecture", "measure", "contrast", "county")} == {
+        "lang": "en",
+        "province": "湖南省",
+        "prefecture": "张家界市",
+        "measure": "exit",
+        "contrast": "high",
+        "county": "430822",
+    }
