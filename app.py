@@ -1,6 +1,7 @@
 """IP Aid dashboard: entry point. Page config, first-run boundary build, shared sidebar, navigation."""
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 
 from ipaid import geometry, static_files, store, webfont
 from ipaid.i18n import norm_lang, t
@@ -35,7 +36,12 @@ with store.one_read_per_run(), page_guard():
         nav_links(listed[:-1])
     share_box = st.sidebar.empty()
     show_url_warnings()
+    rerun = False
     try:
         nav.run()
+    except RerunException:  # st.switch_page or st.rerun: the next run writes the URL. Recording this run's URL
+        rerun = True  # (which a page switch has set) hid the switch's link from the next run (its language was lost)
+        raise
     finally:
-        finish_view(share_box)  # after the page ran, so the link and the URL include what the page bound
+        if not rerun:
+            finish_view(share_box)  # after the page ran, so the link and the URL include what the page bound

@@ -53,6 +53,8 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
         f'[class*="st-key-{CHART_PAIR}"] [data-testid="stColumn"] '
         "{width: 100% !important; flex: 1 1 auto !important}}",
     ]
+    # A metric's label wraps instead of being cut with "…" ("定点扶贫…" on the designated page, large text, 1024 px).
+    rules.append('[data-testid="stMetricLabel"] * {white-space: normal !important}')
     if large:
         # Streamlit sizes nearly everything in rem: a larger root font scales text, widgets and spacing.
         rules.append(f"html {{font-size: {16 * TEXT_SCALE:g}px !important}}")

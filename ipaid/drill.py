@@ -8,6 +8,7 @@ from ipaid import hierarchy, maps
 from ipaid.filters import Filters, covers
 from ipaid.i18n import t
 from ipaid.names import place_en
+from ipaid.views import years
 
 YEARS = range(2016, 2021)
 
@@ -52,7 +53,7 @@ def breakdown(
             {
                 t("county", lang): place["name_en" if en else "name"].to_list(),
                 t("poverty_county", lang): [t("yes" if p else "dr_no", lang) for p in place["poverty"]],
-                t("exit_year", lang): place["exit_year"].to_list(),
+                t("exit_year", lang): years(place["exit_year"]).to_list(),  # blank, not "None", if not poor
                 t("area", lang): place["area_en" if en else "area_zh"].to_list(),
                 t("gis_listed", lang): place["gi_count"].to_list(),
             },

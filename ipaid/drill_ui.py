@@ -100,8 +100,8 @@ def open_clicked(lang: str) -> None:
         return
     row = data.all_counties().set_index("adcode").loc[adcode]
     if row["poverty"]:
-        shared = {k: v for k, v in st.query_params.to_dict().items() if k == "lang"}
-        st.switch_page("pages/profiles.py", query_params={**shared, "county": row["adcode_listed"]})
+        here = {k: st.query_params.get_all(k) for k in st.query_params if k != "county"}
+        st.switch_page("pages/profiles.py", query_params={**here, "county": row["adcode_listed"]})
     name = row["name_en"] if lang == "en" else row["name"]
     gis = row["gi_names_en" if lang == "en" else "gi_names_zh"] or "—"
     st.info(literal(t("dr_not_poor", lang, name=name, gis=gis)), icon=":material/info:")

@@ -87,7 +87,8 @@ def describe(
     category_names: Mapping[str, str],
     province_names: Mapping[str, str],
 ) -> str:
-    """The active filters in words, for exports and captions."""
+    """The active filters in words, for exports and captions; the map's drill-down level after its province
+    ("Hunan › Zhangjiajie City"): an export of that level said only "Hunan"."""
     parts = []
     for values, names in (
         (f.provinces, province_names),
@@ -97,4 +98,9 @@ def describe(
     ):
         if values:
             parts.append(listing((names.get(v, v) for v in values), lang))
+    if f.prefecture:
+        from ipaid.hierarchy import prefecture_en
+
+        level = prefecture_en(f.prefecture) if lang == "en" else f.prefecture
+        parts[0:1] = [f"{parts[0]} › {level}"] if f.provinces else [level, *parts[:1]]
     return ("；" if lang == "zh" else "; ").join(parts)

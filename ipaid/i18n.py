@@ -112,7 +112,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "choose_gi": ("Choose a GI for its detail", "选择一个地理标志查看详情"),
     "registered": ("Register reference", "登记公告"),
     "not_located": ("The source does not name the county of this GI.", "来源未注明该地理标志所在县。"),
-    "poverty_county": ("national poverty county", "国家级贫困县"),
+    "poverty_county": ("National poverty county", "国家级贫困县"),
     "unknown": ("unknown", "未知"),
     # --- validate ---
     "filter_unavailable": (
@@ -736,6 +736,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "brief_gis_poor": ("GIs in these poverty counties", "这些贫困县的地理标志"),
     "source_line": ("Source: {s}", "来源：{s}"),
+    # --- sweep8 ---
+    "ev_def_param": ("GI definition", "地理标志判定方式"),
+    "ev_scope_param": ("comparison scope", "比较范围"),
 }
 
 # Headers of the data behind a chart, as readers see it (`ipaid.chart_tables`): "show as table" and its downloads.

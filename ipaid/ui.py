@@ -133,7 +133,7 @@ def load_url_state() -> None:
     """
     lang()  # first: leaving the legacy pages mode restarts the run, so nothing may change before
     ss = st.session_state
-    ss["_url_pending"] = {}
+    ss["_url_pending"], ss["_url_moved"] = {}, False
     incoming, page = _url(), _page()
     last_page, ss["_url_page"] = ss.get("_url_page"), page
     sent = ss.get("_url_sent")
@@ -141,6 +141,7 @@ def load_url_state() -> None:
         return
     ss["_url_sent"] = incoming
     restore = sent is not None  # Back/Forward: a parameter missing from the URL is at its default
+    ss["_url_moved"] = restore
     known = {name: set(values) for name, values in options().items()}
     known.update({name: set(values) for name, values in SINGLE_PARAMS.items()})
     params = {name: st.query_params.get_all(name) for name in known}
@@ -163,6 +164,23 @@ def load_url_state() -> None:
                 continue  # checked above
             values = incoming.get(key, [])
             ss[key] = values if many else (values[0] if values else default)
+
+
+def url_moved() -> bool:
+    """Whether this run shows a URL the session did not write last (Back or Forward, or another link)."""
+    return bool(st.session_state.get("_url_moved"))
+
+
+def link_choice(key: str, allowed: list[str], what: str) -> None:
+    """A page's single choice `key` from its link (`?key=`) when the page is entered; an unknown value is named
+    (`what`: its translated description) and the choice left at its default. Keep it with `write_url`."""
+    if key in st.session_state:
+        return
+    asked = st.query_params.get(key)
+    if asked in allowed:
+        st.session_state[key] = asked
+    elif asked:
+        warn_unknown(key, what, [asked], lang())
 
 
 def write_url(keys, defaults: dict[str, str] | None = None) -> None:

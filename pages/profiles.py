@@ -7,7 +7,7 @@ from ipaid.brief_ui import area_zip_control, brief_button
 from ipaid.i18n import listing, source_text, t
 from ipaid.names import county_name, place_en
 from ipaid.profiles import area_profile, cached_county_profile, county_labels, match_counties
-from ipaid.ui import chart_block, chart_columns, chart_subtitle, downloads, lang
+from ipaid.ui import chart_block, chart_columns, chart_subtitle, downloads, lang, url_moved
 from ipaid.views import gi_table, literal
 
 L = lang()
@@ -18,6 +18,8 @@ areas = data.load_areas()
 names, labels = county_labels(L)
 
 asked = st.query_params.get("county")
+if not asked and url_moved():  # Back to the view before a county was chosen: the page wrote the old one over it
+    st.session_state["county_pick"] = None
 if asked and asked != st.session_state.get("_county_written"):  # a link, not the value this page wrote
     found = match_counties(counties, asked)
     shown = asked if len(asked) <= 40 else asked[:40] + "…"

@@ -5,9 +5,10 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ipaid import data, drill, geometry, hierarchy
+from ipaid import data, drill, drill_ui, geometry, hierarchy
 from ipaid.admin_index import county_index
 from ipaid.filters import Filters
+from ipaid.i18n import t
 
 
 def test_every_county_is_in_exactly_one_prefecture_and_one_province():
@@ -171,3 +172,34 @@ def test_panel_lists_the_units_one_level_down():
     national = drill.breakdown(counties, gis, listed, "", "", "zh")
     assert len(national) == county_index()["province"].nunique()
     assert national.iloc[:, 2].sum() == len(listed)
+
+
+def test_county_level_exit_year_is_blank_for_counties_not_poor():
+    """Streamlit's grid drew a missing exit year as "None" (English on the Chinese page)."""
+    counties, gis, listed = data.all_counties(), data.load_gis(), data.load_counties()
+    table = drill.breakdown(counties, gis, listed, "湖南省", "张家界市", "zh")
+    year = table[t("exit_year", "zh")]
+    poor = counties.set_index("adcode").loc[table.index, "poverty"].to_numpy()
+    assert year.notna().all() and (year[~poor] == "").all() and (~poor).any()
+    expected = counties.set_index("adcode").loc[table.index[poor], "exit_year"].astype(int).astype(str)
+    assert year[poor].tolist() == expected.tolist()
+
+
+def test_a_county_click_opens_its_profile_in_the_same_view():
+    """A click on a poverty county at the lowest level opens its profile. The link kept only the language (the
+    map's filters, level and display options were lost, and Back showed the map without them), and a language
+    given with the other parameters was lost on the way (the interrupted map run recorded the new URL)."""
+    at = run(lang="en", province="湖南省", prefecture="张家界市", measure="exit", contrast="high")
+    at.session_state[drill_ui.CLICKED] = "430822"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Areas and counties" and "Sangzhi County" in at.header[0].value
+    assert at.session_state["lang"] == "en" and at.session_state["province"] == ["湖南省"]
+    assert {k: at.query_params[k] for k in ("lang", "province", "prefecture", "measure", "contrast", "county")} == {
+        "lang": "en",
+        "province": "湖南省",
+        "prefecture": "张家界市",
+        "measure": "exit",
+        "contrast": "high",
+        "county": "430822",
+    }

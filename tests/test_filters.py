@@ -109,3 +109,10 @@ def test_describe_in_chinese_keeps_unnamed_codes():
     f = Filters(provinces=("湖南省", "河北省"), categories=("tea",), gis=("GI9999",))
     assert describe(f, "zh", {}, {}, {"tea": "茶叶"}, {}) == "湖南省、河北省；茶叶；GI9999"
     assert describe(Filters(), "en", {}, {}, {}, {}) == ""
+
+
+def test_describe_names_the_map_drill_level():
+    """A map export at a prefecture said "Filters: Hunan" over the prefecture's counties only."""
+    f = Filters(provinces=("湖南省",), areas=("wuling",), prefecture="张家界市")
+    assert describe(f, "en", {"wuling": "Wuling"}, {}, {}, {"湖南省": "Hunan"}) == "Hunan › Zhangjiajie City; Wuling"
+    assert describe(f, "zh", {"wuling": "武陵山区"}, {}, {}, {}) == "湖南省 › 张家界市；武陵山区"

@@ -212,7 +212,7 @@ def test_gi_county_table_marks_poverty_counties_and_blank_years():
     where = detail_counties(pd.Series({"counties": [poor["adcode"], rich["adcode"]]}), all_counties)
     table = gi_county_table(where, "en")
     assert table["County"].tolist() == [poor["name_en"], rich["name_en"]]
-    assert table["national poverty county"].tolist() == ["yes", "—"]
+    assert table["National poverty county"].tolist() == ["yes", "—"]
     assert table["Exit year"].tolist() == [str(int(poor["exit_year"])), ""]
 
 
@@ -284,3 +284,18 @@ def test_no_blank_category_is_sent_to_the_grid(gis, lang):
     coded = [c for c in table.columns if isinstance(table[c].dtype, pd.CategoricalDtype)]
     assert coded and all("" not in table[c].cat.categories for c in coded)
     assert (table[table.columns[7]] == "—").sum() == (gis["register_ref"] == "").sum() > 0
+
+
+def test_back_to_the_profiles_page_before_a_county_was_chosen_shows_no_county():
+    """Back from ?county=430822 to the page without it: the page wrote the county over the older URL (Back did
+    nothing and Forward was lost)."""
+    at = run("profiles", lang="en")
+    at.selectbox(key="county_pick").set_value("430822").run()
+    assert at.query_params["county"] == "430822" and "Sangzhi" in at.header[0].value
+    at.query_params.clear()
+    at.query_params.update({"lang": "en"})  # Back
+    at.run()
+    assert at.selectbox(key="county_pick").value is None and "county" not in at.query_params
+    at.query_params.update({"county": "430822"})  # Forward
+    at.run()
+    assert at.selectbox(key="county_pick").value == "430822"
