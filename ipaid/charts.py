@@ -122,8 +122,8 @@ def gi_cumulative(gis: pd.DataFrame, lang: str, subtitle: list[str]):
             x=alt.X(
                 "year_approved:Q",
                 title=t("year", lang),
-                scale=alt.Scale(zero=False),
-                axis=alt.Axis(format="d", tickMinStep=1),
+                scale=alt.Scale(zero=False, nice=False),  # from the first year listed to the last, not a year on
+                axis=alt.Axis(format="d", tickMinStep=1, labelFlush=True),  # the first and last years inside
             ),
             y=alt.Y("cumulative:Q", title=t("cumulative", lang)),
             tooltip=[

@@ -13,6 +13,7 @@ from ipaid import palette
 # URL parameter → its one non-default value (the default, normal display, is left out of the URL).
 OPTIONS = {"contrast": ("high",), "text": ("large",)}
 SKIP = "ipaid-skip"  # class of the page's own "skip to main content" link (`ipaid.ui.nav_links`)
+PRELOAD = "ipaid-preload"  # class of the Chinese chart characters on English pages (`ipaid.ui.chart_characters`)
 CHART_PAIR = "chart_pair_"  # key prefix of the containers of two charts side by side (`ipaid.ui.chart_columns`)
 PAIR_MIN = 760  # below this width (px) of the main block, such charts stack: a half column cut their titles
 TEXT_SCALE = 1.25  # large text: every font 25 % larger (20 px base instead of 16 px)
@@ -40,6 +41,9 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
         f'[data-testid="stElementContainer"]:has(.{SKIP}) {{position: absolute; z-index: 1000; top: 0; left: 0}}',
         f".{SKIP} {{position: absolute; left: -100vw; white-space: nowrap}}",
         f".{SKIP}:focus {{left: 0; padding: .4rem .8rem; background: {palette.HC_BACKGROUND}}}",
+        # Drawn out of sight and out of the flow, so that the browser loads their font slices.
+        f'[data-testid="stElementContainer"]:has(.{PRELOAD}) {{position: absolute; left: -100vw; top: 0}}',
+        f".{PRELOAD} {{white-space: nowrap; pointer-events: none}}",
         # A disabled widget's label (the GI list before a search) stays readable: Streamlit fades it below 4.5:1.
         f'[data-testid="stWidgetLabel"] :is(p, span) {{color: {palette.WIDGET_LABEL} !important; opacity: 1}}',
         # Page links wrap rather than end in "…" (large text cut "GIs and exit: the evidence" in the sidebar).

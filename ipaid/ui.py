@@ -341,6 +341,21 @@ def display_options() -> None:
         ss[f"_{name}_on"] = ss.get(name) == display.OPTIONS[name][0]
         st.toggle(t(word, lang()), key=f"_{name}_on", on_change=_set_display, args=(name,))
     st.html(f"<style>{display.css(*display_state())}</style>")
+    if lang() == "en":  # the Chinese charts' characters, out of sight: their font slices load in the background
+        st.html(f'<div class="{display.PRELOAD}" aria-hidden="true">{chart_characters()}</div>')
+
+
+@lru_cache(maxsize=1)
+def chart_characters() -> str:
+    """Every Chinese character the charts may draw: the interface's words and the names of provinces, areas,
+    product categories and GI types. Vega measures a label with the fonts loaded at that moment: after a switch
+    from English, the Chinese slices came later and labels were cut or overlapped (2 of 3 switches on the
+    evidence and GI pages); sent on English pages, the slices are loaded before the switch."""
+    from ipaid import i18n
+
+    words = [zh for table in (i18n.STRINGS, i18n.CATEGORY, i18n.GI_TYPE) for _, zh in table.values()]
+    words += [*data.load_areas()["name_zh"], *data.load_counties()["province"].unique()]
+    return "".join(sorted({c for c in "".join(words) if ord(c) > 0x2E7F}))
 
 
 def _set_display(name: str) -> None:

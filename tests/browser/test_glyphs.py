@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from playwright.sync_api import expect
 
 from bench._common import (
     PAGES,
@@ -20,9 +21,11 @@ from bench._common import (
     image_difference,
     launch_chromium,
     open_page,
+    wait_idle,
     wait_map_drawn,
 )
 from ipaid import charts, export, webfont
+from ipaid.i18n import t
 
 pytestmark = pytest.mark.browser
 
@@ -212,3 +215,40 @@ def test_a_browser_fetches_a_characters_own_slice_first(new_page, latin_browser)
         else:
             assert len(extra) == len(set(extra)) and all(g < max(group_of[i] for i in needs) for g in extra), fetched
         page.close()
+
+
+# Chart labels that stick out of their chart, or legend labels over the next legend symbol.
+LABELS_OFF = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"] svg.marks')].flatMap(svg => {
+    const box = svg.getBoundingClientRect(), out = [];
+    const labels = [...svg.querySelectorAll('.role-axis-label text, .role-legend-label text, .role-title text')];
+    for (const t of labels) {
+        const r = t.getBoundingClientRect();
+        if (r.width && (r.left < box.left - 1 || r.right > box.right + 1)) out.push(`cut: ${t.textContent}`);
+    }
+    const symbols = [...svg.querySelectorAll('.role-legend-symbol path')].map(p => p.getBoundingClientRect());
+    for (const t of svg.querySelectorAll('.role-legend-label text')) {
+        const r = t.getBoundingClientRect();
+        if (symbols.some(s => r.right > s.left + 1 && r.left < s.right - 1 && r.bottom > s.top && r.top < s.bottom))
+            out.push(`over a symbol: ${t.textContent}`);
+    }
+    return out;
+})"""
+CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].length > 0
+    && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].every(c => c.querySelector('svg.marks'))"""
+
+
+@pytest.mark.parametrize("path", ["/evidence", "/gi"])
+def test_chart_labels_fit_after_a_switch_to_chinese(page, path):
+    """Vega lays out labels with the fonts loaded at that moment. An English page loads the font slices of the
+    Chinese charts' characters, so after a switch to Chinese no label is cut or drawn over a legend symbol (before,
+    2 of 3 switches on these pages were); the GI page's year axis ends inside its chart."""
+    open_page(page, f"{path}?lang=en")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    before = page.url
+    page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="中文", exact=True).click()
+    page.wait_for_url(lambda url: url != before)
+    wait_idle(page)
+    expect(page.locator("h1").first).to_have_text(t("page_evidence" if path == "/evidence" else "page_gi", "zh"))
+    page.wait_for_function(CHARTS_DRAWN)
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    assert page.evaluate(LABELS_OFF) == []
