@@ -295,7 +295,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     # --- gi ---
     "gi_col_name": ("Name", "名称"),
     "gi_col_other_name": ("Chinese", "英文名/拼音"),
-    "gis_shown": ("{n:,} GIs shown", "显示{n:,}条"),
+    "gis_shown": ("GIs shown: {n:,}", "显示{n:,}条"),
     "gi_chart_source": (
         "data/gi_products.csv (CNIPA, AQSIQ and MoA announcements; see each row's source)",
         "data/gi_products.csv（国家知识产权局、原质检总局、农业农村部公告，见各行来源）",

@@ -618,7 +618,7 @@ def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> Non
         if not text:  # the source is in the other language only: quoted as it is, and said so
             text = t("quoted_in", lang(), other=t("ui_other_language", lang())) + (row.text_zh if en else row.text_en)
         st.markdown(f"- {literal(text)}")
-        st.caption(f"{t('source', lang())}: {literal(row.source)}")
+        st.caption(t("source_line", lang(), s=literal(row.source)))
 
 
 def figure_card(col, name: str, short: bool = False) -> pd.Series:

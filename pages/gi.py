@@ -133,7 +133,7 @@ if gi_id:
             ("registered", gi["register_ref"] or "—"),
         ):
             st.markdown(f"**{t(word, L)}**: {literal(value)}")
-        st.caption(f"{t('source', L)}: {literal(gi['source'])}")
+        st.caption(t("source_line", L, s=literal(gi["source"])))
     with c2:
         if where.empty:
             st.info(t("not_located", L))

@@ -89,7 +89,7 @@ if county_code:
                     )
                 )
             )
-        st.caption(f"{t('source', L)}: {literal(source_text(p['source'], L))}")
+        st.caption(t("source_line", L, s=literal(source_text(p["source"], L))))
     with right:
         st.pydeck_chart(maps.county_deck([p["boundary_adcode"]], L), height=300, key="county_map")
 elif len(chosen_areas) == 1:

@@ -96,3 +96,11 @@ def test_press_kit_of_a_national_page_says_no_filter(monkeypatch, page):
     at.run()
     assert not at.exception and at.session_state["province"] == ["湖南省"]
     assert len(given) == 1 and given[0].is_empty, given
+
+
+@pytest.mark.parametrize(("lang", "lead"), [("zh", "来源："), ("en", "Source: ")])
+def test_source_lines_use_the_pages_punctuation(lang, lead):
+    """A GI's source line reads "来源：…" on Chinese pages (a full-width colon, as exports write it), "Source: …"."""
+    captions = [c.value for c in _run("gi", lang).caption]
+    sources = [c for c in captions if c.startswith(("来源", "Source"))]
+    assert sources and all(c.startswith(lead) for c in sources), sources
