@@ -345,7 +345,7 @@ def display_options() -> None:
         st.html(f'<div class="{display.PRELOAD}" aria-hidden="true">{chart_characters()}</div>')
 
 
-@lru_cache(maxsize=1)
+@data.by_signature("areas", "counties")
 def chart_characters() -> str:
     """Every Chinese character the charts may draw: the interface's words and the names of provinces, areas,
     product categories and GI types. Vega measures a label with the fonts loaded at that moment: after a switch

@@ -86,7 +86,8 @@ group_names = {g: t(f"ev_{g}", L, n=int(sizes.get(g, 0))) for g in evidence.GROU
 subtitle = chart_subtitle(t("ev_source", L), f) + [scopes[scope], t(f"ev_def_{cutoff}", L)]
 shares = evidence.exit_shares(chosen)
 chart, frame = charts.exit_share_bars(shares, group_names, L, t("ev_chart_title", L), subtitle)
-chart_block("evidence-exit-shares", chart, frame.drop(columns=["scope"]), key="ev_chart", f=f)
+frame = frame.drop(columns=["scope"])  # one scope per chart: its name is in the subtitle
+chart_block("evidence-exit-shares", chart, frame, key="ev_chart", f=f)
 
 st.header(t("ev_by_scope", L))
 table = evidence.scope_summary(
