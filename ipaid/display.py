@@ -43,7 +43,7 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
         f".{SKIP}:focus {{left: 0; padding: .4rem .8rem; background: {palette.HC_BACKGROUND}}}",
         # Drawn out of sight and out of the flow, so that the browser loads their font slices.
         f'[data-testid="stElementContainer"]:has(.{PRELOAD}) {{position: absolute; left: -100vw; top: 0}}',
-        f".{PRELOAD} {{white-space: nowrap; pointer-events: none}}",
+        f".{PRELOAD} {{width: 1px; height: 1px; overflow: hidden; white-space: nowrap; clip-path: inset(50%)}}",
         # A disabled widget's label (the GI list before a search) stays readable: Streamlit fades it below 4.5:1.
         f'[data-testid="stWidgetLabel"] :is(p, span) {{color: {palette.WIDGET_LABEL} !important; opacity: 1}}',
         # Page links wrap rather than end in "…" (large text cut "GIs and exit: the evidence" in the sidebar).

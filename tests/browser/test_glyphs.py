@@ -244,6 +244,9 @@ def test_chart_labels_fit_after_a_switch_to_chinese(page, path):
     2 of 3 switches on these pages were); the GI page's year axis ends inside its chart."""
     open_page(page, f"{path}?lang=en")
     page.wait_for_function("document.fonts.status === 'loaded'")
+    hidden = """() => { const e = document.querySelector('.ipaid-preload'), r = e.getBoundingClientRect();
+        return r.width <= 1 && r.height <= 1 && getComputedStyle(e).overflow === 'hidden' }"""
+    assert page.evaluate(hidden)  # its 600 characters were drawn across the top of the page once
     before = page.url
     page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="中文", exact=True).click()
     page.wait_for_url(lambda url: url != before)
