@@ -243,6 +243,7 @@ def test_chart_labels_fit_after_a_switch_to_chinese(page, path):
     Chinese charts' characters, so after a switch to Chinese no label is cut or drawn over a legend symbol (before,
     2 of 3 switches on these pages were); the GI page's year axis ends inside its chart."""
     open_page(page, f"{path}?lang=en")
+    page.locator(".ipaid-preload").wait_for(state="attached")  # st.html can come after the rest of the page
     page.wait_for_function("document.fonts.status === 'loaded'")
     hidden = """() => { const e = document.querySelector('.ipaid-preload'), r = e.getBoundingClientRect();
         return r.width <= 1 && r.height <= 1 && getComputedStyle(e).overflow === 'hidden' }"""
