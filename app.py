@@ -16,7 +16,7 @@ if not geometry.is_built():
     L = norm_lang(st.query_params.get(LANG_KEY, lang()))  # the sidebar's language switch is not drawn yet
     bar = st.progress(0.0, text=t("first_run_build", L, share=0.0))
 
-    def done(share: float, _=None) -> None:
+    def done(share: float) -> None:
         bar.progress(min(share, 1.0), text=t("first_run_build", L, share=share))
 
     geometry.ensure_built(lambda share, _: done(0.8 * share))  # then the served map files (~10 s, blank before)
