@@ -87,8 +87,12 @@ def test_share_box_at_1024px_copy_button_leaves_the_link_readable(page):
     open_page(page, "/map?lang=en&province=湖南省&province=河北省&area=wuling&category=tea&measure=exit")
     link = share_text(page)
     code = page.locator(f'{SIDEBAR} [data-testid="stCode"]').last
-    code.hover()
     button = code.locator("button").first
+    for _ in range(20):  # the copy button shows on hover; a late redraw of the box can drop the hover
+        code.hover()
+        if button.is_visible():
+            break
+        page.wait_for_timeout(250)
     expect(button).to_be_visible()
     text_box = code.locator("code").bounding_box()
     button_box = button.bounding_box()
