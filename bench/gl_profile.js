@@ -42,26 +42,10 @@
     }
   };
   wrap(WebGL2RenderingContext.prototype);
-  // The deck.gl instance behind the map canvas (from React's fiber tree): each frame's redraw reason.
-  P.hookDeck = () => {
-    const canvas = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
-    const key = canvas && Object.keys(canvas).find((k) => k.startsWith("__reactFiber"));
-    for (let fiber = key && canvas[key]; fiber; fiber = fiber.return) {
-      for (let hook = fiber.memoizedState; hook && typeof hook === "object"; hook = hook.next) {
-        const deck = hook.memoizedState && hook.memoizedState.current && hook.memoizedState.current.deck;
-        if (deck && deck._drawLayers && !deck.__hooked) {
-          const draw = deck._drawLayers;
-          deck._drawLayers = function (reason, ...rest) {
-            if (P.on) P.events.push(["redraw: " + reason, performance.now()]);
-            return draw.call(this, reason, ...rest);
-          };
-          deck.__hooked = true;
-          return true;
-        }
-      }
-    }
-    return false;
-  };
+  // Each frame's redraw reason, through frame_timer.js's hook on the map's deck.gl instance (load it first).
+  P.hookDeck = () => window.__frames.hook((reason) => {
+    if (P.on) P.events.push(["redraw: " + reason, performance.now()]);
+  });
   // What happens meanwhile: the app's script state and the map element's props arriving.
   P.events = [];
   new MutationObserver(() => {

@@ -114,7 +114,8 @@ def main(argv: list[str] | None = None) -> None:
         page = browser.new_page(viewport={"width": args.width, "height": 900}, base_url=srv.url)
         page.set_default_timeout(90_000)
         if args.gl:
-            page.add_init_script(path=str(Path(__file__).with_name("gl_profile.js")))
+            for script in ("frame_timer.js", "gl_profile.js"):
+                page.add_init_script(path=str(Path(__file__).with_name(script)))
         open_page(page, "/map")
         shot = wait_map_drawn(page)
         page.wait_for_timeout(1500)
