@@ -12,6 +12,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from ipaid import chart_text, data, display, palette
 from ipaid.admin_index import county_index
@@ -25,6 +26,7 @@ from ipaid.schema import DataError
 from ipaid.views import literal
 
 LANG_KEY = "lang"
+URLS_KEPT = 8  # the last URLs a session wrote: a browser whose URL lags sends one of them
 
 
 def lang() -> str:
@@ -124,10 +126,10 @@ def _url() -> dict[str, list[str]]:
 
 
 def load_url_state() -> None:
-    """Take the view from the URL when the session starts, and whenever the browser shows a URL this
-    session did not write last (Back or Forward): filters, language, measure and every parameter the page
-    bound with `write_url`. Otherwise (a widget changed, or a page link without parameters) widgets keep
-    their values.
+    """Take the view from the URL when the session starts, on Back or Forward, and whenever the browser shows
+    a URL this session did not write (a link to another page with parameters): filters, language, measure and
+    every parameter the page bound with `write_url`. Otherwise (a widget changed, also one changed before the
+    browser had the URL of the run before, or a page link without parameters) widgets keep their values.
 
     Values in the URL are codes (湖南省, wuling, tea, GI0001, en), whatever the display language.
     """
@@ -137,8 +139,11 @@ def load_url_state() -> None:
     incoming, page = _url(), _page()
     last_page, ss["_url_page"] = ss.get("_url_page"), page
     sent = ss.get("_url_sent")
-    if sent is not None and (incoming == sent or (not incoming and page != last_page)):
-        return
+    if sent is not None and not _history_navigation():
+        if incoming == sent or (not incoming and page != last_page):
+            return
+        if page == last_page and [page, incoming] in ss.get("_url_written", []):
+            return  # a quick second change: its browser had not got the URL of the run before (the widgets win)
     ss["_url_sent"] = incoming
     restore = sent is not None  # Back/Forward: a parameter missing from the URL is at its default
     ss["_url_moved"] = restore
@@ -164,6 +169,12 @@ def load_url_state() -> None:
                 continue  # checked above
             values = incoming.get(key, [])
             ss[key] = values if many else (values[0] if values else default)
+
+
+def _history_navigation() -> bool:
+    """Whether the browser's Back or Forward started this run (Streamlit sends it with the rerun request)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.is_history_navigation)
 
 
 def url_moved() -> bool:
@@ -209,8 +220,9 @@ def finish_view(share_box) -> None:
     wanted = _wanted_url()
     if wanted != _url():
         st.query_params.from_dict(wanted)
-    st.session_state["_url_sent"] = wanted
-    st.session_state["_url_pending"] = {}
+    ss = st.session_state
+    ss["_url_sent"], ss["_url_pending"] = wanted, {}
+    ss["_url_written"] = [*ss.get("_url_written", [])[-(URLS_KEPT - 1) :], [_page(), wanted]]
     with share_box.container():
         share_link(wanted)
 

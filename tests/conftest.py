@@ -37,3 +37,25 @@ def browser(playwright):
     chromium = launch_chromium(playwright)
     yield chromium
     chromium.close()
+
+
+@pytest.fixture
+def history_run(monkeypatch):
+    """Run an AppTest as the browser's Back or Forward does: its URL shown, and the run marked as history
+    navigation (Streamlit's frontend sends that flag with the rerun; AppTest's restart of every run out of the
+    legacy pages mode, an `st.rerun`, keeps it here)."""
+    from functools import partial
+
+    from streamlit.commands import execution_control
+    from streamlit.runtime.scriptrunner import RerunData
+    from streamlit.testing.v1 import local_script_runner
+
+    def run(at, params: dict):
+        at.query_params.clear()
+        at.query_params.update(params)
+        with monkeypatch.context() as m:
+            for module in (local_script_runner, execution_control):
+                m.setattr(module, "RerunData", partial(RerunData, is_history_navigation=True))
+            return at.run()
+
+    return run
