@@ -10,6 +10,7 @@ import io
 import math
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -143,6 +144,7 @@ class Server:
                 self.proc.wait(5)
         if getattr(self, "log", None):
             self.log.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)  # its version store and log
 
     def __enter__(self) -> Server:
         self.start()

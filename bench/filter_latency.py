@@ -79,7 +79,7 @@ def gi_page(at) -> float:
     for i in range(CHANGES):
         for kind, change in (
             ("category", lambda i=i: at.multiselect(key="category").set_value(CATEGORIES[i % 6])),
-            ("search", lambda i=i: at.text_input(key="gi_search").set_value(SEARCHES[i % 6])),
+            ("search", lambda i=i: at.text_input(key="q").set_value(SEARCHES[i % 6])),
         ):
             change()
             started = time.perf_counter()
