@@ -55,7 +55,9 @@ def point(f: Filters, box: dict, lon: float, lat: float) -> tuple[float, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--clicks", type=int, default=3, help="clicks at the province level")
+    ap.add_argument(
+        "--clicks", type=int, default=3, help="tries at the province level (stops at the first click deck.gl takes)"
+    )
     ap.add_argument("--width", type=int, default=1400)
     args = ap.parse_args()
     spot = shapely.point_on_surface(
