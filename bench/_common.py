@@ -6,10 +6,13 @@ Chromium is the Debian build at /usr/bin/chromium (Playwright's browser download
 
 from __future__ import annotations
 
+import argparse
+import atexit
 import io
 import math
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -43,6 +46,18 @@ PAGES = [
 DECK = '[data-testid="stDeckGlJsonChart"] canvas'
 VEGA = '[data-testid="stVegaLiteChart"] :is(svg.marks, canvas)'
 PORTS = range(8700, 8800)
+
+
+def private_store() -> str:
+    """A temporary version store for this benchmark process, removed when it exits."""
+    path = tempfile.mkdtemp(prefix="ipaid-store-")
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
+def parse_no_options(doc: str) -> None:
+    """`--help` prints the benchmark's docstring (and nothing runs) for a benchmark that takes no options."""
+    argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
 
 
 def free_port() -> int:
@@ -143,6 +158,7 @@ class Server:
                 self.proc.wait(5)
         if getattr(self, "log", None):
             self.log.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)  # its version store and log
 
     def __enter__(self) -> Server:
         self.start()

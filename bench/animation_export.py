@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("IPAID_STORE_DIR", tempfile.mkdtemp(prefix="ipaid-store-"))
+
+from bench._common import parse_no_options, private_store  # noqa: E402
+
+os.environ.setdefault("IPAID_STORE_DIR", private_store())
 
 
 def cpu() -> float:
@@ -24,6 +26,7 @@ def cpu() -> float:
 
 
 def main() -> None:
+    parse_no_options(__doc__)
     from ipaid import animation, data, geometry
     from ipaid.filters import Filters
 

@@ -11,6 +11,7 @@ Run: python bench/concurrency.py [--full] [N ...]
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import sys
 import time
@@ -121,13 +122,17 @@ async def main(sizes: list[int], stub: bool) -> None:
         first, last = rows[0], rows[-1]
         per = (last["rss_connected"] - first["rss_connected"]) / max(1, last["n"] - first["n"])
         print(f"memory growth per extra connected session: {per:.1f} MB (N={first['n']}→{last['n']})")
+        print(f"memory_per_session_mb={per:.1f}")
     by_n = {r["n"]: r for r in rows}
     if 50 in by_n:
         print(f"p95_50_sessions_s={by_n[50]['p95']:.2f}")
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    stub = "--full" not in args
-    sizes = [int(a) for a in args if a.isdigit()] or [1, 10, 25, 50]
-    asyncio.run(main(sizes, stub))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument(
+        "sizes", type=int, nargs="*", default=[1, 10, 25, 50], help="sessions per round (default 1 10 25 50)"
+    )
+    ap.add_argument("--full", action="store_true", help="load the real boundary files (software WebGL draws them)")
+    args = ap.parse_args()
+    asyncio.run(main(args.sizes, not args.full))

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("IPAID_STORE_DIR", tempfile.mkdtemp(prefix="ipaid-store-"))
 
-from bench._common import ROOT, quantiles  # noqa: E402
+from bench._common import ROOT, parse_no_options, private_store, quantiles  # noqa: E402
+
+os.environ.setdefault("IPAID_STORE_DIR", private_store())
 
 PROVINCES = ["湖南省", "贵州省", "云南省", "甘肃省", "四川省", "河北省"]
 CATEGORIES = [["tea"], ["fruit"], [], ["vegetable", "tea"], ["aquatic"], ["herbal_medicine"]]
@@ -33,6 +33,7 @@ def report(name: str, ms: list[float]) -> float:
 
 
 def main() -> None:
+    parse_no_options(__doc__)
     from streamlit.testing.v1 import AppTest
 
     from ipaid.filters import Filters
@@ -79,7 +80,7 @@ def gi_page(at) -> float:
     for i in range(CHANGES):
         for kind, change in (
             ("category", lambda i=i: at.multiselect(key="category").set_value(CATEGORIES[i % 6])),
-            ("search", lambda i=i: at.text_input(key="gi_search").set_value(SEARCHES[i % 6])),
+            ("search", lambda i=i: at.text_input(key="q").set_value(SEARCHES[i % 6])),
         ):
             change()
             started = time.perf_counter()

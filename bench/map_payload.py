@@ -14,14 +14,14 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("IPAID_STORE_DIR", tempfile.mkdtemp(prefix="ipaid-store-"))
 
-from bench._common import Server, http_get  # noqa: E402
+from bench._common import Server, http_get, parse_no_options, private_store  # noqa: E402
+
+os.environ.setdefault("IPAID_STORE_DIR", private_store())
 from ipaid.filters import Filters  # noqa: E402
 from ipaid.maps import build_deck  # noqa: E402
 
@@ -45,6 +45,7 @@ def static_urls(spec: str) -> list[str]:
 
 
 def main() -> None:
+    parse_no_options(__doc__)
     decks = {}
     for name, f in VIEWS.items():
         started = time.perf_counter()
@@ -64,7 +65,7 @@ def main() -> None:
             assert status == 200, (url, status)
             encoding = headers.get("content-encoding", "identity")
             wire[url] = (len(body), len(gzip.decompress(body)) if encoding == "gzip" else len(body), encoding)
-    if any(enc != "gzip" for *_, enc in wire.values()):
+    if any(enc != "gzip" and not url.endswith(".webp") for url, (*_, enc) in wire.items()):  # WebP: compressed
         print("NOTE: the server did not gzip some files; their raw bytes are counted")
 
     seen: set[str] = set()

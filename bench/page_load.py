@@ -3,11 +3,13 @@ drawn (a Vega svg/canvas present) and map drawn (deck.gl canvas non-blank), per 
 
 One browser context is reused so boundary files and scripts come from the cache after a warm-up load.
 Each run polls the page every ~0.1 s (a canvas screenshot per poll), so times are ±0.2 s.
-Run: python bench/page_load.py [runs]
+Run: python bench/page_load.py [runs] [--pages map overview gi ...]  (default: 10 runs of every page; a quick
+check: `python bench/page_load.py 3 --pages map`)
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -42,7 +44,7 @@ def load_once(page, url: str, has_map: bool, has_chart: bool, min_drawn: float =
     return seen
 
 
-def main(runs: int = 10) -> None:
+def main(runs: int = 10, pages: list[str] = PAGES) -> None:
     from playwright.sync_api import sync_playwright
 
     results: dict[str, dict[str, list[float]]] = {}
@@ -50,7 +52,7 @@ def main(runs: int = 10) -> None:
         browser = launch_chromium(pw)
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         spent = 0.0
-        for path in sorted(PAGES, key=lambda p: p != "map"):
+        for path in sorted(pages, key=lambda p: p != "map"):
             url = f"{srv.url}/{path}"
             try:
                 for _ in range(2):  # warm-up: fills the cache (scripts loaded lazily), tells which milestones it has
@@ -87,4 +89,11 @@ def main(runs: int = 10) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("runs", type=int, nargs="?", default=10, help="measured loads per page (default 10)")
+    names = [p or "overview" for p in PAGES]
+    ap.add_argument("--pages", nargs="+", choices=names, default=names, help="the pages to load (default all)")
+    args = ap.parse_args()
+    if not 1 <= args.runs <= 50:
+        ap.error("runs 1-50")
+    main(args.runs, ["" if p == "overview" else p for p in args.pages])

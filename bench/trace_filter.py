@@ -140,11 +140,13 @@ def main(argv: list[str] | None = None) -> None:
         browser.close()
     print(f"script finished +{run_done:.2f} s, map seen redrawn +{drawn:.2f} s (wall clock, from the Enter)")
     if args.gl:
-        return gl_summary(prof)
-    events = json.loads(Path(args.out).read_text())["traceEvents"]
-    mark = [e for e in events if e.get("name") == "click" and "blink.user_timing" in e.get("cat", "")]
-    start = mark[0]["ts"] if mark else min(e["ts"] for e in events if e.get("ts"))
-    summarise(events, start, args.min_ms)
+        gl_summary(prof)
+    else:
+        events = json.loads(Path(args.out).read_text())["traceEvents"]
+        mark = [e for e in events if e.get("name") == "click" and "blink.user_timing" in e.get("cat", "")]
+        start = mark[0]["ts"] if mark else min(e["ts"] for e in events if e.get("ts"))
+        summarise(events, start, args.min_ms)
+    print(f"map_redrawn_s={drawn:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,52 @@
+"""The benchmarks as a reader runs them: `--help` explains and starts nothing; temporary stores are removed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench._common import Server
+
+ROOT = Path(__file__).resolve().parent.parent
+HELPERS = ("floor_app", "replicas", "streamlit_client")  # used by benchmarks, not run by readers
+BENCHMARKS = [
+    p
+    for p in sorted((ROOT / "bench").glob("[!_]*.py"))
+    if p.stem not in HELPERS and 'if __name__ == "__main__"' in p.read_text()
+]
+
+
+def test_every_benchmark_answers_help_without_running():
+    assert len(BENCHMARKS) >= 10, [p.name for p in BENCHMARKS]
+    procs = {
+        p.name: subprocess.Popen(
+            [sys.executable, str(p), "--help"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        for p in BENCHMARKS
+    }
+    deadline, failed = time.monotonic() + 60, {}
+    for name, proc in procs.items():
+        try:
+            out = proc.communicate(timeout=max(1.0, deadline - time.monotonic()))[0]
+        except subprocess.TimeoutExpired:  # it started the benchmark instead
+            proc.kill()
+            out = proc.communicate()[0] + "\n(still running after 60 s)"
+        if proc.returncode or not out.startswith("usage:"):
+            failed[name] = out[-400:]
+    assert not failed, failed
+
+
+def test_a_stopped_server_leaves_no_temporary_folder():
+    srv = Server()
+    assert srv.workdir.is_dir()
+    srv.stop()
+    assert not srv.workdir.exists()
+
+
+def test_a_benchmarks_private_store_is_removed_at_exit():
+    code = "from bench._common import private_store; import os; p = private_store(); print(p, os.path.isdir(p))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    path, existed = out.split()
+    assert existed == "True" and not Path(path).exists()
