@@ -1,7 +1,9 @@
 """Test setup: the version store lives in a temporary folder, never in data/store; one Playwright and one
 headless Chromium per session for every test that asks (a second sync Playwright in a process is refused)."""
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -10,6 +12,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 os.environ["IPAID_STORE_DIR"] = tempfile.mkdtemp(prefix="ipaid-store-")
+atexit.register(shutil.rmtree, os.environ["IPAID_STORE_DIR"], ignore_errors=True)  # one folder per run, not kept
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
