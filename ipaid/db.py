@@ -176,6 +176,23 @@ def ready(url: URL) -> Engine:
     return eng
 
 
+def release(url: URL) -> None:
+    """Close this process's connections to a SQLite file made to be carried elsewhere (an export), leaving it one
+    self-contained file: its write-ahead log is folded in and no -wal or -shm file stays beside it."""
+    key = url.render_as_string(hide_password=False)
+    with _lock:
+        eng = _engines.pop(key, None)
+        _ready.discard(key)
+    if eng is None:
+        return
+    raw = eng.raw_connection()  # outside any transaction, as in `ready`
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        raw.close()
+    eng.dispose()
+
+
 def migrate(con: Connection) -> None:
     """Add the columns older stores lack (author, who changed the current pointer and when)."""
     inspector = sa_inspect(con)

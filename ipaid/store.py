@@ -308,9 +308,12 @@ def export(target: Path, path: Path | None = None) -> int:
     target = Path(target)
     if target.exists():
         raise FileExistsError(f"{target} exists; choose a new file name")
-    url = _url(path)
-    with db.reading(db.ready(url), snapshot=True) as src, db.writing(db.ready(db.url_for(target))) as dst:
-        return _copy(src, dst)
+    url, out = _url(path), db.url_for(target)
+    try:
+        with db.reading(db.ready(url), snapshot=True) as src, db.writing(db.ready(out)) as dst:
+            return _copy(src, dst)
+    finally:
+        db.release(out)
 
 
 def _kept_name(path) -> Path:

@@ -226,6 +226,14 @@ def test_old_store_files_gain_the_author_column(isolated_store):
         assert "author" in {r[1] for r in con.execute("PRAGMA table_info(versions)")}
 
 
+def test_an_export_made_in_a_running_process_is_one_file(isolated_store, tmp_path):
+    """An export is a file to carry elsewhere: no -wal or -shm beside it while the dashboard that made it runs."""
+    upload.accept("gis", csv(edited_gis()), "v1.csv", "one", steward=STEWARD)
+    assert store.export(tmp_path / "x.sqlite") == 1
+    assert sorted(f.name for f in tmp_path.glob("x.sqlite*")) == ["x.sqlite"]
+    assert [v.note for v in store.versions("gis", tmp_path / "x.sqlite")] == ["one"]
+
+
 def test_export_and_import_round_trip(isolated_store, tmp_path):
     v1 = upload.accept("gis", csv(edited_gis()), "v1.csv", "one", steward=STEWARD)
     v2 = upload.accept("counties", csv(shipped("counties")), "c.csv", "two", steward=Steward("bob", "oidc"))
@@ -234,6 +242,7 @@ def test_export_and_import_round_trip(isolated_store, tmp_path):
     backup = tmp_path / "backup.sqlite"
     out = run_python(f"from ipaid import store; store.main(['export', {str(backup)!r}])")
     assert out.returncode == 0 and "Exported 2 versions" in out.stdout, out.stderr
+    assert not list(tmp_path.glob("backup.sqlite-*"))  # one file: no -wal or -shm beside it
     lose_store()
     upload.accept("gis", csv(shipped().iloc[:10]), "other.csv", "written after the loss", steward=STEWARD)
     out = run_python(f"from ipaid import store; store.main(['import', {str(backup)!r}])")
@@ -243,7 +252,8 @@ def test_export_and_import_round_trip(isolated_store, tmp_path):
     assert after == before and {v.author for v in after["counties"][1]} == {"bob (oidc)"}
     assert store.version_content(v1) and store.current_id("counties") == v2
     kept = list(store.store_path().parent.glob("versions.before-import-*.sqlite"))
-    assert len(kept) == 1 and [v.note for v in store.versions("gis", kept[0])] == ["written after the loss"]
+    assert len(kept) == 1 and not list(kept[0].parent.glob(f"{kept[0].name}-*"))  # one file, as the export
+    assert [v.note for v in store.versions("gis", kept[0])] == ["written after the loss"]
     newer = upload.accept("gis", csv(edited_gis()), "after.csv", "after the import", steward=STEWARD)
     assert newer > max(v2, v1) and store.current_id("gis") == newer  # ids go on after the restored ones
     garbage = tmp_path / "not.sqlite"
