@@ -736,6 +736,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "brief_gis_poor": ("GIs in these poverty counties", "这些贫困县的地理标志"),
     "source_line": ("Source: {s}", "来源：{s}"),
+    # --- sweep8 ---
+    "ev_def_param": ("GI definition", "地理标志判定方式"),
+    "ev_scope_param": ("comparison scope", "比较范围"),
 }
 
 # Headers of the data behind a chart, as readers see it (`ipaid.chart_tables`): "show as table" and its downloads.

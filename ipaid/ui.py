@@ -182,6 +182,18 @@ def url_moved() -> bool:
     return bool(st.session_state.get("_url_moved"))
 
 
+def link_choice(key: str, allowed: list[str], what: str) -> None:
+    """A page's single choice `key` from its link (`?key=`) when the page is entered; an unknown value is named
+    (`what`: its translated description) and the choice left at its default. Keep it with `write_url`."""
+    if key in st.session_state:
+        return
+    asked = st.query_params.get(key)
+    if asked in allowed:
+        st.session_state[key] = asked
+    elif asked:
+        warn_unknown(key, what, [asked], lang())
+
+
 def write_url(keys, defaults: dict[str, str] | None = None) -> None:
     """Keep widget values in the URL: a value at its default is left out; all are written at once after
     the page ran (`finish_view`, so one view change is one browser history entry), and Back or Forward

@@ -5,7 +5,16 @@ import streamlit as st
 from ipaid import charts, data, evidence
 from ipaid.filters import Filters, filter_counties, filter_gis
 from ipaid.i18n import GI_TYPE, label, listing, t
-from ipaid.ui import chart_block, chart_subtitle, current_filters, filters_text, lang, press_kit_button
+from ipaid.ui import (
+    chart_block,
+    chart_subtitle,
+    current_filters,
+    filters_text,
+    lang,
+    link_choice,
+    press_kit_button,
+    write_url,
+)
 
 L = lang()
 st.title(t("page_evidence", L))
@@ -20,6 +29,7 @@ present = [g for g in GI_TYPE if g and g in set(gis["gi_type"])]
 if counties.empty or not present:
     st.info(t("no_match", L), icon=":material/info:")
     st.stop()
+link_choice("ev_def", ["exit", "2016"], t("ev_def_param", L))  # the definition and scope are kept in the link
 cutoff = st.radio(t("ev_definition", L), ["exit", "2016"], key="ev_def", format_func=lambda v: t(f"ev_def_{v}", L))
 # Every type present but those the reader took out (remembered, so a type a filter hid comes back with it), held
 # in the session state: a widget default as well would clash with the language switch, which sets every choice again.
@@ -65,7 +75,9 @@ scopes.update(
         for a, n in zip(areas["area_id"], areas["county_count"])
     }
 )
+link_choice("ev_scope", list(scopes), t("ev_scope_param", L))
 scope = st.selectbox(t("ev_scope", L), list(scopes), format_func=scopes.get, key="ev_scope")
+write_url(("ev_def", "ev_scope"), {"ev_def": "exit", "ev_scope": "all"})
 kind, _, value = scope.partition(":")
 chosen = groups if kind == "all" else groups[groups["region" if kind == "region" else "area_id"] == value]
 sizes = chosen["group"].value_counts()

@@ -147,3 +147,35 @@ def test_a_type_a_filter_hid_comes_back_and_a_removed_one_stays_out():
         assert len(at.multiselect(key="ev_types").value) <= 1
         at.multiselect(key="category").set_value([]).run()
         assert not at.exception and at.multiselect(key="ev_types").value == kept
+
+
+def test_definition_and_scope_are_kept_in_the_link(monkeypatch):
+    """The share link (and Back) of the evidence page must reproduce its chart: the definition and the counties
+    compared were left out of the URL, so a shared link opened the national view."""
+    from streamlit.elements.lib import policies
+    from streamlit.testing.v1 import AppTest
+
+    warned = []
+    monkeypatch.setattr(policies.runtime, "exists", lambda: True)
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    monkeypatch.setattr(policies._LOGGER, "warning", lambda message, key, **_: warned.append(key))
+
+    def opened(**params):
+        at = AppTest.from_file(os.path.join(os.path.dirname(__file__), "..", "app.py"), default_timeout=180)
+        at.query_params.update({"lang": "en", **params})
+        at.switch_page("pages/evidence.py").run()
+        assert not at.exception
+        return at
+
+    at = opened(ev_def="2016", ev_scope="area:wuling")
+    assert at.radio(key="ev_def").value == "2016" and at.selectbox(key="ev_scope").value == "area:wuling"
+    at.selectbox(key="ev_scope").set_value("region:west").run()
+    assert at.query_params["ev_scope"] == "region:west" and "ev_scope=region%3Awest" in at.sidebar.code[-1].value
+    at.radio(key="ev_def").set_value("exit").run()
+    assert "ev_def" not in at.query_params  # the default is left out
+    assert warned == []
+    at = opened(ev_scope="area:nowhere")
+    assert at.selectbox(key="ev_scope").value == "all"
+    assert any("nowhere" in w.value and "comparison scope" in w.value for w in at.warning), [
+        w.value for w in at.warning
+    ]
