@@ -462,7 +462,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "Poverty counties out of poverty by the end of each year,\nwith and without a GI",
         "有无地理标志的贫困县到各年年底的摘帽比例",
     ),
-    "ev_year_end": ("By the end of", "截至年底"),
+    "ev_year_end": ("Year (as of its end)", "截至年底"),
     "ev_exited": ("Counties out of poverty", "已摘帽县数"),
     "ev_counties": ("Counties in the group", "该组县数"),
     "ev_share": ("Share out of poverty (%)", "已摘帽比例（%）"),
