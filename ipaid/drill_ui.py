@@ -132,7 +132,7 @@ def _panel(lang: str, prefecture: str) -> None:
     exits = " · ".join(f"{y}: {n}" for y, n in fig["exits"].items())
     names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
     areas = listing([names.get(a, a) for a in fig["areas"]], lang) or t("dr_no_areas", lang)
-    colon = ": " if lang == "en" else "："
+    colon = t("colon", lang)
     lines = [f"**{t('dr_exits', lang)}**{colon}{exits}", f"**{t('dr_areas', lang)}**{colon}{literal(areas)}"]
     if prefecture or (province and not hierarchy.has_prefectures(province)):
         poor = drill.place_counties(counties, province, prefecture)

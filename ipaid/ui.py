@@ -261,7 +261,7 @@ def sidebar() -> None:
         for key, word in (("province", "provinces"), ("area", "areas"), ("category", "category"), ("gi", "gi_name")):
             if key in FILTER_TABLES and filter_table(key) is None:  # a table that cannot be read: say so
                 st.session_state[key] = []
-                st.caption(f"{t(word, lang())}: {t('filter_unavailable', lang())}")
+                st.caption(t(word, lang()) + t("colon", lang()) + t("filter_unavailable", lang()))
                 continue
             if key == "gi":
                 gi_filter(opts["gi"])

@@ -132,7 +132,7 @@ if gi_id:
             ("year", year),
             ("registered", gi["register_ref"] or "—"),
         ):
-            st.markdown(f"**{t(word, L)}**: {literal(value)}")
+            st.markdown(f"**{t(word, L)}**{t('colon', L)}{literal(value)}")
         st.caption(t("source_line", L, s=literal(gi["source"])))
     with c2:
         if where.empty:

@@ -1,0 +1,28 @@
+"""English counts of one read in the singular ("1 county", not "1 counties"); Chinese is unchanged."""
+
+import string
+
+import pytest
+
+from ipaid.i18n import STRINGS, t
+
+ONE = sorted(k.removesuffix("_one") for k in STRINGS if k.endswith("_one"))
+
+
+def names(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", ONE)
+def test_a_count_of_one_uses_the_singular_in_english_only(key):
+    fmt = {name: 7 for name in names(STRINGS[key][0])}
+    assert "n" in fmt and key in STRINGS
+    assert t(key, "zh", **{**fmt, "n": 1}) == STRINGS[key][1].format(**{**fmt, "n": 1})
+    assert t(key, "en", **{**fmt, "n": 2}) == STRINGS[key][0].format(**{**fmt, "n": 2})
+    one = t(key, "en", **{**fmt, "n": 1})
+    assert one != STRINGS[key][0].format(**{**fmt, "n": 1}) and "1" in one
+
+
+def test_gi_search_with_one_match_says_gi():
+    assert t("gi_matches_all", "en", n=1).startswith("1 GI matches")
+    assert t("gi_matches_all", "en", n=12).startswith("12 GIs match")
