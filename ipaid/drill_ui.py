@@ -150,7 +150,7 @@ def _panel(lang: str, prefecture: str) -> None:
     st.dataframe(
         table,
         hide_index=True,
-        height=min(38 + 35 * len(table), 420),  # Hunan's 14 prefectures without scrolling
+        height=38 + 35 * min(len(table), 14),  # up to 14 rows (Hunan's prefectures) without scrolling
         key=key,
         on_select=partial(_open_row, key, list(table.index)),
         selection_mode="single-row",

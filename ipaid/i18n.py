@@ -663,8 +663,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "dr_units": ("In {place}", "{place}下辖"),
     "dr_rows_help": (
-        "Pick a row (its box on the left) to open that place, as a click on the map does.",
-        "勾选一行（左侧方框）即可打开该地，与点击地图相同。",
+        "Pick a row (its box on the left) to open that place, as a click on the map does. "
+        "Keyboard: choose a row with the arrow keys, then press Shift+Space.",
+        "勾选一行（左侧方框）即可打开该地，与点击地图相同。键盘操作：用方向键选到一行，再按Shift+空格键。",
     ),
     "dr_not_poor": (
         "{name} was not a national poverty county: it has no profile page. GIs listed: {gis}.",
