@@ -19,7 +19,7 @@ from ipaid.chart_tables import reader_table
 from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line, gi_types_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
 from ipaid.gi_search import MAX_QUERY, blank, filter_offer
-from ipaid.i18n import CATEGORY, DEFAULT_LANG, GI_TYPE, label, norm_lang, source_text, t
+from ipaid.i18n import CATEGORY, DEFAULT_LANG, GI_TYPE, label, listing, norm_lang, source_text, t
 from ipaid.names import place_en
 from ipaid.schema import DataError
 from ipaid.views import literal
@@ -223,13 +223,16 @@ def shown_values(values: list[str], lang_: str, width: int = 40, most: int = 5) 
     ]
     if len(values) > most:
         quoted.append(t("more_values", lang_, n=len(values) - most))
-    return ", ".join(quoted)
+    return listing(quoted, lang_)
 
 
 def unknown_value_text(name: str, what: str, values: list[str], lang_: str) -> str:
     """The message for values of link parameter `name` that were ignored, made literal for Markdown: a value
     from a link is never rendered (no image fetched, no link, no colour directive)."""
-    return literal(t("unknown_value", lang_, what=what, values=shown_values(values, lang_)) + f" (?{name}=)")
+    if lang_ == "en" and what[1:2].islower():  # "Province" mid-sentence: "an unknown province"; "GI" kept
+        what = what[0].lower() + what[1:]
+    where = f" (?{name}=)" if lang_ == "en" else f"（?{name}=）"
+    return literal(t("unknown_value", lang_, what=what, values=shown_values(values, lang_)) + where)
 
 
 def warn_unknown(name: str, what: str, values: list[str], lang_: str) -> None:
