@@ -739,7 +739,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "source_line": ("Source: {s}", "来源：{s}"),
     # --- sweep9 ---
     "colon": (": ", "："),  # between a label and its value
-    # English for a count of one (t() picks "<key>_one" when n is 1)
+    # a count of one (t() picks "<key>_one" when n is 1): singular English
     "gi_matches_all_one": ("1 GI matches: pick it from the list below.", "共1个地理标志符合，请从下方列表中选择。"),
     "ev_gi_before_one": ("With a GI (1 county)", "有地理标志（1个县）"),
     "ev_no_gi_before_one": ("Without (1 county)", "无地理标志（1个县）"),
@@ -756,6 +756,8 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "(downloads prefix it with ' so spreadsheets do not run it):",
         "1个单元格以=、+、-或@开头，将作为文本保存，不会被计算（下载文件中会加上'前缀，电子表格不会执行）：",
     ),
+    "chart_desc_values_one": ("1 value: {top} ({top_value}).", "共1项：{top}（{top_value}）。"),
+    "chart_desc_events_one": ("1 dated event, {span}.", "共1个事件，{span}年。"),
 }
 
 # Headers of the data behind a chart, as readers see it (`ipaid.chart_tables`): "show as table" and its downloads.

@@ -1,7 +1,8 @@
-"""English counts of one read in the singular ("1 county", not "1 counties"); Chinese is unchanged."""
+"""Counts of one read in the singular ("1 county", not "1 counties")."""
 
 import string
 
+import pandas as pd
 import pytest
 
 from ipaid.i18n import STRINGS, t
@@ -14,10 +15,10 @@ def names(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("key", ONE)
-def test_a_count_of_one_uses_the_singular_in_english_only(key):
+def test_a_count_of_one_uses_the_singular(key):
     fmt = {name: 7 for name in names(STRINGS[key][0])}
     assert "n" in fmt and key in STRINGS
-    assert t(key, "zh", **{**fmt, "n": 1}) == STRINGS[key][1].format(**{**fmt, "n": 1})
+    assert t(key, "zh", **{**fmt, "n": 1}) == STRINGS[f"{key}_one"][1].format(**fmt)
     assert t(key, "en", **{**fmt, "n": 2}) == STRINGS[key][0].format(**{**fmt, "n": 2})
     one = t(key, "en", **{**fmt, "n": 1})
     assert one != STRINGS[key][0].format(**{**fmt, "n": 1}) and "1" in one
@@ -26,3 +27,10 @@ def test_a_count_of_one_uses_the_singular_in_english_only(key):
 def test_gi_search_with_one_match_says_gi():
     assert t("gi_matches_all", "en", n=1).startswith("1 GI matches")
     assert t("gi_matches_all", "en", n=12).startswith("12 GIs match")
+
+
+def test_a_chart_of_one_value_is_described_without_largest_and_smallest():
+    from ipaid.chart_text import describe
+
+    frame = pd.DataFrame({"label": ["Hunan"], "count": [17]})
+    assert describe("GIs by province", frame, "en") == "GIs by province: 1 value: Hunan (17)."
