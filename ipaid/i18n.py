@@ -758,6 +758,10 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "chart_desc_values_one": ("1 value: {top} ({top_value}).", "共1项：{top}（{top_value}）。"),
     "chart_desc_events_one": ("1 dated event, {span}.", "共1个事件，{span}年。"),
+    "gi_area_overlap": (
+        "A GI in counties of several areas counts in each: the bars add up to {total}",
+        "跨多个片区的地理标志在每个片区各计一次，各柱合计{total}",
+    ),
 }
 
 # Headers of the data behind a chart, as readers see it (`ipaid.chart_tables`): "show as table" and its downloads.
