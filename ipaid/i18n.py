@@ -762,6 +762,10 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "A GI in counties of several areas counts in each: the bars add up to {total}",
         "跨多个片区的地理标志在每个片区各计一次，各柱合计{total}",
     ),
+    "gi_no_filter_match": (
+        "No GI matches these filters. Clear a filter to see more.",
+        "没有符合筛选条件的地理标志，请减少筛选条件。",
+    ),
 }
 
 # Headers of the data behind a chart, as readers see it (`ipaid.chart_tables`): "show as table" and its downloads.

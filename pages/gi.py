@@ -47,7 +47,7 @@ st.info(gi_coverage_text(), icon=":material/fact_check:")
 st.caption(gi_types_text())
 st.caption(literal(filters_text(f) + " · " + t("gis_shown", L, n=len(gis))))
 if gis.empty:
-    st.warning(t("no_match", L))
+    st.warning(t("gi_no_filter_match", L))
     st.stop()
 
 subtitle = chart_subtitle(t("gi_chart_source", L), f)

@@ -1,4 +1,4 @@
-"""Counts of one read in the singular ("1 county", not "1 counties")."""
+"""Wording: counts of one in the singular ("1 county", not "1 counties"), charts of one value, empty GI filters."""
 
 import string
 
@@ -34,3 +34,13 @@ def test_a_chart_of_one_value_is_described_without_largest_and_smallest():
 
     frame = pd.DataFrame({"label": ["Hunan"], "count": [17]})
     assert describe("GIs by province", frame, "en") == "GIs by province: 1 value: Hunan (17)."
+
+
+def test_a_filter_without_gis_says_so_on_the_gi_page():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params.update(province="甘肃省", category="aquatic", lang="en")  # Gansu lists no aquatic GI
+    at.switch_page("pages/gi.py").run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [t("gi_no_filter_match", "en")]
