@@ -14,7 +14,7 @@ from ipaid import data, drill, hierarchy
 from ipaid.i18n import listing, t
 from ipaid.names import place_en
 from ipaid.static_files import data_signature
-from ipaid.ui import current_filters, shown_values, write_url
+from ipaid.ui import current_filters, shown_values, table_height, write_url
 from ipaid.views import literal
 
 KEY = "prefecture"
@@ -150,7 +150,7 @@ def _panel(lang: str, prefecture: str) -> None:
     st.dataframe(
         table,
         hide_index=True,
-        height=38 + 35 * min(len(table), 14),  # up to 14 rows (Hunan's prefectures) without scrolling
+        height=table_height(min(len(table), 14)),  # up to 14 rows (Hunan's prefectures) without scrolling
         key=key,
         on_select=partial(_open_row, key, list(table.index)),
         selection_mode="single-row",

@@ -359,6 +359,13 @@ def display_state() -> tuple[bool, bool]:
     return ss.get("contrast") == "high", ss.get("text") == "large"
 
 
+def table_height(rows: int, large: bool | None = None) -> int:
+    """Pixels for a st.dataframe to show its header and `rows` rows without scrolling: its rows are 35 px at the
+    normal text size and grow with the root font (44 px with large text; `large`: the sidebar's choice)."""
+    large = display_state()[1] if large is None else large
+    return round(35 * (display.TEXT_SCALE if large else 1.0)) * (rows + 1) + 3
+
+
 def _resend_choices() -> None:
     """After a language switch: set every choice on the page again (the sidebar's filters and each page's
     multiselects, selectboxes and radios), so the browser gets them back in the new language. The browser

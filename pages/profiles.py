@@ -7,7 +7,7 @@ from ipaid.brief_ui import area_zip_control, brief_button
 from ipaid.i18n import listing, source_text, t
 from ipaid.names import county_name, place_en
 from ipaid.profiles import area_profile, cached_county_profile, county_labels, match_counties
-from ipaid.ui import chart_block, chart_columns, chart_subtitle, downloads, lang, url_moved
+from ipaid.ui import chart_block, chart_columns, chart_subtitle, downloads, lang, table_height, url_moved
 from ipaid.views import gi_table, literal
 
 L = lang()
@@ -145,7 +145,7 @@ else:
         ),
         hide_index=True,
         width="stretch",
-        height=36 * (len(table) + 1) + 3,
+        height=table_height(len(table)),
     )
 
 chosen_provinces = st.session_state.get("province") or []
