@@ -152,7 +152,8 @@ def gi_by_area(gis: pd.DataFrame, counties: pd.DataFrame, areas: pd.DataFrame, l
         if lang == "en"
         else f"已收录的{len(gis):,}个地理标志中有{in_poverty:,}个位于贫困县"
     )
-    return bar(counts, "area_id", lang, t("chart_in_poverty", lang), subtitle + [share]), counts
+    lines = [share] + ([t("gi_area_overlap", lang, total=f"{len(per_area):,}")] if len(per_area) > in_poverty else [])
+    return bar(counts, "area_id", lang, t("chart_in_poverty", lang), subtitle + lines), counts
 
 
 LEVERAGE_FROM = 1e6  # the leverage axis starts at 1 million yuan

@@ -14,7 +14,7 @@ from ipaid import data, drill, hierarchy
 from ipaid.i18n import listing, t
 from ipaid.names import place_en
 from ipaid.static_files import data_signature
-from ipaid.ui import current_filters, shown_values, write_url
+from ipaid.ui import current_filters, shown_values, table_height, write_url
 from ipaid.views import literal
 
 KEY = "prefecture"
@@ -132,7 +132,7 @@ def _panel(lang: str, prefecture: str) -> None:
     exits = " · ".join(f"{y}: {n}" for y, n in fig["exits"].items())
     names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
     areas = listing([names.get(a, a) for a in fig["areas"]], lang) or t("dr_no_areas", lang)
-    colon = ": " if lang == "en" else "："
+    colon = t("colon", lang)
     lines = [f"**{t('dr_exits', lang)}**{colon}{exits}", f"**{t('dr_areas', lang)}**{colon}{literal(areas)}"]
     if prefecture or (province and not hierarchy.has_prefectures(province)):
         poor = drill.place_counties(counties, province, prefecture)
@@ -150,7 +150,7 @@ def _panel(lang: str, prefecture: str) -> None:
     st.dataframe(
         table,
         hide_index=True,
-        height=min(38 + 35 * len(table), 420),  # Hunan's 14 prefectures without scrolling
+        height=table_height(min(len(table), 14)),  # up to 14 rows (Hunan's prefectures) without scrolling
         key=key,
         on_select=partial(_open_row, key, list(table.index)),
         selection_mode="single-row",

@@ -663,8 +663,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "dr_units": ("In {place}", "{place}下辖"),
     "dr_rows_help": (
-        "Pick a row (its box on the left) to open that place, as a click on the map does.",
-        "勾选一行（左侧方框）即可打开该地，与点击地图相同。",
+        "Pick a row (its box on the left) to open that place, as a click on the map does. "
+        "Keyboard: choose a row with the arrow keys, then press Shift+Space.",
+        "勾选一行（左侧方框）即可打开该地，与点击地图相同。键盘操作：用方向键选到一行，再按Shift+空格键。",
     ),
     "dr_not_poor": (
         "{name} was not a national poverty county: it has no profile page. GIs listed: {gis}.",
@@ -739,6 +740,35 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     # --- sweep8 ---
     "ev_def_param": ("GI definition", "地理标志判定方式"),
     "ev_scope_param": ("comparison scope", "比较范围"),
+    # --- sweep9 ---
+    "colon": (": ", "："),  # between a label and its value
+    # a count of one (t() picks "<key>_one" when n is 1): singular English
+    "gi_matches_all_one": ("1 GI matches: pick it from the list below.", "共1个地理标志符合，请从下方列表中选择。"),
+    "ev_gi_before_one": ("With a GI (1 county)", "有地理标志（1个县）"),
+    "ev_no_gi_before_one": ("Without (1 county)", "无地理标志（1个县）"),
+    "show_county_table_one": ("Show the table of 1 county", "显示1个县的表格"),
+    "play_count_one": (
+        "{year}: 1 county exited, {cum} cumulative, {left} still poor",
+        "{year}年：1个县脱贫摘帽，累计{cum}个，尚未摘帽{left}个",
+    ),
+    "brief_gis_more_one": ("1 more is listed on the dashboard.", "另有1个见看板。"),
+    "brief_press_more_one": ("1 more statement is on the dashboard.", "另有1条见看板。"),
+    "proj_gis_one": (" around 1 GI", "，围绕1件地理标志"),
+    "data_formulas_one": (
+        "1 cell starts with =, +, - or @. It will be stored as text, never calculated "
+        "(downloads prefix it with ' so spreadsheets do not run it):",
+        "1个单元格以=、+、-或@开头，将作为文本保存，不会被计算（下载文件中会加上'前缀，电子表格不会执行）：",
+    ),
+    "chart_desc_values_one": ("1 value: {top} ({top_value}).", "共1项：{top}（{top_value}）。"),
+    "chart_desc_events_one": ("1 dated event, {span}.", "共1个事件，{span}年。"),
+    "gi_area_overlap": (
+        "A GI in counties of several areas counts in each: the bars add up to {total}",
+        "跨多个片区的地理标志在每个片区各计一次，各柱合计{total}",
+    ),
+    "gi_no_filter_match": (
+        "No GI matches these filters. Clear a filter to see more.",
+        "没有符合筛选条件的地理标志，请减少筛选条件。",
+    ),
 }
 
 # Headers of the data behind a chart, as readers see it (`ipaid.chart_tables`): "show as table" and its downloads.
@@ -789,7 +819,9 @@ def norm_lang(lang: str | None) -> str:
 
 
 def t(key: str, lang: str, **fmt) -> str:
-    """The string for `key` in `lang` ('en' or 'zh'), formatted with `fmt`."""
+    """The string for `key` in `lang` ('en' or 'zh'), formatted with `fmt` ("<key>_one" when `n` is 1)."""
+    if str(fmt.get("n")) == "1" and key + "_one" in STRINGS:
+        key += "_one"
     en, zh = STRINGS[key]
     text = en if norm_lang(lang) == "en" else zh
     return text.format(**fmt) if fmt else text

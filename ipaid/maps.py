@@ -129,7 +129,7 @@ def _legend_items(signature: str, where: tuple, measure: str, lang: str) -> tupl
 def tooltip(lang: str, filtered: bool = False) -> dict:
     """One template for every pickable layer (they share property names); `filtered`: GIs are limited by
     a category or GI filter, and the tooltip says so."""
-    gis, colon = t("gis_matching" if filtered else "gis_listed", lang), ": " if lang == "en" else "："
+    gis, colon = t("gis_matching" if filtered else "gis_listed", lang), t("colon", lang)
     en = lang == "en"
     name = "<b>{name_en}</b> {name_zh}" if en else "<b>{name_zh}</b>"
     html = "<br/>".join(

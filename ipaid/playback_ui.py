@@ -85,11 +85,13 @@ def playback(f: Filters, lang: str, steps: int, resets: int) -> None:
     """The playback view for the place filters `f`: the year from the link on entry, then the slider's."""
     ss = st.session_state
     if YEAR_KEY not in ss:
-        asked = st.query_params.get(YEAR_KEY)
-        year = parse_year(asked) if asked is not None else ss.get("_year", YEARS[0])
-        if year is None:
-            warn_unknown(YEAR_KEY, t("year_param", lang), [asked], lang)
-        ss[YEAR_KEY] = year or YEARS[0]
+        asked = st.query_params.get_all(YEAR_KEY)  # the first good one, as for the other single parameters
+        years = [parse_year(a) for a in asked]
+        bad = [a for a, y in zip(asked, years) if y is None]
+        if bad:
+            warn_unknown(YEAR_KEY, t("year_param", lang), bad, lang)
+        good = [y for y in years if y is not None]
+        ss[YEAR_KEY] = good[0] if good else YEARS[0] if asked else ss.get("_year", YEARS[0])
     else:  # Back or Forward may have restored it from the link as text
         ss[YEAR_KEY] = parse_year(ss[YEAR_KEY]) or YEARS[0]
     playing = bool(ss.get(PLAYING))

@@ -20,7 +20,7 @@ from ipaid.chart_tables import reader_table
 from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line, gi_types_line
 from ipaid.filters import PARAMS, SINGLE, Filters, describe, unknown_values
 from ipaid.gi_search import MAX_QUERY, blank, filter_offer
-from ipaid.i18n import CATEGORY, DEFAULT_LANG, GI_TYPE, label, norm_lang, source_text, t
+from ipaid.i18n import CATEGORY, DEFAULT_LANG, GI_TYPE, label, listing, norm_lang, source_text, t
 from ipaid.names import place_en
 from ipaid.schema import DataError
 from ipaid.views import literal
@@ -247,13 +247,16 @@ def shown_values(values: list[str], lang_: str, width: int = 40, most: int = 5) 
     ]
     if len(values) > most:
         quoted.append(t("more_values", lang_, n=len(values) - most))
-    return ", ".join(quoted)
+    return listing(quoted, lang_)
 
 
 def unknown_value_text(name: str, what: str, values: list[str], lang_: str) -> str:
     """The message for values of link parameter `name` that were ignored, made literal for Markdown: a value
     from a link is never rendered (no image fetched, no link, no colour directive)."""
-    return literal(t("unknown_value", lang_, what=what, values=shown_values(values, lang_)) + f" (?{name}=)")
+    if lang_ == "en" and what[1:2].islower():  # "Province" mid-sentence: "an unknown province"; "GI" kept
+        what = what[0].lower() + what[1:]
+    where = f" (?{name}=)" if lang_ == "en" else f"（?{name}=）"
+    return literal(t("unknown_value", lang_, what=what, values=shown_values(values, lang_)) + where)
 
 
 def warn_unknown(name: str, what: str, values: list[str], lang_: str) -> None:
@@ -285,7 +288,7 @@ def sidebar() -> None:
         for key, word in (("province", "provinces"), ("area", "areas"), ("category", "category"), ("gi", "gi_name")):
             if key in FILTER_TABLES and filter_table(key) is None:  # a table that cannot be read: say so
                 st.session_state[key] = []
-                st.caption(f"{t(word, lang())}: {t('filter_unavailable', lang())}")
+                st.caption(t(word, lang()) + t("colon", lang()) + t("filter_unavailable", lang()))
                 continue
             if key == "gi":
                 gi_filter(opts["gi"])
@@ -378,6 +381,13 @@ def display_state() -> tuple[bool, bool]:
     """(high contrast, large text) as chosen in the sidebar."""
     ss = st.session_state
     return ss.get("contrast") == "high", ss.get("text") == "large"
+
+
+def table_height(rows: int, large: bool | None = None) -> int:
+    """Pixels for a st.dataframe to show its header and `rows` rows without scrolling: its rows are 35 px at the
+    normal text size and grow with the root font (44 px with large text; `large`: the sidebar's choice)."""
+    large = display_state()[1] if large is None else large
+    return round(35 * (display.TEXT_SCALE if large else 1.0)) * (rows + 1) + 3
 
 
 def _resend_choices() -> None:

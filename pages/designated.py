@@ -43,7 +43,9 @@ for tab, row in zip(
             c1, c2 = st.columns(2, border=True)
             c1.metric(t("designated_since", L), int(row.designated_since))
             c2.metric(t("exit_year", L), int(county["exit_year"]))
-            st.markdown(f"**{t('flagship_gi', L)}**: {literal(row.flagship_gi_zh)} · {literal(flagship_en)}")
+            st.markdown(
+                f"**{t('flagship_gi', L)}**{t('colon', L)}{literal(row.flagship_gi_zh)} · {literal(flagship_en)}"
+            )
         with right:
             st.pydeck_chart(maps.county_deck([code], L), height=300, key=f"map_{row.adcode_listed}")
             st.caption(

@@ -47,7 +47,7 @@ st.info(gi_coverage_text(), icon=":material/fact_check:")
 st.caption(gi_types_text())
 st.caption(literal(filters_text(f) + " · " + t("gis_shown", L, n=len(gis))))
 if gis.empty:
-    st.warning(t("no_match", L))
+    st.warning(t("gi_no_filter_match", L))
     st.stop()
 
 subtitle = chart_subtitle(t("gi_chart_source", L), f)
@@ -132,7 +132,7 @@ if gi_id:
             ("year", year),
             ("registered", gi["register_ref"] or "—"),
         ):
-            st.markdown(f"**{t(word, L)}**: {literal(value)}")
+            st.markdown(f"**{t(word, L)}**{t('colon', L)}{literal(value)}")
         st.caption(t("source_line", L, s=literal(gi["source"])))
     with c2:
         if where.empty:

@@ -70,6 +70,9 @@ for row in cov.itertuples():
         total = int(row.official_total)
         st.progress(
             min(row.covered / total, 1.0),
-            text=f"{row.counted_en if en else row.counted_zh}: {row.covered:,} / {total:,}" + t("ov_official_total", L),
+            text=(row.counted_en if en else row.counted_zh)
+            + t("colon", L)
+            + f"{row.covered:,} / {total:,}"
+            + t("ov_official_total", L),
         )
 st.caption(t("ov_note", L))

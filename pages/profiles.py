@@ -7,7 +7,7 @@ from ipaid.brief_ui import area_zip_control, brief_button
 from ipaid.i18n import listing, source_text, t
 from ipaid.names import county_name, place_en
 from ipaid.profiles import area_profile, cached_county_profile, county_labels, match_counties
-from ipaid.ui import chart_block, chart_columns, chart_subtitle, downloads, lang, url_moved
+from ipaid.ui import chart_block, chart_columns, chart_subtitle, downloads, lang, table_height, url_moved
 from ipaid.views import gi_table, literal
 
 L = lang()
@@ -61,13 +61,14 @@ if county_code:
     c[0].metric(t("province", L), p["province_en"] if en else p["province"])
     c[1].metric(t("exit_year", L), p["exit_year"])
     c[2].metric(t("gis", L), len(p["gis"]))
-    st.markdown(f"**{t('area', L)}**: {literal((p['area_en'] if en else p['area_zh']) or '—')}")
+    st.markdown(f"**{t('area', L)}**{t('colon', L)}{literal((p['area_en'] if en else p['area_zh']) or '—')}")
     brief_button("county", county_code, L)
     left, right = st.columns([3, 2])
     with left:
         prefecture = place_en(p["prefecture"]) if en else p["prefecture"]
         st.markdown(
-            f"**{t('prefecture', L)}**: {literal(prefecture or '—')} · **{t('brief_code', L)}**: {p['adcode_listed']}"
+            f"**{t('prefecture', L)}**{t('colon', L)}{literal(prefecture or '—')} · "
+            f"**{t('brief_code', L)}**{t('colon', L)}{p['adcode_listed']}"
             + (f" → {p['boundary_adcode']}" if p["boundary_adcode"] != p["adcode_listed"] else "")
         )
         if p["note"]:
@@ -144,7 +145,7 @@ else:
         ),
         hide_index=True,
         width="stretch",
-        height=36 * (len(table) + 1) + 3,
+        height=table_height(len(table)),
     )
 
 chosen_provinces = st.session_state.get("province") or []

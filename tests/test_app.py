@@ -64,6 +64,7 @@ def test_each_language_shows_no_ui_string_of_the_other(page, lang):
         assert text.strip() not in other, (kind, text)
         assert lang == "zh" or not [s for s in other if len(s) >= 4 and s in text], (kind, text)
         assert text.strip() not in keys, (kind, text)
+        assert lang == "en" or not re.search(r"[\u4e00-\u9fff）]\**: ", text), ("ASCII colon on a Chinese page", text)
 
 
 def test_sangzhi_profile_shows_wuling_and_2019():

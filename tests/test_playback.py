@@ -209,6 +209,12 @@ def test_a_bad_year_in_the_link_is_named_and_the_first_year_shown():
     assert at.session_state["year"] == YEARS[0]
 
 
+def test_a_repeated_year_in_the_link_takes_the_first_good_one():
+    at = run_map(measure="playback", year=["abc", "2018", "2019"], lang="en")
+    assert at.session_state["year"] == 2018
+    assert [w.value for w in at.warning if "abc" in w.value] and not [w for w in at.warning if "2019" in w.value]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_playback_shows_no_ui_string_of_the_other_language(lang):
     """As `test_app`'s check for every page, with the playback view open."""

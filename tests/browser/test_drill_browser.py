@@ -92,11 +92,16 @@ def test_click_province_then_prefecture_then_breadcrumb_back(page, requests_seen
     path = page.locator(".st-key-drill_path")
     assert "湖南省" in path.inner_text()
     wait_map_drawn(page, min_fraction=0.05)
+    panel = page.locator(".st-key-drill_panel")
+    panel.get_by_text("湖南省下辖").wait_for()
+    rows = panel.locator("[data-testid=stDataFrame] .dvn-scroller")
+    rows.scroll_into_view_if_needed()
+    hidden = rows.evaluate("s => s.scrollHeight - s.clientHeight")
+    assert hidden <= 1, f"Hunan's 14 prefectures scroll inside the panel's table ({hidden} px hidden)"
 
     assert hierarchy.place_of(SANGZHI) == ("湖南省", "张家界市")
     click_on_map(page, Filters(provinces=("湖南省",)), shapes[SANGZHI], "prefecture=张家界市")
     assert "张家界市" in path.inner_text()
-    panel = page.locator(".st-key-drill_panel")
     panel.get_by_text("张家界市下辖").wait_for()
     assert "桑植县" in panel.inner_text()
 
