@@ -216,23 +216,35 @@ def all_labels() -> tuple[tuple[str, int], ...]:
 
 @lru_cache(maxsize=4)
 def _all_labels(signature: str, lang: str) -> tuple[tuple[str, int], ...]:
-    from ipaid.hierarchy import prefecture_en, units
+    from ipaid.hierarchy import units
 
     provinces = [n for n, _ in _province_label_points(geometry.cache_key()) if n not in TINY_PROVINCES]
     provinces = [place_en(n) if lang == "en" else province_short(n) for n in provinces]
     shapes = set(geometry.load_layer("prefectures", "national")["prefecture_code"])
     prefectures = units().loc[units()["prefecture_code"].isin(shapes), "prefecture"].unique()
-    prefectures = [prefecture_en(n) if lang == "en" else n for n in prefectures]
+    prefectures = [prefecture_label(n, lang) for n in prefectures]
     areas = list(data.load_areas()["name_en" if lang == "en" else "name_zh"])
     texts = {LABEL_PX: provinces, FOCUSED_LABEL_PX: provinces + prefectures + areas}
     return tuple(sorted({(text, px) for px, group in texts.items() for text in group}))
+
+
+def prefecture_label(name: str, lang: str) -> str:
+    """A prefecture-level unit's name on the map: in English an autonomous prefecture by its place name ("Xiangxi
+    Prefecture" for Xiangxi Tujia Miao Autonomous Prefecture, whose full name ran past the edge of Hunan's map at
+    1024 px); tooltips and tables keep the full name."""
+    from ipaid.hierarchy import prefecture_en
+
+    if lang != "en":
+        return name
+    full = prefecture_en(name)
+    return full.split()[0] + " Prefecture" if full.endswith(" Autonomous Prefecture") else full
 
 
 @lru_cache(maxsize=16)
 def prefecture_labels(key: str, province: str, lang: str) -> list[dict]:
     """A label per prefecture-level unit of a province, at its widest spot (the drill-down's province level);
     computed once per geometry build (`key`), province and language."""
-    from ipaid.hierarchy import prefecture_en, units
+    from ipaid.hierarchy import units
 
     codes = units().loc[units()["province"] == province].drop_duplicates("prefecture_code")
     names = dict(zip(codes["prefecture_code"], codes["prefecture"]))
@@ -240,7 +252,7 @@ def prefecture_labels(key: str, province: str, lang: str) -> list[dict]:
     shapes = shapes[shapes["prefecture_code"].isin(names)]
     points = shapely.get_point(shapely.maximum_inscribed_circle(shapes.geometry.values, 0.02), 0)
     return [
-        {"position": [round(p.x, 3), round(p.y, 3)], "text": prefecture_en(names[c]) if lang == "en" else names[c]}
+        {"position": [round(p.x, 3), round(p.y, 3)], "text": prefecture_label(names[c], lang)}
         for c, p in zip(shapes["prefecture_code"], points)
     ]
 

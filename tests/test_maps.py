@@ -186,6 +186,26 @@ def test_national_province_labels_do_not_overlap_and_keep_the_capital():
     assert [label["text"] for label in maps.labels(Filters(provinces=("北京市",)), "zh")] == ["北京"]
 
 
+def test_english_prefecture_labels_fit_each_province_map_at_1024px():
+    """At a province's view every prefecture's English label fits the map's width: the full names of autonomous
+    prefectures ran past its edge ("…angxi Tujia Miao Autonomous Prefecture", 8 labels in 6 provinces)."""
+    width = 560  # the map canvas in a 1024 px wide window (Chromium, sidebar open)
+    cut = []
+    for province in sorted(data.all_counties()["province"].unique()):
+        f = Filters(provinces=(province,))
+        if not hierarchy.has_prefectures(province):
+            continue
+        view = maps.initial_view(maps.selected_counties(f))
+        centre = (view.longitude + 180) / 360 * 512 * 2**view.zoom
+        for label in maps.labels(f, "en"):
+            x0, _, x1, _ = maps.text_box(label, view.zoom, maps.FOCUSED_LABEL_PX)
+            if x0 < centre - width / 2 or x1 > centre + width / 2:
+                cut.append((province, label["text"]))
+    assert not cut
+    assert maps.prefecture_label("湘西土家族苗族自治州", "en") == "Xiangxi Prefecture"
+    assert maps.prefecture_label("湘西土家族苗族自治州", "zh") == "湘西土家族苗族自治州"
+
+
 def test_served_files_come_back_when_removed_behind_the_cache():
     import shutil
 
