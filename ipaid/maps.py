@@ -36,6 +36,7 @@ from ipaid.webfont import WEB_FAMILY
 
 NATIONAL_VIEW = pdk.ViewState(longitude=104.2, latitude=35.5, zoom=2.5, min_zoom=2, max_zoom=11)
 MAP_PX = (460, 540)  # the map's size on a laptop screen (1024 px wide), for fitting a selection
+LABEL_FIT_PX = 560  # the map canvas's width in a 1024 px wide window (Chromium, sidebar open): labels lie inside it
 SMALL_MAP_PX = (320, 260)  # the small maps beside a profile
 LABEL_PX = 13  # province labels in the national view
 FOCUSED_LABEL_PX = 15  # labels of a filtered view
@@ -277,6 +278,27 @@ def text_box(label: dict, zoom: float, size: int) -> tuple[float, float, float, 
     return x - width / 2, y - 0.45 * size, x + width / 2, y + 0.45 * size  # glyphs fill ~90 % of the em height
 
 
+def within(labels: list[dict], view: pdk.ViewState, size: int, width: int = LABEL_FIT_PX) -> list[dict]:
+    """Labels centred inside a map `width` pixels wide at `view`, moved sideways just enough to lie wholly inside it
+    (a long English area name, centred on its area, ran past the map's edge); a label wider than the map is centred
+    on it. Labels centred outside the view (zoomed in) stay where they are."""
+    scale = 512 * 2**view.zoom
+    left = (view.longitude + 180) / 360 * scale - width / 2 + 4
+    right = left + width - 8
+    out = []
+    for label in labels:
+        x0, _, x1, _ = text_box(label, view.zoom, size)
+        if not left <= (x0 + x1) / 2 <= right:
+            shift = 0.0
+        elif x1 - x0 > right - left:
+            shift = (left + right - x0 - x1) / 2
+        else:
+            shift = max(left - x0, 0) or min(right - x1, 0)
+        lon, lat = label["position"]
+        out.append({**label, "position": [round(lon + shift / scale * 360, 4), lat]} if shift else label)
+    return out
+
+
 def declutter(labels: list[dict], zoom: float, size: int, gap: float = 1.0) -> list[dict]:
     """Labels in order of priority, leaving out each one that would overlap one already kept."""
     kept, boxes = [], []
@@ -433,8 +455,8 @@ def build_deck(
     # fetch and tessellate, no extra outlines to draw. Zoomed closer (a prefecture, a small province) the
     # national simplification would show, and a product filter limits each county's GIs (tooltip, GI
     # counts): then the chosen counties come from their own detailed file, with outlines.
-    shown_zoom = adjusted_view(view, steps, resets).zoom  # after the zoom buttons
-    recolour = focused and not only and not has_product_filter(f) and shown_zoom < RECOLOUR_MAX_ZOOM
+    shown_view = adjusted_view(view, steps, resets)  # after the zoom buttons
+    recolour = focused and not only and not has_product_filter(f) and shown_view.zoom < RECOLOUR_MAX_ZOOM
     county_id = "counties"
     if recolour:
         fill, county_id = place_fill(chosen["adcode"], fill)
@@ -514,12 +536,13 @@ def build_deck(
         )
     if details and not only:
         # drawn on the server (no font wait), from one atlas of every label any map shows: nothing to fetch
-        layers.append(label_layer(labels(f, lang), FOCUSED_LABEL_PX if focused else LABEL_PX, all_labels()))
+        size = FOCUSED_LABEL_PX if focused else LABEL_PX
+        layers.append(label_layer(within(labels(f, lang), shown_view, size), size, all_labels()))
     buttons = details and not only
     return _with_inline_data(
         pdk.Deck(
             layers=layers,
-            initial_view_state=adjusted_view(view, steps, resets),
+            initial_view_state=shown_view,
             map_provider=None,
             views=[pdk.View(type="MapView", controller=controller(buttons))],
             tooltip=tooltip(lang, has_product_filter(f)),

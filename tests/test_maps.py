@@ -206,6 +206,23 @@ def test_english_prefecture_labels_fit_each_province_map_at_1024px():
     assert maps.prefecture_label("湘西土家族苗族自治州", "zh") == "湘西土家族苗族自治州"
 
 
+def test_area_labels_lie_inside_the_map_at_1024px():
+    """Each area's English label lies wholly inside its map at 1024 px (the Yunnan-Guangxi-Guizhou label ran 97 px
+    past the edge); a label centred outside a zoomed-in view is left where it is."""
+    width = maps.LABEL_FIT_PX
+    for area in data.load_areas()["area_id"]:
+        deck = json.loads(maps.build_deck(Filters(areas=(area,)), lang="en").to_json())
+        zoom, lon = deck["initialViewState"]["zoom"], deck["initialViewState"]["longitude"]
+        centre = (lon + 180) / 360 * 512 * 2**zoom
+        rows = next(layer for layer in deck["layers"] if layer["id"] == "labels")["data"]
+        for row in rows:
+            label = {"position": row["position"], "text": row["icon"].split(" ", 1)[1]}
+            x0, _, x1, _ = maps.text_box(label, zoom, maps.FOCUSED_LABEL_PX)
+            assert centre - width / 2 <= x0 and x1 <= centre + width / 2, (area, label)
+    far = {"position": [80.0, 30.0], "text": "Far away"}
+    assert maps.within([far], maps.fit_view((110, 25, 112, 27)), maps.FOCUSED_LABEL_PX) == [far]
+
+
 def test_served_files_come_back_when_removed_behind_the_cache():
     import shutil
 
