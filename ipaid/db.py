@@ -162,11 +162,7 @@ def ready(url: URL) -> Engine:
         return eng
     if is_sqlite(url):
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        raw = eng.raw_connection()  # outside any transaction
-        try:
-            raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # readers and the writer never block each other
-        finally:
-            raw.close()
+        _journal_mode(eng, "WAL")  # readers and the writer never block each other
     with writing(eng, lock_current=False) as con:
         if not is_sqlite(url):
             con.execute(sql("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
@@ -185,12 +181,17 @@ def release(url: URL) -> None:
         _ready.discard(key)
     if eng is None:
         return
-    raw = eng.raw_connection()  # outside any transaction, as in `ready`
+    _journal_mode(eng, "DELETE")
+    eng.dispose()
+
+
+def _journal_mode(eng: Engine, mode: str) -> None:
+    """Set a SQLite file's journal mode, outside any transaction (SQLite refuses it inside one)."""
+    raw = eng.raw_connection()
     try:
-        raw.driver_connection.execute("PRAGMA journal_mode=DELETE")
+        raw.driver_connection.execute(f"PRAGMA journal_mode={mode}")
     finally:
         raw.close()
-    eng.dispose()
 
 
 def migrate(con: Connection) -> None:

@@ -268,13 +268,16 @@ def _province_label_points(key: str) -> list[tuple[str, tuple[float, float]]]:
     return [(n, (round(p.x, 2), round(p.y, 2))) for n, p in zip(provinces["province"], points)]
 
 
+def world_px(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """A point in Web Mercator world pixels at `zoom` (deck.gl's: 512 px around the world at zoom 0)."""
+    scale = 512 * 2**zoom
+    return (lon + 180) / 360 * scale, (1 - merc(lat) / math.pi) / 2 * scale
+
+
 def text_box(label: dict, zoom: float, size: int) -> tuple[float, float, float, float]:
     """A centred label's box in world pixels at `zoom` (CJK characters one em wide, Latin ones about 0.6)."""
     width = sum(size if ord(c) > 0x2E80 else 0.6 * size for c in label["text"])
-    lon, lat = label["position"]
-    scale = 512 * 2**zoom
-    x = (lon + 180) / 360 * scale
-    y = (1 - merc(lat) / math.pi) / 2 * scale
+    x, y = world_px(*label["position"], zoom)
     return x - width / 2, y - 0.45 * size, x + width / 2, y + 0.45 * size  # glyphs fill ~90 % of the em height
 
 
@@ -283,7 +286,7 @@ def within(labels: list[dict], view: pdk.ViewState, size: int, width: int = LABE
     (a long English area name, centred on its area, ran past the map's edge); a label wider than the map is centred
     on it. Labels centred outside the view (zoomed in) stay where they are."""
     scale = 512 * 2**view.zoom
-    left = (view.longitude + 180) / 360 * scale - width / 2 + 4
+    left = world_px(view.longitude, view.latitude, view.zoom)[0] - width / 2 + 4
     right = left + width - 8
     out = []
     for label in labels:
