@@ -4,16 +4,16 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 
 from ipaid import geometry, static_files, store, webfont
-from ipaid.i18n import norm_lang, t
+from ipaid.i18n import LANGS, norm_lang, t
 from ipaid.paths import ROOT
 from ipaid.site_pages import pages
-from ipaid.ui import LANG_KEY, finish_view, lang, nav_links, page_guard, show_url_warnings, sidebar
+from ipaid.ui import LANG_KEY, finish_view, first_good, lang, nav_links, page_guard, show_url_warnings, sidebar
 
 webfont.ensure_webfont()  # first (2 s once): the browser asks for font slices as soon as text is drawn
 st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide")
 
 if not geometry.is_built():
-    L = norm_lang(st.query_params.get(LANG_KEY, lang()))  # the sidebar's language switch is not drawn yet
+    L = norm_lang(first_good(LANG_KEY, LANGS.__contains__)[0] or lang())  # the sidebar's language switch is not drawn yet
     bar = st.progress(0.0, text=t("first_run_build", L, share=0.0))
 
     def done(share: float) -> None:

@@ -14,7 +14,7 @@ from ipaid import data, drill, hierarchy
 from ipaid.i18n import listing, t
 from ipaid.names import place_en
 from ipaid.static_files import data_signature
-from ipaid.ui import current_filters, shown_values, table_height, write_url
+from ipaid.ui import current_filters, first_good, shown_values, table_height, write_url
 from ipaid.views import literal
 
 KEY = "prefecture"
@@ -32,14 +32,12 @@ def drill_level(lang: str) -> str:
     and ignored), then from clicks; dropped when the province filter no longer holds its province."""
     ss = st.session_state
     if KEY not in ss:
-        asked = st.query_params.get(KEY, "")
-        ss[KEY] = asked
-        if asked and hierarchy.check_level(_province(), asked):
-            value = shown_values([asked], lang)
+        ss[KEY], bad = first_good(KEY, lambda asked: not hierarchy.check_level(_province(), asked))
+        if bad:
             word = "dr_bad_prefecture" if _province() else "dr_prefecture_alone"
             province = place_en(_province()) if lang == "en" else _province()
+            value = shown_values(bad, lang)
             st.warning(literal(t(word, lang, value=value, province=province)), icon=":material/warning:")
-            ss[KEY] = ""
     if ss[KEY] and hierarchy.check_level(_province(), ss[KEY]):
         ss[KEY] = ""
     write_url([KEY], {KEY: ""})

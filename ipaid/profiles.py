@@ -14,6 +14,20 @@ from ipaid.names import SUFFIXES, county_name, pinyin
 MAX_QUERY = 60  # characters of a ?county= value that are read
 
 
+def cut_value(value: str, width: int = 40) -> str:
+    """A value from a link as a message shows it: cut to `width` characters."""
+    return value if len(value) <= width else value[:width] + "…"
+
+
+def county_from_link(counties: pd.DataFrame, values: list[str]) -> tuple[str | None, list[str], tuple | None]:
+    """What a link's `?county=` values name: the listed code of the first that names one poverty county (None when
+    none does), the values that name none, and (value, matches) for the first that names several."""
+    found = [match_counties(counties, value) for value in values]
+    pick = next((f["adcode_listed"].iloc[0] for f in found if len(f) == 1), None)
+    missing = [value for value, f in zip(values, found) if f.empty]
+    return pick, missing, next(((value, f) for value, f in zip(values, found) if len(f) > 1), None)
+
+
 def match_counties(counties: pd.DataFrame, query: str | None) -> pd.DataFrame:
     """Poverty counties meant by `query`: a listed or today's code, a name (listed or today's, with or without
     县/区/市…), a part of a name, or pinyin ('sangzhi', 'Sang Zhi'). Exact matches win over partial ones;

@@ -182,16 +182,24 @@ def url_moved() -> bool:
     return bool(st.session_state.get("_url_moved"))
 
 
+def first_good(key: str, good) -> tuple[str, list[str]]:
+    """A one-value link parameter: the first value of `?key=` that `good` accepts ("" when none does) and the values
+    it refused. A repeated parameter takes its first good value, as the filters and `?year=` do."""
+    asked = st.query_params.get_all(key)
+    chosen = next((value for value in asked if good(value)), "")
+    return chosen, [value for value in asked if value != chosen and not good(value)]
+
+
 def link_choice(key: str, allowed: list[str], what: str) -> None:
     """A page's single choice `key` from its link (`?key=`) when the page is entered; an unknown value is named
     (`what`: its translated description) and the choice left at its default. Keep it with `write_url`."""
     if key in st.session_state:
         return
-    asked = st.query_params.get(key)
-    if asked in allowed:
-        st.session_state[key] = asked
-    elif asked:
-        warn_unknown(key, what, [asked], lang())
+    chosen, bad = first_good(key, allowed.__contains__)
+    if chosen:
+        st.session_state[key] = chosen
+    if bad:
+        warn_unknown(key, what, bad, lang())
 
 
 def write_url(keys, defaults: dict[str, str] | None = None) -> None:

@@ -6,8 +6,16 @@ from ipaid import charts, data, maps
 from ipaid.brief_ui import area_zip_control, brief_button
 from ipaid.i18n import listing, source_text, t
 from ipaid.names import county_name, place_en
-from ipaid.profiles import area_profile, cached_county_profile, county_labels, match_counties
-from ipaid.ui import chart_block, chart_columns, chart_subtitle, downloads, lang, table_height, url_moved
+from ipaid.profiles import area_profile, cached_county_profile, county_from_link, county_labels, cut_value
+from ipaid.ui import (
+    chart_block,
+    chart_columns,
+    chart_subtitle,
+    downloads,
+    lang,
+    table_height,
+    url_moved,
+)
 from ipaid.views import gi_table, literal
 
 L = lang()
@@ -17,20 +25,21 @@ counties = data.load_counties()
 areas = data.load_areas()
 names, labels = county_labels(L)
 
-asked = st.query_params.get("county")
-if not asked and url_moved():  # Back to the view before a county was chosen: the page wrote the old one over it
+linked = st.query_params.get_all("county")
+if not linked and url_moved():  # Back to the view before a county was chosen: the page wrote the old one over it
     st.session_state["county_pick"] = None
-if asked and asked != st.session_state.get("_county_written"):  # a link, not the value this page wrote
-    found = match_counties(counties, asked)
-    shown = asked if len(asked) <= 40 else asked[:40] + "…"
-    if len(found) == 1:
-        st.session_state["county_pick"] = found["adcode_listed"].iloc[0]
-    elif found.empty:
+if linked and linked != [st.session_state.get("_county_written")]:  # a link, not the value this page wrote
+    pick, missing, ambiguous = county_from_link(counties, linked)
+    if missing:
+        shown = listing([cut_value(q) for q in missing], L)
         st.warning(literal(t("county_not_found", L, asked=shown)), icon=":material/search:")
-        st.query_params.pop("county")
+    if pick:
+        st.session_state["county_pick"] = pick
     else:
-        st.info(literal(t("county_ambiguous", L, n=len(found), asked=shown)), icon=":material/list:")
         st.query_params.pop("county")
+    if not pick and ambiguous:
+        query, found = ambiguous
+        st.info(literal(t("county_ambiguous", L, n=len(found), asked=cut_value(query))), icon=":material/list:")
         for code in found["adcode_listed"][:20]:
             st.button(
                 literal(labels[code]),
