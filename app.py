@@ -13,7 +13,7 @@ webfont.ensure_webfont()  # first (2 s once): the browser asks for font slices a
 st.set_page_config(page_title="IP Aid · 知识产权助力脱贫", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide")
 
 if not geometry.is_built():
-    L = norm_lang(first_good(LANG_KEY, LANGS.__contains__)[0] or lang())  # the sidebar's language switch is not drawn yet
+    L = norm_lang(first_good(LANG_KEY, LANGS.__contains__)[0] or lang())  # the language switch is not drawn yet
     bar = st.progress(0.0, text=t("first_run_build", L, share=0.0))
 
     def done(share: float) -> None:

@@ -13,6 +13,7 @@ from ipaid import palette
 # URL parameter → its one non-default value (the default, normal display, is left out of the URL).
 OPTIONS = {"contrast": ("high",), "text": ("large",)}
 SKIP = "ipaid-skip"  # class of the page's own "skip to main content" link (`ipaid.ui.nav_links`)
+SCRIPT = "ipaid-script"  # class in the element of `framework_words`: its container is hidden
 PRELOAD = "ipaid-preload"  # class of the Chinese chart characters on English pages (`ipaid.ui.chart_characters`)
 CHART_PAIR = "chart_pair_"  # key prefix of the containers of two charts side by side (`ipaid.ui.chart_columns`)
 PAIR_MIN = 760  # below this width (px) of the main block, such charts stack: a half column cut their titles
@@ -41,6 +42,8 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
         f'[data-testid="stElementContainer"]:has(.{SKIP}) {{position: absolute; z-index: 1000; top: 0; left: 0}}',
         f".{SKIP} {{position: absolute; left: -100vw; white-space: nowrap}}",
         f".{SKIP}:focus {{left: 0; padding: .4rem .8rem; background: {palette.HC_BACKGROUND}}}",
+        # The script that puts Streamlit's own words in the page's language (`framework_words`) draws nothing.
+        f'[data-testid="stElementContainer"]:has(.{SCRIPT}) {{display: none}}',
         # Drawn out of sight and out of the flow, so that the browser loads their font slices.
         f'[data-testid="stElementContainer"]:has(.{PRELOAD}) {{position: absolute; left: -100vw; top: 0}}',
         f".{PRELOAD} {{width: 1px; height: 1px; overflow: hidden; white-space: nowrap; clip-path: inset(50%)}}",

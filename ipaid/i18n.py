@@ -772,6 +772,48 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
 }
 
 # Headers of the data behind a chart, as readers see it (`ipaid.chart_tables`): "show as table" and its downloads.
+# Streamlit's own interface words, as its frontend (1.67) writes them: English → Chinese (`framework_words`).
+# Each Chinese word once, so that an English page can swap it back.
+FRAMEWORK = {
+    "No results": "无匹配结果",
+    "Choose an option": "请选择",
+    "Search": "搜索",
+    "Download as CSV": "下载CSV文件",
+    "Download as PNG": "下载PNG图片",
+    "Fullscreen": "全屏",
+    "Close fullscreen": "关闭全屏",
+    "Exit fullscreen": "退出全屏",
+    "Show/hide columns": "显示/隐藏列",
+    "Show data": "显示数据",
+    "Show chart": "显示图表",
+    "Copy Vega-Lite spec": "复制Vega-Lite图表定义",
+    "Copy to clipboard": "复制到剪贴板",
+    "Copied": "已复制",
+    "Copy": "复制",
+    "Dismiss": "关闭提示",
+    "Close": "关闭",
+    "Help": "帮助",
+    "Link to heading": "链接到此标题",
+    "Open": "展开",
+    "Sidebar": "侧边栏",
+    "Collapse sidebar": "收起侧边栏",
+    "Expand sidebar": "展开侧边栏",
+    "Selected values": "已选值",
+    "Clear all": "全部清除",
+    "Clear value": "清除",
+    "Select all": "全选",
+    "Running...": "运行中…",
+    "Stop": "停止",
+    "Sort ascending": "升序排列",
+    "Sort descending": "降序排列",
+    "Hide column": "隐藏此列",
+    "Pin column": "固定此列",
+    "Unpin column": "取消固定",
+    "Autosize": "自动列宽",
+    "Format": "格式",
+    "progress": "进度",
+}
+
 TABLE_COLUMNS = {
     "province": ("Province", "省份"),
     "category": ("Product category", "产品类别"),

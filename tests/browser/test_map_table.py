@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from bench._common import open_page, wait_idle
 from ipaid import data
-from ipaid.i18n import t
+from ipaid.i18n import FRAMEWORK, t
 
 pytestmark = pytest.mark.browser
 MAIN_TABLE = '[data-testid="stMain"] .st-key-map_table ~ div [data-testid="stDataFrame"]'
@@ -47,7 +47,8 @@ def test_the_gi_search_box_offers_only_its_matches(new_page):
     wait_idle(page)
     page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=t("gi_name", "zh")).click()
     page.keyboard.press("ArrowDown")  # open the list
-    options = page.get_by_role("option").filter(has_not_text="Select all")  # Streamlit's own
+    # Streamlit's own "Select all", in the page's language (`framework_words`)
+    options = page.get_by_role("option").filter(has_not_text=re.compile("Select all|" + FRAMEWORK["Select all"]))
     expect(options.first).to_be_visible()
     assert all("桑植" in name for name in options.all_inner_texts()), options.all_inner_texts()
     options.filter(has_text="桑植白茶").click()

@@ -1,0 +1,72 @@
+"""Streamlit's own interface words in the page's language: "No results" in a filter's list, the table and chart
+toolbars' tooltips (Search, Download as CSV, Fullscreen), the labels screen readers read on its buttons.
+
+Streamlit 1.67 has them in English only, fixed in its frontend, with no option to change them (streamlit#1353).
+A small script in the page swaps each known word as Streamlit draws it, in text and in the aria-label, title and
+placeholder attributes; on an English page it swaps them back, since a label already swapped stays in the page
+after a switch to English until Streamlit draws it anew. The words are those of Streamlit 1.67 (pinned in
+requirements.txt); `tests/browser/test_framework_words.py` shows them in Chinese in Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from ipaid.display import SCRIPT
+from ipaid.i18n import FRAMEWORK
+
+COUNTED = (r"^(\d+) options? available\.$", "{n}个可选项。")  # a list's announcement for screen readers
+
+_SCRIPT = """(() => {
+  const page = window.__ipaidWords || (window.__ipaidWords = {});
+  page.words = %(words)s;
+  page.counted = %(counted)s;
+  const attrs = ["aria-label", "title", "placeholder"];
+  const swap = (value) => {
+    const key = (value || "").trim();
+    if (!key) return null;
+    if (Object.prototype.hasOwnProperty.call(page.words, key)) return value.replace(key, page.words[key]);
+    const m = page.counted && new RegExp(page.counted[0]).exec(key);
+    return m ? value.replace(key, page.counted[1].replace("{n}", m[1])) : null;
+  };
+  const fix = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const to = swap(node.nodeValue);
+      if (to !== null && to !== node.nodeValue) node.nodeValue = to;
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      for (const name of attrs) {
+        const value = node.getAttribute(name), to = swap(value);
+        if (to !== null && to !== value) node.setAttribute(name, to);
+      }
+    }
+  };
+  const fixAll = (root) => {
+    fix(root);
+    if (root.nodeType !== Node.ELEMENT_NODE) return;
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) fix(walk.currentNode);
+  };
+  if (!page.observer) {
+    page.observer = new MutationObserver((records) => {
+      for (const r of records) r.type === "childList" ? r.addedNodes.forEach(fixAll) : fix(r.target);
+    });
+    page.observer.observe(document.body, {
+      subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: attrs,
+    });
+  }
+  fixAll(document.body);
+})();"""
+
+
+def words(lang: str) -> dict[str, str]:
+    """What the script swaps on a page in `lang`: Streamlit's English for Chinese, and back for English."""
+    return dict(FRAMEWORK) if lang == "zh" else {zh: en for en, zh in FRAMEWORK.items()}
+
+
+@lru_cache(maxsize=2)
+def html(lang: str) -> str:
+    """The element (for `st.html(..., unsafe_allow_javascript=True)`) that keeps Streamlit's words in `lang`."""
+    counted = list(COUNTED) if lang == "zh" else None
+    script = _SCRIPT % {"words": json.dumps(words(lang), ensure_ascii=False), "counted": json.dumps(counted)}
+    return f'<div class="{SCRIPT}"></div><script>{script}</script>'
