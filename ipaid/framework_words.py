@@ -5,7 +5,7 @@ Streamlit 1.67 has them in English only, fixed in its frontend, with no option t
 A small script in the page swaps each known word as Streamlit draws it, in text and in the aria-label, title and
 placeholder attributes; on an English page it swaps them back, since a label already swapped stays in the page
 after a switch to English until Streamlit draws it anew. The words are those of Streamlit 1.67 (pinned in
-requirements.txt); `tests/browser/test_framework_words.py` shows them in Chinese in Chromium.
+requirements.txt); `tests/browser/test_framework_words_browser.py` shows them in Chinese in Chromium.
 """
 
 from __future__ import annotations
@@ -16,19 +16,24 @@ from functools import lru_cache
 from ipaid.display import SCRIPT
 from ipaid.i18n import FRAMEWORK
 
-COUNTED = (r"^(\d+) options? available\.$", "{n}个可选项。")  # a list's announcement for screen readers
+# Words around a value, English pattern → Chinese ({v}: the value): a list's announcement for screen readers, the
+# label of a chosen value's remove button.
+PATTERNS = ((r"^(\d+) options? available\.$", "{v}个可选项。"), (r"^Remove (.+)$", "移除{v}"))
 
 _SCRIPT = """(() => {
   const page = window.__ipaidWords || (window.__ipaidWords = {});
   page.words = %(words)s;
-  page.counted = %(counted)s;
+  page.patterns = %(patterns)s;
   const attrs = ["aria-label", "title", "placeholder"];
   const swap = (value) => {
     const key = (value || "").trim();
     if (!key) return null;
     if (Object.prototype.hasOwnProperty.call(page.words, key)) return value.replace(key, page.words[key]);
-    const m = page.counted && new RegExp(page.counted[0]).exec(key);
-    return m ? value.replace(key, page.counted[1].replace("{n}", m[1])) : null;
+    for (const [pattern, to] of page.patterns) {
+      const m = new RegExp(pattern).exec(key);
+      if (m) return value.replace(key, to.replace("{v}", m[1]));
+    }
+    return null;
   };
   const fix = (node) => {
     if (node.nodeType === Node.TEXT_NODE) {
@@ -67,6 +72,10 @@ def words(lang: str) -> dict[str, str]:
 @lru_cache(maxsize=2)
 def html(lang: str) -> str:
     """The element (for `st.html(..., unsafe_allow_javascript=True)`) that keeps Streamlit's words in `lang`."""
-    counted = list(COUNTED) if lang == "zh" else None
-    script = _SCRIPT % {"words": json.dumps(words(lang), ensure_ascii=False), "counted": json.dumps(counted)}
+    back = [(r"^移除(.+)$", "Remove {v}")]
+    patterns = [list(p) for p in PATTERNS] if lang == "zh" else back
+    script = _SCRIPT % {
+        "words": json.dumps(words(lang), ensure_ascii=False),
+        "patterns": json.dumps(patterns, ensure_ascii=False),
+    }
     return f'<div class="{SCRIPT}"></div><script>{script}</script>'

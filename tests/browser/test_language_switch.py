@@ -29,7 +29,7 @@ def test_evidence_choices_survive_a_language_switch(page):
     expect(types.locator(f'.react-aria-ComboBox [data-tag] span[title="{dropped}"]')).to_be_visible()
     kept = [c for c in chips(types) if c != dropped]
     assert dropped in chips(types) and kept
-    types.get_by_role("button", name=f"Remove {dropped}").click()
+    types.get_by_role("button", name=f"移除{dropped}").click()  # "Remove …" in Chinese (`framework_words`)
     wait_idle(page)
     expect(types.locator(".react-aria-ComboBox [data-tag]")).to_have_count(len(kept))
     page.get_by_text(t("ev_def_2016", "zh"), exact=True).click()

@@ -42,6 +42,7 @@ def test_streamlits_own_words_follow_the_page_language(new_page):
     assert "No results" not in no_match_text(page, "zh")
     labels = toolbar_labels(page)
     assert {FRAMEWORK[w] for w in TOOLBAR} <= set(labels) and not set(TOOLBAR) & set(labels), labels
+    expect(page.locator(SIDEBAR).get_by_role("button", name="移除湖南省")).to_have_count(1)  # the chosen province's
 
     before = page.url
     page.locator(SIDEBAR).get_by_role("radio", name="English", exact=True).click()
@@ -51,3 +52,4 @@ def test_streamlits_own_words_follow_the_page_language(new_page):
     labels = toolbar_labels(page)
     assert set(TOOLBAR) <= set(labels) and not {FRAMEWORK[w] for w in TOOLBAR} & set(labels), labels
     assert FRAMEWORK["No results"] not in no_match_text(page, "en")
+    expect(page.locator(SIDEBAR).get_by_role("button", name="Remove Hunan")).to_have_count(1)
