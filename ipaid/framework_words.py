@@ -11,14 +11,21 @@ requirements.txt); `tests/browser/test_framework_words_browser.py` shows them in
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 from ipaid.display import SCRIPT
 from ipaid.i18n import FRAMEWORK
 
-# Words around a value, English pattern → Chinese ({v}: the value): a list's announcement for screen readers, the
-# label of a chosen value's remove button.
-PATTERNS = ((r"^(\d+) options? available\.$", "{v}个可选项。"), (r"^Remove (.+)$", "移除{v}"))
+# Words around a value ({v}), English → Chinese: a list's announcement for screen readers, a chosen value's or an
+# uploaded file's remove button, the file uploader's size limit and type error.
+TEMPLATES = (
+    ("{v} options available.", "{v}个可选项。"),
+    ("Remove {v}", "移除{v}"),
+    ("Cancel upload of {v}", "取消上传{v}"),
+    ("{v} per file", "单个文件不超过{v}"),
+    ("{v} files are not allowed.", "不接受{v}类型的文件。"),
+)
 
 _SCRIPT = """(() => {
   const page = window.__ipaidWords || (window.__ipaidWords = {});
@@ -64,6 +71,12 @@ _SCRIPT = """(() => {
 })();"""
 
 
+def _pattern(template: str) -> str:
+    """A JavaScript regular expression for a whole text made from `template`, its {v} taken as the value."""
+    escaped = re.sub(r"([.*+?^$()|\[\]\\/])", r"\\\1", template)
+    return "^" + escaped.replace("{v}", "(.+)") + "$"
+
+
 def words(lang: str) -> dict[str, str]:
     """What the script swaps on a page in `lang`: Streamlit's English for Chinese, and back for English."""
     return dict(FRAMEWORK) if lang == "zh" else {zh: en for en, zh in FRAMEWORK.items()}
@@ -72,8 +85,8 @@ def words(lang: str) -> dict[str, str]:
 @lru_cache(maxsize=2)
 def html(lang: str) -> str:
     """The element (for `st.html(..., unsafe_allow_javascript=True)`) that keeps Streamlit's words in `lang`."""
-    back = [(r"^移除(.+)$", "Remove {v}")]
-    patterns = [list(p) for p in PATTERNS] if lang == "zh" else back
+    pairs = TEMPLATES if lang == "zh" else [(zh, en) for en, zh in TEMPLATES]
+    patterns = [[_pattern(source), target] for source, target in pairs]
     script = _SCRIPT % {
         "words": json.dumps(words(lang), ensure_ascii=False),
         "patterns": json.dumps(patterns, ensure_ascii=False),

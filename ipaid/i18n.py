@@ -812,6 +812,10 @@ FRAMEWORK = {
     "Autosize": "自动列宽",
     "Format": "格式",
     "progress": "进度",
+    "Upload": "上传",
+    "Error:": "错误：",
+    "Drag and drop a file here": "将文件拖放到此处",
+    "Drag and drop files here": "将文件（可多个）拖放到此处",
 }
 
 TABLE_COLUMNS = {

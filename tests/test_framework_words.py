@@ -14,7 +14,7 @@ def test_an_english_page_swaps_back_every_chinese_word():
 
 
 def test_the_served_font_has_every_character_of_the_words():
-    text = "".join(FRAMEWORK.values()) + "".join(to for _, to in framework_words.PATTERNS)
+    text = "".join(FRAMEWORK.values()) + "".join(zh for _, zh in framework_words.TEMPLATES)
     missing = {c for c in text if ord(c) > 0x2E7F and ord(c) not in webfont.cmap()}
     assert not missing, missing
 
@@ -25,3 +25,12 @@ def test_the_script_carries_the_words_of_its_language():
         words = json.loads(re.search(r"page\.words = (\{.*?\});", script).group(1))
         assert words == framework_words.words(lang)
     assert "无匹配结果" in framework_words.html("zh") and '"No results"' in framework_words.html("en")
+
+
+def test_a_word_around_a_value_is_swapped_both_ways():
+    for en, zh in framework_words.TEMPLATES:
+        assert len({z for e, z in framework_words.TEMPLATES if z == zh}) == 1
+        for source, target in ((en, zh), (zh, en)):
+            found = re.match(framework_words._pattern(source), source.replace("{v}", "湖南省 (2).csv"))
+            assert found and target.replace("{v}", found.group(1)) == target.replace("{v}", "湖南省 (2).csv")
+    assert not re.match(framework_words._pattern("Remove {v}"), "Removed")
