@@ -66,7 +66,7 @@ def breakdown(
     for name in dict.fromkeys(groups.sort_index()):
         keys.append(name)
         part = summary(place[groups == name], gis, listed)
-        label = (hierarchy.prefecture_en(name) if key == "prefecture" else place_en(name)) if en else name
+        label = (maps.prefecture_label(name, lang) if key == "prefecture" else place_en(name)) if en else name
         rows.append(
             {
                 t(key, lang): label,

@@ -14,7 +14,7 @@ from ipaid import data, drill, hierarchy
 from ipaid.i18n import listing, t
 from ipaid.names import place_en
 from ipaid.static_files import data_signature
-from ipaid.ui import current_filters, first_good, shown_values, table_height, write_url
+from ipaid.ui import column_width, current_filters, first_good, shown_values, table_height, write_url
 from ipaid.views import literal
 
 KEY = "prefecture"
@@ -149,6 +149,8 @@ def _panel(lang: str, prefecture: str) -> None:
         table,
         hide_index=True,
         height=table_height(min(len(table), 14)),  # up to 14 rows (Hunan's prefectures) without scrolling
+        # the places' names uncut ("湘西土家族苗族自治州" was cut at 1024 px when the four columns shared the width)
+        column_config={table.columns[0]: st.column_config.Column(width=column_width(table.iloc[:, 0]))},
         key=key,
         on_select=partial(_open_row, key, list(table.index)),
         selection_mode="single-row",

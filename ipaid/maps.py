@@ -230,9 +230,10 @@ def _all_labels(signature: str, lang: str) -> tuple[tuple[str, int], ...]:
 
 
 def prefecture_label(name: str, lang: str) -> str:
-    """A prefecture-level unit's name on the map: in English an autonomous prefecture by its place name ("Xiangxi
-    Prefecture" for Xiangxi Tujia Miao Autonomous Prefecture, whose full name ran past the edge of Hunan's map at
-    1024 px); tooltips and tables keep the full name."""
+    """A prefecture-level unit's name on the map and in the drill-down's table: in English an autonomous prefecture by
+    its place name ("Xiangxi Prefecture" for Xiangxi Tujia Miao Autonomous Prefecture, whose full name ran past the
+    edge of Hunan's map at 1024 px, and pushed the table's last column out of sight); tooltips and the path above the
+    map keep the full name."""
     from ipaid.hierarchy import prefecture_en
 
     if lang != "en":

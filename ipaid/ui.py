@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -397,6 +398,26 @@ def table_height(rows: int, large: bool | None = None) -> int:
     normal text size and grow with the root font (44 px with large text; `large`: the sidebar's choice)."""
     large = display_state()[1] if large is None else large
     return round(35 * (display.TEXT_SCALE if large else 1.0)) * (rows + 1) + 3
+
+
+@lru_cache(maxsize=1)
+def _grid_font_widths() -> dict[int, float]:
+    """Advance widths (in em) of the characters of Streamlit's Source Sans, the font its tables draw with."""
+    from fontTools.ttLib import TTFont
+
+    media = Path(st.__file__).parent / "static" / "static" / "media"
+    font = TTFont(next(media.glob("SourceSansVF-Upright*.woff2"), None) or media / "missing")
+    units, advances = font["head"].unitsPerEm, font["hmtx"]
+    return {cp: advances[glyph][0] / units for cp, glyph in font.getBestCmap().items()}
+
+
+def column_width(values, large: bool | None = None, most: int = 360) -> int:
+    """Pixels for a st.dataframe column to show its longest value uncut: the text at the grid's 14 px (a Chinese
+    character one em, from the served Noto Sans) and the cell's padding, scaled with large text; at most `most`."""
+    large = display_state()[1] if large is None else large
+    widths = _grid_font_widths()
+    widest = max((sum(widths.get(ord(c), 1.0) for c in str(v)) for v in values), default=0.0)
+    return min(round((14 * widest + 20) * (display.TEXT_SCALE if large else 1.0)), most)
 
 
 def _resend_choices() -> None:

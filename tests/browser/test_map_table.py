@@ -53,3 +53,15 @@ def test_the_gi_search_box_offers_only_its_matches(new_page):
     assert all("桑植" in name for name in options.all_inner_texts()), options.all_inner_texts()
     options.filter(has_text="桑植白茶").click()
     page.wait_for_url(re.compile(r"gi=GI\d+"))
+
+
+@pytest.mark.parametrize("query", ["lang=en", "lang=en&text=large", "text=large"])
+def test_the_drill_table_shows_every_column_at_1024px(new_page, query):
+    """Hunan's prefectures: the place column is as wide as its longest name, and the other three stay in sight
+    (with "Xiangxi Tujia Miao Autonomous Prefecture" in full, the last one scrolled out of the table)."""
+    page = new_page(width=1024, height=900)
+    open_page(page, f"/map?province=湖南省&{query}")
+    scroller = page.locator('.st-key-drill_panel [data-testid="stDataFrame"] .dvn-scroller')
+    scroller.scroll_into_view_if_needed()
+    hidden = scroller.evaluate("s => s.scrollWidth - s.clientWidth")
+    assert hidden <= 1, f"{hidden} px of the table's columns are out of sight"
