@@ -47,9 +47,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "more_than": ("more than", "超过"),
     "measure": ("Colour counties by", "县域着色指标"),
     "measure_param": ("map colouring", "地图着色指标"),
-    "m_area": ("Contiguous area", "所属连片特困地区"),
-    "m_exit": ("Year out of poverty", "脱贫摘帽年份"),
-    "m_gi": ("Number of GIs listed", "已收录地理标志数量"),
+    "m_area": ("Contiguous area", "所属片区"),
+    "m_exit": ("Exit year", "摘帽年份"),
+    "m_gi": ("GIs listed", "地理标志数量"),
     "m_status": ("Poverty status", "贫困县类型"),
     "legend": ("Legend", "图例"),
     "not_poverty": ("Not a national poverty county", "非国家级贫困县"),
@@ -614,7 +614,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "brief_named": ("{name}: {text}", "{name}：{text}"),
     "brief_counties_title": ("Poverty counties ({n} loaded)", "贫困县（已载入{n}个）"),
     # --- play ---
-    "m_playback": ("Exit-year playback", "脱贫摘帽进程回放"),
+    "m_playback": ("Exit-year playback", "摘帽进程回放"),
     "play": ("Play", "播放"),
     "pause": ("Pause", "暂停"),
     "play_count": (
