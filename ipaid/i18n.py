@@ -475,7 +475,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "ev_while_poor": ("Before the exit year", "摘帽年份之前"),
     "ev_exit_year": ("In the exit year", "摘帽当年"),
-    "ev_after_exit": ("After exit", "摘帽之后"),
+    "ev_after_exit": ("After the exit year", "摘帽之后"),
     "ev_completeness": (
         "What the view rests on: {parts}. A GI counts only when it is placed on a county and has a "
         "year; GIs placed only on a prefecture are left out.",
