@@ -56,8 +56,8 @@ def bar(counts: pd.DataFrame, key: str, lang: str, title: str, subtitle: list[st
     enc_y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
     base = alt.Chart(counts).encode(
         y=enc_y,
-        x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format="d")),
-        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("count:Q", title=t("count", lang))],
+        x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format=",d")),
+        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("count:Q", title=t("count", lang), format=",d")],
     )
     if select:
         pick = alt.selection_point(name=PROVINCE_SELECT, fields=[key], toggle=False, clear="dblclick")
@@ -74,7 +74,9 @@ def bar(counts: pd.DataFrame, key: str, lang: str, title: str, subtitle: list[st
         )
     else:
         bars = base.mark_bar(color=BAR)
-    text = base.mark_text(align="left", dx=3, fontSize=11, color=palette.CHART_TEXT).encode(text="count:Q")
+    text = base.mark_text(align="left", dx=3, fontSize=11, color=palette.CHART_TEXT).encode(
+        text=alt.Text("count:Q", format=",d")  # 3,268 as the page writes it
+    )
     height = max(120, 22 * len(counts))
     return themed((bars + text).properties(height=height, width="container"), title, subtitle)
 
