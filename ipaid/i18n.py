@@ -737,6 +737,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "brief_gis_poor": ("GIs in these poverty counties", "这些贫困县的地理标志"),
     "source_line": ("Source: {s}", "来源：{s}"),
+    "source_of_name_en": ("English name: ", "英文名称："),
     # --- sweep8 ---
     "ev_def_param": ("GI definition", "地理标志判定方式"),
     "ev_scope_param": ("comparison scope", "比较范围"),
@@ -866,6 +867,11 @@ def source_text(source: str, lang: str) -> str:
     if lang != "zh":
         return source
     return "；".join(SOURCE_ZH.get(part, part) for part in str(source).split("; "))
+
+
+def gi_source(source: str, lang: str) -> str:
+    """A GI row's sources for reading: the data file's tag "name_en:" (the English name's source) in words."""
+    return str(source).replace("name_en: ", t("source_of_name_en", lang))
 
 
 FILE_KINDS_ZH = {

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from ipaid.data import figure_number
-from ipaid.i18n import CATEGORY, GI_TYPE, label, t
+from ipaid.i18n import CATEGORY, GI_TYPE, gi_source, label, t
 from ipaid.names import pinyin, place_en
 
 # Every ASCII character with a meaning in Markdown, Streamlit's directives (:icon:, :red[..], $math$) or HTML.
@@ -64,7 +64,7 @@ def gi_table(gis: pd.DataFrame, lang: str, columns: tuple[str, ...] = GI_COLUMNS
         "province": (t("province", lang), lambda: gis["province_en" if en else "province"]),
         "year": (t("year", lang), lambda: years(gis["year_approved"])),
         "registered": (t("registered", lang), lambda: gis["register_ref"]),
-        "source": (t("source", lang), lambda: gis["source"]),
+        "source": (t("source", lang), lambda: gis["source"].map(lambda s: gi_source(s, lang))),
     }
     frame = pd.DataFrame({make[c][0]: make[c][1]().to_numpy() for c in columns})
     return compact(frame.replace("", "—"))  # a blank in a categorical column is drawn "None" by Streamlit's grid
