@@ -651,7 +651,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "dr_all_china": ("All China", "全国"),
     "dr_counties": ("Counties", "县级单位"),
     "dr_poverty": ("Poverty counties", "贫困县"),
-    "dr_gis": ("GIs on its counties", "涉及其县的地理标志"),  # placed on a county (3,015), not all 3,624
+    "dr_gis": ("GIs in its counties", "涉及其县的地理标志"),  # placed on a county (3,015), not all 3,624
     "dr_areas": ("Contiguous areas present", "涉及的连片特困地区"),
     "dr_no_areas": ("none", "无"),
     "dr_exits": ("Exits per year", "各年摘帽县数"),
@@ -662,6 +662,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "点击地图上的省份放大查看，再点击地市，再点击县打开其概况；上方路径可逐级返回。",
     ),
     "dr_units": ("In {place}", "{place}下辖"),
+    "dr_units_china": ("Provinces", "各省份"),
     "dr_rows_help": (
         "Pick a row (its box on the left) to open that place, as a click on the map does. "
         "Keyboard: choose a row with the arrow keys, then press Shift+Space.",
