@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
+from pypinyin import lazy_pinyin, load_single_dict
+
+# Place and product names read 长 cháng and 都 dū (长阳 Changyang, 于都 Yudu); pypinyin's everyday default is zhǎng
+# and dōu. Its phrases keep their own readings (长子 Zhangzi). Set once, for every name this module reads.
+load_single_dict({ord("长"): "cháng,zhǎng", ord("都"): "dū,dōu"})
+STEM_READINGS = {"蔚": "Yu"}  # 蔚县 (Hebei) is Yùxiàn
 
 SUFFIXES = (  # longest first
     ("自治县", "Autonomous County"),
@@ -142,7 +147,7 @@ def place_en(name: str) -> str:
                 stem, groups = _split_ethnic(stem)
             if zh in ("省", "自治区") and not groups:
                 return pinyin(stem)
-            return " ".join(p for p in (pinyin(stem), *groups, en) if p)
+            return " ".join(p for p in (STEM_READINGS.get(stem) or pinyin(stem), *groups, en) if p)
     return pinyin(name)
 
 

@@ -1,6 +1,7 @@
 """Shared filters: unknown link values, county and GI filtering, descriptions, names."""
 
 import pandas as pd
+import pytest
 
 from ipaid import data
 from ipaid.filters import Filters, covers, describe, filter_counties, filter_gis, unknown_values
@@ -45,6 +46,24 @@ def test_describe_and_english_place_names():
     assert place_en("桑植县") == "Sangzhi County"
     assert place_en("保亭黎族苗族自治县") == "Baoting Li Miao Autonomous County"
     assert place_en("广西壮族自治区") == "Guangxi"
+
+
+@pytest.mark.parametrize(
+    "name, english",
+    [
+        ("长阳土家族自治县", "Changyang Tujia Autonomous County"),  # was Zhangyang: 长 read as in 长大
+        ("长顺县", "Changshun County"),
+        ("子长市", "Zichang City"),
+        ("长子县", "Zhangzi County"),  # this one is zhǎng
+        ("于都县", "Yudu County"),  # was Yudou: 都 read as in 都是
+        ("丰都县", "Fengdu County"),
+        ("三都水族自治县", "Sandu Shui Autonomous County"),
+        ("蔚县", "Yu County"),  # 蔚县 is Yùxiàn (was Wei County)
+    ],
+)
+def test_english_place_names_read_place_name_characters_as_places_do(name, english):
+    """pypinyin's everyday readings gave poverty counties wrong English names on the map, in tables and exports."""
+    assert place_en(name) == english
 
 
 def test_filters_are_hashable_values():
