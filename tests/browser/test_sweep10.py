@@ -38,3 +38,16 @@ def test_the_area_list_shows_all_its_columns_at_1024_px(page, lang):
     page.locator("[data-testid=stDataFrame] .dvn-scroller").first.wait_for()
     page.wait_for_timeout(1000)  # the grid sizes its columns after the first paint
     assert page.evaluate(GRID_OVERFLOW) == [0]
+
+
+CUT_TEXT = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg text')]
+    .map(e => e.textContent).filter(t => t.includes('…'))"""
+
+
+def test_gi_chart_axis_labels_are_whole_at_1024_px(page):
+    """The English chart of GIs by contiguous area cut two bar names with "…" ("Poverty county: area not loaded,
+    or outsi…", "Yunnan-Guangxi-Guizhou Rocky Desertifi…")."""
+    open_page(page, "/gi?lang=en")
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=stVegaLiteChart] .role-title').length >= 5")
+    page.wait_for_timeout(1500)  # the last charts draw their axes
+    assert page.evaluate(CUT_TEXT) == []
