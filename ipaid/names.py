@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin, load_single_dict
@@ -149,6 +150,12 @@ def place_en(name: str) -> str:
                 return pinyin(stem)
             return " ".join(p for p in (STEM_READINGS.get(stem) or pinyin(stem), *groups, en) if p)
     return pinyin(name)
+
+
+def places_en(text: str) -> str:
+    """Each run of Chinese in `text` read as a place name (`place_en`): 大同市 (云州区) → 'Datong City (Yunzhou
+    District)'; a run that is not a unit's name stays plain pinyin."""
+    return re.sub(r"[\u4e00-\u9fff]+", lambda m: place_en(m.group()), text)
 
 
 # --- listed and today's county names (helper gi) ---
