@@ -10,6 +10,9 @@ MEASURE = ".st-key-measure button"
 ROWS = f"""() => new Set([...document.querySelectorAll('{MEASURE}')]
     .map(b => Math.round(b.getBoundingClientRect().top))).size"""
 
+SPARE = f"""() => document.querySelector('.st-key-measure').parentElement.getBoundingClientRect().width
+    - [...document.querySelectorAll('{MEASURE}')].reduce((w, b) => w + b.getBoundingClientRect().width, 0)"""
+
 
 @pytest.fixture(scope="module")
 def page(module_new_page):
@@ -24,6 +27,8 @@ def test_map_colouring_control_is_one_row_at_1024_px(page, lang):
     page.locator(MEASURE).first.wait_for()
     assert page.locator(MEASURE).count() == 5
     assert page.evaluate(ROWS) == 1
+    spare = page.evaluate(SPARE)  # room left for a font that draws a little wider (12 px in English before)
+    assert spare >= 24, spare
 
 
 GRID_OVERFLOW = """() => [...document.querySelectorAll('[data-testid=stDataFrame] .dvn-scroller')]
