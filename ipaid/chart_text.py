@@ -27,11 +27,11 @@ def chart_title(chart) -> str:
 
 
 def _names(frame: pd.DataFrame) -> pd.Series:
-    """Each row's name: its label column(s) and year."""
+    """Each row's name: its label column(s) and year, joined with " · "."""
     cols = [c for c in LABELS if c in frame.columns][:2] + [c for c in YEARS if c in frame.columns][:1]
     if not cols:
         return pd.Series([str(i + 1) for i in range(len(frame))], index=frame.index)
-    return frame[cols].astype(str).agg(" ".join, axis=1) if len(cols) > 1 else frame[cols[0]].astype(str)
+    return frame[cols].astype(str).agg(" · ".join, axis=1) if len(cols) > 1 else frame[cols[0]].astype(str)
 
 
 def _value_text(frame: pd.DataFrame, col: str, i) -> str:

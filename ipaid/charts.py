@@ -50,14 +50,23 @@ def count_by(frame: pd.DataFrame, col: str, names: dict[str, str] | None = None)
     return out.sort_values(["count", "label"], ascending=[False, True]).reset_index(drop=True)
 
 
-def bar(counts: pd.DataFrame, key: str, lang: str, title: str, subtitle: list[str], select: bool = False):
-    """Horizontal bars of `counts` (columns: key, label, count) in the given order."""
+def bar(
+    counts: pd.DataFrame,
+    key: str,
+    lang: str,
+    title: str,
+    subtitle: list[str],
+    select: bool = False,
+    label_limit: int = 220,
+):
+    """Horizontal bars of `counts` (columns: key, label, count) in the given order; bar names longer than
+    `label_limit` pixels are cut with "…"."""
     order = counts["label"].tolist()
-    enc_y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
+    enc_y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=label_limit))
     base = alt.Chart(counts).encode(
         y=enc_y,
-        x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format="d")),
-        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("count:Q", title=t("count", lang))],
+        x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format=",d")),
+        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("count:Q", title=t("count", lang), format=",d")],
     )
     if select:
         pick = alt.selection_point(name=PROVINCE_SELECT, fields=[key], toggle=False, clear="dblclick")
@@ -74,7 +83,9 @@ def bar(counts: pd.DataFrame, key: str, lang: str, title: str, subtitle: list[st
         )
     else:
         bars = base.mark_bar(color=BAR)
-    text = base.mark_text(align="left", dx=3, fontSize=11, color=palette.CHART_TEXT).encode(text="count:Q")
+    text = base.mark_text(align="left", dx=3, fontSize=11, color=palette.CHART_TEXT).encode(
+        text=alt.Text("count:Q", format=",d")  # 3,268 as the page writes it
+    )
     height = max(120, 22 * len(counts))
     return themed((bars + text).properties(height=height, width="container"), title, subtitle)
 
@@ -153,7 +164,8 @@ def gi_by_area(gis: pd.DataFrame, counties: pd.DataFrame, areas: pd.DataFrame, l
         else f"已收录的{len(gis):,}个地理标志中有{in_poverty:,}个位于贫困县"
     )
     lines = [share] + ([t("gi_area_overlap", lang, total=f"{len(per_area):,}")] if len(per_area) > in_poverty else [])
-    return bar(counts, "area_id", lang, t("chart_in_poverty", lang), subtitle + lines), counts
+    # The longest names ("Yunnan-Guangxi-Guizhou Rocky Desertification Area") need ~280 px: whole at 1024 px.
+    return bar(counts, "area_id", lang, t("chart_in_poverty", lang), subtitle + lines, label_limit=300), counts
 
 
 LEVERAGE_FROM = 1e6  # the leverage axis starts at 1 million yuan

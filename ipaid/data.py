@@ -282,13 +282,13 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def coverage_by_area() -> pd.DataFrame:
-    """Each contiguous area: official county count and how many members are loaded."""
+def coverage_by_area(lang: str) -> pd.DataFrame:
+    """Each contiguous area (its name in `lang`): official county count and how many members are loaded."""
     counts = consistency.area_counts(load_area_members(), load_areas())
     return pd.DataFrame(
         {
             "area_id": counts["area_id"],
-            "name": counts["name_zh"] + " · " + counts["name_en"],
+            "name": counts["name_en" if lang == "en" else "name_zh"],
             "official": counts["official"],
             "loaded": counts["listed"],
         }

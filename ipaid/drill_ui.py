@@ -139,11 +139,9 @@ def _panel(lang: str, prefecture: str) -> None:
         lines.append(f"**{t('dr_poverty', lang)}**{colon}{names}")
     st.markdown("  \n".join(lines))
     st.caption(t("dr_place_note", lang))
-    place = (
-        _name(prefecture, lang, True) if prefecture else _name(province, lang) if province else t("dr_all_china", lang)
-    )
+    place = _name(prefecture, lang, True) if prefecture else _name(province, lang) if province else ""
     key = "drill_rows_" + "_".join(filter(None, [province, prefecture]))  # a new table per level: no stale pick
-    st.markdown(f"**{literal(t('dr_units', lang, place=place))}**")
+    st.markdown(f"**{literal(t('dr_units', lang, place=place) if place else t('dr_units_china', lang))}**")
     st.caption(t("dr_rows_help", lang))
     st.dataframe(
         table,

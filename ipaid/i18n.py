@@ -47,9 +47,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "more_than": ("more than", "超过"),
     "measure": ("Colour counties by", "县域着色指标"),
     "measure_param": ("map colouring", "地图着色指标"),
-    "m_area": ("Contiguous area", "所属连片特困地区"),
-    "m_exit": ("Year out of poverty", "脱贫摘帽年份"),
-    "m_gi": ("Number of GIs listed", "已收录地理标志数量"),
+    "m_area": ("Contiguous area", "所属片区"),
+    "m_exit": ("Exit year", "摘帽年份"),
+    "m_gi": ("GIs listed", "地理标志数量"),
     "m_status": ("Poverty status", "贫困县类型"),
     "legend": ("Legend", "图例"),
     "not_poverty": ("Not a national poverty county", "非国家级贫困县"),
@@ -475,7 +475,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "ev_while_poor": ("Before the exit year", "摘帽年份之前"),
     "ev_exit_year": ("In the exit year", "摘帽当年"),
-    "ev_after_exit": ("After exit", "摘帽之后"),
+    "ev_after_exit": ("After the exit year", "摘帽之后"),
     "ev_completeness": (
         "What the view rests on: {parts}. A GI counts only when it is placed on a county and has a "
         "year; GIs placed only on a prefecture are left out.",
@@ -614,7 +614,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "brief_named": ("{name}: {text}", "{name}：{text}"),
     "brief_counties_title": ("Poverty counties ({n} loaded)", "贫困县（已载入{n}个）"),
     # --- play ---
-    "m_playback": ("Exit-year playback", "脱贫摘帽进程回放"),
+    "m_playback": ("Exit-year playback", "摘帽进程回放"),
     "play": ("Play", "播放"),
     "pause": ("Pause", "暂停"),
     "play_count": (
@@ -651,7 +651,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "dr_all_china": ("All China", "全国"),
     "dr_counties": ("Counties", "县级单位"),
     "dr_poverty": ("Poverty counties", "贫困县"),
-    "dr_gis": ("GIs on its counties", "涉及其县的地理标志"),  # placed on a county (3,015), not all 3,624
+    "dr_gis": ("GIs in its counties", "涉及其县的地理标志"),  # placed on a county (3,015), not all 3,624
     "dr_areas": ("Contiguous areas present", "涉及的连片特困地区"),
     "dr_no_areas": ("none", "无"),
     "dr_exits": ("Exits per year", "各年摘帽县数"),
@@ -662,6 +662,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "点击地图上的省份放大查看，再点击地市，再点击县打开其概况；上方路径可逐级返回。",
     ),
     "dr_units": ("In {place}", "{place}下辖"),
+    "dr_units_china": ("Provinces", "各省份"),
     "dr_rows_help": (
         "Pick a row (its box on the left) to open that place, as a click on the map does. "
         "Keyboard: choose a row with the arrow keys, then press Shift+Space.",
@@ -737,6 +738,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "brief_gis_poor": ("GIs in these poverty counties", "这些贫困县的地理标志"),
     "source_line": ("Source: {s}", "来源：{s}"),
+    "source_of_name_en": ("English name: ", "英文名称："),
     # --- sweep8 ---
     "ev_def_param": ("GI definition", "地理标志判定方式"),
     "ev_scope_param": ("comparison scope", "比较范围"),
@@ -912,6 +914,11 @@ def source_text(source: str, lang: str) -> str:
     if lang != "zh":
         return source
     return "；".join(SOURCE_ZH.get(part, part) for part in str(source).split("; "))
+
+
+def gi_source(source: str, lang: str) -> str:
+    """A GI row's sources for reading: the data file's tag "name_en:" (the English name's source) in words."""
+    return str(source).replace("name_en: ", t("source_of_name_en", lang))
 
 
 FILE_KINDS_ZH = {

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
+from pypinyin import lazy_pinyin, load_single_dict
+
+# Place and product names read 长 cháng, 都 dū and 什 shí (长阳 Changyang, 于都 Yudu); pypinyin's everyday
+# default is zhǎng, dōu and shén. Its phrases keep their own readings (长子 Zhangzi). Set once, for every name
+# this module reads.
+load_single_dict({ord("长"): "cháng,zhǎng", ord("都"): "dū,dōu", ord("什"): "shí,shén"})
+STEM_READINGS = {"蔚": "Yu"}  # 蔚县 (Hebei) is Yùxiàn
 
 SUFFIXES = (  # longest first
     ("自治县", "Autonomous County"),
@@ -125,6 +132,17 @@ def pinyin(text: str) -> str:
 
 
 @lru_cache(maxsize=20000)
+def place_pinyin(name: str) -> str:
+    """Pinyin of a place name as maps write it: an apostrophe before a syllable starting with a, o or e
+    (西安 → "Xi'an", 吉安 → "Ji'an"; plain `pinyin` runs them together: "Xian", "Jian")."""
+    out = ""
+    for syllable in lazy_pinyin(name):
+        joined = out[-1:].isalpha() and syllable[:1] in "aoe" and syllable.isalpha()
+        out += ("'" if joined else "") + syllable
+    return out.capitalize()
+
+
+@lru_cache(maxsize=20000)
 def place_en(name: str) -> str:
     """English name of an administrative unit: 桑植县 → 'Sangzhi County',
     保亭黎族苗族自治县 → 'Baoting Li Miao Autonomous County'."""
@@ -136,14 +154,20 @@ def place_en(name: str) -> str:
         stem = name[: -len(zh)]
         if name.endswith(zh) and len(stem) >= 1:
             if name.endswith(("省", "市")) and len(name) <= 4 and name[:-1] in ("北京", "天津", "上海", "重庆"):
-                return pinyin(stem)
+                return place_pinyin(stem)
             groups: list[str] = []
             if zh.startswith("自治"):
                 stem, groups = _split_ethnic(stem)
             if zh in ("省", "自治区") and not groups:
-                return pinyin(stem)
-            return " ".join(p for p in (pinyin(stem), *groups, en) if p)
-    return pinyin(name)
+                return place_pinyin(stem)
+            return " ".join(p for p in (STEM_READINGS.get(stem) or place_pinyin(stem), *groups, en) if p)
+    return place_pinyin(name)
+
+
+def places_en(text: str) -> str:
+    """Each run of Chinese in `text` read as a place name (`place_en`): 大同市 (云州区) → 'Datong City (Yunzhou
+    District)'; a run that is not a unit's name stays plain pinyin."""
+    return re.sub(r"[\u4e00-\u9fff]+", lambda m: place_en(m.group()), text)
 
 
 # --- listed and today's county names (helper gi) ---

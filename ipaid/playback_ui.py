@@ -81,6 +81,15 @@ def _step(f: Filters, lang: str, steps: int, resets: int) -> None:
     st.pydeck_chart(deck, height=540, key="map")
 
 
+def check_link_year(lang: str) -> None:
+    """Outside the playback: a year in the link that the playback would not take is named, as on entering the
+    playback, and left out of the URL (a good one stays for the playback)."""
+    bad = [a for a in st.query_params.get_all(YEAR_KEY) if parse_year(a) is None]
+    if bad and YEAR_KEY not in st.session_state:
+        warn_unknown(YEAR_KEY, t("year_param", lang), bad, lang)
+        write_url([YEAR_KEY])  # no year chosen: the parameter is removed
+
+
 def playback(f: Filters, lang: str, steps: int, resets: int) -> None:
     """The playback view for the place filters `f`: the year from the link on entry, then the slider's."""
     ss = st.session_state

@@ -39,7 +39,7 @@ def match_counties(counties: pd.DataFrame, query: str | None) -> pd.DataFrame:
         hit = counties[counties[col] == q]
         if len(hit):
             return hit
-    key = "".join(q.lower().split())
+    key = "".join(q.lower().split()).replace("'", "")  # Du'an as the map writes it, duan as typed
     names = counties[["name_listed", "boundary_name"]]
     stems = names.map(lambda n: n[: -len(_suffix(n))] if _suffix(n) else n)
     spelled = stems.map(lambda n: pinyin(n).lower())

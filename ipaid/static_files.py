@@ -46,10 +46,10 @@ def feature_collection(geoms, props: list[dict], digits: int) -> bytes:
 
 @lru_cache(maxsize=1)
 def _code_version() -> str:
-    """Changes when the code that writes the files (properties, colours, labels) changes."""
-    from ipaid import i18n, palette
+    """Changes when the code that writes the files (properties, colours, labels, English names) changes."""
+    from ipaid import i18n, names, palette
 
-    sources = b"".join(Path(m.__file__).read_bytes() for m in (i18n, palette)) + Path(__file__).read_bytes()
+    sources = b"".join(Path(m.__file__).read_bytes() for m in (i18n, names, palette)) + Path(__file__).read_bytes()
     return hashlib.sha256(sources).hexdigest()
 
 

@@ -7,8 +7,8 @@ import re
 import pandas as pd
 
 from ipaid.data import figure_number
-from ipaid.i18n import CATEGORY, GI_TYPE, label, t
-from ipaid.names import pinyin, place_en
+from ipaid.i18n import CATEGORY, GI_TYPE, gi_source, label, t
+from ipaid.names import pinyin, place_en, places_en
 
 # Every ASCII character with a meaning in Markdown, Streamlit's directives (:icon:, :red[..], $math$) or HTML.
 _MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=\"'^%@/])")
@@ -64,7 +64,7 @@ def gi_table(gis: pd.DataFrame, lang: str, columns: tuple[str, ...] = GI_COLUMNS
         "province": (t("province", lang), lambda: gis["province_en" if en else "province"]),
         "year": (t("year", lang), lambda: years(gis["year_approved"])),
         "registered": (t("registered", lang), lambda: gis["register_ref"]),
-        "source": (t("source", lang), lambda: gis["source"]),
+        "source": (t("source", lang), lambda: gis["source"].map(lambda s: gi_source(s, lang))),
     }
     frame = pd.DataFrame({make[c][0]: make[c][1]().to_numpy() for c in columns})
     return compact(frame.replace("", "—"))  # a blank in a categorical column is drawn "None" by Streamlit's grid
@@ -181,7 +181,7 @@ def projects_view(projects: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("year", lang): projects["year"].astype(str),
             t("proj_what", lang): [what(r) for r in projects.itertuples()],
             t("province", lang): projects["province"].map(place_en) if en else projects["province"],
-            t("proj_applicant", lang): projects["applicant"].map(lambda a: f"{a} ({pinyin(a)})" if en and a else a),
+            t("proj_applicant", lang): projects["applicant"].map(lambda a: f"{a} ({places_en(a)})" if en and a else a),
             t("proj_instrument", lang): projects["programme"],
             t("source", lang): projects["source"],
         }
@@ -195,7 +195,7 @@ def zone_en(name: str) -> str:
     """乳山牡蛎国家地理标志产品保护示范区 → '乳山牡蛎 (Rushanmuli) national GI product protection
     demonstration zone'."""
     place = name.replace(ZONE, "").strip("()（） ")
-    return f"{place} ({pinyin(place)}) national GI product protection demonstration zone" if place else name
+    return f"{place} ({places_en(place)}) national GI product protection demonstration zone" if place else name
 
 
 def demo_zones_view(zones: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import streamlit as st
 from ipaid import charts, data, maps
 from ipaid.gi_charts import gi_charts, gi_detail, gi_rows, gi_subset
 from ipaid.gi_search import MAX_QUERY, follow_pick, search, url_state
-from ipaid.i18n import CATEGORY, GI_TYPE, label, t
+from ipaid.i18n import CATEGORY, GI_TYPE, gi_source, label, t
 from ipaid.names import place_en
 from ipaid.ui import (
     chart_block,
@@ -133,7 +133,7 @@ if gi_id:
             ("registered", gi["register_ref"] or "—"),
         ):
             st.markdown(f"**{t(word, L)}**{t('colon', L)}{literal(value)}")
-        st.caption(t("source_line", L, s=literal(gi["source"])))
+        st.caption(t("source_line", L, s=literal(gi_source(gi["source"], L))))
     with c2:
         if where.empty:
             st.info(t("not_located", L))

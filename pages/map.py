@@ -10,7 +10,7 @@ from ipaid.map_controls import view_buttons
 from ipaid.map_export import map_export_controls
 from ipaid.palette import MARKER, MEASURES, PLAYBACK
 from ipaid.playback import place_only
-from ipaid.playback_ui import animation_controls, playback
+from ipaid.playback_ui import animation_controls, check_link_year, playback
 from ipaid.ui import current_filters, filters_text, lang, write_url
 from ipaid.ui import legend as draw_legend
 from ipaid.views import county_table, literal
@@ -23,6 +23,8 @@ measure = st.segmented_control(
 )
 st.session_state["_measure"] = measure
 write_url(["measure"], {"measure": "area"})
+if measure != PLAYBACK:
+    check_link_year(L)
 f = current_filters() if measure != PLAYBACK else place_only(current_filters())
 prefecture = drill_ui.drill_level(L)
 drill_ui.open_clicked(L)

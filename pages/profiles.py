@@ -147,7 +147,7 @@ elif len(chosen_areas) == 1:
         area_zip_control(a["area_id"], len(members), L)
 else:
     st.info(t("profiles_hint", L), icon=":material/arrow_back:")
-    table = data.coverage_by_area()
+    table = data.coverage_by_area(L)  # one name a row: both made the English table scroll at 1024 px
     st.dataframe(
         table.drop(columns="area_id").rename(
             columns={"name": t("area", L), "official": t("official_count", L), "loaded": t("loaded", L)}

@@ -261,3 +261,17 @@ def test_gi_chart_specs_carry_their_rows_as_arrow_tables():
         for key, rows in inline.items():
             table = pa.ipc.open_stream(spec["datasets"][key]).read_all().to_pandas()
             assert table.to_dict("records") == rows, (name, key)
+
+
+def test_bar_counts_and_ticks_have_thousands_separators():
+    """The GI type chart labelled its longest bar "3268" and its axis "1000 … 3500", where the page writes 3,268."""
+    from xml.etree import ElementTree
+
+    from ipaid.export import chart_svg
+
+    chart, counts = charts.gi_by_type(data.load_gis(), "en", [])
+    root = ElementTree.fromstring(chart_svg(chart))
+    texts = ["".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text")]
+    most = int(counts["count"].max())
+    assert most >= 1000 and f"{most:,}" in texts and str(most) not in texts
+    assert "1,000" in texts and "1000" not in texts

@@ -99,8 +99,8 @@ def test_whole_prefecture_areas_are_complete():
 
 
 def test_area_coverage_reports_loaded_against_official():
-    table = data.coverage_by_area()
-    assert table["official"].sum() == 680
+    table = data.coverage_by_area("en")
+    assert table["official"].sum() == 680 and "Wuling Mountain Area" in set(table["name"])
     assert table["loaded"].sum() == len(data.load_area_members())
 
 

@@ -3,6 +3,7 @@ specs, chart descriptions from the data, and the options kept in the link."""
 
 import tomllib
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -219,3 +220,14 @@ def test_large_text_stacks_the_gi_charts(large):
     shown = len(at.main.get("vega_lite_chart"))
     assert shown >= 5
     assert in_columns == (0 if large else shown)
+
+
+def test_description_separates_a_bars_group_from_its_series():
+    """A bar named by two labels (GI type and timing) or a label and a year reads "A · B", not "A B" run together
+    ("the largest is Agricultural product GI Before the exit year (621)")."""
+    frame = pd.DataFrame(
+        {"type_label": ["Agricultural product GI", "GI protection product"], "timing_label": ["Before", "After"]}
+    ).assign(count=[621, 2])
+    text = chart_text.describe("When", frame, "en")
+    assert "largest is Agricultural product GI · Before (621)" in text
+    assert "smallest GI protection product · After (2)" in text

@@ -203,3 +203,18 @@ def test_a_county_click_opens_its_profile_in_the_same_view():
         "contrast": "high",
         "county": "430822",
     }
+
+
+@pytest.mark.parametrize(
+    "lang, heading, gis",
+    [("en", "**Provinces**", "GIs in its counties"), ("zh", "**各省份**", "涉及其县的地理标志")],
+)
+def test_the_national_panel_heads_its_table_in_plain_words(lang, heading, gis):
+    """The national table of provinces was headed "In All China" ("全国下辖"), and its GI figure "GIs on its
+    counties"; a province's table stays "In Hunan"."""
+    at = run(lang=lang)
+    markdown = [m.value for m in at.markdown]
+    assert heading in markdown and not any("In All China" in m or "全国下辖" in m for m in markdown)
+    assert gis in [m.label for m in at.metric]
+    hunan = [m.value for m in run(lang=lang, province="湖南省").markdown]
+    assert ("**In Hunan**" if lang == "en" else "**湖南省下辖**") in hunan

@@ -1,6 +1,7 @@
 """Shared filters: unknown link values, county and GI filtering, descriptions, names."""
 
 import pandas as pd
+import pytest
 
 from ipaid import data
 from ipaid.filters import Filters, covers, describe, filter_counties, filter_gis, unknown_values
@@ -45,6 +46,29 @@ def test_describe_and_english_place_names():
     assert place_en("桑植县") == "Sangzhi County"
     assert place_en("保亭黎族苗族自治县") == "Baoting Li Miao Autonomous County"
     assert place_en("广西壮族自治区") == "Guangxi"
+
+
+@pytest.mark.parametrize(
+    "name, english",
+    [
+        ("长阳土家族自治县", "Changyang Tujia Autonomous County"),  # was Zhangyang: 长 read as in 长大
+        ("长顺县", "Changshun County"),
+        ("子长市", "Zichang City"),
+        ("长子县", "Zhangzi County"),  # this one is zhǎng
+        ("于都县", "Yudu County"),  # was Yudou: 都 read as in 都是
+        ("丰都县", "Fengdu County"),
+        ("三都水族自治县", "Sandu Shui Autonomous County"),
+        ("蔚县", "Yu County"),  # 蔚县 is Yùxiàn (was Wei County)
+        ("塔什库尔干塔吉克自治县", "Tashiku'ergan Tajik Autonomous County"),  # 什 shí (was Tashenkuergan)
+        ("西安市", "Xi'an City"),  # an apostrophe before a syllable starting with a, o or e (was Xian City)
+        ("吉安县", "Ji'an County"),  # was Jian County
+        ("都安瑶族自治县", "Du'an Yao Autonomous County"),
+        ("乐安县", "Le'an County"),  # was Lean County
+    ],
+)
+def test_english_place_names_read_place_name_characters_as_places_do(name, english):
+    """pypinyin's everyday readings gave poverty counties wrong English names on the map, in tables and exports."""
+    assert place_en(name) == english
 
 
 def test_filters_are_hashable_values():
@@ -116,3 +140,11 @@ def test_describe_names_the_map_drill_level():
     f = Filters(provinces=("湖南省",), areas=("wuling",), prefecture="张家界市")
     assert describe(f, "en", {"wuling": "Wuling"}, {}, {}, {"湖南省": "Hunan"}) == "Hunan › Zhangjiajie City; Wuling"
     assert describe(f, "zh", {"wuling": "武陵山区"}, {}, {}, {}) == "湖南省 › 张家界市；武陵山区"
+
+
+def test_a_county_is_found_by_its_pinyin_without_the_apostrophe():
+    from ipaid.profiles import find_county
+
+    counties = data.load_counties()
+    code = counties.loc[counties["name_listed"] == "都安瑶族自治县", "adcode_listed"].iloc[0]
+    assert find_county(counties, "duan") == find_county(counties, "Du'an") == code

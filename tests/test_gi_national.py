@@ -126,3 +126,15 @@ def test_projects_and_zones_read_in_english():
     ):
         for cell in view[t(column, "en")]:  # Chinese names are paired with pinyin or an English name
             assert any(c.isascii() and c.isalpha() for c in cell), cell
+
+
+def test_place_names_in_zones_and_applicants_read_as_places():
+    """A zone or applicant that is a county read as one pinyin word: 'Jingyuanxian', 'Suichuanxian',
+    'Datongshi (yunzhouqu)'."""
+    from ipaid.i18n import t
+    from ipaid.views import demo_zones_view, projects_view
+
+    zones = set(demo_zones_view(data.load_demo_zones(), "en")[t("zone_name", "en")])
+    assert "靖远县 (Jingyuan County) national GI product protection demonstration zone" in zones
+    applicants = set(projects_view(data.load_projects(), "en")[t("proj_applicant", "en")])
+    assert {"遂川县 (Suichuan County)", "大同市 (云州区) (Datong City (Yunzhou District))"} <= applicants

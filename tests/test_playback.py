@@ -227,3 +227,19 @@ def test_playback_shows_no_ui_string_of_the_other_language(lang):
         assert text.strip() not in other, (kind, text)
         assert lang == "zh" or not [s for s in other if len(s) >= 4 and s in text], (kind, text)
         assert text.strip() not in keys, (kind, text)
+
+
+@pytest.mark.parametrize("measure", ["area", "playback"])
+def test_a_bad_year_in_the_link_is_named_on_the_map_whatever_its_colouring(measure):
+    """`/map?year=abc` said nothing and kept the year in the link (only the playback checked its year)."""
+    from streamlit.testing.v1 import AppTest
+
+    from ipaid.i18n import t
+
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params.update(year="abc", lang="en", measure=measure)
+    at.switch_page("pages/map.py").run()
+    assert not at.exception
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert warnings == [f"Ignored an unknown {t('year_param', 'en')} in the link: 'abc' (?year=)"]
+    assert "year" not in at.query_params

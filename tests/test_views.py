@@ -43,6 +43,16 @@ def test_gi_table_column_subsets_and_labels(gis):
     assert types == [label(GI_TYPE, v, "zh") for v in gis.head(3)["gi_type"]] and all(types)
 
 
+@pytest.mark.parametrize(("lang", "words"), [("en", "English name: http"), ("zh", "英文名称：http")])
+def test_gi_sources_name_the_english_names_source_in_words(gis, lang, words):
+    """Sangzhi white tea's source (the GI page's first detail) read "… | name_en: http://english.scio.gov.cn…":
+    the data file's tag for the English name's source, shown as it is written."""
+    tagged = gis[gis["source"].str.contains("name_en: ")]
+    assert len(tagged) >= 4
+    shown = gi_table(tagged, lang, ("source",)).iloc[:, 0].astype(str)
+    assert not shown.str.contains("name_en").any() and shown.str.contains(words).all()
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_designated_timeline_matches_an_independent_groupby(gis, counties, lang):
     for row in data.load_designated().itertuples():

@@ -44,3 +44,19 @@ def test_a_filter_without_gis_says_so_on_the_gi_page():
     at.switch_page("pages/gi.py").run()
     assert not at.exception
     assert [w.value for w in at.warning] == [t("gi_no_filter_match", "en")]
+
+
+def test_the_three_timing_labels_name_the_same_reference():
+    """The evidence chart's legend read "Before the exit year · In the exit year · After exit"."""
+    labels = [t(key, "en") for key in ("ev_while_poor", "ev_exit_year", "ev_after_exit")]
+    assert [label.split(" ", 1)[0] for label in labels] == ["Before", "In", "After"]
+    assert {label.split(" ", 1)[1] for label in labels} == {"the exit year"}
+
+
+def test_english_press_facts_write_square_kilometres_as_km2_with_a_superscript():
+    """Sangzhi's fact read "covers 3,475 km2" on the designated page and in its brief."""
+    from ipaid import data
+
+    texts = data.load_press_facts()["text_en"]
+    assert texts.str.contains("3,475 km²").any()
+    assert not texts.str.contains(r"\d\s?km2\b").any()

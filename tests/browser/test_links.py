@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench._common import ROOT, Server, full_page_screenshot, open_page, wait_idle
+from ipaid.i18n import t
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "screenshots"  # git-ignored
@@ -64,7 +65,7 @@ def measure_shown(page) -> str:
 
 def test_share_link_opens_exactly_what_is_on_screen(page, browser, server):
     open_page(page, "/map?lang=en")
-    choose_measure(page, "Year out of poverty")
+    choose_measure(page, t("m_exit", "en"))
     assert share_text(page) == page.url  # drawn after the page ran, so it has the new measure
     pick(page, "Provinces", "Hunan")
     link = share_text(page)
@@ -76,7 +77,7 @@ def test_share_link_opens_exactly_what_is_on_screen(page, browser, server):
         open_page(fresh, link)
         expect(fresh.locator("h1").first).to_have_text("Map")
         expect(tags(fresh, "Provinces")).to_have_text(["Hunan"])
-        assert measure_shown(fresh) == measure_shown(page) == "Year out of poverty"
+        assert measure_shown(fresh) == measure_shown(page) == t("m_exit", "en")
         assert view(fresh.url) == view(link) and share_text(fresh) == fresh.url
     finally:
         fresh.context.close()
@@ -146,7 +147,7 @@ def test_page_change_is_one_history_entry_and_back_returns(page):
     page.wait_for_url(on_map)
     wait_idle(page)
     expect(page.locator("h1").first).to_have_text("Map")
-    assert measure_shown(page) == "Number of GIs listed" and chips(page, "Provinces") == ["Hunan"]
+    assert measure_shown(page) == t("m_gi", "en") and chips(page, "Provinces") == ["Hunan"]
 
 
 def test_first_request_after_a_restart_and_every_page_url(browser):

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench._common import PAGES, ROOT, VEGA, full_page_screenshot, image_difference, is_local, open_page, wait_map_drawn
+from ipaid.i18n import t
 
 SCREENSHOTS = ROOT / "screenshots"  # git-ignored
 
@@ -97,7 +98,7 @@ def test_link_restores_language_and_filters(page):
     expect(page.get_by_text("Filters:").first).to_contain_text("Hunan")
     expect(page.get_by_role("heading", level=2, name=re.compile(r"^Poverty counties in view \(\d+\)"))).to_be_visible()
     expect(page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first).to_contain_text("Hunan")
-    expect(page.get_by_role("list", name="Year out of poverty")).to_be_visible()  # the map legend
+    expect(page.get_by_role("list", name=t("m_exit", "en"))).to_be_visible()  # the map legend
     params = query(page)
     assert params.get("lang") == ["en"] and params.get("province") == ["湖南省"] and params.get("measure") == ["exit"]
     no_exception(page)
