@@ -215,3 +215,14 @@ def demo_zones_view(zones: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("source", lang): zones["source"],
         }
     )
+
+
+def official_total_text(row, total: int | None, lang: str) -> str:
+    """A dataset's official total as the Data page lists it (`row`: of `data.coverage()`), naming what it counts when
+    that is narrower than the table: the GI table's 2,385 counts only its protection products, not its 3,622 rows."""
+    if total is None:
+        return ""
+    counted, whole = (row.counted_en, row.label_en) if lang == "en" else (row.counted_zh, row.label_zh)
+    if counted == whole:
+        return f"{total:,}"
+    return f"{total:,} ({counted})" if lang == "en" else f"{total:,}（{counted}）"

@@ -14,7 +14,7 @@ from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
 from ipaid.ui import gi_coverage_text, lang
-from ipaid.views import gi_coverage_view
+from ipaid.views import gi_coverage_view, official_total_text
 
 
 def s(key: str, **fmt) -> str:
@@ -95,7 +95,7 @@ def datasets() -> None:
                 s("table"): row.label_en if lang() == "en" else row.label_zh,
                 s("file_name"): row.file,
                 s("rows"): f"{row.rows:,}",
-                s("official_total"): "" if total is None else f"{total:,}",
+                s("official_total"): official_total_text(row, total, lang()),
                 s("coverage"): f"{row.covered:,}/{total:,}" if total else "",
                 s("origin"): row.origin,
                 s("error_col"): row.error.splitlines()[0] if row.error else "",

@@ -306,3 +306,22 @@ def test_back_to_the_profiles_page_before_a_county_was_chosen_shows_no_county(hi
     assert at.selectbox(key="county_pick").value is None and "county" not in at.query_params
     history_run(at, {"lang": "en", "county": "430822"})  # Forward
     assert at.selectbox(key="county_pick").value == "430822"
+
+
+def test_the_data_page_says_what_an_official_total_counts():
+    """The GI table's row: 3,622 rows beside 2,385 read as over 100 %; the total counts protection products only."""
+    from streamlit.testing.v1 import AppTest
+
+    from ipaid import data
+
+    gis = data.coverage().set_index("table").loc["gis"]
+    for lang, counted in (("en", gis["counted_en"]), ("zh", gis["counted_zh"])):
+        at = AppTest.from_file("../app.py", default_timeout=120)
+        at.query_params["lang"] = lang
+        at.switch_page("pages/data.py").run()
+        table = at.dataframe[0].value
+        row = table[table.iloc[:, 1] == gis["file"]].iloc[0]
+        total = f"{int(gis['official_total']):,}"
+        assert total in row.iloc[3] and counted in row.iloc[3], row.tolist()
+        counties = table[table.iloc[:, 1] == "counties.csv"].iloc[0]
+        assert counties.iloc[3] == "832", "a total that counts the whole table needs no words"
