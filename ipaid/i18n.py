@@ -340,8 +340,8 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "exit_years_chart": ("Counties out of poverty by year", "各年脱贫摘帽县数"),
     "click_county": ("Click a county for its profile.", "点击县名查看县情。"),
     "profiles_hint": (
-        "Choose one contiguous area in the sidebar (or open ?area=wuling) for its profile, or find a county above.",
-        "在侧边栏选择一个连片特困地区（或打开 ?area=wuling）查看片区概况，或在上方查找县。",
+        "Choose one contiguous area in the sidebar for its profile, or find a county above.",
+        "在侧边栏选择一个连片特困地区查看片区概况，或在上方查找县。",
     ),
     "loaded": ("Loaded", "已载入"),
     "yes": ("yes", "是"),
