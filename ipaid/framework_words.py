@@ -23,7 +23,7 @@ TEMPLATES = (
     ("{v} options available.", "{v}个可选项。"),
     ("Remove {v}", "移除{v}"),
     ("Cancel upload of {v}", "取消上传{v}"),
-    ("{v} per file", "单个文件不超过{v}"),
+    ("{v} per file", "每个文件不超过{v}"),
     ("{v} files are not allowed.", "不接受{v}类型的文件。"),
 )
 

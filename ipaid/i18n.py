@@ -814,9 +814,9 @@ FRAMEWORK = {
     "Autosize": "自动列宽",
     "Format": "格式",
     "progress": "进度",
-    "Upload": "上传",
+    "Upload": STRINGS["data_uploader_button"][1],
     "Error:": "错误：",
-    "Drag and drop a file here": "将文件拖放到此处",
+    "Drag and drop a file here": STRINGS["data_uploader_drop"][1],
     "Drag and drop files here": "将文件（可多个）拖放到此处",
 }
 
