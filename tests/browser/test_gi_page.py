@@ -26,7 +26,7 @@ def table_grid(page):
 
 
 def search_for(page, text: str) -> None:
-    box = page.get_by_label(re.compile("^搜索"))
+    box = page.get_by_label(re.compile("^搜索（"))  # not the tables' "搜索" (Search)
     box.fill(text)
     box.press("Enter")
     page.wait_for_timeout(300)
@@ -67,7 +67,7 @@ def test_search_without_result_then_with_result_and_reload(page):
     page.wait_for_url(re.compile(rf"detail={other}"))
     link = page.url
     open_page(page, link)
-    expect(page.get_by_label(re.compile("^搜索"))).to_have_value("桑植")
+    expect(page.get_by_label(re.compile("^搜索（"))).to_have_value("桑植")
     expect(detail_box(page)).to_have_value(re.compile(rf"\({other}\)"))
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
