@@ -13,7 +13,7 @@ from ipaid import auth, data, data_ui, export, import_gi, store, upload
 from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
-from ipaid.ui import gi_coverage_text, lang
+from ipaid.ui import column_width, gi_coverage_text, lang
 from ipaid.views import gi_coverage_view, official_total_text
 
 
@@ -101,7 +101,14 @@ def datasets() -> None:
                 s("error_col"): row.error.splitlines()[0] if row.error else "",
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    table = pd.DataFrame(rows)
+    totals = table[s("official_total")]  # "2,385 (GI protection products)" whole, not cut at its column's width
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={s("official_total"): st.column_config.Column(width=column_width(totals))},
+    )
     for row in cov[cov["error"] != ""].itertuples():  # a broken table, named where it cannot be missed
         st.error(
             t("table_broken", lang(), table=row.label_en if lang() == "en" else row.label_zh), icon=":material/block:"
