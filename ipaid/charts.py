@@ -65,8 +65,7 @@ def bar(
     enc_y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=label_limit))
     base = alt.Chart(counts).encode(
         y=enc_y,
-        # labelFlush: the last tick's label ends at the axis ("3,400" ran past the chart's right edge)
-        x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format=",d", labelFlush=True)),
+        x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format=",d")),
         tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("count:Q", title=t("count", lang), format=",d")],
     )
     if select:
@@ -88,8 +87,8 @@ def bar(
         text=alt.Text("count:Q", format=",d")  # 3,268 as the page writes it
     )
     height = max(120, 22 * len(counts))
-    # right padding: after a switch to Chinese the count axis's last label ("3,400" since counts have thousands
-    # separators, flush with the axis) ended 2 px past the chart's edge (test_glyphs, GI type chart, 3 of 3 runs)
+    # right padding: after a switch to Chinese the count axis's last label ("3,400", wider since counts have
+    # thousands separators) ended 2 px past the chart's edge (test_glyphs, the GI type chart, 3 of 3 runs)
     chart = (bars + text).properties(
         height=height, width="container", padding={"left": 5, "top": 5, "bottom": 5, "right": 12}
     )
