@@ -24,7 +24,7 @@ from ipaid.playback import (
     parse_year,
     year_counts,
 )
-from ipaid.ui import filters_text, legend, table_switch, warn_unknown, write_url
+from ipaid.ui import filters_text, first_good, legend, table_switch, warn_unknown, write_url
 
 YEAR_KEY = "year"  # the slider's key and URL parameter
 PLAYING, TIMER, FULL = "_play_on", "_play_timer", "_play_full_run"
@@ -84,7 +84,7 @@ def _step(f: Filters, lang: str, steps: int, resets: int) -> None:
 def check_link_year(lang: str) -> None:
     """Outside the playback: a year in the link that the playback would not take is named, as on entering the
     playback, and left out of the URL (a good one stays for the playback)."""
-    bad = [a for a in st.query_params.get_all(YEAR_KEY) if parse_year(a) is None]
+    bad = first_good(YEAR_KEY, parse_year)[1]
     if bad and YEAR_KEY not in st.session_state:
         warn_unknown(YEAR_KEY, t("year_param", lang), bad, lang)
         write_url([YEAR_KEY])  # no year chosen: the parameter is removed
@@ -94,13 +94,10 @@ def playback(f: Filters, lang: str, steps: int, resets: int) -> None:
     """The playback view for the place filters `f`: the year from the link on entry, then the slider's."""
     ss = st.session_state
     if YEAR_KEY not in ss:
-        asked = st.query_params.get_all(YEAR_KEY)  # the first good one, as for the other single parameters
-        years = [parse_year(a) for a in asked]
-        bad = [a for a, y in zip(asked, years) if y is None]
+        chosen, bad = first_good(YEAR_KEY, parse_year)  # the first good one, as for the other single parameters
         if bad:
             warn_unknown(YEAR_KEY, t("year_param", lang), bad, lang)
-        good = [y for y in years if y is not None]
-        ss[YEAR_KEY] = good[0] if good else YEARS[0] if asked else ss.get("_year", YEARS[0])
+        ss[YEAR_KEY] = parse_year(chosen) if chosen else YEARS[0] if bad else ss.get("_year", YEARS[0])
     else:  # Back or Forward may have restored it from the link as text
         ss[YEAR_KEY] = parse_year(ss[YEAR_KEY]) or YEARS[0]
     playing = bool(ss.get(PLAYING))

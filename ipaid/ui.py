@@ -186,9 +186,8 @@ def url_moved() -> bool:
 def first_good(key: str, good) -> tuple[str, list[str]]:
     """A one-value link parameter: the first value of `?key=` that `good` accepts ("" when none does) and the values
     it refused. A repeated parameter takes its first good value, as the filters and `?year=` do."""
-    asked = st.query_params.get_all(key)
-    chosen = next((value for value in asked if good(value)), "")
-    return chosen, [value for value in asked if value != chosen and not good(value)]
+    checked = [(value, bool(good(value))) for value in st.query_params.get_all(key)]
+    return next((value for value, ok in checked if ok), ""), [value for value, ok in checked if not ok]
 
 
 def link_choice(key: str, allowed: list[str], what: str) -> None:
