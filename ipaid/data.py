@@ -13,8 +13,9 @@ import pandas as pd
 
 from ipaid import consistency, store
 from ipaid.admin_index import county_index, known_refs
+from ipaid.gi_names import spell_all
 from ipaid.i18n import LANGS, first_of, listing
-from ipaid.names import pinyin, place_en
+from ipaid.names import place_en
 from ipaid.paths import DATA_DIR
 from ipaid.schema import DataError, Problem, TableSpec, validate
 from ipaid.tablefile import read_table_bytes
@@ -170,9 +171,9 @@ def load_counties() -> pd.DataFrame:
 
 @by_signature("gis")
 def load_gis() -> pd.DataFrame:
-    """GIs with English fallbacks (pinyin) and their county codes as lists."""
+    """GIs with English fallbacks (pinyin in words: `gi_names`) and their county codes as lists."""
     gis = load_table("gis").copy()
-    gis["name_en"] = gis["name_en"].where(gis["name_en"] != "", gis["name_zh"].map(pinyin))
+    gis["name_en"] = gis["name_en"].where(gis["name_en"] != "", spell_all(gis["name_zh"]))
     gis["province_en"] = gis["province"].map(place_en)
     gis["counties"] = gis["county_adcodes"].map(lambda s: [c.strip() for c in s.split(";") if c.strip()])
     return gis

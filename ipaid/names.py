@@ -127,19 +127,31 @@ PROVINCE_EN = {
 
 @lru_cache(maxsize=20000)
 def pinyin(text: str) -> str:
-    """Plain pinyin, syllables of one word joined and capitalised: 桑植白茶 → 'Sangzhibaicha'."""
+    """Plain pinyin as typed, syllables of one word joined and capitalised, ü as v: 桑植白茶 → 'Sangzhibaicha',
+    绿茶 → 'Lvcha' (what searches compare with)."""
     return "".join(lazy_pinyin(text)).capitalize() if text else ""
+
+
+def syllables(text: str) -> list[str]:
+    """Pinyin syllables as names are written, ü kept (绿 lü); a run of other characters is one item."""
+    return lazy_pinyin(text, v_to_u=True)
+
+
+def join_syllables(parts: list[str]) -> str:
+    """Syllables as one word, with an apostrophe before a syllable starting with a, o or e after another one
+    (西安 → 'xi'an', 莲藕 → 'lian'ou')."""
+    out = ""
+    for syllable in parts:
+        joined = out[-1:].isalpha() and syllable[:1] in "aoe" and syllable.isalpha()
+        out += ("'" if joined else "") + syllable
+    return out
 
 
 @lru_cache(maxsize=20000)
 def place_pinyin(name: str) -> str:
     """Pinyin of a place name as maps write it: an apostrophe before a syllable starting with a, o or e
-    (西安 → "Xi'an", 吉安 → "Ji'an"; plain `pinyin` runs them together: "Xian", "Jian")."""
-    out = ""
-    for syllable in lazy_pinyin(name):
-        joined = out[-1:].isalpha() and syllable[:1] in "aoe" and syllable.isalpha()
-        out += ("'" if joined else "") + syllable
-    return out.capitalize()
+    (西安 → "Xi'an", 吉安 → "Ji'an"; plain `pinyin` runs them together: "Xian", "Jian"), and ü (绿春 → "Lüchun")."""
+    return join_syllables(syllables(name)).capitalize()
 
 
 @lru_cache(maxsize=20000)

@@ -6,7 +6,9 @@ import re
 
 import pandas as pd
 
+from ipaid import data
 from ipaid.data import figure_number
+from ipaid.gi_names import spell_all
 from ipaid.i18n import CATEGORY, GI_TYPE, gi_source, label, t
 from ipaid.names import pinyin, place_en, places_en
 
@@ -165,6 +167,8 @@ def tisc_view(tisc: pd.DataFrame, lang: str) -> pd.DataFrame:
 def projects_view(projects: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The GI promotion programmes of 2019 and 2020 and the projects named in sources, for display."""
     en = lang == "en"
+    gis = data.load_gis()
+    english = dict(zip(gis["name_zh"], gis["name_en"]))
 
     def what(row) -> str:
         if row.level == "programme":
@@ -174,7 +178,7 @@ def projects_view(projects: pd.DataFrame, lang: str) -> pd.DataFrame:
                 projects=row.projects_stated,
                 gis=t("proj_gis", lang, n=row.gis_stated) if pd.notna(row.gis_stated) else "",
             )
-        return f"{row.gi_name} ({pinyin(row.gi_name)})" if en else row.gi_name
+        return f"{row.gi_name} ({english.get(row.gi_name) or spell_all([row.gi_name])[0]})" if en else row.gi_name
 
     return pd.DataFrame(
         {

@@ -64,6 +64,8 @@ def test_describe_and_english_place_names():
         ("吉安县", "Ji'an County"),  # was Jian County
         ("都安瑶族自治县", "Du'an Yao Autonomous County"),
         ("乐安县", "Le'an County"),  # was Lean County
+        ("绿春县", "Lüchun County"),  # ü as maps write it (was Lvchun, pypinyin's typing form)
+        ("吕梁市", "Lüliang City"),
     ],
 )
 def test_english_place_names_read_place_name_characters_as_places_do(name, english):

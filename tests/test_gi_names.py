@@ -1,0 +1,56 @@
+"""GI names with no sourced English name read in words: the place, then the product ('Datong Huanghua')."""
+
+import pytest
+
+from ipaid import data
+from ipaid.gi_names import place_words, product_words, spell, spell_all, split_words
+
+PLACES = place_words()
+
+
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("大同黄花", ["大同", "黄花"]),  # a prefecture's stem
+        ("甘肃武都", ["甘肃", "武都"]),  # a province, then a district
+        ("兴安盟大米", ["兴安盟", "大米"]),  # a prefecture's full name
+        ("兴凯湖大米", ["兴凯湖", "大米"]),  # a lake named after a place stays with it
+        ("孟津黄河鲤鱼", ["孟津", "黄河", "鲤鱼"]),  # the rest split before a known product
+        ("官庄湖西瓜", ["官庄湖", "西瓜"]),  # no place at the start: split before a known product
+        ("祝沟小甜瓜", ["祝沟小甜瓜"]),  # 祝沟小 is not a place: left whole rather than split wrongly
+        ("尼西鸡", ["尼西鸡"]),
+    ],
+)
+def test_names_split_into_place_and_product_words(name, words):
+    assert split_words(name, PLACES, frozenset({"大米", "西瓜", "甜瓜", "鲤鱼"})) == words
+
+
+def test_product_words_are_what_follows_a_place_at_least_twice():
+    names = ["蓝田西瓜", "郸城西瓜", "郸城红薯", "官庄湖西瓜"]
+    assert product_words(names, PLACES) == {"西瓜"}
+
+
+def test_spelling_keeps_phrase_readings_apostrophes_and_the_official_shaanxi():
+    none = frozenset()
+    assert spell("大同黄花", PLACES, none) == "Datong Huanghua"
+    assert spell("长阳木瓜", PLACES, none).startswith("Changyang ")  # 长 read cháng in a place name
+    assert spell("兴安盟大米", PLACES, none) == "Xing'anmeng Dami"
+    assert spell("沂水绿茶", PLACES, none) == "Yishui Lücha"
+    assert spell("陕西苹果", PLACES, none) == "Shaanxi Pingguo"
+    assert spell("一〇三团甜瓜", PLACES, none) == "Yilingsantuantiangua"  # 〇 is not in the Han block: one word
+
+
+def test_the_gi_list_reads_in_words_where_it_had_one_run_of_pinyin():
+    """Before: every one of the 3,239 GIs without a sourced English name read as one run ('Datonghuanghua')."""
+    table = data.load_table("gis")
+    fallback = table["name_en"] == ""
+    shown = data.load_gis().loc[fallback, "name_en"]
+    assert len(shown) > 3000
+    assert shown.str.contains(" ").mean() > 0.75
+    sourced = data.load_gis().loc[~fallback, "name_en"]
+    assert sourced.equals(table.loc[~fallback, "name_en"])  # a sourced English name is kept as it is
+
+
+def test_spell_all_learns_products_from_the_whole_list():
+    assert spell_all(["官庄湖西瓜", "蓝田西瓜", "郸城西瓜"])[0] == "Guanzhuanghu Xigua"
+    assert spell_all(["官庄湖西瓜"]) == ["Guanzhuanghuxigua"]
