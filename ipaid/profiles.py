@@ -39,7 +39,8 @@ def match_counties(counties: pd.DataFrame, query: str | None) -> pd.DataFrame:
         hit = counties[counties[col] == q]
         if len(hit):
             return hit
-    key = "".join(q.lower().split()).replace("'", "")  # Du'an as the map writes it, duan as typed
+    # Du'an and Lüchun as the map writes them, duan and lvchun as typed
+    key = "".join(q.lower().split()).replace("'", "").replace("ü", "v")
     names = counties[["name_listed", "boundary_name"]]
     stems = names.map(lambda n: n[: -len(_suffix(n))] if _suffix(n) else n)
     spelled = stems.map(lambda n: pinyin(n).lower())

@@ -133,6 +133,12 @@ def test_find_county_by_name_part_pinyin_or_code(counties, query):
     assert find_county(counties, query) == "430822"
 
 
+@pytest.mark.parametrize("query", ["Lüchun", "lvchun", "绿春"])
+def test_find_county_by_the_name_the_map_writes_with_u_umlaut_or_as_typed(counties, query):
+    """The map and tables write 绿春县 'Lüchun County'; a name copied from them finds the county, as 'lvchun' does."""
+    assert find_county(counties, query) == "532531"
+
+
 def test_find_county_prefers_an_exact_pinyin_name_over_partial_ones(counties):
     assert len(match_counties(counties, "新化")) == 1  # a whole name wins over names that contain it
     anhua = counties.loc[counties["boundary_name"] == "安化县", "adcode_listed"].iloc[0]
