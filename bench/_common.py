@@ -61,8 +61,12 @@ def parse_no_options(doc: str) -> None:
 
 
 def free_port() -> int:
-    """A loopback port in 8700–8799 that nothing listens on (tried in random order)."""
-    for port in random.sample(PORTS, len(PORTS)):
+    """A loopback port in 8700–8799 that nothing listens on (tried in random order). Under pytest-xdist each
+    worker takes from its own share of the range, so two workers never race for one port."""
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    own = [port for port in PORTS if port % count == worker % count]
+    for port in random.sample(own, len(own)):
         with socket.socket() as s:
             try:
                 s.bind(("127.0.0.1", port))

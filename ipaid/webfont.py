@@ -277,7 +277,8 @@ def ensure_webfont() -> list[Path]:
         for old in FONT_DIR.glob("NotoSansSC-*"):
             if old not in paths:
                 old.unlink(missing_ok=True)
-    return paths
+    _SEEN[(FONT_DIR, signature())] = paths
+    return list(paths)
 
 
 def main(argv: list[str]) -> int:

@@ -23,6 +23,14 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "browser: real-browser tests in headless Chromium")
 
 
+def pytest_collection_modifyitems(items):
+    """For pytest-xdist (`-n 2 --dist loadgroup`, pytest.ini): a test file runs in one worker, and so do all the
+    browser tests, one after another, so that two Chromiums drawing the national map never share the cores."""
+    for item in items:
+        group = "browser" if item.path.parent.name == "browser" else item.path.name
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def playwright():
     """One Playwright for the whole run (a second sync Playwright in the same process is refused)."""

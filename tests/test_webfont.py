@@ -106,8 +106,12 @@ def test_build_writes_every_slice_and_drops_other_versions(tmp_path, monkeypatch
     assert set(TTFont(paths[0]).getBestCmap()) == set(webfont.slices()[0])
 
 
-def test_a_process_checks_the_slices_once(monkeypatch):
-    """app.py asks on every page run: once all slices were seen, no file is looked at again."""
+@pytest.mark.parametrize("fresh", [False, True], ids=["found", "written"])
+def test_a_process_checks_the_slices_once(monkeypatch, tmp_path, fresh):
+    """app.py asks on every page run: once all slices were seen, or written by this process, no file is looked at
+    again."""
+    if fresh:
+        monkeypatch.setattr(webfont, "FONT_DIR", tmp_path)
     first = webfont.ensure_webfont()
     monkeypatch.setattr(webfont, "slice_path", lambda i: pytest.fail("the slices were checked again"))
     assert webfont.ensure_webfont() == first
