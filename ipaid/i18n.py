@@ -296,6 +296,13 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "gi_col_name": ("Name", "名称"),
     "gi_col_other_name": ("Chinese", "英文名/拼音"),
     "gis_shown": ("GIs shown: {n:,}", "显示{n:,}条"),
+    "gi_names_pinyin": (
+        "English names: {sourced:,} of these {total:,} GIs have one in their sources; the others read the Chinese "
+        "name in pinyin, place first (大同黄花 Datong Huanghua).",
+        "英文名称：这{total:,}个地理标志中有{sourced:,}个的来源给出英文名，"
+        "其余为中文名的拼音（地名在前，如大同黄花 Datong Huanghua）。",
+    ),
+    "pinyin_reading": ("(pinyin reading; no English name in the sources)", "（拼音；来源未给出英文名）"),
     "gi_chart_source": (
         "data/gi_products.csv (CNIPA, AQSIQ and MoA announcements; see each row's source)",
         "data/gi_products.csv（国家知识产权局、原质检总局、农业农村部公告，见各行来源）",

@@ -108,6 +108,8 @@ st.dataframe(
 )
 if table.empty:
     st.caption(t("gi_no_search_match", L))
+elif en:
+    st.caption(t("gi_names_pinyin", L, sourced=int((~table["name_en_pinyin"]).sum()), total=len(table)))
 downloads("gi-table", table.drop(columns=["counties"]), key="gi_table", f=f)
 press_kit_button(
     {name: (chart, frame) for name, (chart, _, frame) in built.items()}, sorted(set(gis["source"])), f, key="gi"
@@ -123,7 +125,8 @@ if gi_id:
     gi, where, codes = gi_detail(gi_id, L)
     c1, c2 = st.columns([2, 3])
     with c1:
-        st.markdown(f"### {literal(gi['name_zh'])}  \n{literal(gi['name_en'])}")
+        reading = " " + t("pinyin_reading", L) if gi["name_en_pinyin"] else ""
+        st.markdown(f"### {literal(gi['name_zh'])}  \n{literal(gi['name_en'])}{reading}")
         year = "—" if pd.isna(gi["year_approved"]) else int(gi["year_approved"])
         for word, value in (
             ("type", label(GI_TYPE, gi["gi_type"], L)),
