@@ -82,7 +82,9 @@ def _gi_table(b: Brief, lang: str, rows: int) -> str:
     table = f"<table class='gis'><tr>{heads}</tr>{cells}</table>"
     by_type = f"<p class='small'>{escape(t('brief_gis_by_type', lang, types=gi_types(b.gis, lang)))}"
     more = f"<br>{escape(t('brief_gis_more', lang, n=n - rows))}" if n > rows else ""
-    return head + table + by_type + more + "</p>"
+    pinyin = lang == "en" and b.gis.head(rows)["name_en_pinyin"].any()
+    reading = f"<br>{escape(t('brief_pinyin_names', lang))}" if pinyin else ""
+    return head + table + by_type + more + reading + "</p>"
 
 
 def _counties(b: Brief, lang: str) -> str:

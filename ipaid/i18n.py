@@ -592,6 +592,10 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "brief_gis_title": ("Geographical indications ({n})", "地理标志（{n}个）"),
     "brief_gis_by_type": ("By type: {types}", "按类型：{types}"),
     "brief_gis_more": ("{n} more are listed on the dashboard.", "另有{n}个见看板。"),
+    "brief_pinyin_names": (
+        "Names in pinyin (Minxian Danggui) read the Chinese name: the sources give no English name for them.",
+        "拼音名称为中文名的读音：来源未给出其英文名。",
+    ),
     "brief_gis_none": ("No GI in the loaded data names this place.", "已载入数据中没有指向此地的地理标志。"),
     "brief_gis_placed": (
         "A GI is counted where its source names the county (or its protected area covers it); GIs placed only on a "

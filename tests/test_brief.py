@@ -212,3 +212,18 @@ def test_locator_caption_sits_under_the_locator_map():
     html = brief._html(county_content(SANGZHI, "en"), "en", (b"place", b"locator"), 5, 5)
     caption = html.index(t("brief_locator", "en").replace("'", "&#x27;"))
     assert html.index('class="locator"') < caption < html.index('class="place"')
+
+
+def test_an_english_brief_says_its_pinyin_names_are_readings():
+    """English GI names without a source are pinyin ('Minxian Danggui'): the brief's GI table says so, and only
+    where it shows such a name."""
+    from ipaid.brief_content import county_content, province_content
+
+    note = t("brief_pinyin_names", "en")
+    gansu = province_content("甘肃省", "en")
+    assert gansu.gis.head(9)["name_en_pinyin"].any()
+    assert note in brief._gi_table(gansu, "en", 9)
+    assert t("brief_pinyin_names", "zh") not in brief._gi_table(province_content("甘肃省", "zh"), "zh", 9)
+    sangzhi = county_content(SANGZHI, "en")
+    assert not sangzhi.gis.head(9)["name_en_pinyin"].any()  # its GIs' English names are all sourced
+    assert note not in brief._gi_table(sangzhi, "en", 9)
