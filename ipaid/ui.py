@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from ipaid import chart_text, data, display, framework_words, palette
+from ipaid import chart_text, data, display, framework_words, history_entries, palette
 from ipaid.admin_index import county_index
 from ipaid.chart_tables import reader_table
 from ipaid.figures import figure_help, figure_label, figure_text, gi_coverage_line, gi_types_line
@@ -364,7 +364,8 @@ def display_options() -> None:
         ss[f"_{name}_on"] = ss.get(name) == display.OPTIONS[name][0]
         st.toggle(t(word, lang()), key=f"_{name}_on", on_change=_set_display, args=(name,))
     st.html(f"<style>{display.css(*display_state())}</style>")
-    st.html(framework_words.html(lang()), unsafe_allow_javascript=True)
+    scripts = f"{framework_words.html(lang())}<script>{history_entries.script()}</script>"
+    st.html(scripts, unsafe_allow_javascript=True)
     if lang() == "en":  # the Chinese charts' characters, out of sight: their font slices load in the background
         st.html(f'<div class="{display.PRELOAD}" aria-hidden="true">{chart_characters()}</div>')
 

@@ -28,7 +28,9 @@ names, labels = county_labels(L)
 linked = st.query_params.get_all("county")
 if not linked and url_moved():  # Back to the view before a county was chosen: the page wrote the old one over it
     st.session_state["county_pick"] = None
-if linked and linked != [st.session_state.get("_county_written")]:  # a link, not the value this page wrote
+# A link, not the value this page wrote, unless the page's choice is gone (dropped when another page ran: Back or
+# Forward to this page).
+if linked and (linked != [st.session_state.get("_county_written")] or "county_pick" not in st.session_state):
     pick, missing, ambiguous = county_from_link(counties, linked)
     if missing:
         shown = listing([cut_value(q) for q in missing], L)

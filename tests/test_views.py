@@ -314,6 +314,22 @@ def test_back_to_the_profiles_page_before_a_county_was_chosen_shows_no_county(hi
     assert at.selectbox(key="county_pick").value == "430822"
 
 
+def test_back_to_a_county_profile_from_another_page_shows_the_county(history_run):
+    """Profile of Sangzhi, then the map, then Back (or Forward to the profile after a map click): the profile's
+    link names the county it wrote before, but the page's choice was dropped when the map ran; the county was lost
+    from the page and its link."""
+    at = run("profiles", lang="en", county="430822")
+    assert at.selectbox(key="county_pick").value == "430822"
+    at.switch_page("pages/map.py").run()
+    assert not at.exception
+    at.switch_page("pages/profiles.py")
+    history_run(at, {"lang": "en", "county": "430822"})  # Back to the profile
+    assert at.selectbox(key="county_pick").value == "430822" and at.query_params["county"] == "430822"
+    assert "Sangzhi" in at.header[0].value
+    at.selectbox(key="county_pick").set_value("532531").run()  # then another county, chosen on the page
+    assert at.selectbox(key="county_pick").value == "532531" and at.query_params["county"] == "532531"
+
+
 def test_the_data_page_says_what_an_official_total_counts():
     """The GI table's row: 3,622 rows beside 2,385 read as over 100 %; the total counts protection products only."""
     from streamlit.testing.v1 import AppTest

@@ -7,6 +7,7 @@ pointer-down must stay under its 250 ms click limit: it did not while the county
 """
 
 import math
+from urllib.parse import unquote
 
 import numpy as np
 import pytest
@@ -112,9 +113,26 @@ def test_click_province_then_prefecture_then_breadcrumb_back(page, requests_seen
     assert len(national) == 1, national  # the national county file was not fetched again
 
 
-def test_click_county_opens_profile(page, shapes):
+def test_click_county_opens_profile_and_one_back_returns_to_the_map(page, shapes):
+    """The click adds one history entry: Back shows the map at the same level, Back again the page before it
+    (Streamlit pushed the map's address with the county first, so two Backs were needed), Forward the profile."""
     open_page(page, "/map?province=湖南省&prefecture=张家界市")
     wait_map_drawn(page, min_fraction=0.05)
+    entries = page.evaluate("history.length")
     click_on_map(page, Filters(provinces=("湖南省",), prefecture="张家界市"), shapes[SANGZHI], "county=430822")
     page.wait_for_function("() => location.pathname.endsWith('/profiles')")  # the query may change first
     page.get_by_role("heading", name="桑植县").first.wait_for()
+    wait_idle(page)
+    assert page.evaluate("history.length") == entries + 1
+    page.go_back()
+    page.wait_for_function("() => location.pathname.endsWith('/map')")
+    wait_map_drawn(page, min_fraction=0.05)
+    expect(page.get_by_role("heading", level=1)).to_have_text("地图")
+    assert "prefecture=张家界市" in unquote(page.url)  # the map as it was, at the prefecture's level
+    page.go_forward()
+    page.wait_for_function("() => location.pathname.endsWith('/profiles')")
+    page.get_by_role("heading", name="桑植县").first.wait_for()
+    page.go_back()
+    page.wait_for_function("() => location.pathname.endsWith('/map')")
+    page.go_back()
+    page.wait_for_function("() => !location.pathname.endsWith('/map')")  # the page before the map
