@@ -14,7 +14,7 @@ from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
 from ipaid.ui import column_width, gi_coverage_text, lang
-from ipaid.views import gi_coverage_view, official_total_text
+from ipaid.views import gi_coverage_view, official_total_text, utc_time
 
 
 def s(key: str, **fmt) -> str:
@@ -61,7 +61,7 @@ def do_write(write, gen_key: str | None = None, conflict: str = "conflict", rest
     except store.Conflict as exc:
         st.session_state["data_msg"] = (
             "warning",
-            s(conflict, v=exc.current, who=exc.author or "—", when=exc.at or "—"),
+            s(conflict, v=exc.current, who=exc.author or "—", when=utc_time(exc.at) or "—"),
         )
     except DataError as exc:
         st.session_state["data_msg"] = ("error", f"{s('failed')}\n{exc}")
@@ -267,7 +267,7 @@ def versions_section(steward) -> None:
             hist = upload.history(name)
             hist.loc[hist["version"] == 0, "note"] = s("shipped")
             st.dataframe(
-                hist.assign(rows=hist["rows"].map("{:,}".format)).rename(
+                hist.assign(rows=hist["rows"].map("{:,}".format), created_at=hist["created_at"].map(utc_time)).rename(
                     columns={
                         "version": s("version"),
                         "created_at": s("created"),

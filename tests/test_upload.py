@@ -348,3 +348,21 @@ def test_the_upload_help_names_every_encoding_and_separator_read(lang):
         assert name.removesuffix("-sig").upper() in help_text, name
     words = {"en": ("commas", "tabs", "semicolons"), "zh": ("逗号", "制表符", "分号")}[lang]
     assert all(w in help_text for w in words), words
+
+
+def test_stored_times_read_as_date_and_time_in_the_versions_table_and_a_conflict(page):
+    """Sweep 11: the Versions table showed '2026-12-01T23:02:35+00:00' under "Stored at (UTC)", and a conflict
+    said '… 2026-12-01T23:02:35+00:00 UTC)'. Both now read '2026-12-01 23:02:35'."""
+    import re
+
+    page.file_uploader[0].set_value(("gis.csv", csv(edited_gis()), "text/csv")).run()
+    other = edited_gis()
+    other.loc[3, "name_en"] = "changed by another steward"
+    upload.accept("gis", csv(other), "other.csv", "meanwhile", steward=STEWARD)  # stored after this preview
+    page.button(key="upload_confirm_gis").click().run()
+    assert not page.exception
+    [warning] = [w.value for w in page.warning if "UTC" in w.value]
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC[)）]", warning), warning
+    versions = next(f.value for f in page.dataframe if "版本" in f.value.columns)
+    stored = [v for v in versions["保存时间（UTC）"] if v]
+    assert stored and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", v) for v in stored), stored
