@@ -818,6 +818,8 @@ FRAMEWORK = {
     "Error:": "错误：",
     "Drag and drop a file here": STRINGS["data_uploader_drop"][1],
     "Drag and drop files here": "将文件（可多个）拖放到此处",
+    "Show password": "显示密码",
+    "Hide password": "隐藏密码",
 }
 
 TABLE_COLUMNS = {

@@ -1,0 +1,30 @@
+"""Sweep 11 in headless Chromium: names screen readers read on the Data page, in the page's language."""
+
+import pytest
+from playwright.sync_api import expect
+
+from bench._common import Server, open_page
+from ipaid import auth
+from ipaid.i18n import t
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def steward_server(tmp_path_factory):
+    """An app server whose secrets hold a local steward account (the Data page then draws its sign-in form)."""
+    secrets = tmp_path_factory.mktemp("sweep11") / "secrets.toml"
+    secrets.write_text(f'[ipaid.stewards]\nalice = "{auth.hash_password("a long test password")}"\n')
+    with Server(env={"STREAMLIT_SECRETS_FILES": str(secrets)}) as srv:
+        yield srv
+
+
+def test_the_password_eye_is_named_in_chinese_on_the_chinese_data_page(new_page, steward_server):
+    """The sign-in form's show-password button read "Show password" to screen readers on the Chinese page."""
+    page = new_page(base_url=steward_server.url, width=1024, height=768)
+    open_page(page, "/data")
+    page.locator('[data-testid="stExpander"] summary').filter(has_text=t("steward_sign_in", "zh")).click()
+    eye = page.locator('[data-testid="stForm"] button[aria-pressed]')
+    expect(eye).to_have_attribute("aria-label", "显示密码")
+    eye.click()
+    expect(eye).to_have_attribute("aria-label", "隐藏密码")
