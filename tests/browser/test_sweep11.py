@@ -1,13 +1,30 @@
-"""Sweep 11 in headless Chromium: names screen readers read on the Data page, in the page's language."""
+"""Sweep 11 in headless Chromium: names screen readers read on the map and the Data page, in the page's language."""
 
 import pytest
 from playwright.sync_api import expect
 
-from bench._common import Server, open_page
+from bench._common import Server, open_page, wait_idle
 from ipaid import auth
 from ipaid.i18n import t
 
 pytestmark = pytest.mark.browser
+SIDEBAR = '[data-testid="stSidebar"]'
+MAP_FOCUS = '[data-testid="stDeckGlJsonChart"] .deck-events-root'
+
+
+def test_the_maps_keyboard_stop_is_named_in_the_page_language(new_page):
+    """Tab reached the map (deck.gl's event root, tabindex 0: the arrow keys move the map) with no name, so a
+    screen reader said nothing there; it is now an application named in the page's language, also after a switch."""
+    page = new_page(width=1024, height=768)
+    open_page(page, "/map")
+    focus = page.locator(MAP_FOCUS)
+    expect(focus).to_have_attribute("role", "application")
+    expect(focus).to_have_attribute("aria-label", t("map_aria", "zh"))
+    before = page.url
+    page.locator(SIDEBAR).get_by_role("radio", name="English", exact=True).click()
+    page.wait_for_url(lambda url: url != before)
+    wait_idle(page)
+    expect(page.locator(MAP_FOCUS)).to_have_attribute("aria-label", t("map_aria", "en"))
 
 
 @pytest.fixture(scope="module")
