@@ -27,6 +27,22 @@ def test_the_maps_keyboard_stop_is_named_in_the_page_language(new_page):
     expect(page.locator(MAP_FOCUS)).to_have_attribute("aria-label", t("map_aria", "en"))
 
 
+AXIS_WORDS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] [aria-label]')]
+    .map(e => e.getAttribute('aria-label')).filter(l => /^(X-axis|Y-axis|Legend|Axis)/.test(l))"""
+
+
+def test_chart_axes_say_nothing_in_english_on_a_chinese_page(new_page):
+    """Vega named each axis in English on Chinese pages ("X-axis titled '数量' for a linear scale with values from 0
+    to 350"); the chart's description, in the page's language, is its name, and its bars keep their values."""
+    page = new_page(width=1024, height=768)
+    open_page(page, "/gi")
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=stVegaLiteChart] g.mark-rect path').length")
+    page.wait_for_timeout(1000)  # the other charts draw
+    assert page.evaluate(AXIS_WORDS) == []
+    bars = page.locator('[data-testid="stVegaLiteChart"]').first.locator('g.mark-rect path[aria-label*="湖南省"]')
+    expect(bars).to_have_count(1)
+
+
 @pytest.fixture(scope="module")
 def steward_server(tmp_path_factory):
     """An app server whose secrets hold a local steward account (the Data page then draws its sign-in form)."""
