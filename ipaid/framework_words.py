@@ -19,13 +19,14 @@ from ipaid.display import SCRIPT
 from ipaid.i18n import FRAMEWORK, t
 
 # Words around a value ({v}), English → Chinese: a list's announcement for screen readers, a chosen value's or an
-# uploaded file's remove button, the file uploader's size limit and type error.
+# uploaded file's remove button, the file uploader's size limit and type error, a field's help button.
 TEMPLATES = (
     ("{v} options available.", "{v}个可选项。"),
     ("Remove {v}", "移除{v}"),
     ("Cancel upload of {v}", "取消上传{v}"),
     ("{v} per file", "每个文件不超过{v}"),
     ("{v} files are not allowed.", "不接受{v}类型的文件。"),
+    ("Help for {v}", "“{v}”的说明"),
 )
 
 # Elements drawn without a name for screen readers, with the role and name (an i18n key) they are given: the map's

@@ -43,6 +43,21 @@ def test_chart_axes_say_nothing_in_english_on_a_chinese_page(new_page):
     expect(bars).to_have_count(1)
 
 
+def test_a_fields_help_button_is_named_in_the_page_language(new_page):
+    """The GI search box's help button read "Help for 搜索（中文、英文或拼音）" on the Chinese page."""
+    page = new_page(width=1024, height=768)
+    open_page(page, "/gi")
+    help_button = page.locator(
+        '[data-testid="stMain"] [data-testid="stTextInput"] [data-testid="stTooltipHoverTarget"] button'
+    )
+    expect(help_button).to_have_attribute("aria-label", f"“{t('search', 'zh')}”的说明")
+    before = page.url
+    page.locator(SIDEBAR).get_by_role("radio", name="English", exact=True).click()
+    page.wait_for_url(lambda url: url != before)
+    wait_idle(page)
+    expect(help_button).to_have_attribute("aria-label", f"Help for {t('search', 'en')}")
+
+
 @pytest.fixture(scope="module")
 def steward_server(tmp_path_factory):
     """An app server whose secrets hold a local steward account (the Data page then draws its sign-in form)."""
