@@ -13,7 +13,7 @@ from ipaid import auth, data, data_ui, export, import_gi, store, upload
 from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
-from ipaid.ui import column_width, gi_coverage_text, lang
+from ipaid.ui import NARROWEST_MAIN, column_width, gi_coverage_text, lang, wrapped_row_height
 from ipaid.views import gi_coverage_view, official_total_text, utc_time
 
 
@@ -30,16 +30,18 @@ def show_problems(exc: DataError) -> None:
     """Every problem by line and column, as a table (cell values stay plain text)."""
     st.error(s("rejected"), icon=":material/block:")
     problems = sorted(exc.problems, key=lambda p: (p.line or 0, p.column or ""))
+    lines = ["" if p.line is None else str(p.line) for p in problems]
+    columns = [p.column or "" for p in problems]
+    texts = [problem_text(p.message, lang()) for p in problems]
+    widths = {s("line"): column_width([s("line"), *lines]), s("column"): column_width([s("column"), *columns])}
+    widths[s("problem")] = NARROWEST_MAIN - sum(widths.values())  # the rest of the narrowest main column
+    # A long problem (an unknown column and the columns the table has) wraps in its row instead of being cut.
     st.dataframe(
-        pd.DataFrame(
-            {
-                s("line"): ["" if p.line is None else str(p.line) for p in problems],
-                s("column"): [p.column or "" for p in problems],
-                s("problem"): [problem_text(p.message, lang()) for p in problems],
-            }
-        ),
+        pd.DataFrame({s("line"): lines, s("column"): columns, s("problem"): texts}),
         hide_index=True,
         width="stretch",
+        column_config={name: st.column_config.TextColumn(width=w) for name, w in widths.items()},
+        row_height=wrapped_row_height(texts, widths[s("problem")]),
     )
 
 
