@@ -58,6 +58,18 @@ def test_a_fields_help_button_is_named_in_the_page_language(new_page):
     expect(help_button).to_have_attribute("aria-label", f"Help for {t('search', 'en')}")
 
 
+def test_the_gi_table_download_is_named_after_the_search(new_page):
+    """The GI table's CSV after a search for "white tea" (one row) was named gi-table-en.csv, as the whole table."""
+    page = new_page(width=1024, height=768)
+    open_page(page, "/gi?lang=en&q=white%20tea")
+    popover = page.locator('[data-testid="stMain"] [data-testid="stPopover"]').last  # the table's, after the charts'
+    popover.scroll_into_view_if_needed()
+    popover.locator("button").first.click()
+    with page.expect_download() as download:
+        page.locator('[data-testid="stPopoverBody"]').last.get_by_role("button", name="CSV data").click()
+    assert download.value.suggested_filename == "gi-table-white_tea-en.csv"
+
+
 @pytest.fixture(scope="module")
 def steward_server(tmp_path_factory):
     """An app server whose secrets hold a local steward account (the Data page then draws its sign-in form)."""
