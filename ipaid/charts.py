@@ -22,7 +22,12 @@ SVG = {"embedOptions": {"renderer": "svg"}}
 
 
 def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
-    """Title, subtitle (filters, source, date) and fonts that render Chinese in the browser and in exports."""
+    """Title, subtitle (filters, source, date) and fonts that render Chinese in the browser and in exports.
+
+    Axes and legends are hidden from screen readers (`aria=False`): Vega describes each in English ("X-axis titled
+    '数量' for a linear scale with values from 0 to 350"), also on Chinese pages, and the chart's own description
+    in the page's language, its name, says what they show. Marks keep their values, the title its text.
+    """
     return (
         chart.properties(
             title=alt.TitleParams(
@@ -36,8 +41,8 @@ def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
             usermeta=SVG,
         )
         .configure(font=FONT)
-        .configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12)
-        .configure_legend(labelFont=FONT, titleFont=FONT)
+        .configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12, aria=False)
+        .configure_legend(labelFont=FONT, titleFont=FONT, aria=False)
         .configure_view(stroke=None)
     )
 

@@ -708,6 +708,11 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "chart_desc_events": ("{n} dated events, {span}.", "共{n}个事件，{span}年。"),
     "chart_desc_empty": ("no data for the chosen filters.", "当前筛选下没有数据。"),
     "map_table_link": ("The counties in view as a table", "以表格查看地图中的县"),
+    # A map's name for screen readers (its keyboard focus stop: deck.gl moves it with the arrow keys).
+    "map_aria": (
+        "Map of counties: arrow keys move it, + and − zoom in and out",
+        "县域地图：方向键移动地图，加号、减号键放大、缩小",
+    ),
     # --- sidebar GI search box, map table switch ---
     "gi_find": ("Find a geographical indication", "查找地理标志"),
     "gi_find_help": (
@@ -829,6 +834,8 @@ FRAMEWORK = {
     "Error:": "错误：",
     "Drag and drop a file here": STRINGS["data_uploader_drop"][1],
     "Drag and drop files here": "将文件（可多个）拖放到此处",
+    "Show password": "显示密码",
+    "Hide password": "隐藏密码",
 }
 
 TABLE_COLUMNS = {

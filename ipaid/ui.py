@@ -420,6 +420,21 @@ def column_width(values, large: bool | None = None, most: int = 360) -> int:
     return min(round((14 * widest + 20) * (display.TEXT_SCALE if large else 1.0)), most)
 
 
+NARROWEST_MAIN = 560  # px: the main column at 1024 px with the sidebar open (the narrowest judged layout)
+
+
+def wrapped_row_height(values, width: int = NARROWEST_MAIN, large: bool | None = None, most_lines: int = 6):
+    """Row height (px) for a st.dataframe whose longest text in `values`, in a column `width` px wide, wraps
+    onto as many lines as it needs (Streamlit wraps cell text in rows taller than one line), at most
+    `most_lines`; None (the grid's one-line rows) when it fits on one line."""
+    large = display_state()[1] if large is None else large
+    scale = display.TEXT_SCALE if large else 1.0
+    text = column_width(values, large, most=10**6) - round(20 * scale)  # the longest value, without padding
+    room = max(width - round(20 * scale), 1) * 0.9  # words wrap whole: a line ends short of the cell's edge
+    lines = min(int(-(-text // room)), most_lines)
+    return round((20 * lines + 16) * scale) if lines > 1 else None
+
+
 def _resend_choices() -> None:
     """After a language switch: set every choice on the page again (the sidebar's filters and each page's
     multiselects, selectboxes and radios), so the browser gets them back in the new language. The browser

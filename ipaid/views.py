@@ -32,6 +32,14 @@ def literal(text) -> str:
     return _MARKUP.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, " ".join(str(text).split())))
 
 
+def utc_time(stamp: str | None) -> str:
+    """A stored time (ISO 8601 in UTC, '2026-12-01T23:02:35+00:00') as people read it: '2026-12-01 23:02:35'.
+    The column or sentence it is shown in says UTC; blank stays blank."""
+    if not stamp:
+        return ""
+    return str(stamp).replace("T", " ", 1).removesuffix("+00:00").removesuffix("Z")
+
+
 def years(values: pd.Series) -> pd.Series:
     """'2014', or blank where unknown (never 'None')."""
     return values.map(lambda y: "" if pd.isna(y) else str(int(y)))

@@ -13,8 +13,8 @@ from ipaid import auth, data, data_ui, export, import_gi, store, upload
 from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
-from ipaid.ui import column_width, gi_coverage_text, lang
-from ipaid.views import gi_coverage_view, official_total_text
+from ipaid.ui import NARROWEST_MAIN, column_width, gi_coverage_text, lang, wrapped_row_height
+from ipaid.views import gi_coverage_view, official_total_text, utc_time
 
 
 def s(key: str, **fmt) -> str:
@@ -30,16 +30,18 @@ def show_problems(exc: DataError) -> None:
     """Every problem by line and column, as a table (cell values stay plain text)."""
     st.error(s("rejected"), icon=":material/block:")
     problems = sorted(exc.problems, key=lambda p: (p.line or 0, p.column or ""))
+    lines = ["" if p.line is None else str(p.line) for p in problems]
+    columns = [p.column or "" for p in problems]
+    texts = [problem_text(p.message, lang()) for p in problems]
+    widths = {s("line"): column_width([s("line"), *lines]), s("column"): column_width([s("column"), *columns])}
+    widths[s("problem")] = NARROWEST_MAIN - sum(widths.values())  # the rest of the narrowest main column
+    # A long problem (an unknown column and the columns the table has) wraps in its row instead of being cut.
     st.dataframe(
-        pd.DataFrame(
-            {
-                s("line"): ["" if p.line is None else str(p.line) for p in problems],
-                s("column"): [p.column or "" for p in problems],
-                s("problem"): [problem_text(p.message, lang()) for p in problems],
-            }
-        ),
+        pd.DataFrame({s("line"): lines, s("column"): columns, s("problem"): texts}),
         hide_index=True,
         width="stretch",
+        column_config={name: st.column_config.TextColumn(width=w) for name, w in widths.items()},
+        row_height=wrapped_row_height(texts, widths[s("problem")]),
     )
 
 
@@ -61,7 +63,7 @@ def do_write(write, gen_key: str | None = None, conflict: str = "conflict", rest
     except store.Conflict as exc:
         st.session_state["data_msg"] = (
             "warning",
-            s(conflict, v=exc.current, who=exc.author or "—", when=exc.at or "—"),
+            s(conflict, v=exc.current, who=exc.author or "—", when=utc_time(exc.at) or "—"),
         )
     except DataError as exc:
         st.session_state["data_msg"] = ("error", f"{s('failed')}\n{exc}")
@@ -267,7 +269,7 @@ def versions_section(steward) -> None:
             hist = upload.history(name)
             hist.loc[hist["version"] == 0, "note"] = s("shipped")
             st.dataframe(
-                hist.assign(rows=hist["rows"].map("{:,}".format)).rename(
+                hist.assign(rows=hist["rows"].map("{:,}".format), created_at=hist["created_at"].map(utc_time)).rename(
                     columns={
                         "version": s("version"),
                         "created_at": s("created"),

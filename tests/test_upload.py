@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -348,3 +350,43 @@ def test_the_upload_help_names_every_encoding_and_separator_read(lang):
         assert name.removesuffix("-sig").upper() in help_text, name
     words = {"en": ("commas", "tabs", "semicolons"), "zh": ("逗号", "制表符", "分号")}[lang]
     assert all(w in help_text for w in words), words
+
+
+def test_stored_times_read_as_date_and_time_in_the_versions_table_and_a_conflict(page):
+    """Sweep 11: the Versions table showed '2026-12-01T23:02:35+00:00' under "Stored at (UTC)", and a conflict
+    said '… 2026-12-01T23:02:35+00:00 UTC)'. Both now read '2026-12-01 23:02:35'."""
+    import re
+
+    page.file_uploader[0].set_value(("gis.csv", csv(edited_gis()), "text/csv")).run()
+    other = edited_gis()
+    other.loc[3, "name_en"] = "changed by another steward"
+    upload.accept("gis", csv(other), "other.csv", "meanwhile", steward=STEWARD)  # stored after this preview
+    page.button(key="upload_confirm_gis").click().run()
+    assert not page.exception
+    [warning] = [w.value for w in page.warning if "UTC" in w.value]
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC[)）]", warning), warning
+    versions = next(f.value for f in page.dataframe if "版本" in f.value.columns)
+    stored = [v for v in versions["保存时间（UTC）"] if v]
+    assert stored and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", v) for v in stored), stored
+
+
+def test_a_long_problem_wraps_in_its_row_instead_of_being_cut(page):
+    """Sweep 11: at 1024 px an unknown column's problem ('unknown column; the columns are: gi_id, name_zh, …', the
+    columns the steward needs) ended at the table's edge, one line per row; rows are now tall enough for it to wrap
+    in the problem column, which takes the rest of the table. Short problems keep one-line rows."""
+    from ipaid import ui
+
+    page.file_uploader[0].set_value(("gis.csv", b"foo,bar\n1,2\n", "text/csv")).run()
+    assert not page.exception and page.error
+    grid = page.dataframe[2]
+    longest = max(grid.value.iloc[:, 2], key=len)
+    assert "gi_id, name_zh" in longest
+    widths = {c: json.loads(grid.proto.columns)[c]["width"] for c in grid.value.columns}
+    assert sum(widths.values()) == ui.NARROWEST_MAIN  # the problem column takes what the other two leave
+    room = widths[grid.value.columns[2]] - 20  # the cell's text width
+    lines = -(-ui.column_width([longest], large=False, most=10**6) // room)
+    assert lines >= 3 and grid.proto.row_height >= 18 * lines + 16  # every line of it in sight
+    bad = shipped()
+    bad.loc[0, "year_approved"] = 1800
+    page.file_uploader[0].set_value(("gis.csv", csv(bad), "text/csv")).run()
+    assert not page.dataframe[2].proto.HasField("row_height")  # "1800 is outside 1985–2030": one line
