@@ -372,7 +372,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "boundaries_note": (
         "The {listed} listed counties have {boundaries} boundaries today: Lenghu (冷湖) and "
-        "Mangya (茫崖) merged into Mangya city in 2018.",
+        "Mangya (茫崖) merged into Mangya City in 2018.",
         "{listed}个贫困县今天对应{boundaries}个行政区划：冷湖、茫崖两行委已于2018年合并为茫崖市。",
     ),
     # --- lead: GI coverage and evidence view ---

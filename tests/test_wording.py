@@ -60,3 +60,10 @@ def test_english_press_facts_write_square_kilometres_as_km2_with_a_superscript()
     texts = data.load_press_facts()["text_en"]
     assert texts.str.contains("3,475 km²").any()
     assert not texts.str.contains(r"\d\s?km2\b").any()
+
+
+def test_the_boundaries_note_names_the_merged_city_as_maps_write_it():
+    """'Mangya city' beside every 'X City' of the map's tooltips and tables."""
+    from ipaid.names import place_en
+
+    assert place_en("茫崖市") in t("boundaries_note", "en", listed=832, boundaries=831)
