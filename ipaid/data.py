@@ -173,7 +173,7 @@ def load_counties() -> pd.DataFrame:
 def load_gis() -> pd.DataFrame:
     """GIs with English fallbacks (pinyin in words: `gi_names`) and their county codes as lists."""
     gis = load_table("gis").copy()
-    gis["name_en_pinyin"] = gis["name_en"] == ""  # no English name in the sources: a pinyin reading instead
+    gis["name_en_pinyin"] = gis["name_en"] == ""  # none in the data file: the dashboard's pinyin reading instead
     gis["name_en"] = gis["name_en"].where(~gis["name_en_pinyin"], spell_all(gis["name_zh"]))
     gis["province_en"] = gis["province"].map(place_en)
     gis["counties"] = gis["county_adcodes"].map(lambda s: [c.strip() for c in s.split(";") if c.strip()])

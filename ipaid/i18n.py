@@ -297,12 +297,12 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "gi_col_other_name": ("Chinese", "英文名/拼音"),
     "gis_shown": ("GIs shown: {n:,}", "显示{n:,}条"),
     "gi_names_pinyin": (
-        "English names: {sourced:,} of these {total:,} GIs have one in their sources; the others read the Chinese "
-        "name in pinyin, place first (大同黄花 Datong Huanghua).",
-        "英文名称：这{total:,}个地理标志中有{sourced:,}个的来源给出英文名，"
-        "其余为中文名的拼音（地名在前，如大同黄花 Datong Huanghua）。",
+        "English names: {n:,} of these {total:,} GIs are this dashboard's pinyin reading of the Chinese name, place "
+        "first (大同黄花 Datong Huanghua); the others are as the data file gives them.",
+        "英文名称：这{total:,}个地理标志中有{n:,}个为本看板给出的中文名拼音（地名在前，如大同黄花 Datong Huanghua），"
+        "其余照录数据文件。",
     ),
-    "pinyin_reading": ("(pinyin reading; no English name in the sources)", "（拼音；来源未给出英文名）"),
+    "pinyin_reading": ("(pinyin reading by this dashboard)", "（本看板给出的拼音）"),
     "gi_chart_source": (
         "data/gi_products.csv (CNIPA, AQSIQ and MoA announcements; see each row's source)",
         "data/gi_products.csv（国家知识产权局、原质检总局、农业农村部公告，见各行来源）",
@@ -593,8 +593,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "brief_gis_by_type": ("By type: {types}", "按类型：{types}"),
     "brief_gis_more": ("{n} more are listed on the dashboard.", "另有{n}个见看板。"),
     "brief_pinyin_names": (
-        "Names in pinyin (Minxian Danggui) read the Chinese name: the sources give no English name for them.",
-        "拼音名称为中文名的读音：来源未给出其英文名。",
+        "English names are mostly pinyin readings of the Chinese name (Minxian Danggui); a translation is given only "
+        "where a source has one.",
+        "英文名称多为中文名的拼音；仅在来源给出译名时使用译名。",
     ),
     "brief_gis_none": ("No GI in the loaded data names this place.", "已载入数据中没有指向此地的地理标志。"),
     "brief_gis_placed": (

@@ -109,7 +109,7 @@ st.dataframe(
 if table.empty:
     st.caption(t("gi_no_search_match", L))
 elif en:
-    st.caption(t("gi_names_pinyin", L, sourced=int((~table["name_en_pinyin"]).sum()), total=len(table)))
+    st.caption(t("gi_names_pinyin", L, n=int(table["name_en_pinyin"].sum()), total=len(table)))
 # The file's name says what chose its rows besides the filters: a picked bar and the search.
 downloads("-".join(["gi-table", *picked_names, query.strip()]), table.drop(columns=["counties"]), key="gi_table", f=f)
 press_kit_button(

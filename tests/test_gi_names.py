@@ -57,17 +57,17 @@ def test_spell_all_learns_products_from_the_whole_list():
 
 
 def test_the_english_gi_page_says_which_names_are_pinyin_readings():
-    """The table's English names mix sourced translations and pinyin: the page says how many are which, and a
-    pinyin name's detail says it is one; a sourced name's does not."""
+    """The table's English names mix the data file's and the dashboard's pinyin readings: the page says how many
+    are the dashboard's, and such a name's detail says it is one; a name from the data file's does not."""
     from tests.test_gi_search import run_gi
 
     gis = data.load_gis()
     hunan = gis[gis["province"] == "湖南省"]
     pinyin_id = hunan.loc[hunan["name_en_pinyin"], "gi_id"].iloc[0]
     at = run_gi(lang="en", province="湖南省", detail=pinyin_id)
-    note = f"{int((~hunan['name_en_pinyin']).sum()):,} of these {len(hunan):,} GIs have one in their sources"
+    note = f"{int(hunan['name_en_pinyin'].sum()):,} of these {len(hunan):,} GIs are this dashboard's pinyin reading"
     assert any(note in c.value for c in at.caption), [c.value for c in at.caption]
-    assert any("(pinyin reading; no English name in the sources)" in m.value for m in at.markdown)
-    at = run_gi(lang="en", detail="GI0001")  # Sangzhi white tea: its English name is sourced
+    assert any("(pinyin reading by this dashboard)" in m.value for m in at.markdown)
+    at = run_gi(lang="en", detail="GI0001")  # Sangzhi white tea: its English name is the data file's (sourced)
     assert not any("pinyin reading" in m.value for m in at.markdown)
-    assert not any("have one in their sources" in c.value for c in run_gi(detail="GI0001").caption)  # Chinese page
+    assert not any("pinyin reading" in c.value for c in run_gi(detail="GI0001").caption)  # Chinese page
