@@ -145,7 +145,7 @@ def gi_coverage_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("cov_province", lang): coverage["placed_province"].map(n),
             t("cov_unplaced", lang): coverage["placed_unplaced"].map(n),
             t("cov_official", lang): [
-                f"{n(c)} / {n(o)}" if pd.notna(o) else ""
+                f"{n(c)}\u00a0/\u00a0{n(o)}" if pd.notna(o) else ""  # one line: no break inside the pair
                 for c, o in zip(coverage["covered"], coverage["official_total"])
             ],
             t("cov_sources", lang): coverage["sources"].map(n),

@@ -268,8 +268,10 @@ def versions_section(steward) -> None:
             base = store.current_id(name)
             hist = upload.history(name)
             hist.loc[hist["version"] == 0, "note"] = s("shipped")
+            shown = hist.assign(rows=hist["rows"].map("{:,}".format), created_at=hist["created_at"].map(utc_time))
+            first = ["version", "current", "created_at", "author", "rows"]  # which is current in sight at 1024 px
             st.dataframe(
-                hist.assign(rows=hist["rows"].map("{:,}".format), created_at=hist["created_at"].map(utc_time)).rename(
+                shown[first + [c for c in shown.columns if c not in first]].rename(
                     columns={
                         "version": s("version"),
                         "created_at": s("created"),
@@ -417,7 +419,8 @@ def gi_coverage_section() -> None:
         return
     st.header(t("cov_title", lang()))
     st.caption(t("cov_help", lang(), n=data.figure_number("agri_product_gis_2008_2022")))
-    st.dataframe(gi_coverage_view(coverage, lang()), hide_index=True, width="stretch")
+    # A static table: its eight short columns wrap their headings to fit 1024 px (a grid hid the last three).
+    st.table(gi_coverage_view(coverage, lang()), hide_index=True)
 
 
 st.title(t("page_data", lang()))

@@ -88,3 +88,24 @@ def test_the_password_eye_is_named_in_chinese_on_the_chinese_data_page(new_page,
     expect(eye).to_have_attribute("aria-label", "显示密码")
     eye.click()
     expect(eye).to_have_attribute("aria-label", "隐藏密码")
+
+
+TABLE_OVERFLOW = """() => [...document.querySelectorAll('[data-testid=stTable]')]
+    .map(t => t.scrollWidth - t.clientWidth)"""
+HEADINGS = """(name) => [...document.querySelectorAll('[data-testid=stDataFrame]')]
+    .map(g => [...g.querySelectorAll('[role=columnheader]')].map(h => h.textContent.trim()))
+    .find(names => names.includes(name))"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_data_pages_gi_coverage_and_current_version_are_in_sight_at_1024_px(new_page, lang):
+    """At 1024 px the GI coverage table hid 'Not placed', the counted/official column and the sources behind a
+    sideways scroll (51 px in Chinese, 275 px in English), and each Versions table its 'Current' column."""
+    page = new_page(width=1024, height=900)
+    open_page(page, f"/data?lang={lang}")
+    page.locator("[data-testid=stTable]").first.wait_for()
+    page.wait_for_timeout(1000)
+    assert page.evaluate(TABLE_OVERFLOW) == [0]
+    name = t("data_current", lang)
+    page.wait_for_function(f"() => ({HEADINGS})({name!r})")
+    assert page.evaluate(HEADINGS, name)[:2] == [t("data_version", lang), name]  # beside the version, not 7th
