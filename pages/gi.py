@@ -142,5 +142,6 @@ if gi_id:
         if where.empty:
             st.info(t("not_located", L))
         else:
-            st.dataframe(where, hide_index=True, width="stretch")
             st.pydeck_chart(maps.county_deck(codes, L), height=260, key="gi_map")
+    if not where.empty:  # under both columns: in the map's column, area and exit year were out of sight at 1024 px
+        st.dataframe(where, hide_index=True, width="stretch")
