@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
 from ipaid import palette
+from ipaid.chart_text import describe
 from ipaid.data import gi_county_links
-from ipaid.i18n import CATEGORY, GI_TYPE, label, t
+from ipaid.i18n import CATEGORY, GI_TYPE, TABLE_COLUMNS, label, t
 from ipaid.webfont import FAMILY, WEB_FAMILY
 
 FONT = f"Source Sans, {WEB_FAMILY}, {FAMILY}, sans-serif"  # as the page (config.toml); exports: Noto
@@ -26,24 +29,52 @@ def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
 
     Axes and legends are hidden from screen readers (`aria=False`): Vega describes each in English ("X-axis titled
     '数量' for a linear scale with values from 0 to 350"), also on Chinese pages, and the chart's own description
-    in the page's language, its name, says what they show. Marks keep their values, the title its text.
+    in the page's language, its name, says what they show. Marks read as `spoken` says; the title and subtitle
+    read their text, without Vega's English "Title text '…'" (set through their styles: Vega-Lite has no other
+    way to them; panels of a concatenated chart keep Vega's words for their own subtitles).
     """
+    lines = title.split("\n")
+    # the text item hidden: its group reads the item's description, the item itself would read it again
+    spoken_titles = {"ipaid-title": {"description": " ".join(lines), "aria": False}}
+    if subtitle and not isinstance(chart, (alt.HConcatChart, alt.VConcatChart, alt.ConcatChart)):
+        spoken_titles["group-subtitle"] = {"description": " ".join(subtitle), "aria": False}
     return (
         chart.properties(
             title=alt.TitleParams(
-                title.split("\n") if "\n" in title else title,
-                subtitle=subtitle,
+                lines if len(lines) > 1 else title,
+                subtitle=subtitle or alt.Undefined,  # an empty one was read out as "Subtitle text ''"
                 anchor="start",
                 fontSize=16,
                 subtitleFontSize=11,
                 subtitleColor=palette.CHART_SUBTITLE,
+                style=["group-title", "ipaid-title"],
             ),
             usermeta=SVG,
         )
-        .configure(font=FONT)
+        .configure(font=FONT, style=spoken_titles)
         .configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12, aria=False)
         .configure_legend(labelFont=FONT, titleFont=FONT, aria=False)
         .configure_view(stroke=None)
+    )
+
+
+COUNT = "format(datum.count, ',d')"  # a count as the charts write it (3,268)
+SILENT = {"aria": False}  # marks that repeat what another mark reads (value labels) or only decorate
+
+
+def role(kind: str, lang: str) -> dict:
+    """Mark properties naming the mark's kind to screen readers in the page's language ("条形", not "bar")."""
+    return {"ariaRoleDescription": t(f"aria_{kind}", lang)}
+
+
+def spoken(chart: alt.Chart, lang: str, *parts: tuple[str, str]) -> alt.Chart:
+    """`chart` with each mark read by screen readers with the words the chart shows ("省份：山东省；数量：347"),
+    not Vega-Lite's default of every field's name ("label: 山东省", "Sum of value"). `parts`: (title, Vega
+    expression of the value); a part titled '' reads its value alone."""
+    colon, sep = ("：", "；") if lang == "zh" else (": ", "; ")
+    pieces = [f"{json.dumps(title + colon)} + ({value})" if title else f"({value})" for title, value in parts]
+    return chart.transform_calculate(aria_text=f" + {json.dumps(sep)} + ".join(pieces)).encode(
+        description="aria_text:N"
     )
 
 
@@ -76,7 +107,7 @@ def bar(
     if select:
         pick = alt.selection_point(name=PROVINCE_SELECT, fields=[key], toggle=False, clear="dblclick")
         bars = (
-            base.mark_bar(**PALE_EDGE)
+            base.mark_bar(**PALE_EDGE, **role("bar", lang))
             .encode(
                 color=alt.condition(pick, alt.value(BAR), alt.value(palette.CHART_BAR_LIGHT)),
                 tooltip=[
@@ -87,8 +118,9 @@ def bar(
             .add_params(pick)
         )
     else:
-        bars = base.mark_bar(color=BAR)
-    text = base.mark_text(align="left", dx=3, fontSize=11, color=palette.CHART_TEXT).encode(
+        bars = base.mark_bar(color=BAR, **role("bar", lang))
+    bars = spoken(bars, lang, (label(TABLE_COLUMNS, key, lang), "datum.label"), (t("count", lang), COUNT))
+    text = base.mark_text(align="left", dx=3, fontSize=11, color=palette.CHART_TEXT, **SILENT).encode(
         text=alt.Text("count:Q", format=",d")  # 3,268 as the page writes it
     )
     height = max(120, 22 * len(counts))
@@ -138,7 +170,13 @@ def gi_cumulative(gis: pd.DataFrame, lang: str, subtitle: list[str]):
     )
     chart = (
         alt.Chart(series)
-        .mark_area(line={"color": BAR}, color=palette.CHART_AREA, interpolate="step-after")
+        .mark_area(
+            line={"color": BAR, **SILENT},
+            color=palette.CHART_AREA,
+            interpolate="step-after",
+            description=describe(t("chart_by_year", lang), series, lang),  # one shape: the whole series
+            **role("area", lang),
+        )
         .encode(
             x=alt.X(
                 "year_approved:Q",
@@ -209,17 +247,22 @@ def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
         title=x_title,
         axis=alt.Axis(values=ticks, labelExpr=label_expr),
     )
-    bars = base.mark_bar(color=BAR, height=18).encode(
-        x=x, x2=alt.datum(LEVERAGE_FROM), tooltip=[alt.Tooltip("text:N", title="")]
+    bars = spoken(
+        base.mark_bar(color=BAR, height=18, **role("bar", lang)).encode(
+            x=x, x2=alt.datum(LEVERAGE_FROM), tooltip=[alt.Tooltip("text:N", title="")]
+        ),
+        lang,
+        ("", "datum.step"),
+        ("", "datum.text"),
     )
     arrows = (
         base.transform_filter("datum.more_than")
-        .mark_point(shape="triangle-right", size=160, filled=True, color=BAR, xOffset=8)
+        .mark_point(shape="triangle-right", size=160, filled=True, color=BAR, xOffset=8, **SILENT)
         .encode(x=x)
     )
     # Each amount above its bar, from the axis start: beside a long bar it ran off a 1024 px page.
     at_start = alt.X("start:Q", scale=scale, axis=None, title=x_title)
-    labels = base.mark_text(align="left", baseline="bottom", dx=2, dy=-11, fontSize=12).encode(
+    labels = base.mark_text(align="left", baseline="bottom", dx=2, dy=-11, fontSize=12, **SILENT).encode(
         x=at_start, text="text:N"
     )
     note = "▶ = 'more than': the true figure is higher" if lang == "en" else "▶ 表示“超过”：实际数值更高"
@@ -236,19 +279,23 @@ def exit_years(counties: pd.DataFrame, lang: str, title: str, subtitle: list[str
     """Counties out of poverty per year (2016–2020)."""
     counts = counties.groupby("exit_year").size().rename("count").reset_index()
     counts["exit_year"] = counts["exit_year"].astype(int)
-    chart = (
-        alt.Chart(counts)
-        .mark_bar(color=BAR)
-        .encode(
-            x=alt.X("exit_year:O", title=t("exit_year", lang)),
-            y=alt.Y("count:Q", title=t("count", lang)),
-            tooltip=[
-                alt.Tooltip("exit_year:O", title=t("exit_year", lang)),
-                alt.Tooltip("count:Q", title=t("count", lang)),
-            ],
-        )
+    chart = spoken(
+        alt.Chart(counts).mark_bar(color=BAR, **role("bar", lang)),
+        lang,
+        (t("exit_year", lang), "datum.exit_year"),
+        (t("count", lang), COUNT),
     )
-    text = alt.Chart(counts).mark_text(dy=-6, fontSize=11).encode(x="exit_year:O", y="count:Q", text="count:Q")
+    chart = chart.encode(
+        x=alt.X("exit_year:O", title=t("exit_year", lang)),
+        y=alt.Y("count:Q", title=t("count", lang)),
+        tooltip=[
+            alt.Tooltip("exit_year:O", title=t("exit_year", lang)),
+            alt.Tooltip("count:Q", title=t("count", lang)),
+        ],
+    )
+    text = (
+        alt.Chart(counts).mark_text(dy=-6, fontSize=11, **SILENT).encode(x="exit_year:O", y="count:Q", text="count:Q")
+    )
     return themed((chart + text).properties(height=220, width="container"), title, subtitle), counts
 
 
@@ -262,15 +309,16 @@ def timeline(events: pd.DataFrame, lang: str, title: str, subtitle: list[str]):
             scale=alt.Scale(zero=False, nice=False, padding=20),
         )
     )
-    rule = base.mark_rule(color=palette.CHART_RULE).encode(x=alt.X("min(year):Q"), x2=alt.X2("max(year):Q"))
-    dots = base.mark_circle(size=110, color=BAR).encode(
+    rule = base.mark_rule(color=palette.CHART_RULE, **SILENT).encode(x=alt.X("min(year):Q"), x2=alt.X2("max(year):Q"))
+    dots = base.mark_circle(size=110, color=BAR, **role("point", lang)).encode(
         tooltip=[alt.Tooltip("year:Q", title=t("year", lang)), alt.Tooltip("text:N", title="")]
     )
+    dots = spoken(dots, lang, (t("year", lang), "datum.year"), ("", "datum.text"))
     # Alternate labels above and below the line, so that neighbouring years do not overlap.
     events = events.sort_values("year").reset_index(drop=True).assign(above=lambda d: d.index % 2 == 0)
     base = base.properties(data=events)
-    above = base.transform_filter("datum.above").mark_text(align="left", angle=330, dx=6, dy=-8, fontSize=11)
-    below = base.transform_filter("!datum.above").mark_text(align="left", angle=30, dx=6, dy=10, fontSize=11)
+    above = base.transform_filter("datum.above").mark_text(align="left", angle=330, dx=6, dy=-8, fontSize=11, **SILENT)
+    below = base.transform_filter("!datum.above").mark_text(align="left", angle=30, dx=6, dy=10, fontSize=11, **SILENT)
     text = above.encode(text="text:N") + below.encode(text="text:N")
     return themed((rule + dots + text).properties(height=190, width="container"), title, subtitle), events
 
@@ -290,7 +338,15 @@ def exit_share_bars(shares: pd.DataFrame, group_names: dict[str, str], lang: str
             alt.Tooltip("pct:Q", title="%"),
         ],
     )
-    bars = base.mark_bar().encode(
+    bars = spoken(
+        base.mark_bar(**role("bar", lang)),
+        lang,
+        ("", "datum.label"),
+        (t("ev_year_end", lang), "datum.year"),
+        (t("ev_exited", lang), "datum.exited"),
+        (t("ev_counties", lang), "datum.counties"),
+        (t("ev_share", lang), "datum.pct"),
+    ).encode(
         y=alt.Y("pct:Q", title=t("ev_share", lang), scale=alt.Scale(domain=[0, 100])),
         color=alt.Color(
             "label:N",
@@ -300,7 +356,7 @@ def exit_share_bars(shares: pd.DataFrame, group_names: dict[str, str], lang: str
             legend=alt.Legend(orient="top", labelLimit=0),
         ),
     )
-    text = base.mark_text(dy=-5, fontSize=10).encode(y="pct:Q", text="exited:Q")
+    text = base.mark_text(dy=-5, fontSize=10, **SILENT).encode(y="pct:Q", text="exited:Q")
     return themed((bars + text).properties(height=260, width="container"), title, subtitle), frame
 
 
@@ -311,29 +367,31 @@ def timing_bars(counts: pd.DataFrame, timing_names: dict[str, str], lang: str, t
         timing_label=counts["timing"].map(timing_names),
     )
     order = list(timing_names.values())
-    chart = (
-        alt.Chart(frame)
-        .mark_bar(**PALE_EDGE)
-        .encode(
-            y=alt.Y("type_label:N", title=None, axis=alt.Axis(labelLimit=220)),
-            x=alt.X("count:Q", title=t("count", lang), stack="zero"),
-            color=alt.Color(
-                "timing_label:N",
-                sort=order,
-                title=None,
-                legend=alt.Legend(orient="top", labelLimit=0),
-                scale=alt.Scale(range=[BAR, palette.CHART_BAR_LIGHT, palette.CHART_GREY_DARK]),
-            ),
-            order=alt.Order("timing_order:Q"),
-            tooltip=[
-                alt.Tooltip("type_label:N", title=""),
-                alt.Tooltip("timing_label:N", title=""),
-                alt.Tooltip("count:Q", title=t("count", lang)),
-            ],
-        )
-        .transform_calculate(
-            timing_order=" ".join(f"datum.timing == '{k}' ? {i} :" for i, k in enumerate(timing_names)) + " 9"
-        )
+    chart = spoken(
+        alt.Chart(frame).mark_bar(**PALE_EDGE, **role("bar", lang)),
+        lang,
+        ("", "datum.type_label"),
+        ("", "datum.timing_label"),
+        (t("count", lang), COUNT),
+    )
+    chart = chart.encode(
+        y=alt.Y("type_label:N", title=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X("count:Q", title=t("count", lang), stack="zero"),
+        color=alt.Color(
+            "timing_label:N",
+            sort=order,
+            title=None,
+            legend=alt.Legend(orient="top", labelLimit=0),
+            scale=alt.Scale(range=[BAR, palette.CHART_BAR_LIGHT, palette.CHART_GREY_DARK]),
+        ),
+        order=alt.Order("timing_order:Q"),
+        tooltip=[
+            alt.Tooltip("type_label:N", title=""),
+            alt.Tooltip("timing_label:N", title=""),
+            alt.Tooltip("count:Q", title=t("count", lang)),
+        ],
+    ).transform_calculate(
+        timing_order=" ".join(f"datum.timing == '{k}' ? {i} :" for i, k in enumerate(timing_names)) + " 9"
     )
     height = 40 + 36 * frame["gi_type"].nunique()
     return themed(chart.properties(height=height, width="container"), title, subtitle), frame

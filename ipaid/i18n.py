@@ -103,6 +103,9 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "year": ("Year", "年份"),
     "cumulative": ("Cumulative", "累计"),
     "type": ("Type", "类型"),
+    "aria_bar": ("bar", "条形"),  # what a screen reader calls a chart's mark (Vega's own words are English)
+    "aria_point": ("point", "数据点"),
+    "aria_area": ("area", "面积"),
     "search": ("Search (Chinese, English or pinyin)", "搜索（中文、英文或拼音）"),
     "click_bar": (
         "Click a province bar to filter the table; click again or double-click to clear.",

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from ipaid import data, palette
-from ipaid.charts import themed
+from ipaid.charts import SILENT, role, spoken, themed
 from ipaid.filters import Filters, filter_counties
 from ipaid.i18n import t
 from ipaid.palette import hex_color
@@ -116,24 +116,27 @@ def cumulative_chart(counts: pd.DataFrame, year: int, lang: str) -> alt.Chart:
         ),
         legend=None,
     )
-    bars = (
-        alt.Chart(parts)
-        .mark_bar()
-        .encode(
-            x=alt.X("label:O", title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("sum(value):Q", title=None, axis=alt.Axis(format="d", tickCount=4)),
-            color=colour,
-            order=alt.Order("part:N"),
-            tooltip=[
-                alt.Tooltip("label:N", title=t("year", lang)),
-                alt.Tooltip("part_name:N", title=""),
-                alt.Tooltip("value:Q", title=t("count", lang)),
-            ],
-        )
+    bars = spoken(
+        alt.Chart(parts).mark_bar(**role("bar", lang)),
+        lang,
+        (t("year", lang), "datum.label"),
+        ("", "datum.part_name"),
+        (t("count", lang), "datum.value"),
+    )
+    bars = bars.encode(
+        x=alt.X("label:O", title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("sum(value):Q", title=None, axis=alt.Axis(format="d", tickCount=4)),
+        color=colour,
+        order=alt.Order("part:N"),
+        tooltip=[
+            alt.Tooltip("label:N", title=t("year", lang)),
+            alt.Tooltip("part_name:N", title=""),
+            alt.Tooltip("value:Q", title=t("count", lang)),
+        ],
     )
     totals = (
         alt.Chart(frame[frame["year"] <= year])
-        .mark_text(dy=-6, fontSize=11, color=palette.CHART_TEXT)
+        .mark_text(dy=-6, fontSize=11, color=palette.CHART_TEXT, **SILENT)
         .encode(x="label:O", y="cumulative:Q", text="cumulative:Q")
     )
     return themed((bars + totals).properties(height=150, width="container"), t("play_chart_title", lang), [])
