@@ -223,13 +223,20 @@ def test_area_labels_lie_inside_the_map_at_1024px():
     assert maps.within([far], maps.fit_view((110, 25, 112, 27)), maps.FOCUSED_LABEL_PX) == [far]
 
 
-def test_served_files_come_back_when_removed_behind_the_cache():
+def test_served_files_come_back_when_removed_behind_the_cache(tmp_path, monkeypatch):
     import shutil
 
-    files = static_files.national_files()
-    shutil.rmtree(files["counties"].parent)  # e.g. pruned by another server process
-    again = static_files.national_files()
-    assert again == files and all(p.exists() for p in again.values())
+    # Its own folder: an app server of another test process may be serving the project's static/geo meanwhile.
+    monkeypatch.setattr(static_files, "GEO_DIR", tmp_path)
+    static_files._national_files.cache_clear()
+    try:
+        files = static_files.national_files()
+        assert files["counties"].is_relative_to(tmp_path)
+        shutil.rmtree(files["counties"].parent)  # e.g. pruned by another server process
+        again = static_files.national_files()
+        assert again == files and all(p.exists() for p in again.values())
+    finally:
+        static_files._national_files.cache_clear()  # no cached path into tmp_path for later tests
 
 
 # --- Every colour, tooltip, count, legend and export follows every filter, for every measure ---------------
