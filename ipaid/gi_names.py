@@ -8,16 +8,14 @@ least twice (西瓜, 大米): a name with no known place at its start is split b
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
 from ipaid.admin_index import county_index
 from ipaid.gi_place import LANDSCAPE
-from ipaid.names import join_syllables, place_stem, province_short, syllables
+from ipaid.names import HAN, join_syllables, place_stem, province_short, syllables
 
-HAN = re.compile(r"[\u4e00-\u9fff]+")
 ROMANISED = {"陕西": "Shaanxi"}  # the official spelling that keeps it apart from 山西 Shanxi
 LONGEST_PLACE = 9  # characters: 巴音郭楞蒙古自治州
 

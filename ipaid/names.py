@@ -12,6 +12,7 @@ from pypinyin import lazy_pinyin, load_single_dict
 # this module reads.
 load_single_dict({ord("长"): "cháng,zhǎng", ord("都"): "dū,dōu", ord("什"): "shí,shén"})
 STEM_READINGS = {"蔚": "Yu"}  # 蔚县 (Hebei) is Yùxiàn
+HAN = re.compile(r"[\u4e00-\u9fff]+")  # a run of Chinese characters
 
 SUFFIXES = (  # longest first
     ("自治县", "Autonomous County"),
@@ -179,7 +180,7 @@ def place_en(name: str) -> str:
 def places_en(text: str) -> str:
     """Each run of Chinese in `text` read as a place name (`place_en`): 大同市 (云州区) → 'Datong City (Yunzhou
     District)'; a run that is not a unit's name stays plain pinyin."""
-    return re.sub(r"[\u4e00-\u9fff]+", lambda m: place_en(m.group()), text)
+    return HAN.sub(lambda m: place_en(m.group()), text)
 
 
 # --- listed and today's county names (helper gi) ---

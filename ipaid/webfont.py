@@ -267,16 +267,14 @@ def ensure_webfont() -> list[Path]:
     if seen:
         return list(seen)
     paths = [slice_path(i) for i in range(len(slices()))]
-    if all(p.exists() for p in paths):
-        _SEEN[(FONT_DIR, signature())] = paths
-        return list(paths)
-    with locked(FONT_DIR / "slices"):
-        for path, codepoints in zip(paths, slices()):
-            if not path.exists():
-                write_atomic(path, subset_woff2(codepoints))
-        for old in FONT_DIR.glob("NotoSansSC-*"):
-            if old not in paths:
-                old.unlink(missing_ok=True)
+    if not all(p.exists() for p in paths):
+        with locked(FONT_DIR / "slices"):
+            for path, codepoints in zip(paths, slices()):
+                if not path.exists():
+                    write_atomic(path, subset_woff2(codepoints))
+            for old in FONT_DIR.glob("NotoSansSC-*"):
+                if old not in paths:
+                    old.unlink(missing_ok=True)
     _SEEN[(FONT_DIR, signature())] = paths
     return list(paths)
 
