@@ -51,8 +51,8 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
         f'[data-testid="stWidgetLabel"] :is(p, span) {{color: {palette.WIDGET_LABEL} !important; opacity: 1}}',
         # Page links wrap rather than end in "…" (large text cut "GIs and exit: the evidence" in the sidebar).
         '[data-testid="stPageLink"] * {white-space: normal !important; text-overflow: clip !important}',
-        # The map's five colourings fit one row at 1024 px with room to spare (16 px a side left 12 px in English).
-        ".st-key-measure button {padding-left: 0.75rem; padding-right: 0.75rem}",
+        # The map's five colourings fit one row at 1024 px with room to spare (12 px a side left 8 px in English in CI).
+        ".st-key-measure button {padding-left: 0.5rem; padding-right: 0.5rem}",
         # The share link's copy button sits over the block's top right corner: keep the link's lines clear of it.
         '.st-key-share [data-testid="stCode"] pre {padding-right: 2.75rem}',
         # Two charts side by side stack when their block is narrow (1024 px with the sidebar: ~270 px each).

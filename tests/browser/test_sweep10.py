@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench._common import open_page
+from bench._common import open_page, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +25,7 @@ def test_map_colouring_control_is_one_row_at_1024_px(page, lang):
     in both languages (674 and 683 px of buttons in a 564 px column)."""
     open_page(page, f"/map?lang={lang}")
     page.locator(MEASURE).first.wait_for()
+    wait_idle(page)  # the whole page drawn: its scrollbar narrows the column
     page.evaluate("document.fonts.ready.then(() => true)")  # measured in the page's font, not a fallback's
     assert page.locator(MEASURE).count() == 5
     assert page.evaluate(ROWS) == 1
