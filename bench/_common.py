@@ -60,20 +60,37 @@ def parse_no_options(doc: str) -> None:
     argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
 
 
-def free_port() -> int:
-    """A loopback port in 8700–8799 that nothing listens on (tried in random order). Under pytest-xdist each
-    worker takes from its own share of the range, so two workers never race for one port."""
+def own_ports() -> range:
+    """This process's share of 8700–8799: under pytest-xdist each worker has its own block of consecutive ports,
+    so two workers never race for a port, nor for a run of them (the replica test takes three in a row)."""
     count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-    own = [port for port in PORTS if port % count == worker % count]
-    for port in random.sample(own, len(own)):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-                return port
-            except OSError:
-                continue
-    raise RuntimeError("no free port in 8700-8799")
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0) % count
+    size = len(PORTS) // count
+    return range(PORTS.start + worker * size, PORTS.start + (worker + 1) * size)
+
+
+def port_free(port: int) -> bool:
+    """Whether nothing listens on this loopback port (it can be bound)."""
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def free_ports(n: int = 1) -> int:
+    """The first of `n` consecutive free loopback ports in this process's share (tried in random order)."""
+    own = own_ports()
+    for first in random.sample(range(own.start, own.stop - n + 1), len(own) - n + 1):
+        if all(port_free(p) for p in range(first, first + n)):
+            return first
+    raise RuntimeError(f"no {n} free ports in {own.start}-{own.stop - 1}")
+
+
+def free_port() -> int:
+    """A free loopback port in this process's share of 8700–8799."""
+    return free_ports(1)
 
 
 def http_get(url: str, timeout: float = 10.0, headers: dict | None = None) -> tuple[int, bytes, dict]:

@@ -4,7 +4,6 @@ own version store; used by the replica test and by `bench/load.py --replicas K`.
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
 import socket
@@ -14,24 +13,9 @@ from pathlib import Path
 
 import psutil
 
+from bench._common import free_ports
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_ports(n: int) -> int:
-    """The first of `n` consecutive free loopback ports in 8700-8799."""
-
-    def free(port: int) -> bool:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-                return True
-            except OSError:
-                return False
-
-    for first in random.sample(range(8700, 8800 - n), 100 - n):
-        if all(free(p) for p in range(first, first + n)):
-            return first
-    raise RuntimeError("no free ports")
 
 
 class Replicas:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import time
 from collections.abc import Callable
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +29,7 @@ from ipaid.paths import STATIC_DIR, STATIC_URL
 
 GEO_DIR = STATIC_DIR / "geo"
 PREFECTURE_TOLERANCE = 0.004  # degrees (~400 m): about a pixel at a prefecture's zoom, a quarter at a province's
+IDLE_BEFORE_PRUNE = 3600.0  # seconds a data version's served folder outlives its last use
 DIGITS = {"national": 3, "detailed": 4}  # ~100 m and ~10 m: below what the eye sees at each zoom
 
 
@@ -188,13 +192,15 @@ def _national_files(signature: str) -> dict[str, Path]:
     return out
 
 
-def prune(keep: int) -> None:
-    """Remove all but the `keep` newest versions of the served boundary files (older data versions)."""
+def prune(keep: int, idle: float = IDLE_BEFORE_PRUNE) -> None:
+    """Remove the boundary folders of older data versions: all but the `keep` most recently used, and only those
+    no process has used for `idle` seconds (another replica, or a page already open, may still fetch from one)."""
     import shutil
 
     folders = sorted((p for p in GEO_DIR.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in folders[keep:]:
-        shutil.rmtree(old, ignore_errors=True)
+        if time.time() - old.stat().st_mtime > idle:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 @lru_cache(maxsize=64)
@@ -301,8 +307,12 @@ def served_json(stem: str, key: str, make: Callable[[], object]) -> Path:
 
 
 def national_files() -> dict[str, Path]:
-    """Paths of the national boundary files for the current data version (built on first call)."""
-    return _still_there(_national_files, data_signature())
+    """Paths of the national boundary files for the current data version (built on first call); marks the
+    version's folder as used now, so that no process prunes it meanwhile."""
+    out = _still_there(_national_files, data_signature())
+    with suppress(OSError):  # removed this instant by another process: built again on the next run
+        os.utime(out["counties"].parent)
+    return out
 
 
 def url_of(path: Path) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench._common import Server
+import pytest
+
+from bench._common import Server, free_ports, own_ports
 
 ROOT = Path(__file__).resolve().parent.parent
 HELPERS = ("floor_app", "replicas", "streamlit_client")  # used by benchmarks, not run by readers
@@ -50,3 +53,30 @@ def test_a_benchmarks_private_store_is_removed_at_exit():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     path, existed = out.split()
     assert existed == "True" and not Path(path).exists()
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_test_workers_take_runs_of_ports_from_disjoint_shares(monkeypatch, count):
+    """Under pytest-xdist, a run of consecutive ports (nginx and two replicas) stays inside the worker's own share,
+    so a port one worker frees is never one another worker takes (CI: a replica test saw its freed port answer)."""
+    monkeypatch.setenv("PYTEST_XDIST_WORKER_COUNT", str(count))
+    shares = []
+    for worker in range(count):
+        monkeypatch.setenv("PYTEST_XDIST_WORKER", f"gw{worker}")
+        shares.append(set(own_ports()))
+        for _ in range(20):
+            first = free_ports(3)
+            assert set(range(first, first + 3)) <= shares[-1]
+    assert sum(map(len, shares)) == len(set().union(*shares)) >= 99
+
+
+def test_a_run_of_ports_skips_a_port_in_use(monkeypatch):
+    monkeypatch.setenv("PYTEST_XDIST_WORKER_COUNT", "50")  # a share of two ports
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw0")
+    assert free_ports(2) == own_ports().start
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", own_ports().start + 1))
+        busy.listen()
+        with pytest.raises(RuntimeError, match="no 2 free ports"):
+            free_ports(2)
+        assert free_ports(1) == own_ports().start

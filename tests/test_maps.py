@@ -239,6 +239,32 @@ def test_served_files_come_back_when_removed_behind_the_cache(tmp_path, monkeypa
         static_files._national_files.cache_clear()  # no cached path into tmp_path for later tests
 
 
+def test_prune_keeps_recent_versions_and_any_folder_still_in_use(tmp_path, monkeypatch):
+    """Older data versions' folders go, but not one used within the idle time (a replica or an open page may still
+    fetch from it), and using the current version's files marks its folder as used."""
+    import os
+    import time
+
+    monkeypatch.setattr(static_files, "GEO_DIR", tmp_path)
+    now = time.time()
+    for i, age in enumerate([10, 20, 30, 7200, 7300, 600]):  # seconds since last use
+        (tmp_path / f"v{i}").mkdir()
+        os.utime(tmp_path / f"v{i}", (now - age, now - age))
+    static_files.prune(keep=3, idle=3600)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v0", "v1", "v2", "v5"]
+    static_files.prune(keep=1, idle=15)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v0"]
+
+    static_files._national_files.cache_clear()
+    try:
+        folder = static_files.national_files()["counties"].parent
+        os.utime(folder, (now - 7200, now - 7200))
+        static_files.national_files()
+        assert time.time() - folder.stat().st_mtime < 60
+    finally:
+        static_files._national_files.cache_clear()
+
+
 # --- Every colour, tooltip, count, legend and export follows every filter, for every measure ---------------
 # Expected values are computed here from data.load_gis() and data.all_counties() alone.
 
