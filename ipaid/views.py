@@ -129,6 +129,34 @@ def county_table(counties: pd.DataFrame, lang: str) -> pd.DataFrame:
     ).pipe(compact)
 
 
+def datasets_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`data.coverage()` for the Data page: each table, its rows, official total, how much of it the rows count
+    (counted / official, with the share) and its current version; a Problem column only when a table is broken.
+    Number pairs keep to one line (no break inside them) so that the static table wraps only words."""
+
+    def counted(row) -> str:
+        total = row.official_total
+        if pd.isna(total):
+            return ""
+        return f"{row.covered:,}\u00a0/\u00a0{int(total):,} ({row.covered / int(total):.0%})".replace(" (", "\u00a0(")
+
+    table = pd.DataFrame(
+        {
+            t("data_table", lang): coverage["label_en" if lang == "en" else "label_zh"],
+            t("data_rows", lang): coverage["rows"].map("{:,}".format),
+            t("data_official_total", lang): [
+                official_total_text(row, None if pd.isna(row.official_total) else int(row.official_total), lang)
+                for row in coverage.itertuples()
+            ],
+            t("data_coverage", lang): [counted(row) for row in coverage.itertuples()],
+            t("data_origin", lang): coverage["origin"],
+        }
+    )
+    if (coverage["error"] != "").any():
+        table[t("data_error_col", lang)] = coverage["error"].map(lambda e: e.splitlines()[0] if e else "")
+    return table
+
+
 def gi_coverage_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     """`data.gi_coverage()` for display: per GI type, rows, where they are placed, and the official total."""
     from ipaid.i18n import GI_TYPE, label

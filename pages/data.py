@@ -14,7 +14,7 @@ from ipaid.i18n import problem_text, t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
 from ipaid.ui import NARROWEST_MAIN, column_width, gi_coverage_text, lang, wrapped_row_height
-from ipaid.views import gi_coverage_view, official_total_text, utc_time
+from ipaid.views import datasets_view, gi_coverage_view, utc_time
 
 
 def s(key: str, **fmt) -> str:
@@ -89,28 +89,8 @@ def datasets() -> None:
     st.header(s("datasets"))
     st.caption(s("datasets_help"))
     cov = data.coverage()
-    rows = []
-    for row in cov.itertuples():
-        total = None if pd.isna(row.official_total) else int(row.official_total)
-        rows.append(
-            {
-                s("table"): row.label_en if lang() == "en" else row.label_zh,
-                s("file_name"): row.file,
-                s("rows"): f"{row.rows:,}",
-                s("official_total"): official_total_text(row, total, lang()),
-                s("coverage"): f"{row.covered:,}/{total:,}" if total else "",
-                s("origin"): row.origin,
-                s("error_col"): row.error.splitlines()[0] if row.error else "",
-            }
-        )
-    table = pd.DataFrame(rows)
-    totals = table[s("official_total")]  # "2,385 (GI protection products)" whole, not cut at its column's width
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={s("official_total"): st.column_config.Column(width=column_width(totals))},
-    )
+    # A static table: its headings and names wrap to fit 1024 px (a grid hid the coverage and version columns).
+    st.table(datasets_view(cov, lang()), hide_index=True)
     for row in cov[cov["error"] != ""].itertuples():  # a broken table, named where it cannot be missed
         st.error(
             t("table_broken", lang(), table=row.label_en if lang() == "en" else row.label_zh), icon=":material/block:"

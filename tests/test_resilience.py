@@ -49,8 +49,8 @@ def every_page_runs(at: AppTest) -> dict[str, str]:
 
 
 def dataset_problems(at: AppTest) -> dict[str, str]:
-    table = at.dataframe[0].value
-    return dict(zip(table["文件"], table["问题"], strict=True))
+    table = at.table[0].value
+    return dict(zip(table["数据表"], table["问题"], strict=True))
 
 
 @pytest.mark.parametrize("kind", list(BROKEN))
@@ -61,7 +61,7 @@ def test_a_broken_store_version_leaves_navigation_and_rollback_working(kind):
     shown = every_page_runs(at)
     assert problem in shown["map"] and "数据表无法读取" in shown["map"]
     assert "数据表无法读取" not in shown["data"] and problem in shown["data"]  # the Data page runs and names it
-    broken = "area_members.csv" if kind == "cross" else data.ALL[name].file
+    broken = data.ALL["area_members" if kind == "cross" else name].label["zh"]
     assert problem in dataset_problems(at)[broken]
     from test_upload import sign_in
 
@@ -87,5 +87,6 @@ def test_a_broken_file_on_disk_leaves_every_page_running(tmp_path, monkeypatch, 
         assert "暂不可用" in "\n".join(c.value for c in at.sidebar.caption)
     shown = every_page_runs(at)
     assert f"column '{column}': column is missing" in shown[page]
-    assert "column is missing" in dataset_problems(at)[file]
+    label = next(spec.label["zh"] for spec in data.ALL.values() if spec.file == file)
+    assert "column is missing" in dataset_problems(at)[label]
     assert len(at.dataframe) > 1  # the version tables are still there

@@ -128,9 +128,10 @@ def test_data_page_renders_in_both_languages(page):
         "导入官方片区名单",
         "版本",
     ]
-    table = page.dataframe[0].value
+    table = page.table[0].value
     assert len(table) == len(data.ALL)
-    assert "832/832" in set(table["覆盖"])  # counties against the official total
+    assert "832\u00a0/\u00a0832\u00a0(100%)" in set(table["覆盖"])  # counties against the official total
+    assert "问题" not in table.columns  # a problem column only when a table is broken
     assert {b.proto.label for b in page.download_button} >= {"CSV", "Excel"}
     gis = next(f.value for f in page.dataframe if "版本" in f.value.columns)  # the GI table's versions: shipped
     assert gis["行数"].tolist() == [f"{len(data.load_gis()):,}"]  # grouped, "3,624" (was "3624")
@@ -172,7 +173,7 @@ def test_bad_upload_shows_problems_as_a_table_and_stores_nothing(page):
     gis.loc[1, "province"] = "<b>火星</b>"
     page.file_uploader[0].set_value(("gis.csv", csv(gis), "text/csv")).run()
     assert not page.exception and page.error
-    problems = page.dataframe[1].value  # after the datasets grid (GI coverage is a static table)
+    problems = page.dataframe[0].value  # the first grid (the datasets and GI coverage are static tables)
     assert problems.iloc[:, :2].values.tolist() == [["3", "province"]]
     assert "<b>火星</b>" in problems.iloc[0, 2]
     assert "<script>" not in texts(page) and "<b>" not in texts(page)  # user text only inside the table
@@ -183,7 +184,7 @@ def test_bad_upload_shows_problems_as_a_table_and_stores_nothing(page):
 def test_png_upload_is_refused_in_the_page(page):
     page.file_uploader[0].set_value(("gis.csv", b"\x89PNG\r\n\x1a\n" + bytes(64), "text/csv")).run()
     assert not page.exception and page.error
-    assert "PNG" in page.dataframe[1].value.iloc[0, 2]
+    assert "PNG" in page.dataframe[0].value.iloc[0, 2]
     assert store.versions("gis") == []
 
 
@@ -193,7 +194,7 @@ def test_register_import_in_the_page(page):
     page.run()
     page.file_uploader[1].set_value(("register.csv", as_csv(register(rows)), "text/csv")).run()
     assert not page.exception
-    assert list(page.dataframe[1].value["name_zh"]) == list(rows["name_zh"])  # the new rows, before versions
+    assert list(page.dataframe[0].value["name_zh"]) == list(rows["name_zh"])  # the new rows, before versions
     page.button(key="import_confirm").click().run()
     assert not page.exception and page.success
     assert set(rows["name_zh"]) <= set(data.load_table("gis")["name_zh"])
@@ -378,7 +379,7 @@ def test_a_long_problem_wraps_in_its_row_instead_of_being_cut(page):
 
     page.file_uploader[0].set_value(("gis.csv", b"foo,bar\n1,2\n", "text/csv")).run()
     assert not page.exception and page.error
-    grid = page.dataframe[1]
+    grid = page.dataframe[0]
     longest = max(grid.value.iloc[:, 2], key=len)
     assert "gi_id, name_zh" in longest
     widths = {c: json.loads(grid.proto.columns)[c]["width"] for c in grid.value.columns}
@@ -389,4 +390,4 @@ def test_a_long_problem_wraps_in_its_row_instead_of_being_cut(page):
     bad = shipped()
     bad.loc[0, "year_approved"] = 1800
     page.file_uploader[0].set_value(("gis.csv", csv(bad), "text/csv")).run()
-    assert not page.dataframe[1].proto.HasField("row_height")  # "1800 is outside 1985–2030": one line
+    assert not page.dataframe[0].proto.HasField("row_height")  # "1800 is outside 1985–2030": one line

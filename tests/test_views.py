@@ -341,9 +341,11 @@ def test_the_data_page_says_what_an_official_total_counts():
         at = AppTest.from_file("../app.py", default_timeout=120)
         at.query_params["lang"] = lang
         at.switch_page("pages/data.py").run()
-        table = at.dataframe[0].value
-        row = table[table.iloc[:, 1] == gis["file"]].iloc[0]
+        table = at.table[0].value
+        row = table[table.iloc[:, 0] == gis[f"label_{lang}"]].iloc[0]
         total = f"{int(gis['official_total']):,}"
-        assert total in row.iloc[3] and counted in row.iloc[3], row.tolist()
-        counties = table[table.iloc[:, 1] == "counties.csv"].iloc[0]
-        assert counties.iloc[3] == "832", "a total that counts the whole table needs no words"
+        assert total in row.iloc[2] and counted in row.iloc[2], row.tolist()
+        share = f"{gis['covered'] / int(gis['official_total']):.0%}"
+        assert row.iloc[3].split("\u00a0") == [f"{gis['covered']:,}", "/", total, f"({share})"], row.tolist()
+        counties = table[table.iloc[:, 0] == data.ALL["counties"].label[lang]].iloc[0]
+        assert counties.iloc[2] == "832", "a total that counts the whole table needs no words"

@@ -99,13 +99,14 @@ HEADINGS = """(name) => [...document.querySelectorAll('[data-testid=stDataFrame]
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_data_pages_gi_coverage_and_current_version_are_in_sight_at_1024_px(new_page, lang):
-    """At 1024 px the GI coverage table hid 'Not placed', the counted/official column and the sources behind a
-    sideways scroll (51 px in Chinese, 275 px in English), and each Versions table its 'Current' column."""
+    """At 1024 px the datasets table hid its coverage and current-version columns, the GI coverage table 'Not
+    placed', the counted/official column and the sources behind a sideways scroll (51 px in Chinese, 275 px in
+    English), and each Versions table its 'Current' column."""
     page = new_page(width=1024, height=900)
     open_page(page, f"/data?lang={lang}")
     page.locator("[data-testid=stTable]").first.wait_for()
     page.wait_for_timeout(1000)
-    assert page.evaluate(TABLE_OVERFLOW) == [0]
+    assert page.evaluate(TABLE_OVERFLOW) == [0, 0]  # the datasets, then the GIs by type
     name = t("data_current", lang)
     page.wait_for_function(f"() => ({HEADINGS})({name!r})")
     assert page.evaluate(HEADINGS, name)[:2] == [t("data_version", lang), name]  # beside the version, not 7th
