@@ -250,7 +250,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "data_value": ("Value", "内容"),
     "data_sheet": ("Sheet to read", "读取的工作表"),
     "data_note_column": ("Note", "说明"),
-    "data_shipped": ("shipped with the dashboard (data/)", "随看板发布（data/）"),
+    "data_shipped": ("shipped with the dashboard", "随看板发布"),  # the file column names data/…
     "data_legacy_store": (
         "Versions uploaded before this update are still in the old store in data/store/ and are not "
         "shown here. To bring them back, run on the server:",
