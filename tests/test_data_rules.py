@@ -102,12 +102,23 @@ def gis_listed_twice(t) -> list[str]:
     return [f"{r.gi_id} {r.name_zh}" for r in pd.concat([twice, garbled]).itertuples()]
 
 
+# CNIPA's wording since its 2024 Measures (地理标志产品保护办法): it "认定" a GI product; AQSIQ and CNIPA before
+# "批准…实施地理标志产品保护". A source in this wording dates the product after the 2,385 of Oct 2020.
+CNIPA_RECOGNISED = re.compile(r"国家知识产权局[^|]*认定")
+
+
 def gi_years_off(t) -> list[str]:
     """Years in 1980..this year; a register GI in the register's 2008–2020; a protection product in the year of
-    its announcement number (…2017年第117号…); an AGI certificate number in its year (AGI2012-02-869)."""
+    its announcement number (…2017年第117号…); an AGI certificate number in its year (AGI2012-02-869); a protection
+    product its source says CNIPA 认定 (recognised) after 2020, with that year (without one it counts towards the
+    2,385 of Oct 2020)."""
     out = []
     last = datetime.date.today().year
     for r in t["gis"].itertuples():
+        recognised = r.gi_type == "gi_protection_product" and CNIPA_RECOGNISED.search(str(r.source))
+        if recognised and (pd.isna(r.year_approved) or int(r.year_approved) <= 2020):
+            out.append(f"{r.gi_id} {r.name_zh}: {r.year_approved}, recognised by CNIPA after 2020")
+            continue
         if pd.isna(r.year_approved):
             continue
         year = int(r.year_approved)
@@ -257,3 +268,13 @@ def test_the_audit_fixes_hold(tables):
     assert "GI3558" not in gis.index and "GI3569" not in gis.index
     assert (gis.at["GI0307", "name_zh"], gis.at["GI0307", "county_adcodes"]) == ("凤县大红袍花椒", "610330")
     assert "610703" in _codes(gis.at["GI0188", "county_adcodes"])  # 南郑县 of the 汉中仙毫 announcement
+
+
+def test_a_gi_recognised_by_cnipa_is_not_dated_before_2021(tables):
+    """永德诃子 and three more were recognised by CNIPA's announcement 637 (2025): without their year they were
+    counted among the 2,385 protection products of Oct 2020."""
+    gis = tables["gis"].set_index("gi_id")
+    assert (gis.at["GI0244", "name_zh"], gis.at["GI0244", "year_approved"]) == ("永德诃子", 2025)
+    broken = {name: frame.copy() for name, frame in tables.items()}
+    _set(broken, "gis", lambda g: g.gi_id == "GI0245", "year_approved", pd.NA)
+    assert gi_years_off(broken) == ["GI0245 巧家小碗红糖: <NA>, recognised by CNIPA after 2020"]
