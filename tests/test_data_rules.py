@@ -13,6 +13,7 @@ import pytest
 
 from ipaid import data
 from ipaid.admin_index import county_index
+from ipaid.import_gi import REGISTER_CATEGORY
 from ipaid.paths import DATA_DIR
 
 # The official totals (CPAD county lists; CNIPA at the press conference of 26 Nov 2020), as figures.csv names them.
@@ -133,6 +134,25 @@ def gi_years_off(t) -> list[str]:
     return out
 
 
+def gi_categories_off(t) -> list[str]:
+    """A register GI has the category its register category maps to (食用菌 → other, 蔬菜 → vegetable …); the same
+    product under another type (same name and province) has that category too."""
+    gis = t["gis"]
+    stem = gis["name_zh"].str.replace(r"[（(].*?[)）]", "", regex=True).str.strip() + "|" + gis["province"]
+    register = gis[(gis["gi_type"] == "agri_product_gi") & gis["category_source"].notna()]
+    mapped = register["category_source"].map(REGISTER_CATEGORY)
+    out = [
+        f"{gis.at[i, 'gi_id']} {gis.at[i, 'name_zh']}: {gis.at[i, 'category']}"
+        for i in mapped.index[mapped != register["category"]]
+    ]
+    by_product = dict(zip(stem[register.index], mapped))
+    return out + [
+        f"{r.gi_id} {r.name_zh} ({r.gi_type}): {r.category}, register {by_product[s]}"
+        for r, s in zip(gis.itertuples(), stem)
+        if r.gi_type != "agri_product_gi" and s in by_product and r.category != by_product[s]
+    ]
+
+
 def rows_unlike_the_county_list(t) -> list[str]:
     """Area members and designated counties carry the county list's name, province (and exit year) for their code;
     the press facts on Sangzhi's and Chongli's exit give the county list's year."""
@@ -223,6 +243,7 @@ RULES = {
         gi_counties_outside_province,
         gis_listed_twice,
         gi_years_off,
+        gi_categories_off,
         rows_unlike_the_county_list,
         counties_off,
         unlisted_sources,
@@ -247,6 +268,7 @@ BREAKS = {
     "gi_counties_outside_province": lambda t: _set(t, "gis", lambda g: g.name_zh == "桑植白茶", "province", "湖北省"),
     "gis_listed_twice": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0015", "name_zh", "龙?绿豆粉丝"),
     "gi_years_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0024", "year_approved", 2018),
+    "gi_categories_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0041", "category", "grain_oil"),
     "rows_unlike_the_county_list": lambda t: _set(t, "designated", lambda d: d.name_zh == "桑植县", "exit_year", 2020),
     "counties_off": lambda t: _set(t, "counties", lambda c: c.name_listed == "兰考县", "region", "west"),
     "unlisted_sources": lambda t: _set(t, "area_members", lambda m: m.index >= 0, "source", "a news item"),
