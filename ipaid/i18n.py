@@ -74,9 +74,10 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "coverage_gi": (
         "{n} of the {total:,} GI protection products approved by Oct 2020 are listed ({pct:.1%}; "
+        "{undated} of them with no year recorded, counted as approved by then; "
         "{later} approved later are listed too but not counted); rows of all GI types: {rows:,}",
-        "已收录截至2020年10月批准的{total:,}个地理标志保护产品中的{n}个（{pct:.1%}；另有{later}个为此后批准，"
-        "已收录但不计入）；各类地理标志共{rows:,}条",
+        "已收录截至2020年10月批准的{total:,}个地理标志保护产品中的{n}个（{pct:.1%}；其中{undated}个未录批准年份，"
+        "按此前批准计；另有{later}个为此后批准，已收录但不计入）；各类地理标志共{rows:,}条",
     ),
     "coverage_areas": (
         "Area membership loaded for {n} of {total} contiguous-area counties.",

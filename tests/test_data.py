@@ -1,6 +1,6 @@
 """The county, area and figure tables against the official totals and the boundary package."""
 
-from ipaid import data
+from ipaid import data, figures
 from ipaid.admin_index import county_index
 
 OFFICIAL_AREA_COUNTS = {
@@ -111,6 +111,15 @@ def test_gi_coverage_counts_protection_products_up_to_the_date_of_the_official_t
     assert cov["official_total"] == 2385 and cov["rows"] == len(gis)
     assert cov["later"] == (products["year_approved"] > 2020).sum() > 0
     assert cov["covered"] + cov["later"] == len(products)
+
+
+def test_gi_coverage_says_how_many_counted_products_have_no_year():
+    """Undated protection products count as approved by Oct 2020: the statement says how many rest on that."""
+    products = data.load_gis().query("gi_type == 'gi_protection_product'")
+    undated = int(products["year_approved"].isna().sum())
+    assert data.coverage().set_index("table").at["gis", "undated"] == undated > 0
+    assert f"{undated} of them with no year recorded" in figures.gi_coverage_line("en")
+    assert f"其中{undated}个未录批准年份" in figures.gi_coverage_line("zh")
 
 
 def test_designated_counties():
