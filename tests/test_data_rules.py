@@ -13,6 +13,7 @@ import pytest
 
 from ipaid import data
 from ipaid.admin_index import county_index
+from ipaid.gi_place import place_holder
 from ipaid.import_gi import REGISTER_CATEGORY
 from ipaid.paths import DATA_DIR
 
@@ -153,6 +154,23 @@ def gi_categories_off(t) -> list[str]:
     ]
 
 
+def gi_placements_stale(t) -> list[str]:
+    """A register GI placed by its certificate holder (or left unplaced for it) is where the holder places it today:
+    a county listed under its 2012 name (林芝县, today 巴宜区) places the holders that still use that name."""
+    out = []
+    for r in t["gis"].itertuples():
+        note = str(r.place_note)
+        if r.gi_type != "agri_product_gi" or not note.startswith(("certificate holder", "not placed: the holder")):
+            continue
+        found = place_holder(r.holder, r.province)
+        codes = ";".join(found.adcodes) if found.level == "county" else ""
+        if found.level != (r.place_level if pd.notna(r.place_level) else "") or codes != ";".join(
+            _codes(r.county_adcodes)
+        ):
+            out.append(f"{r.gi_id} {r.name_zh}: holder {r.holder} places it on {found.level} {codes}")
+    return out
+
+
 def rows_unlike_the_county_list(t) -> list[str]:
     """Area members and designated counties carry the county list's name, province (and exit year) for their code;
     the press facts on Sangzhi's and Chongli's exit give the county list's year."""
@@ -244,6 +262,7 @@ RULES = {
         gis_listed_twice,
         gi_years_off,
         gi_categories_off,
+        gi_placements_stale,
         rows_unlike_the_county_list,
         counties_off,
         unlisted_sources,
@@ -269,6 +288,7 @@ BREAKS = {
     "gis_listed_twice": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0015", "name_zh", "龙?绿豆粉丝"),
     "gi_years_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0024", "year_approved", 2018),
     "gi_categories_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0041", "category", "grain_oil"),
+    "gi_placements_stale": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI2108", "county_adcodes", pd.NA),
     "rows_unlike_the_county_list": lambda t: _set(t, "designated", lambda d: d.name_zh == "桑植县", "exit_year", 2020),
     "counties_off": lambda t: _set(t, "counties", lambda c: c.name_listed == "兰考县", "region", "west"),
     "unlisted_sources": lambda t: _set(t, "area_members", lambda m: m.index >= 0, "source", "a news item"),
@@ -300,3 +320,13 @@ def test_a_gi_recognised_by_cnipa_is_not_dated_before_2021(tables):
     broken = {name: frame.copy() for name, frame in tables.items()}
     _set(broken, "gis", lambda g: g.gi_id == "GI0245", "year_approved", pd.NA)
     assert gi_years_off(broken) == ["GI0245 巧家小碗红糖: <NA>, recognised by CNIPA after 2020"]
+
+
+def test_counties_renamed_since_2012_carry_the_listed_name():
+    """The 2012 list predates these renamings (data/SOURCES.md): the county list keeps the listed name, as for
+    崇礼县 → 崇礼区, and the area list follows it."""
+    counties = data.load_table("counties").set_index("adcode_listed")
+    renamed = {"540402": ("林芝县", "巴宜区"), "540302": ("昌都县", "卡若区"), "540202": ("日喀则市", "桑珠孜区")}
+    renamed["510811"] = ("元坝区", "昭化区")
+    for code, (listed, today) in renamed.items():
+        assert (counties.at[code, "name_listed"], counties.at[code, "boundary_name"]) == (listed, today)
