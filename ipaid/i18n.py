@@ -393,8 +393,8 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "proj_instrument": ("Notice", "通知"),
     "zones_title": ("GI product protection demonstration zones", "地理标志产品保护示范区"),
     "zones_help": (
-        "{likely} of the {total} zones of Oct 2020 are found with a source (approved before 2021); {unknown} more "
-        "may be among them (year not stated); later batches are listed but not counted.",
+        "{likely} of the {total} zones of Oct 2020 are found with a source (approved for construction before 2021); "
+        "{unknown} more may be among them (year not stated); later batches are listed but not counted.",
         "2020年10月的{total}个示范区中，已找到有来源的{likely}个（2021年前获批筹建）；另有{unknown}个可能属于其中（未注明年份）；"
         "其后批次的示范区仅列出、不计入。",
     ),

@@ -168,3 +168,15 @@ def test_all_counties_marks_poverty_and_counts_gis():
     assert everything["poverty"].sum() == 831
     links = data.gi_county_links()
     assert everything["gi_count"].sum() == links.drop_duplicates(["gi_id", "adcode"]).shape[0]
+
+
+def test_zone_statement_claims_no_more_than_its_rows_say():
+    """The two zones counted were approved for construction (筹建) before 2021; 钧瓷's was accepted only in 2021."""
+    from ipaid.i18n import t
+
+    zones = data.load_table("demo_zones").set_index("zone_id")
+    assert "2021" in zones.at["GZ02", "year_stated"] and zones.at["GZ02", "among_24"] == "likely"
+    text = t("zones_help", "en", likely=2, total=24, unknown=2)
+    assert "(approved for construction before 2021)" in text and "（2021年前获批筹建）" in t(
+        "zones_help", "zh", likely=2, total=24, unknown=2
+    )
