@@ -171,6 +171,18 @@ def gi_placements_stale(t) -> list[str]:
     return out
 
 
+def flagship_names_off(t) -> list[str]:
+    """A designated county's flagship GI has, in the GI table, the English name the designated table gives it (the
+    page shows the GI table's: 崇礼蚕豆 read 'Chongli Candou' beside highlights about 'Chongli broad bean')."""
+    gis = t["gis"]
+    return [
+        f"{r.gi_id} {r.name_zh}: {r.name_en}"
+        for d in t["designated"].itertuples()
+        for r in gis[gis["name_zh"] == d.flagship_gi_zh].itertuples()
+        if str(r.name_en).lower() != d.flagship_gi_en.lower()
+    ]
+
+
 def rows_unlike_the_county_list(t) -> list[str]:
     """Area members and designated counties carry the county list's name, province (and exit year) for their code;
     the press facts on Sangzhi's and Chongli's exit give the county list's year."""
@@ -263,6 +275,7 @@ RULES = {
         gi_years_off,
         gi_categories_off,
         gi_placements_stale,
+        flagship_names_off,
         rows_unlike_the_county_list,
         counties_off,
         unlisted_sources,
@@ -289,6 +302,7 @@ BREAKS = {
     "gi_years_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0024", "year_approved", 2018),
     "gi_categories_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0041", "category", "grain_oil"),
     "gi_placements_stale": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI2108", "county_adcodes", pd.NA),
+    "flagship_names_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0041", "name_en", "Chongli Candou"),
     "rows_unlike_the_county_list": lambda t: _set(t, "designated", lambda d: d.name_zh == "桑植县", "exit_year", 2020),
     "counties_off": lambda t: _set(t, "counties", lambda c: c.name_listed == "兰考县", "region", "west"),
     "unlisted_sources": lambda t: _set(t, "area_members", lambda m: m.index >= 0, "source", "a news item"),
