@@ -235,7 +235,8 @@ def figure_number(name: str) -> str:
 def coverage() -> pd.DataFrame:
     """Each dataset: rows, where it comes from, the official total it is measured against, and how many
     of its rows that total counts (`covered`: e.g. only GI protection products approved by 2020 count towards
-    the 2,385 of Oct 2020; `later`: those of the counted kind that postdate it). Once per data version."""
+    the 2,385 of Oct 2020; `later`: those of the counted kind that postdate it; `undated`: covered rows with no
+    year, counted as of the total's date because nothing dates them later). Once per data version."""
     try:
         figures = load_figures()
     except DataError:  # the other tables are still listed (and can be rolled back)
@@ -246,16 +247,14 @@ def coverage() -> pd.DataFrame:
             table = load_table(name)
             n, error = len(table), ""
             counted = table[spec.counted[0]] == spec.counted[1] if spec.counted else pd.Series(True, table.index)
-            later = (
-                table[spec.counted_until[0]].gt(spec.counted_until[1]).fillna(False).astype(bool)
-                if spec.counted_until
-                else pd.Series(False, table.index)
-            )
+            year = table[spec.counted_until[0]] if spec.counted_until else pd.Series(0, table.index)
+            later = year.gt(spec.counted_until[1] if spec.counted_until else 0).fillna(False).astype(bool)
             covered, after = int((counted & ~later).sum()), int((counted & later).sum())
+            undated = int((counted & year.isna()).sum())
             if name in consistency.TABLES and cross_problems().get(name):
                 error = str(DataError(cross_problems()[name]))
         except DataError as exc:
-            n, covered, after, error = 0, 0, 0, str(exc)
+            n, covered, after, undated, error = 0, 0, 0, 0, str(exc)
         total = int(figures.at[spec.total_figure, "value"]) if spec.total_figure in figures.index else None
         rows.append(
             {
@@ -268,6 +267,7 @@ def coverage() -> pd.DataFrame:
                 "rows": n,
                 "covered": covered,
                 "later": after,
+                "undated": undated,
                 "official_total": total,
                 "origin": table_source(name)[1],
                 "error": error,

@@ -125,5 +125,6 @@ def gi_coverage_line(lang: str) -> str:
         total=total,
         pct=cov["covered"] / total,
         later=int(cov["later"]),
+        undated=int(cov["undated"]),
         rows=int(cov["rows"]),
     )

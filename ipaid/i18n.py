@@ -74,9 +74,10 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     ),
     "coverage_gi": (
         "{n} of the {total:,} GI protection products approved by Oct 2020 are listed ({pct:.1%}; "
+        "{undated} of them with no year recorded, counted as approved by then; "
         "{later} approved later are listed too but not counted); rows of all GI types: {rows:,}",
-        "已收录截至2020年10月批准的{total:,}个地理标志保护产品中的{n}个（{pct:.1%}；另有{later}个为此后批准，"
-        "已收录但不计入）；各类地理标志共{rows:,}条",
+        "已收录截至2020年10月批准的{total:,}个地理标志保护产品中的{n}个（{pct:.1%}；其中{undated}个未录批准年份，"
+        "按此前批准计；另有{later}个为此后批准，已收录但不计入）；各类地理标志共{rows:,}条",
     ),
     "coverage_areas": (
         "Area membership loaded for {n} of {total} contiguous-area counties.",
@@ -392,8 +393,8 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "proj_instrument": ("Notice", "通知"),
     "zones_title": ("GI product protection demonstration zones", "地理标志产品保护示范区"),
     "zones_help": (
-        "{likely} of the {total} zones of Oct 2020 are found with a source (approved before 2021); {unknown} more "
-        "may be among them (year not stated); later batches are listed but not counted.",
+        "{likely} of the {total} zones of Oct 2020 are found with a source (approved for construction before 2021); "
+        "{unknown} more may be among them (year not stated); later batches are listed but not counted.",
         "2020年10月的{total}个示范区中，已找到有来源的{likely}个（2021年前获批筹建）；另有{unknown}个可能属于其中（未注明年份）；"
         "其后批次的示范区仅列出、不计入。",
     ),

@@ -1,6 +1,6 @@
 """The county, area and figure tables against the official totals and the boundary package."""
 
-from ipaid import data
+from ipaid import data, figures
 from ipaid.admin_index import county_index
 
 OFFICIAL_AREA_COUNTS = {
@@ -113,6 +113,15 @@ def test_gi_coverage_counts_protection_products_up_to_the_date_of_the_official_t
     assert cov["covered"] + cov["later"] == len(products)
 
 
+def test_gi_coverage_says_how_many_counted_products_have_no_year():
+    """Undated protection products count as approved by Oct 2020: the statement says how many rest on that."""
+    products = data.load_gis().query("gi_type == 'gi_protection_product'")
+    undated = int(products["year_approved"].isna().sum())
+    assert data.coverage().set_index("table").at["gis", "undated"] == undated > 0
+    assert f"{undated} of them with no year recorded" in figures.gi_coverage_line("en")
+    assert f"其中{undated}个未录批准年份" in figures.gi_coverage_line("zh")
+
+
 def test_designated_counties():
     designated = data.load_designated().set_index("adcode_listed")
     counties = data.load_counties().set_index("adcode_listed")
@@ -159,3 +168,15 @@ def test_all_counties_marks_poverty_and_counts_gis():
     assert everything["poverty"].sum() == 831
     links = data.gi_county_links()
     assert everything["gi_count"].sum() == links.drop_duplicates(["gi_id", "adcode"]).shape[0]
+
+
+def test_zone_statement_claims_no_more_than_its_rows_say():
+    """The two zones counted were approved for construction (筹建) before 2021; 钧瓷's was accepted only in 2021."""
+    from ipaid.i18n import t
+
+    zones = data.load_table("demo_zones").set_index("zone_id")
+    assert "2021" in zones.at["GZ02", "year_stated"] and zones.at["GZ02", "among_24"] == "likely"
+    text = t("zones_help", "en", likely=2, total=24, unknown=2)
+    assert "(approved for construction before 2021)" in text and "（2021年前获批筹建）" in t(
+        "zones_help", "zh", likely=2, total=24, unknown=2
+    )

@@ -13,6 +13,8 @@ import pytest
 
 from ipaid import data
 from ipaid.admin_index import county_index
+from ipaid.gi_place import place_holder
+from ipaid.import_gi import REGISTER_CATEGORY
 from ipaid.paths import DATA_DIR
 
 # The official totals (CPAD county lists; CNIPA at the press conference of 26 Nov 2020), as figures.csv names them.
@@ -102,12 +104,23 @@ def gis_listed_twice(t) -> list[str]:
     return [f"{r.gi_id} {r.name_zh}" for r in pd.concat([twice, garbled]).itertuples()]
 
 
+# CNIPA's wording since its 2024 Measures (地理标志产品保护办法): it "认定" a GI product; AQSIQ and CNIPA before
+# "批准…实施地理标志产品保护". A source in this wording dates the product after the 2,385 of Oct 2020.
+CNIPA_RECOGNISED = re.compile(r"国家知识产权局[^|]*认定")
+
+
 def gi_years_off(t) -> list[str]:
     """Years in 1980..this year; a register GI in the register's 2008–2020; a protection product in the year of
-    its announcement number (…2017年第117号…); an AGI certificate number in its year (AGI2012-02-869)."""
+    its announcement number (…2017年第117号…); an AGI certificate number in its year (AGI2012-02-869); a protection
+    product its source says CNIPA 认定 (recognised) after 2020, with that year (without one it counts towards the
+    2,385 of Oct 2020)."""
     out = []
     last = datetime.date.today().year
     for r in t["gis"].itertuples():
+        recognised = r.gi_type == "gi_protection_product" and CNIPA_RECOGNISED.search(str(r.source))
+        if recognised and (pd.isna(r.year_approved) or int(r.year_approved) <= 2020):
+            out.append(f"{r.gi_id} {r.name_zh}: {r.year_approved}, recognised by CNIPA after 2020")
+            continue
         if pd.isna(r.year_approved):
             continue
         year = int(r.year_approved)
@@ -120,6 +133,54 @@ def gi_years_off(t) -> list[str]:
         elif stated and int(stated.group(1)) != year:
             out.append(f"{r.gi_id} {r.name_zh}: {year}, announcement {stated.group(0)}")
     return out
+
+
+def gi_categories_off(t) -> list[str]:
+    """A register GI has the category its register category maps to (食用菌 → other, 蔬菜 → vegetable …); the same
+    product under another type (same name and province) has that category too."""
+    gis = t["gis"]
+    stem = gis["name_zh"].str.replace(r"[（(].*?[)）]", "", regex=True).str.strip() + "|" + gis["province"]
+    register = gis[(gis["gi_type"] == "agri_product_gi") & gis["category_source"].notna()]
+    mapped = register["category_source"].map(REGISTER_CATEGORY)
+    out = [
+        f"{gis.at[i, 'gi_id']} {gis.at[i, 'name_zh']}: {gis.at[i, 'category']}"
+        for i in mapped.index[mapped != register["category"]]
+    ]
+    by_product = dict(zip(stem[register.index], mapped))
+    return out + [
+        f"{r.gi_id} {r.name_zh} ({r.gi_type}): {r.category}, register {by_product[s]}"
+        for r, s in zip(gis.itertuples(), stem)
+        if r.gi_type != "agri_product_gi" and s in by_product and r.category != by_product[s]
+    ]
+
+
+def gi_placements_stale(t) -> list[str]:
+    """A register GI placed by its certificate holder (or left unplaced for it) is where the holder places it today:
+    a county listed under its 2012 name (林芝县, today 巴宜区) places the holders that still use that name."""
+    out = []
+    for r in t["gis"].itertuples():
+        note = str(r.place_note)
+        if r.gi_type != "agri_product_gi" or not note.startswith(("certificate holder", "not placed: the holder")):
+            continue
+        found = place_holder(r.holder, r.province)
+        codes = ";".join(found.adcodes) if found.level == "county" else ""
+        if found.level != (r.place_level if pd.notna(r.place_level) else "") or codes != ";".join(
+            _codes(r.county_adcodes)
+        ):
+            out.append(f"{r.gi_id} {r.name_zh}: holder {r.holder} places it on {found.level} {codes}")
+    return out
+
+
+def flagship_names_off(t) -> list[str]:
+    """A designated county's flagship GI has, in the GI table, the English name the designated table gives it (the
+    page shows the GI table's: 崇礼蚕豆 read 'Chongli Candou' beside highlights about 'Chongli broad bean')."""
+    gis = t["gis"]
+    return [
+        f"{r.gi_id} {r.name_zh}: {r.name_en}"
+        for d in t["designated"].itertuples()
+        for r in gis[gis["name_zh"] == d.flagship_gi_zh].itertuples()
+        if str(r.name_en).lower() != d.flagship_gi_en.lower()
+    ]
 
 
 def rows_unlike_the_county_list(t) -> list[str]:
@@ -212,6 +273,9 @@ RULES = {
         gi_counties_outside_province,
         gis_listed_twice,
         gi_years_off,
+        gi_categories_off,
+        gi_placements_stale,
+        flagship_names_off,
         rows_unlike_the_county_list,
         counties_off,
         unlisted_sources,
@@ -236,6 +300,9 @@ BREAKS = {
     "gi_counties_outside_province": lambda t: _set(t, "gis", lambda g: g.name_zh == "桑植白茶", "province", "湖北省"),
     "gis_listed_twice": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0015", "name_zh", "龙?绿豆粉丝"),
     "gi_years_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0024", "year_approved", 2018),
+    "gi_categories_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0041", "category", "grain_oil"),
+    "gi_placements_stale": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI2108", "county_adcodes", pd.NA),
+    "flagship_names_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0041", "name_en", "Chongli Candou"),
     "rows_unlike_the_county_list": lambda t: _set(t, "designated", lambda d: d.name_zh == "桑植县", "exit_year", 2020),
     "counties_off": lambda t: _set(t, "counties", lambda c: c.name_listed == "兰考县", "region", "west"),
     "unlisted_sources": lambda t: _set(t, "area_members", lambda m: m.index >= 0, "source", "a news item"),
@@ -257,3 +324,23 @@ def test_the_audit_fixes_hold(tables):
     assert "GI3558" not in gis.index and "GI3569" not in gis.index
     assert (gis.at["GI0307", "name_zh"], gis.at["GI0307", "county_adcodes"]) == ("凤县大红袍花椒", "610330")
     assert "610703" in _codes(gis.at["GI0188", "county_adcodes"])  # 南郑县 of the 汉中仙毫 announcement
+
+
+def test_a_gi_recognised_by_cnipa_is_not_dated_before_2021(tables):
+    """永德诃子 and three more were recognised by CNIPA's announcement 637 (2025): without their year they were
+    counted among the 2,385 protection products of Oct 2020."""
+    gis = tables["gis"].set_index("gi_id")
+    assert (gis.at["GI0244", "name_zh"], gis.at["GI0244", "year_approved"]) == ("永德诃子", 2025)
+    broken = {name: frame.copy() for name, frame in tables.items()}
+    _set(broken, "gis", lambda g: g.gi_id == "GI0245", "year_approved", pd.NA)
+    assert gi_years_off(broken) == ["GI0245 巧家小碗红糖: <NA>, recognised by CNIPA after 2020"]
+
+
+def test_counties_renamed_since_2012_carry_the_listed_name():
+    """The 2012 list predates these renamings (data/SOURCES.md): the county list keeps the listed name, as for
+    崇礼县 → 崇礼区, and the area list follows it."""
+    counties = data.load_table("counties").set_index("adcode_listed")
+    renamed = {"540402": ("林芝县", "巴宜区"), "540302": ("昌都县", "卡若区"), "540202": ("日喀则市", "桑珠孜区")}
+    renamed["510811"] = ("元坝区", "昭化区")
+    for code, (listed, today) in renamed.items():
+        assert (counties.at[code, "name_listed"], counties.at[code, "boundary_name"]) == (listed, today)
