@@ -36,6 +36,7 @@ COUNTIES = TableSpec(
         Column("region", choices=("east", "central", "west")),
         Column("exit_year", "int", low=2016, high=2020),
         Column("note", required=False),
+        Column("note_zh", required=False),  # the note in Chinese, for Chinese pages
         Column("source"),
     ),
     key="adcode_listed",

@@ -129,6 +129,11 @@ def county_table(counties: pd.DataFrame, lang: str) -> pd.DataFrame:
     ).pipe(compact)
 
 
+def county_note(county: dict, lang: str) -> str:
+    """A county's note (`county_profile`) in `lang`: the Chinese note on Chinese pages where the table has one."""
+    return (county.get("note_zh") or county["note"]) if lang == "zh" else county["note"]
+
+
 def datasets_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     """`data.coverage()` for the Data page: each table, its rows, official total, how much of it the rows count
     (counted / official, with the share) and its current version; a Problem column only when a table is broken.

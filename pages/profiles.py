@@ -16,7 +16,7 @@ from ipaid.ui import (
     table_height,
     url_moved,
 )
-from ipaid.views import gi_table, literal
+from ipaid.views import county_note, gi_table, literal
 
 L = lang()
 en = L == "en"
@@ -82,8 +82,8 @@ if county_code:
             f"**{t('brief_code', L)}**{t('colon', L)}{p['adcode_listed']}"
             + (f" → {p['boundary_adcode']}" if p["boundary_adcode"] != p["adcode_listed"] else "")
         )
-        if p["note"]:
-            st.caption(literal(p["note"]))
+        if county_note(p, L):
+            st.caption(literal(county_note(p, L)))
         if len(p["gis"]):
             st.dataframe(gi_table(p["gis"], L, ("name", "year", "source")), hide_index=True, width="stretch")
         else:

@@ -200,6 +200,17 @@ def test_designated_and_profile_pages_show_listed_and_todays_name():
         assert "Chongli County (today Chongli District)" in en
 
 
+def test_a_county_note_reads_in_the_pages_language(counties):
+    """Chinese profile pages showed the county table's notes in English ("listed as 林芝县; renamed 巴宜区…")."""
+    noted = counties[counties["note"] != ""]
+    assert len(noted) >= 10 and (noted["note_zh"] != "").all()  # every note has its Chinese
+    row = noted[noted["adcode_listed"] == "540402"].iloc[0]
+    captions = lambda at: [c.value for c in at.caption]  # noqa: E731
+    zh, en = captions(run("profiles", county="540402")), captions(run("profiles", lang="en", county="540402"))
+    assert literal(row["note_zh"]) in zh and literal(row["note"]) not in zh
+    assert literal(row["note"]) in en and literal(row["note_zh"]) not in en
+
+
 @pytest.mark.parametrize("asked", ["桑植", "sangzhi", "430822", "桑植县"])
 def test_county_parameter_opens_the_profile(asked):
     at = run("profiles", county=asked)
