@@ -871,6 +871,7 @@ CATEGORY = {
     "livestock_poultry": ("Livestock and poultry", "畜禽"),
     "aquatic": ("Aquatic products", "水产品"),
     "herbal_medicine": ("Herbal medicine", "中药材"),
+    "edible_fungi": ("Edible fungi", "食用菌"),
     "alcoholic_drink": ("Alcoholic drinks", "酒类"),
     "handicraft": ("Handicrafts", "手工艺品"),
     "other": ("Other", "其他"),

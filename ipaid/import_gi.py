@@ -72,7 +72,7 @@ REGISTER_CATEGORY = {
     "茶叶": "tea",
     "药材": "herbal_medicine",
     "药材类": "herbal_medicine",
-    "食用菌": "other",
+    "食用菌": "edible_fungi",
     "蜂类产品": "other",
     "香料": "other",
     "花卉": "other",

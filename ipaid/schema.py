@@ -24,6 +24,7 @@ GI_CATEGORIES = (
     "livestock_poultry",
     "aquatic",
     "herbal_medicine",
+    "edible_fungi",
     "alcoholic_drink",
     "handicraft",
     "other",

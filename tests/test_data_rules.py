@@ -344,3 +344,15 @@ def test_counties_renamed_since_2012_carry_the_listed_name():
     renamed["510811"] = ("元坝区", "昭化区")
     for code, (listed, today) in renamed.items():
         assert (counties.at[code, "name_listed"], counties.at[code, "boundary_name"]) == (listed, today)
+
+
+def test_edible_fungi_are_one_category_across_gi_types(tables):
+    """The register files 黑木耳, 香菇 and 竹荪 as 食用菌: the dashboard's edible fungi, whatever the GI type (they were
+    "other" beside honey and tobacco, and five protection products "vegetable"); medicinal fungi filed as herbal
+    medicine (灵芝, 茯苓) are left so."""
+    gis = tables["gis"]
+    fungi = gis[gis["name_zh"].str.contains("木耳|银耳|香菇|竹荪|牛肝菌|猴头菇")]
+    assert len(fungi) > 50 and set(fungi["gi_type"]) > {"agri_product_gi"}
+    assert set(fungi["category"]) - {"edible_fungi"} <= {"vegetable"}  # only where the register says 蔬菜
+    assert (fungi.loc[fungi["category"] == "vegetable", "category_source"] == "蔬菜").all()
+    assert (gis.loc[gis["category_source"] == "食用菌", "category"] == "edible_fungi").all()
