@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipaid.i18n import t
+from ipaid.i18n import first_of, t
 
 # Columns that name a bar or point (readable labels, not codes), in order of preference; years join them.
 LABELS = ("label", "step", "type_label", "timing_label")
@@ -57,12 +57,25 @@ def describe(title: str, frame: pd.DataFrame, lang: str) -> str:
         return head + t("chart_desc_events", lang, n=len(frame), span=span)
     order = frame[value].astype(float)
     top, low = order.idxmax(), order.idxmin()
+    if len(frame) > 1 and order[top] == order[low]:  # all equal: "the largest is Hubei (6), the smallest Hubei (6)"
+        return head + t(
+            "chart_desc_values_equal",
+            lang,
+            n=len(frame),
+            value=_value_text(frame, value, top),
+            names=first_of(list(names), lang),
+        )
     return head + t(
         "chart_desc_values",
         lang,
         n=len(frame),
-        top=names[top],
+        top=_tied(names, order, top, lang),
         top_value=_value_text(frame, value, top),
-        low=names[low],
+        low=_tied(names, order, low, lang),
         low_value=_value_text(frame, value, low),
     )
+
+
+def _tied(names: pd.Series, order: pd.Series, at, lang: str) -> str:
+    """The name of row `at` and of the rows with the same value (the first three, then how many more)."""
+    return first_of(list(names[order == order[at]]), lang, n=3)

@@ -231,3 +231,14 @@ def test_description_separates_a_bars_group_from_its_series():
     text = chart_text.describe("When", frame, "en")
     assert "largest is Agricultural product GI · Before (621)" in text
     assert "smallest GI protection product · After (2)" in text
+
+
+def test_description_of_equal_or_tied_values_names_them_once():
+    """Two provinces with 6 GIs each read "the largest is Hubei (6), the smallest Hubei (6)"; ties name every bar."""
+    equal = pd.DataFrame({"label": ["Hubei", "Hunan"], "count": [6, 6]})
+    text = chart_text.describe("GIs by province", equal, "en")
+    assert text == "GIs by province: 2 values, each 6: Hubei, Hunan."
+    assert chart_text.describe("各省", equal.assign(label=["湖北", "湖南"]), "zh") == "各省：共2项，均为6：湖北、湖南。"
+    tied = pd.DataFrame({"label": ["Veg", "Tea", "Wine", "Craft", "Other"], "count": [33, 17, 1, 1, 1]})
+    text = chart_text.describe("By category", tied, "en")
+    assert "the largest is Veg (33), the smallest Wine, Craft, Other (1)." in text
