@@ -709,6 +709,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "{n} values; the largest is {top} ({top_value}), the smallest {low} ({low_value}).",
         "共{n}项，最大为{top}（{top_value}），最小为{low}（{low_value}）。",
     ),
+    "play_part": ("Counties", "县"),
     "chart_desc_values_equal": ("{n} values, each {value}: {names}.", "共{n}项，均为{value}：{names}。"),
     "chart_desc_events": ("{n} dated events, {span}.", "共{n}个事件，{span}年。"),
     "chart_desc_empty": ("no data for the chosen filters.", "当前筛选下没有数据。"),
