@@ -270,7 +270,7 @@ def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
         .encode(x=x)
     )
     # Each amount above its bar, from the axis start: beside a long bar it ran off a 1024 px page.
-    at_start = alt.X("start:Q", scale=scale, axis=None, title=x_title)
+    at_start = alt.X("start:Q", scale=scale, title=x_title)  # no `axis=None`: it hid the shared log axis
     labels = base.mark_text(align="left", baseline="bottom", dx=2, dy=-11, fontSize=12, **SILENT).encode(
         x=at_start, text="text:N"
     )
