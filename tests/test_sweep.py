@@ -104,3 +104,16 @@ def test_source_lines_use_the_pages_punctuation(lang, lead):
     captions = [c.value for c in _run("gi", lang).caption]
     sources = [c for c in captions if c.startswith(("来源", "Source"))]
     assert sources and all(c.startswith(lead) for c in sources), sources
+
+
+def test_chinese_designated_page_names_the_counties_in_chinese_only():
+    """The Chinese page headed its counties "桑植县 · Sangzhi County" and wrote "桑植白茶 · Sangzhi white tea"; the
+    English page keeps the original Chinese name beside the English one, as the map's tooltip does."""
+    import re
+
+    zh = _run("designated", "zh")
+    shown = [h.value for h in zh.header] + [m.value for m in zh.markdown]
+    assert [s for s in shown if "桑植" in s], shown
+    assert not [s for s in shown if "桑植" in s and re.search(r"[A-Za-z]{3,}", s)], shown
+    en = _run("designated", "en")
+    assert "Sangzhi County · 桑植县" in [h.value for h in en.header]
