@@ -106,14 +106,24 @@ def test_source_lines_use_the_pages_punctuation(lang, lead):
     assert sources and all(c.startswith(lead) for c in sources), sources
 
 
-def test_chinese_designated_page_names_the_counties_in_chinese_only():
-    """The Chinese page headed its counties "桑植县 · Sangzhi County" and wrote "桑植白茶 · Sangzhi white tea"; the
-    English page keeps the original Chinese name beside the English one, as the map's tooltip does."""
+@pytest.mark.parametrize("page", ["designated", "profiles"])
+def test_chinese_pages_head_a_county_in_chinese_only(page):
+    """The Chinese pages headed Sangzhi "桑植县 · Sangzhi County" (designated counties, county profile) and wrote
+    "桑植白茶 · Sangzhi white tea"; English pages keep the original Chinese name beside the English one, as the
+    map's tooltip does."""
     import re
 
-    zh = _run("designated", "zh")
+    def run(lang):
+        at = AppTest.from_file("../app.py", default_timeout=120)
+        at.query_params["lang"] = lang
+        at.query_params["county"] = "430822"
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+        assert not at.exception
+        return at
+
+    zh = run("zh")
     shown = [h.value for h in zh.header] + [m.value for m in zh.markdown]
     assert [s for s in shown if "桑植" in s], shown
     assert not [s for s in shown if "桑植" in s and re.search(r"[A-Za-z]{3,}", s)], shown
-    en = _run("designated", "en")
-    assert "Sangzhi County · 桑植县" in [h.value for h in en.header]
+    assert "Sangzhi County · 桑植县" in [h.value for h in run("en").header]
