@@ -46,7 +46,10 @@ def _value_text(frame: pd.DataFrame, col: str, i) -> str:
 
 def describe(title: str, frame: pd.DataFrame, lang: str) -> str:
     """One sentence: what the chart shows, from its data (its largest and smallest value, or its span of years)."""
-    head = (f"{title}：" if lang == "zh" else f"{title}: ") if title else ""
+    # a title with its own colon ends with a full stop: "Sangzhi County: timeline: 4 dated events" read oddly
+    own_colon = ":" in title or "：" in title
+    sep = ("。" if own_colon else "：") if lang == "zh" else (". " if own_colon else ": ")
+    head = f"{title}{sep}" if title else ""
     if frame is None or frame.empty:
         return head + t("chart_desc_empty", lang)
     names = _names(frame)
