@@ -670,6 +670,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "dr_areas": ("Contiguous areas present", "涉及的连片特困地区"),
     "dr_no_areas": ("none", "无"),
     "dr_exits": ("Exits per year", "各年摘帽县数"),
+    "dr_exit_count": ("{y}: {n}", "{y}年{n}个"),
     "dr_no": ("no", "否"),
     "dr_help": (
         "Click a province on the map to zoom to it, then a prefecture, then a county to open its profile; "
