@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipaid.i18n import t
+from ipaid.i18n import first_of, t
 
 # Columns that name a bar or point (readable labels, not codes), in order of preference; years join them.
 LABELS = ("label", "step", "type_label", "timing_label")
@@ -46,7 +46,10 @@ def _value_text(frame: pd.DataFrame, col: str, i) -> str:
 
 def describe(title: str, frame: pd.DataFrame, lang: str) -> str:
     """One sentence: what the chart shows, from its data (its largest and smallest value, or its span of years)."""
-    head = (f"{title}：" if lang == "zh" else f"{title}: ") if title else ""
+    # a title with its own colon ends with a full stop: "Sangzhi County: timeline: 4 dated events" read oddly
+    own_colon = ":" in title or "：" in title
+    sep = ("。" if own_colon else "：") if lang == "zh" else (". " if own_colon else ": ")
+    head = f"{title}{sep}" if title else ""
     if frame is None or frame.empty:
         return head + t("chart_desc_empty", lang)
     names = _names(frame)
@@ -57,12 +60,25 @@ def describe(title: str, frame: pd.DataFrame, lang: str) -> str:
         return head + t("chart_desc_events", lang, n=len(frame), span=span)
     order = frame[value].astype(float)
     top, low = order.idxmax(), order.idxmin()
+    if len(frame) > 1 and order[top] == order[low]:  # all equal: "the largest is Hubei (6), the smallest Hubei (6)"
+        return head + t(
+            "chart_desc_values_equal",
+            lang,
+            n=len(frame),
+            value=_value_text(frame, value, top),
+            names=first_of(list(names), lang),
+        )
     return head + t(
         "chart_desc_values",
         lang,
         n=len(frame),
-        top=names[top],
+        top=_tied(names, order, top, lang),
         top_value=_value_text(frame, value, top),
-        low=names[low],
+        low=_tied(names, order, low, lang),
         low_value=_value_text(frame, value, low),
     )
+
+
+def _tied(names: pd.Series, order: pd.Series, at, lang: str) -> str:
+    """The name of row `at` and of the rows with the same value (the first three, then how many more)."""
+    return first_of(list(names[order == order[at]]), lang, n=3)

@@ -59,12 +59,20 @@ def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
 
 
 COUNT = "format(datum.count, ',d')"  # a count as the charts write it (3,268)
-SILENT = {"aria": False}  # marks that repeat what another mark reads (value labels) or only decorate
+# Marks that repeat what another mark reads (value labels) or only decorate: silent to screen readers, and no
+# tooltip (Streamlit turns tooltips on for every mark: a value label showed "label: 2018 / cumulative: 436").
+SILENT = {"aria": False, "tooltip": None}
 
 
 def role(kind: str, lang: str) -> dict:
     """Mark properties naming the mark's kind to screen readers in the page's language ("条形", not "bar")."""
     return {"ariaRoleDescription": t(f"aria_{kind}", lang)}
+
+
+def tip(field: str, lang: str) -> alt.Tooltip:
+    """A tooltip line headed as the chart's table heads the column (Vega shows the field's name for an empty
+    title: "label: 蔬菜" on a Chinese page)."""
+    return alt.Tooltip(f"{field}:N", title=label(TABLE_COLUMNS, field, lang))
 
 
 def spoken(chart: alt.Chart, lang: str, *parts: tuple[str, str]) -> alt.Chart:
@@ -102,7 +110,10 @@ def bar(
     base = alt.Chart(counts).encode(
         y=enc_y,
         x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format=",d")),
-        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("count:Q", title=t("count", lang), format=",d")],
+        tooltip=[
+            alt.Tooltip("label:N", title=label(TABLE_COLUMNS, key, lang)),
+            alt.Tooltip("count:Q", title=t("count", lang), format=",d"),
+        ],
     )
     if select:
         pick = alt.selection_point(name=PROVINCE_SELECT, fields=[key], toggle=False, clear="dblclick")
@@ -111,8 +122,8 @@ def bar(
             .encode(
                 color=alt.condition(pick, alt.value(BAR), alt.value(palette.CHART_BAR_LIGHT)),
                 tooltip=[
-                    alt.Tooltip("label:N", title=t("province", lang)),
-                    alt.Tooltip("count:Q", title=t("count", lang)),
+                    alt.Tooltip("label:N", title=label(TABLE_COLUMNS, key, lang)),
+                    alt.Tooltip("count:Q", title=t("count", lang), format=",d"),
                 ],
             )
             .add_params(pick)
@@ -249,7 +260,7 @@ def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
     )
     bars = spoken(
         base.mark_bar(color=BAR, height=18, **role("bar", lang)).encode(
-            x=x, x2=alt.datum(LEVERAGE_FROM), tooltip=[alt.Tooltip("text:N", title="")]
+            x=x, x2=alt.datum(LEVERAGE_FROM), tooltip=[tip("step", lang), tip("text", lang)]
         ),
         lang,
         ("", "datum.step"),
@@ -261,7 +272,7 @@ def leverage(figures: pd.DataFrame, lang: str, subtitle: list[str]):
         .encode(x=x)
     )
     # Each amount above its bar, from the axis start: beside a long bar it ran off a 1024 px page.
-    at_start = alt.X("start:Q", scale=scale, axis=None, title=x_title)
+    at_start = alt.X("start:Q", scale=scale, title=x_title)  # no `axis=None`: it hid the shared log axis
     labels = base.mark_text(align="left", baseline="bottom", dx=2, dy=-11, fontSize=12, **SILENT).encode(
         x=at_start, text="text:N"
     )
@@ -311,7 +322,7 @@ def timeline(events: pd.DataFrame, lang: str, title: str, subtitle: list[str]):
     )
     rule = base.mark_rule(color=palette.CHART_RULE, **SILENT).encode(x=alt.X("min(year):Q"), x2=alt.X2("max(year):Q"))
     dots = base.mark_circle(size=110, color=BAR, **role("point", lang)).encode(
-        tooltip=[alt.Tooltip("year:Q", title=t("year", lang)), alt.Tooltip("text:N", title="")]
+        tooltip=[alt.Tooltip("year:Q", title=t("year", lang)), tip("text", lang)]
     )
     dots = spoken(dots, lang, (t("year", lang), "datum.year"), ("", "datum.text"))
     # Alternate labels above and below the line, so that neighbouring years do not overlap.
@@ -331,7 +342,7 @@ def exit_share_bars(shares: pd.DataFrame, group_names: dict[str, str], lang: str
         x=alt.X("year:O", title=t("ev_year_end", lang)),
         xOffset=alt.XOffset("label:N", sort=order),
         tooltip=[
-            alt.Tooltip("label:N", title=""),
+            alt.Tooltip("label:N", title=label(TABLE_COLUMNS, "group", lang)),
             alt.Tooltip("year:O", title=t("year", lang)),
             alt.Tooltip("exited:Q", title=t("ev_exited", lang)),
             alt.Tooltip("counties:Q", title=t("ev_counties", lang)),
@@ -386,8 +397,8 @@ def timing_bars(counts: pd.DataFrame, timing_names: dict[str, str], lang: str, t
         ),
         order=alt.Order("timing_order:Q"),
         tooltip=[
-            alt.Tooltip("type_label:N", title=""),
-            alt.Tooltip("timing_label:N", title=""),
+            alt.Tooltip("type_label:N", title=label(TABLE_COLUMNS, "gi_type", lang)),
+            alt.Tooltip("timing_label:N", title=label(TABLE_COLUMNS, "timing", lang)),
             alt.Tooltip("count:Q", title=t("count", lang)),
         ],
     ).transform_calculate(

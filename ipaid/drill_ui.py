@@ -127,7 +127,7 @@ def _panel(lang: str, prefecture: str) -> None:
     cols = st.columns(3)
     for col, word, name in zip(cols, ("dr_counties", "dr_poverty", "dr_gis"), ("counties", "poverty", "gis")):
         col.metric(t(word, lang), f"{fig[name]:,}")
-    exits = " · ".join(f"{y}: {n}" for y, n in fig["exits"].items())
+    exits = " · ".join(t("dr_exit_count", lang, y=y, n=n) for y, n in fig["exits"].items())
     names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
     areas = listing([names.get(a, a) for a in fig["areas"]], lang) or t("dr_no_areas", lang)
     colon = t("colon", lang)

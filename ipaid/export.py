@@ -184,7 +184,11 @@ def xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
 
 
 def safe_name(text: str) -> str:
-    return re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE).strip("_")[:60] or "chart"
+    """`text` as a file name: letters, digits, "_" and single hyphens between parts (an empty part left "--":
+    the whole GI table downloaded as "gi-table--zh.csv")."""
+    text = re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE)
+    text = re.sub(r"[_-]*-[_-]*", "-", text)  # a run of separators with a hyphen in it: one hyphen
+    return text[:60].strip("_-") or "chart"
 
 
 def file_stem(name: str, lang: str, f: Filters | None = None) -> str:

@@ -671,6 +671,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "dr_areas": ("Contiguous areas present", "涉及的连片特困地区"),
     "dr_no_areas": ("none", "无"),
     "dr_exits": ("Exits per year", "各年摘帽县数"),
+    "dr_exit_count": ("{y}: {n}", "{y}年{n}个"),
     "dr_no": ("no", "否"),
     "dr_help": (
         "Click a province on the map to zoom to it, then a prefecture, then a county to open its profile; "
@@ -710,6 +711,8 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "{n} values; the largest is {top} ({top_value}), the smallest {low} ({low_value}).",
         "共{n}项，最大为{top}（{top_value}），最小为{low}（{low_value}）。",
     ),
+    "play_part": ("Counties", "县"),
+    "chart_desc_values_equal": ("{n} values, each {value}: {names}.", "共{n}项，均为{value}：{names}。"),
     "chart_desc_events": ("{n} dated events, {span}.", "共{n}个事件，{span}年。"),
     "chart_desc_empty": ("no data for the chosen filters.", "当前筛选下没有数据。"),
     "map_table_link": ("The counties in view as a table", "以表格查看地图中的县"),

@@ -196,6 +196,13 @@ def county_name(listed: str, today: str, lang: str) -> str:
     return t("today_name", lang, listed=show(listed), today=show(today))
 
 
+def county_heading(listed: str, today: str, lang: str) -> str:
+    """A county's heading: its name in the page's language; English pages add the original Chinese name
+    ("Sangzhi County · 桑植县", as the map's tooltip does). Chinese pages had "桑植县 · Sangzhi County"."""
+    name = county_name(listed, today, lang)
+    return f"{name} · {county_name(listed, today, 'zh')}" if lang == "en" else name
+
+
 def place_stem(name: str) -> str:
     """A unit's name without its unit word and ethnic names: 峨边彝族自治县 → 峨边, 文山壮族苗族自治州 → 文山."""
     for zh in sorted((zh for zh, _ in SUFFIXES), key=len, reverse=True):

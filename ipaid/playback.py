@@ -130,7 +130,7 @@ def cumulative_chart(counts: pd.DataFrame, year: int, lang: str) -> alt.Chart:
         order=alt.Order("part:N"),
         tooltip=[
             alt.Tooltip("label:N", title=t("year", lang)),
-            alt.Tooltip("part_name:N", title=""),
+            alt.Tooltip("part_name:N", title=t("play_part", lang)),
             alt.Tooltip("value:Q", title=t("count", lang)),
         ],
     )

@@ -5,7 +5,7 @@ import streamlit as st
 from ipaid import charts, data, maps
 from ipaid.filters import covers
 from ipaid.i18n import t
-from ipaid.names import county_name, place_en
+from ipaid.names import county_heading, county_name, place_en
 from ipaid.ui import chart_block, chart_subtitle, facts_list, lang, national_page, press_kit_button
 from ipaid.views import designated_timeline, gi_table, literal
 
@@ -32,20 +32,18 @@ for tab, row in zip(
         county = counties.loc[row.adcode_listed]
         code = county["boundary_adcode"]
         name = listed[row.adcode_listed]
-        other = county_name(county["name_listed"], county["boundary_name"], "zh" if en else "en")
         own = gis[covers(gis, [code])]
         flagship = gis.loc[gis["name_zh"] == row.flagship_gi_zh, "name_en"]  # the GI table's English name
         flagship_en = flagship.iloc[0] if len(flagship) else row.flagship_gi_en
         left, right = st.columns([3, 2])
         with left:
-            st.header(literal(f"{name} · {other}"))
+            st.header(literal(county_heading(county["name_listed"], county["boundary_name"], L)))
             st.write(literal(row.highlight_en if en else row.highlight_zh))
             c1, c2 = st.columns(2, border=True)
             c1.metric(t("designated_since", L), int(row.designated_since))
             c2.metric(t("exit_year", L), int(county["exit_year"]))
-            st.markdown(
-                f"**{t('flagship_gi', L)}**{t('colon', L)}{literal(row.flagship_gi_zh)} · {literal(flagship_en)}"
-            )
+            flagship_names = (row.flagship_gi_zh, flagship_en) if en else (row.flagship_gi_zh,)
+            st.markdown(f"**{t('flagship_gi', L)}**{t('colon', L)}{literal(' · '.join(flagship_names))}")
         with right:
             st.pydeck_chart(maps.county_deck([code], L), height=300, key=f"map_{row.adcode_listed}")
             st.caption(

@@ -5,7 +5,7 @@ import streamlit as st
 from ipaid import charts, data, maps
 from ipaid.brief_ui import area_zip_control, brief_button
 from ipaid.i18n import listing, source_text, t
-from ipaid.names import county_name, place_en
+from ipaid.names import county_heading, county_name, place_en
 from ipaid.profiles import area_profile, cached_county_profile, county_from_link, county_labels, cut_value
 from ipaid.ui import (
     chart_block,
@@ -66,8 +66,7 @@ elif "county" in st.query_params:
 chosen_areas = st.session_state.get("area") or []
 if county_code:
     p = cached_county_profile(county_code)
-    name = names[county_code]
-    st.header(literal(f"{name} · {county_name(p['name_listed'], p['boundary_name'], 'zh' if en else 'en')}"))
+    st.header(literal(county_heading(p["name_listed"], p["boundary_name"], L)))
     c = st.columns(3, border=True)
     c[0].metric(t("province", L), p["province_en"] if en else p["province"])
     c[1].metric(t("exit_year", L), p["exit_year"])

@@ -71,3 +71,55 @@ def test_the_title_reads_its_text_only():
     chart, _ = charts.gi_by_province(data.load_gis(), "zh", ["筛选：无", "来源：x"])
     spoken = read(chart)
     assert ("title", t("chart_by_province", "zh")) in spoken and ("subtitle", "筛选：无 来源：x") in spoken
+
+
+def tooltips(spec):
+    """Every tooltip line (field definition) in a chart spec."""
+    if isinstance(spec, dict):
+        lines = spec.get("encoding", {}).get("tooltip", [])
+        yield from lines if isinstance(lines, list) else [lines]
+        for key, value in spec.items():
+            if key not in ("encoding", "datasets"):
+                yield from tooltips(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from tooltips(item)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_tooltip_line_is_headed_in_the_language_of_the_page(lang):
+    """An empty tooltip title shows the field's name: hovering a bar read "label: 蔬菜" on the Chinese GI page
+    ("type_label", "timing_label", "text", "part_name" on the evidence, projects, designated and map pages)."""
+    for name, chart, _ in built(lang):
+        lines = [line for line in tooltips(chart.to_dict()) if "field" in line]
+        assert lines, name
+        titles = [line.get("title") for line in lines]
+        assert all(titles), (name, lang, lines)
+        if lang == "zh":
+            assert all(re.search(r"[\u4e00-\u9fff]", s) or s == "%" for s in titles), (name, titles)
+        else:
+            assert not [s for s in titles if re.search(r"[\u4e00-\u9fff]", s)], (name, titles)
+
+
+def layers(spec):
+    """Every single-view spec (one with a mark) in a chart spec."""
+    if isinstance(spec, dict):
+        if "mark" in spec:
+            yield spec
+        for key, value in spec.items():
+            if key not in ("datasets", "encoding"):
+                yield from layers(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from layers(item)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_marks_without_tooltip_lines_show_no_tooltip(lang):
+    """Streamlit shows a tooltip for every mark: a value label without tooltip lines showed its fields' names
+    ("label: 2018 / cumulative: 436" on the playback chart, "text: 地理标志：桑植白茶" on the designated timeline)."""
+    for name, chart, _ in built(lang):
+        for layer in layers(chart.to_dict()):
+            if "tooltip" not in layer.get("encoding", {}) and layer.get("encoding"):
+                mark = layer["mark"] if isinstance(layer["mark"], dict) else {"type": layer["mark"]}
+                assert "tooltip" in mark and mark["tooltip"] is None, (name, mark, layer["encoding"].keys())

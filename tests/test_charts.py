@@ -4,6 +4,7 @@ import json
 import re
 
 import pandas as pd
+import pytest
 
 from ipaid import charts, data
 from ipaid.filters import Filters, filter_gis
@@ -283,3 +284,16 @@ def test_bar_counts_and_ticks_have_thousands_separators():
     most = int(counts["count"].max())
     assert most >= 1000 and f"{most:,}" in texts and str(most) not in texts
     assert "1,000" in texts and "1000" not in texts
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_leverage_chart_draws_its_log_axis(lang):
+    """The labels layer's `axis=None` hid the shared axis: the chart (page and PNG/SVG) had no ticks and no
+    "yuan (log scale)", so bars 10 million and 21 billion apart looked a few times apart."""
+    from ipaid import export
+    from ipaid.figures import compact
+
+    chart, _ = charts.leverage(data.load_figures(), lang, [])
+    svg = export.chart_svg(chart)
+    assert ("yuan (log scale)" if lang == "en" else "元（对数刻度）") in svg
+    assert f">{compact(1e10, lang)}<" in svg  # a tick with no bar label of that text

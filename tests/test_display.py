@@ -231,3 +231,23 @@ def test_description_separates_a_bars_group_from_its_series():
     text = chart_text.describe("When", frame, "en")
     assert "largest is Agricultural product GI · Before (621)" in text
     assert "smallest GI protection product · After (2)" in text
+
+
+def test_description_of_equal_or_tied_values_names_them_once():
+    """Two provinces with 6 GIs each read "the largest is Hubei (6), the smallest Hubei (6)"; ties name every bar."""
+    equal = pd.DataFrame({"label": ["Hubei", "Hunan"], "count": [6, 6]})
+    text = chart_text.describe("GIs by province", equal, "en")
+    assert text == "GIs by province: 2 values, each 6: Hubei, Hunan."
+    assert chart_text.describe("各省", equal.assign(label=["湖北", "湖南"]), "zh") == "各省：共2项，均为6：湖北、湖南。"
+    tied = pd.DataFrame({"label": ["Veg", "Tea", "Wine", "Craft", "Other"], "count": [33, 17, 1, 1, 1]})
+    text = chart_text.describe("By category", tied, "en")
+    assert "the largest is Veg (33), the smallest Wine, Craft, Other (1)." in text
+
+
+def test_description_after_a_title_with_its_own_colon_starts_a_sentence():
+    """ "Sangzhi County: timeline: 4 dated events" and "地理标志运用促进工程：从引导资金到产值：共4项" read as a
+    run of colons."""
+    events = pd.DataFrame({"year": [1994, 2020], "text": ["a", "b"]})
+    assert chart_text.describe("Sangzhi County: timeline", events, "en").startswith("Sangzhi County: timeline. 2 dated")
+    assert chart_text.describe("桑植县：时间线", events, "zh").startswith("桑植县：时间线。共2个事件")
+    assert chart_text.describe("GIs by type", events, "en").startswith("GIs by type: 2 dated")

@@ -218,3 +218,11 @@ def test_the_national_panel_heads_its_table_in_plain_words(lang, heading, gis):
     assert gis in [m.label for m in at.metric]
     hunan = [m.value for m in run(lang=lang, province="湖南省").markdown]
     assert ("**In Hunan**" if lang == "en" else "**湖南省下辖**") in hunan
+
+
+@pytest.mark.parametrize("lang, expected", [("zh", "2017年5个 · 2018年15个"), ("en", "2017: 5 · 2018: 15")])
+def test_exits_per_year_are_written_in_the_page_s_language(lang, expected):
+    """The Chinese panel wrote "各年摘帽县数：2016: 0 · 2017: 5", English-style colons in a Chinese sentence."""
+    at = run(province="湖南省", lang=lang)
+    text = " ".join(m.value for m in at.main.markdown)
+    assert expected in text, text[:300]

@@ -238,3 +238,10 @@ def test_static_map_legend_lists_uncoloured_counties_only_when_the_map_has_some(
     area = [name for name, _ in static_map.static_counties(Filters(areas=("wuling",)), "area", "en")[1]]
     assert outside not in province and outside in area
     assert set(province) - {outside}  # the province's own colours are still listed
+
+
+def test_file_names_have_no_empty_parts():
+    """The whole GI table (no bar picked, no search) downloaded as "gi-table--zh.csv": an empty part between hyphens."""
+    assert export.file_stem("gi-table-", "zh") == "gi-table-zh"
+    assert export.file_stem("-".join(["gi-table", "", " white tea "]), "en") == "gi-table-white_tea-en"
+    assert export.safe_name("a - b") == "a-b" and export.safe_name("--") == "chart"

@@ -104,3 +104,26 @@ def test_source_lines_use_the_pages_punctuation(lang, lead):
     captions = [c.value for c in _run("gi", lang).caption]
     sources = [c for c in captions if c.startswith(("来源", "Source"))]
     assert sources and all(c.startswith(lead) for c in sources), sources
+
+
+@pytest.mark.parametrize("page", ["designated", "profiles"])
+def test_chinese_pages_head_a_county_in_chinese_only(page):
+    """The Chinese pages headed Sangzhi "桑植县 · Sangzhi County" (designated counties, county profile) and wrote
+    "桑植白茶 · Sangzhi white tea"; English pages keep the original Chinese name beside the English one, as the
+    map's tooltip does."""
+    import re
+
+    def run(lang):
+        at = AppTest.from_file("../app.py", default_timeout=120)
+        at.query_params["lang"] = lang
+        at.query_params["county"] = "430822"
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+        assert not at.exception
+        return at
+
+    zh = run("zh")
+    shown = [h.value for h in zh.header] + [m.value for m in zh.markdown]
+    assert [s for s in shown if "桑植" in s], shown
+    assert not [s for s in shown if "桑植" in s and re.search(r"[A-Za-z]{3,}", s)], shown
+    assert "Sangzhi County · 桑植县" in [h.value for h in run("en").header]
