@@ -137,7 +137,8 @@ def county_note(county: dict, lang: str) -> str:
 def datasets_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     """`data.coverage()` for the Data page: each table, its rows, official total, how much of it the rows count
     (counted / official, with the share) and its current version; a Problem column only when a table is broken.
-    Number pairs keep to one line (no break inside them) so that the static table wraps only words."""
+    Number pairs keep to one line (no break inside them) so that the static table wraps only words. st.table reads
+    its cells as Markdown: text from uploads is made literal."""
 
     def counted(row) -> str:
         total = row.official_total
@@ -154,11 +155,11 @@ def datasets_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
                 for row in coverage.itertuples()
             ],
             t("data_coverage", lang): [counted(row) for row in coverage.itertuples()],
-            t("data_origin", lang): coverage["origin"],
+            t("data_origin", lang): coverage["origin"].map(literal),  # an upload's file name: user text
         }
     )
-    if (coverage["error"] != "").any():
-        table[t("data_error_col", lang)] = coverage["error"].map(lambda e: e.splitlines()[0] if e else "")
+    if (coverage["error"] != "").any():  # a problem may quote the upload (its columns, values)
+        table[t("data_error_col", lang)] = coverage["error"].map(lambda e: literal(e.splitlines()[0]) if e else "")
     return table
 
 

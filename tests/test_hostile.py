@@ -154,7 +154,8 @@ def _elements(node):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_data_page_never_renders_user_text_as_html(lang):
     """A version's note and file name are user text: the data page shows them only in tables and code blocks
-    (as text), never in Markdown or HTML, where a tag or an image link would be rendered or fetched."""
+    (as text), never in Markdown or HTML, where a tag or an image link would be rendered or fetched; a static
+    table, whose cells are Markdown, shows them escaped."""
     from streamlit.testing.v1 import AppTest
 
     note, filename = "<script>alert(1)</script> ![x](http://example.invalid/x.png)", "<img src=x onerror=alert(2)>.csv"
@@ -167,7 +168,7 @@ def test_data_page_never_renders_user_text_as_html(lang):
     for element in _elements(at._tree):
         proto = getattr(element, "proto", None)
         text = str(proto) if proto is not None and element.type != "dataframe" else ""
-        if element.type == "dataframe":
+        if element.type in ("dataframe", "table"):
             text = element.value.astype(str).to_csv()
         if element.type == "html" and SCRIPT in text:
             continue  # the app's own script (`framework_words`), not user text
@@ -175,7 +176,9 @@ def test_data_page_never_renders_user_text_as_html(lang):
             if payload in text:
                 showing.setdefault(element.type, set()).add(payload)
     assert {"<script>", "onerror"} <= set().union(*showing.values()), showing  # shown, as text
-    assert set(showing) <= {"dataframe", "code", "text"}, showing
+    assert set(showing) <= {"dataframe", "code", "text", "table"}, showing
+    cells = [c for t in at.table for c in t.value.astype(str).to_numpy().ravel() if "onerror" in c]
+    assert cells and not any(re.search(r"(?<!\\)[<>!\[\]()]", c) for c in cells), cells  # Markdown cells: literal
 
 
 # --- Bad files a steward may really have: other encodings and separators, shifted headers ---
