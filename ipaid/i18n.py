@@ -319,7 +319,6 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "gi_no_search_match": ("No GI matches this search.", "没有符合搜索条件的地理标志。"),
     "bar_from_link": ("Table limited to the province picked in the link: {p}", "下表按链接中选定的省份筛选：{p}"),
     "clear_pick": ("Show all provinces", "显示全部省份"),
-    "search_param": ("search text", "搜索词"),
     "detail_param": ("GI for the detail", "详情地理标志"),
     "today_name": ("{listed} (today {today})", "{listed}（今{today}）"),
     "designated_model": (
@@ -547,14 +546,6 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "Full sources: data/SOURCES.md and the Data page.",
         "本页数据均来自 data/figures.csv；将鼠标悬停在数字上可查看来源和日期。完整来源见 data/SOURCES.md 与“数据管理”页。",  # noqa: E501
     ),
-    "pt_listed": ("{n} of {total} centres listed with a source", "已列出有来源的中心{n}家，共{total}家"),
-    "pt_missing": (
-        "The full list of the {total} host institutions has not been found in a published form we could "
-        "verify; only centres named in a source are listed, none is invented.",
-        "{total}家依托机构的完整名单尚未找到可核实的公开版本；仅列出来源中点名的中心，绝不臆造。",
-    ),
-    "pt_institution": ("Institution", "依托机构"),
-    "pt_batch": ("Batch", "批次"),
     "pj_caption": (
         "Since 2019 CNIPA has run GI promotion projects in poverty-stricken areas (contiguous destitute "
         "areas and the Tibetan areas of four provinces).",
@@ -564,12 +555,6 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "Figures marked 'more than' are lower bounds given at the press conference; bars for them end in ▶. "
         "The scale is logarithmic so that {low} and {high} are both visible.",
         "标注“超过”的数字为发布会给出的下限，相应柱形以▶结尾。采用对数刻度，使{low}与{high}均清晰可见。",
-    ),
-    "pj_missing": (
-        "The list of the {projects} projects and their {gis} GIs is not published in a form we could load; "
-        "only Datong Huanghua (大同黄花) is named in the sources. The GI page lists every GI we could source.",
-        "{projects}个项目及其{gis}个地理标志的完整名单尚未找到可载入的公开版本，来源中仅点名“大同黄花”。"
-        "地理标志页列出了所有已核实来源的地理标志。",
     ),
     # --- lead: keys shared by this round's helpers ---
     "brief_download": ("Download brief (PDF)", "下载简报（PDF）"),
