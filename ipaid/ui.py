@@ -668,14 +668,12 @@ def press_kit_button(items: dict, sources: list[str], f: Filters, key: str) -> N
     )
 
 
-def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> None:
-    """Sourced statements of one topic (optionally mentioning a (Chinese, English) name), each with its source."""
+def facts_list(facts, topic: str, county: tuple[str, str] | None = None) -> None:
+    """Sourced statements of one topic (optionally naming a county, given as its (Chinese, English) name; see
+    `data.facts_naming`), each with its source."""
     rows = facts[(facts["topic"] == topic)]
-    if mention:
-        rows = rows[
-            rows["text_zh"].str.contains(mention[0], regex=False)
-            | rows["text_en"].str.contains(mention[1], case=False, regex=False)
-        ]
+    if county:
+        rows = data.facts_naming(rows, *county)
     if rows.empty:
         return
     en = lang() == "en"

@@ -62,5 +62,5 @@ for tab, row in zip(
         kit[f"timeline-{row.adcode_listed}"] = (chart, frame)
         st.header(literal(t("gis_of", L, name=name)))
         st.dataframe(gi_table(own, L, ("name", "type", "category", "year", "source")), hide_index=True, width="stretch")
-        facts_list(facts, "industry", (row.name_zh[:2], row.name_en.split()[0]))
+        facts_list(facts, "industry", (row.name_zh, row.name_en))
 press_kit_button(kit, sorted(set(designated["source"])), national, key="designated")
