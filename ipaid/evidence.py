@@ -11,6 +11,7 @@ import pandas as pd
 YEARS = (2016, 2017, 2018, 2019, 2020)
 GROUPS = ("gi_before", "no_gi_before")  # ≥ 1 GI registered in a year before the exit year / none
 TIMING = ("while_poor", "exit_year", "after_exit")  # a GI's year vs its county's exit year
+REGIONS = ("east", "central", "west")  # the counties' `region`, in the order the page lists them
 
 
 def links(gis: pd.DataFrame, counties: pd.DataFrame, types: tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -121,6 +122,12 @@ def scope_summary(
             headers["mean"]: out["mean_exit_year"].round(2),
         }
     )
+
+
+def in_scope(groups: pd.DataFrame, scope: str) -> pd.DataFrame:
+    """The rows of `groups` in a comparison scope: 'all', 'region:<region>' or 'area:<area_id>'."""
+    kind, _, value = scope.partition(":")
+    return groups if kind == "all" else groups[groups["region" if kind == "region" else "area_id"] == value]
 
 
 def removed_types(present: list[str], kept: list[str], removed: frozenset[str]) -> frozenset[str]:

@@ -59,6 +59,18 @@ def test_exit_shares_by_region_add_up_to_the_national_counts(tables):
     assert batches == {2016: 28, 2017: 125, 2018: 283, 2019: 344, 2020: 52}
 
 
+def test_a_scope_keeps_the_counties_of_its_region_or_area(tables):
+    groups = evidence.county_groups(*tables)
+    assert evidence.in_scope(groups, "all") is groups
+    regions = [evidence.in_scope(groups, f"region:{r}") for r in evidence.REGIONS]
+    assert [set(g["region"]) for g in regions] == [{r} for r in evidence.REGIONS]
+    assert sum(map(len, regions)) == len(groups) == 832
+    wuling = evidence.in_scope(groups, "area:wuling")
+    assert set(wuling["area_id"]) == {"wuling"}
+    assert len(wuling) == (groups["area_id"] == "wuling").sum() > 0
+    assert evidence.in_scope(groups, "area:nowhere").empty
+
+
 def test_timing_counts_match_a_loop(tables):
     gis, counties = tables
     exit_by_boundary: dict[str, list[int]] = {}
