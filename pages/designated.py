@@ -4,6 +4,7 @@ import streamlit as st
 
 from ipaid import charts, data, maps
 from ipaid.filters import covers
+from ipaid.gi_search import english_name
 from ipaid.i18n import t
 from ipaid.names import county_name, place_en
 from ipaid.ui import chart_block, chart_subtitle, facts_list, lang, national_page, press_kit_button
@@ -34,8 +35,7 @@ for tab, row in zip(
         name = listed[row.adcode_listed]
         other = county_name(county["name_listed"], county["boundary_name"], "zh" if en else "en")
         own = gis[covers(gis, [code])]
-        flagship = gis.loc[gis["name_zh"] == row.flagship_gi_zh, "name_en"]  # the GI table's English name
-        flagship_en = flagship.iloc[0] if len(flagship) else row.flagship_gi_en
+        flagship_en = english_name(gis, row.flagship_gi_zh, row.flagship_gi_en)
         left, right = st.columns([3, 2])
         with left:
             st.header(literal(f"{name} · {other}"))
