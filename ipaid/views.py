@@ -129,6 +129,19 @@ def county_table(counties: pd.DataFrame, lang: str) -> pd.DataFrame:
     ).pipe(compact)
 
 
+def area_members_table(members: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """An area's loaded member counties (rows of `data.load_counties()`) for its profile: code, name (`names`, by
+    listed code, as `profiles.county_labels` gives them), province, exit year; in the order given."""
+    return pd.DataFrame(
+        {
+            t("brief_code", lang): members["adcode_listed"],
+            t("county", lang): members["adcode_listed"].map(names),
+            t("province", lang): members["province_en" if lang == "en" else "province"],
+            t("exit_year", lang): members["exit_year"],
+        }
+    )
+
+
 def county_note(county: dict, lang: str) -> str:
     """A county's note (`county_profile`) in `lang`: the Chinese note on Chinese pages where the table has one."""
     return (county.get("note_zh") or county["note"]) if lang == "zh" else county["note"]

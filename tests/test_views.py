@@ -360,3 +360,25 @@ def test_the_data_page_says_what_an_official_total_counts():
         assert row.iloc[3].split("\u00a0") == [f"{gis['covered']:,}", "/", total, f"({share})"], row.tolist()
         counties = table[table.iloc[:, 0] == data.ALL["counties"].label[lang]].iloc[0]
         assert counties.iloc[2] == "832", "a total that counts the whole table needs no words"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_area_members_table_names_each_member_in_the_pages_language(lang):
+    from ipaid.i18n import t
+    from ipaid.profiles import county_labels
+    from ipaid.views import area_members_table
+
+    counties = data.load_counties()
+    members = counties[counties["area_id"] == "wuling"].reset_index(drop=True)
+    names = county_labels(lang)[0]
+    table = area_members_table(members, names, lang)
+    heads = [t(k, lang) for k in ("brief_code", "county", "province", "exit_year")]
+    assert list(table.columns) == heads and len(table) == len(members) > 0
+    first = members.iloc[0]
+    assert table.iloc[0].tolist() == [
+        first["adcode_listed"],
+        names[first["adcode_listed"]],
+        first["province_en" if lang == "en" else "province"],
+        first["exit_year"],
+    ]
+    assert table[heads[1]].notna().all()
