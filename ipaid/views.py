@@ -98,6 +98,19 @@ def designated_timeline(since: int, exit_year: int, own_gis: pd.DataFrame, lang:
     )
 
 
+def gi_facts(gi: pd.Series, lang: str) -> list[tuple[str, str]]:
+    """(label, value) lines of one GI's detail (a row of `data.load_gis()` by id): type, category, province, year
+    approved and register reference, "—" where unknown."""
+    year = "—" if pd.isna(gi["year_approved"]) else str(int(gi["year_approved"]))
+    return [
+        (t("type", lang), label(GI_TYPE, gi["gi_type"], lang)),
+        (t("category", lang), label(CATEGORY, gi["category"], lang)),
+        (t("province", lang), gi["province_en"] if lang == "en" else gi["province"]),
+        (t("year", lang), year),
+        (t("registered", lang), gi["register_ref"] or "—"),
+    ]
+
+
 def gi_county_table(where: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The counties of one GI (`gi_search.detail_counties`): name, province, poverty county or not, area, exit year."""
     en = lang == "en"

@@ -382,3 +382,21 @@ def test_area_members_table_names_each_member_in_the_pages_language(lang):
         first["exit_year"],
     ]
     assert table[heads[1]].notna().all()
+
+
+def test_gi_facts_say_type_category_province_year_and_register_with_dashes_for_unknowns(gis):
+    from ipaid.i18n import CATEGORY, t
+    from ipaid.views import gi_facts
+
+    gi = gis.set_index("gi_id").loc["GI0001"]
+    for lang in ("zh", "en"):
+        got = gi_facts(gi, lang)
+        assert [k for k, _ in got] == [t(k, lang) for k in ("type", "category", "province", "year", "registered")]
+        assert got[0][1] == label(GI_TYPE, gi["gi_type"], lang) and got[1][1] == label(CATEGORY, gi["category"], lang)
+    assert gi_facts(gi, "en")[2][1] == gi["province_en"] and gi_facts(gi, "zh")[2][1] == gi["province"]
+    unknown = gi.copy()
+    unknown["year_approved"], unknown["register_ref"] = float("nan"), ""
+    assert [v for _, v in gi_facts(unknown, "en")[3:]] == ["—", "—"]
+    dated = gi.copy()
+    dated["year_approved"] = 2012.0
+    assert gi_facts(dated, "en")[3][1] == "2012"
