@@ -521,7 +521,7 @@ def page_guard():
         st.code(str(exc), language=None, wrap_lines=True)
 
 
-def legend(
+def draw_legend(
     items: list[tuple[str, tuple[int, int, int]]], title: str, across: bool = False, round_swatch: bool = False
 ) -> None:
     """A colour legend for a pydeck map (which has none): a column, or `across` the page in wrapping rows."""

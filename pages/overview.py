@@ -8,8 +8,7 @@ from ipaid.data import figure_number
 from ipaid.filters import Filters
 from ipaid.i18n import t
 from ipaid.palette import legend
-from ipaid.ui import figure_card, lang, national_page, page_link
-from ipaid.ui import legend as draw_legend
+from ipaid.ui import draw_legend, figure_card, lang, national_page, page_link
 
 L = lang()
 en = L == "en"
