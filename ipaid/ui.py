@@ -1,6 +1,9 @@
-"""Streamlit glue shared by the pages: the sidebar filters bound to the URL, messages, legends, share link.
+"""Streamlit glue shared by the pages: the language, the sidebar filters and the view kept in the URL (unknown link
+values named), the share link and page links, chart blocks with their table switch and downloads, legends, figure
+cards, sourced statements, and the sizes of tables and charts at 1024 px.
 
-Everything here is layout; the data, charts and maps it shows come from the plain modules.
+The data, charts, maps and texts it shows come from the plain modules; what is computed here is what only the page
+needs (URL parameters, pixel sizes).
 """
 
 from __future__ import annotations
