@@ -188,6 +188,19 @@ def datasets_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table
 
 
+def completeness_bars(coverage: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
+    """(share, text) of each table of `data.coverage()` with an official total, for the Overview's progress bars:
+    "<what is counted>: 344 / 680 (official total)"; the share is at most 1."""
+    bars = []
+    for row in coverage.itertuples():
+        if pd.notna(row.official_total):
+            total = int(row.official_total)
+            counted = row.counted_en if lang == "en" else row.counted_zh
+            text = counted + t("colon", lang) + f"{row.covered:,} / {total:,}" + t("ov_official_total", lang)
+            bars.append((min(row.covered / total, 1.0), text))
+    return bars
+
+
 def gi_coverage_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     """`data.gi_coverage()` for display: per GI type, rows, where they are placed, and the official total."""
     from ipaid.i18n import GI_TYPE, label

@@ -400,3 +400,22 @@ def test_gi_facts_say_type_category_province_year_and_register_with_dashes_for_u
     dated = gi.copy()
     dated["year_approved"] = 2012.0
     assert gi_facts(dated, "en")[3][1] == "2012"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_completeness_bars_count_each_table_against_its_official_total(lang):
+    from ipaid.i18n import t
+    from ipaid.views import completeness_bars
+
+    cov = data.coverage()
+    with_total = cov[cov["official_total"].notna()]
+    bars = completeness_bars(cov, lang)
+    assert len(bars) == len(with_total) > 0
+    for (share, text), row in zip(bars, with_total.itertuples()):
+        total = int(row.official_total)
+        assert share == min(row.covered / total, 1.0) <= 1.0
+        counted = row.counted_en if lang == "en" else row.counted_zh
+        assert text == f"{counted}{t('colon', lang)}{row.covered:,} / {total:,}{t('ov_official_total', lang)}"
+    members = dict(zip(with_total["table"], bars))["area_members"]
+    loaded, official = len(data.load_area_members()), int(data.figure_number("contiguous_area_counties"))
+    assert f"{loaded:,} / {official:,}" in members[1]
