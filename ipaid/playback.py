@@ -54,12 +54,6 @@ def state_of(exit_year: int | None, year: int) -> str:
     return "poor" if exit_year > year else "exited" if exit_year == year else "earlier"
 
 
-def county_states(counties: pd.DataFrame, year: int) -> pd.Series:
-    """Each county's state in `year`; `counties` as from `data.all_counties()`."""
-    years = counties["exit_year"].where(counties["poverty"])
-    return pd.Series([state_of(y, year) for y in years], index=counties.index, dtype="str")
-
-
 def state_expression(exit_year: str, year: str, outcomes: dict[str, str]) -> str:
     """A JavaScript / Vega expression choosing `outcomes[state]` as `state_of` does, from a county's exit year
     (an expression; a non-number such as "—" for a county never poor) and the year shown (an expression)."""

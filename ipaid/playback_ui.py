@@ -24,7 +24,7 @@ from ipaid.playback import (
     parse_year,
     year_counts,
 )
-from ipaid.ui import filters_text, first_good, legend, table_switch, warn_unknown, write_url
+from ipaid.ui import draw_legend, filters_text, first_good, table_switch, warn_unknown, write_url
 
 YEAR_KEY = "year"  # the slider's key and URL parameter
 PLAYING, TIMER, FULL = "_play_on", "_play_timer", "_play_full_run"
@@ -71,7 +71,7 @@ def _step(f: Filters, lang: str, steps: int, resets: int) -> None:
     text, chart = st.columns([3, 2], vertical_alignment="center")
     text.markdown(f"**{count_text(counts, year, lang)}**")
     with text:
-        legend(legend_items(year, lang), t("m_playback", lang), across=True)
+        draw_legend(legend_items(year, lang), t("m_playback", lang), across=True)
     # Its text alternative is the running count beside it, also its accessible name (Vega-Lite `description`).
     cumulative = cumulative_chart(counts, year, lang).properties(description=count_text(counts, year, lang))
     chart.altair_chart(cumulative, height=170, key="play_chart")

@@ -1,6 +1,9 @@
-"""Streamlit glue shared by the pages: the sidebar filters bound to the URL, messages, legends, share link.
+"""Streamlit glue shared by the pages: the language, the sidebar filters and the view kept in the URL (unknown link
+values named), the share link and page links, chart blocks with their table switch and downloads, legends, figure
+cards, sourced statements, and the sizes of tables and charts at 1024 px.
 
-Everything here is layout; the data, charts and maps it shows come from the plain modules.
+The data, charts, maps and texts it shows come from the plain modules; what is computed here is what only the page
+needs (URL parameters, pixel sizes).
 """
 
 from __future__ import annotations
@@ -521,7 +524,7 @@ def page_guard():
         st.code(str(exc), language=None, wrap_lines=True)
 
 
-def legend(
+def draw_legend(
     items: list[tuple[str, tuple[int, int, int]]], title: str, across: bool = False, round_swatch: bool = False
 ) -> None:
     """A colour legend for a pydeck map (which has none): a column, or `across` the page in wrapping rows."""
@@ -668,14 +671,12 @@ def press_kit_button(items: dict, sources: list[str], f: Filters, key: str) -> N
     )
 
 
-def facts_list(facts, topic: str, mention: tuple[str, str] | None = None) -> None:
-    """Sourced statements of one topic (optionally mentioning a (Chinese, English) name), each with its source."""
+def facts_list(facts, topic: str, county: tuple[str, str] | None = None) -> None:
+    """Sourced statements of one topic (optionally naming a county, given as its (Chinese, English) name; see
+    `data.facts_naming`), each with its source."""
     rows = facts[(facts["topic"] == topic)]
-    if mention:
-        rows = rows[
-            rows["text_zh"].str.contains(mention[0], regex=False)
-            | rows["text_en"].str.contains(mention[1], case=False, regex=False)
-        ]
+    if county:
+        rows = data.facts_naming(rows, *county)
     if rows.empty:
         return
     en = lang() == "en"

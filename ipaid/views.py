@@ -98,6 +98,19 @@ def designated_timeline(since: int, exit_year: int, own_gis: pd.DataFrame, lang:
     )
 
 
+def gi_facts(gi: pd.Series, lang: str) -> list[tuple[str, str]]:
+    """(label, value) lines of one GI's detail (a row of `data.load_gis()` by id): type, category, province, year
+    approved and register reference, "—" where unknown."""
+    year = "—" if pd.isna(gi["year_approved"]) else str(int(gi["year_approved"]))
+    return [
+        (t("type", lang), label(GI_TYPE, gi["gi_type"], lang)),
+        (t("category", lang), label(CATEGORY, gi["category"], lang)),
+        (t("province", lang), gi["province_en"] if lang == "en" else gi["province"]),
+        (t("year", lang), year),
+        (t("registered", lang), gi["register_ref"] or "—"),
+    ]
+
+
 def gi_county_table(where: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The counties of one GI (`gi_search.detail_counties`): name, province, poverty county or not, area, exit year."""
     en = lang == "en"
@@ -127,6 +140,19 @@ def county_table(counties: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("gis", lang): counties["gi_count"],
         }
     ).pipe(compact)
+
+
+def area_members_table(members: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """An area's loaded member counties (rows of `data.load_counties()`) for its profile: code, name (`names`, by
+    listed code, as `profiles.county_labels` gives them), province, exit year; in the order given."""
+    return pd.DataFrame(
+        {
+            t("brief_code", lang): members["adcode_listed"],
+            t("county", lang): members["adcode_listed"].map(names),
+            t("province", lang): members["province_en" if lang == "en" else "province"],
+            t("exit_year", lang): members["exit_year"],
+        }
+    )
 
 
 def county_note(county: dict, lang: str) -> str:
@@ -161,6 +187,19 @@ def datasets_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     if (coverage["error"] != "").any():  # a problem may quote the upload (its columns, values)
         table[t("data_error_col", lang)] = coverage["error"].map(lambda e: literal(e.splitlines()[0]) if e else "")
     return table
+
+
+def completeness_bars(coverage: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
+    """(share, text) of each table of `data.coverage()` with an official total, for the Overview's progress bars:
+    "<what is counted>: 344 / 680 (official total)"; the share is at most 1."""
+    bars = []
+    for row in coverage.itertuples():
+        if pd.notna(row.official_total):
+            total = int(row.official_total)
+            counted = row.counted_en if lang == "en" else row.counted_zh
+            text = counted + t("colon", lang) + f"{row.covered:,} / {total:,}" + t("ov_official_total", lang)
+            bars.append((min(row.covered / total, 1.0), text))
+    return bars
 
 
 def gi_coverage_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -1,7 +1,8 @@
-"""Data: every dataset with downloads; upload a new GI or county table; import a GI register list; versions.
+"""Data: every dataset with downloads; GIs by type; upload a new GI, county or area-membership table; import a GI
+register list; load the official contiguous-area list; versions.
 
-Layout only: checks, diffs and storage are `ipaid.upload` and `ipaid.import_gi`. User-supplied text is
-shown only in tables and code blocks (never as Markdown or HTML).
+Layout only: checks, diffs and storage are `ipaid.upload`, `ipaid.import_gi` and `ipaid.area_list`. User-supplied
+text is shown only in tables and code blocks (never as Markdown or HTML).
 """
 
 from pathlib import Path

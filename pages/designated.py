@@ -4,6 +4,7 @@ import streamlit as st
 
 from ipaid import charts, data, maps
 from ipaid.filters import covers
+from ipaid.gi_search import english_name
 from ipaid.i18n import t
 from ipaid.names import county_heading, county_name, place_en
 from ipaid.ui import chart_block, chart_subtitle, facts_list, lang, national_page, press_kit_button
@@ -33,8 +34,7 @@ for tab, row in zip(
         code = county["boundary_adcode"]
         name = listed[row.adcode_listed]
         own = gis[covers(gis, [code])]
-        flagship = gis.loc[gis["name_zh"] == row.flagship_gi_zh, "name_en"]  # the GI table's English name
-        flagship_en = flagship.iloc[0] if len(flagship) else row.flagship_gi_en
+        flagship_en = english_name(gis, row.flagship_gi_zh, row.flagship_gi_en)
         left, right = st.columns([3, 2])
         with left:
             st.header(literal(county_heading(county["name_listed"], county["boundary_name"], L)))
@@ -60,5 +60,5 @@ for tab, row in zip(
         kit[f"timeline-{row.adcode_listed}"] = (chart, frame)
         st.header(literal(t("gis_of", L, name=name)))
         st.dataframe(gi_table(own, L, ("name", "type", "category", "year", "source")), hide_index=True, width="stretch")
-        facts_list(facts, "industry", (row.name_zh[:2], row.name_en.split()[0]))
+        facts_list(facts, "industry", (row.name_zh, row.name_en))
 press_kit_button(kit, sorted(set(designated["source"])), national, key="designated")

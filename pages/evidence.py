@@ -66,20 +66,11 @@ st.caption(
 
 groups = evidence.county_groups(gis, counties, types, None if cutoff == "exit" else 2016)
 area_names = dict(zip(areas["area_id"], areas["name_en" if L == "en" else "name_zh"]))
-loaded = counties.loc[counties["area_id"] != "", "area_id"].value_counts()
-scopes = {"all": t("ev_all", L, n=len(counties))}
-scopes.update({f"region:{r}": t("ev_region", L, name=t(f"ev_region_{r}", L)) for r in ("east", "central", "west")})
-scopes.update(
-    {
-        f"area:{a}": t("ev_area", L, name=area_names[a], n=int(loaded.get(a, 0)), total=int(n))
-        for a, n in zip(areas["area_id"], areas["county_count"])
-    }
-)
+scopes = evidence.scope_labels(counties, areas, L)
 link_choice("ev_scope", list(scopes), t("ev_scope_param", L))
 scope = st.selectbox(t("ev_scope", L), list(scopes), format_func=scopes.get, key="ev_scope")
 write_url(("ev_def", "ev_scope"), {"ev_def": "exit", "ev_scope": "all"})
-kind, _, value = scope.partition(":")
-chosen = groups if kind == "all" else groups[groups["region" if kind == "region" else "area_id"] == value]
+chosen = evidence.in_scope(groups, scope)
 sizes = chosen["group"].value_counts()
 group_names = {g: t(f"ev_{g}", L, n=int(sizes.get(g, 0))) for g in evidence.GROUPS}
 
@@ -92,7 +83,7 @@ chart_block("evidence-exit-shares", chart, frame, key="ev_chart", f=f)
 st.header(t("ev_by_scope", L))
 table = evidence.scope_summary(
     groups,
-    {"region": {r: t(f"ev_region_{r}", L) for r in ("east", "central", "west")}, "area_id": area_names},
+    {"region": {r: t(f"ev_region_{r}", L) for r in evidence.REGIONS}, "area_id": area_names},
     {g: t(f"ev_{g}_short", L) for g in evidence.GROUPS},
     {
         "scope": t("ev_scope", L),

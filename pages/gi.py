@@ -2,13 +2,12 @@
 
 import hashlib
 
-import pandas as pd
 import streamlit as st
 
 from ipaid import charts, data, maps
 from ipaid.gi_charts import gi_charts, gi_detail, gi_rows, gi_subset
 from ipaid.gi_search import MAX_QUERY, follow_pick, search, url_state
-from ipaid.i18n import CATEGORY, GI_TYPE, gi_source, label, t
+from ipaid.i18n import gi_source, t
 from ipaid.names import place_en
 from ipaid.ui import (
     chart_block,
@@ -24,7 +23,7 @@ from ipaid.ui import (
     warn_unknown,
     write_url,
 )
-from ipaid.views import literal
+from ipaid.views import gi_facts, literal
 
 L = lang()
 en = L == "en"
@@ -128,15 +127,8 @@ if gi_id:
     with c1:
         reading = " " + t("pinyin_reading", L) if gi["name_en_pinyin"] else ""
         st.markdown(f"### {literal(gi['name_zh'])}  \n{literal(gi['name_en'])}{reading}")
-        year = "—" if pd.isna(gi["year_approved"]) else int(gi["year_approved"])
-        for word, value in (
-            ("type", label(GI_TYPE, gi["gi_type"], L)),
-            ("category", label(CATEGORY, gi["category"], L)),
-            ("province", gi["province_en"] if en else gi["province"]),
-            ("year", year),
-            ("registered", gi["register_ref"] or "—"),
-        ):
-            st.markdown(f"**{t(word, L)}**{t('colon', L)}{literal(value)}")
+        for word, value in gi_facts(gi, L):
+            st.markdown(f"**{word}**{t('colon', L)}{literal(value)}")
         st.caption(t("source_line", L, s=literal(gi_source(gi["source"], L))))
     with c2:
         if where.empty:

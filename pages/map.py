@@ -11,8 +11,7 @@ from ipaid.map_export import map_export_controls
 from ipaid.palette import MARKER, MEASURES, PLAYBACK
 from ipaid.playback import place_only
 from ipaid.playback_ui import animation_controls, check_link_year, playback
-from ipaid.ui import current_filters, filters_text, lang, write_url
-from ipaid.ui import legend as draw_legend
+from ipaid.ui import current_filters, draw_legend, filters_text, lang, write_url
 from ipaid.views import county_table, literal
 
 L = lang()

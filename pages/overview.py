@@ -1,6 +1,5 @@
-"""Overview: headline figures with sources, the three paths, a national map thumbnail."""
+"""Overview: headline figures with sources, the three paths, a national map thumbnail, data completeness."""
 
-import pandas as pd
 import streamlit as st
 
 from ipaid import data, maps
@@ -8,11 +7,10 @@ from ipaid.data import figure_number
 from ipaid.filters import Filters
 from ipaid.i18n import t
 from ipaid.palette import legend
-from ipaid.ui import figure_card, lang, national_page, page_link
-from ipaid.ui import legend as draw_legend
+from ipaid.ui import draw_legend, figure_card, lang, national_page, page_link
+from ipaid.views import completeness_bars
 
 L = lang()
-en = L == "en"
 st.title(t("app_title", L))
 st.caption(t("app_subtitle", L, n=figure_number("national_poverty_counties")))
 national_page()
@@ -64,15 +62,6 @@ with right:
     page_link("pages/map.py", t("ov_full_map", L), ":material/map:")
 
 st.header(t("ov_complete", L))
-cov = data.coverage()
-for row in cov.itertuples():
-    if pd.notna(row.official_total):
-        total = int(row.official_total)
-        st.progress(
-            min(row.covered / total, 1.0),
-            text=(row.counted_en if en else row.counted_zh)
-            + t("colon", L)
-            + f"{row.covered:,} / {total:,}"
-            + t("ov_official_total", L),
-        )
+for share, text in completeness_bars(data.coverage(), L):
+    st.progress(share, text=text)
 st.caption(t("ov_note", L))

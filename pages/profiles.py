@@ -16,7 +16,7 @@ from ipaid.ui import (
     table_height,
     url_moved,
 )
-from ipaid.views import county_note, gi_table, literal
+from ipaid.views import area_members_table, county_note, gi_table, literal
 
 L = lang()
 en = L == "en"
@@ -132,12 +132,7 @@ elif len(chosen_areas) == 1:
                 st.session_state["county_pick"] = members.at[rows[0], "adcode_listed"]
 
         st.dataframe(
-            {
-                t("brief_code", L): members["adcode_listed"],
-                t("county", L): members["adcode_listed"].map(names),
-                t("province", L): members["province_en" if en else "province"],
-                t("exit_year", L): members["exit_year"],
-            },
+            area_members_table(members, names, L),
             hide_index=True,
             width="stretch",
             on_select=open_county,

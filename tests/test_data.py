@@ -180,3 +180,18 @@ def test_zone_statement_claims_no_more_than_its_rows_say():
     assert "(approved for construction before 2021)" in text and "（2021年前获批筹建）" in t(
         "zones_help", "zh", likely=2, total=24, unknown=2
     )
+
+
+def test_press_facts_name_a_county_by_its_chinese_stem_or_english_first_word():
+    facts = data.load_press_facts()
+    for zh, en in (("桑植县", "Sangzhi County"), ("崇礼县", "Chongli County")):
+        got = data.facts_naming(facts, zh, en)
+        stem, word = zh[:2], en.split()[0].lower()
+        assert len(got) and all(stem in a or word in b.lower() for a, b in zip(got["text_zh"], got["text_en"]))
+        assert set(facts.index) - set(got.index) == {
+            i
+            for i, a, b in zip(facts.index, facts["text_zh"], facts["text_en"])
+            if stem not in a and word not in b.lower()
+        }
+    toy = facts.head(3).assign(text_zh=["桑植白茶", "", "崇礼"], text_en=["", "SANGZHI tea", ""])
+    assert list(data.facts_naming(toy, "桑植县", "Sangzhi County").index) == list(toy.index[:2])

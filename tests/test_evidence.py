@@ -59,6 +59,35 @@ def test_exit_shares_by_region_add_up_to_the_national_counts(tables):
     assert batches == {2016: 28, 2017: 125, 2018: 283, 2019: 344, 2020: 52}
 
 
+def test_a_scope_keeps_the_counties_of_its_region_or_area(tables):
+    groups = evidence.county_groups(*tables)
+    assert evidence.in_scope(groups, "all") is groups
+    regions = [evidence.in_scope(groups, f"region:{r}") for r in evidence.REGIONS]
+    assert [set(g["region"]) for g in regions] == [{r} for r in evidence.REGIONS]
+    assert sum(map(len, regions)) == len(groups) == 832
+    wuling = evidence.in_scope(groups, "area:wuling")
+    assert set(wuling["area_id"]) == {"wuling"}
+    assert len(wuling) == (groups["area_id"] == "wuling").sum() > 0
+    assert evidence.in_scope(groups, "area:nowhere").empty
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_scope_labels_offer_all_regions_and_areas_with_their_counts(tables, lang):
+    from ipaid.i18n import t
+
+    counties, areas = tables[1], data.load_areas()
+    hunan = counties[counties["province"] == "湖南省"]
+    labels = evidence.scope_labels(hunan, areas, lang)
+    regions = [f"region:{r}" for r in evidence.REGIONS]
+    assert list(labels) == ["all", *regions, *(f"area:{a}" for a in areas["area_id"])]
+    assert labels["all"] == t("ev_all", lang, n=len(hunan))
+    wuling = areas.set_index("area_id").loc["wuling"]
+    loaded = int((hunan["area_id"] == "wuling").sum())
+    name = wuling["name_en" if lang == "en" else "name_zh"]
+    assert labels["area:wuling"] == t("ev_area", lang, name=name, n=loaded, total=int(wuling["county_count"]))
+    assert 0 < loaded < int((counties["area_id"] == "wuling").sum())  # counted among the filtered counties only
+
+
 def test_timing_counts_match_a_loop(tables):
     gis, counties = tables
     exit_by_boundary: dict[str, list[int]] = {}

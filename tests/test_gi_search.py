@@ -1,10 +1,20 @@
 """GI search (Chinese, pinyin, English names and product words) and the GI page's state in its link."""
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from ipaid import data
-from ipaid.gi_search import MAX_QUERY, PRODUCT_TERMS, filter_offer, follow_pick, product_terms, search, url_state
+from ipaid.gi_search import (
+    MAX_QUERY,
+    PRODUCT_TERMS,
+    english_name,
+    filter_offer,
+    follow_pick,
+    product_terms,
+    search,
+    url_state,
+)
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +119,11 @@ def test_the_sidebar_filter_offers_the_chosen_gis_then_the_first_matches(gis):
     offered, matches = filter_offer(gis, "茶", [other, sangzhi], 50)
     assert matches == len(tea) > 50
     assert offered[:2] == [other, sangzhi] and offered[2:] == [g for g in tea if g != sangzhi][:50]
+
+
+def test_english_name_is_the_gi_tables_own_else_the_fallback(gis):
+    row = gis.iloc[100]
+    assert english_name(gis, row["name_zh"], "fallback") == row["name_en"] != "fallback"
+    two = pd.DataFrame({"name_zh": ["崇礼蚕豆", "崇礼蚕豆"], "name_en": ["Chongli broad bean", "Chongli Candou"]})
+    assert english_name(two, "崇礼蚕豆", "") == "Chongli broad bean"  # the first row of that name
+    assert english_name(gis, "不存在的地理标志", "Fallback name") == "Fallback name"

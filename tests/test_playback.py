@@ -14,7 +14,7 @@ import pytest
 from ipaid import animation, data, export, maps, palette
 from ipaid.filters import Filters
 from ipaid.paths import DATA_DIR
-from ipaid.playback import YEARS, count_text, county_states, fill_expression, parse_year, state_of, year_counts
+from ipaid.playback import YEARS, count_text, fill_expression, parse_year, state_of, year_counts
 
 # Counties removed from the national poverty list per year, as announced (CPAD and the provinces; the SCIO
 # press conference of 2020-11-23: all 832 out of poverty). Published truth, not a copy of our output.
@@ -67,7 +67,7 @@ def test_product_filters_do_not_change_the_counts():
 
 def test_county_states_in_a_year():
     counties = data.all_counties()
-    states = county_states(counties, 2018)
+    states = pd.Series([state_of(y, 2018) for y in counties["exit_year"].where(counties["poverty"])])
     years = counties["exit_year"]
     poor = counties["poverty"]
     assert (states == "exited").sum() == (poor & (years == 2018)).sum() == 283

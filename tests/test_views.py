@@ -360,3 +360,62 @@ def test_the_data_page_says_what_an_official_total_counts():
         assert row.iloc[3].split("\u00a0") == [f"{gis['covered']:,}", "/", total, f"({share})"], row.tolist()
         counties = table[table.iloc[:, 0] == data.ALL["counties"].label[lang]].iloc[0]
         assert counties.iloc[2] == "832", "a total that counts the whole table needs no words"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_area_members_table_names_each_member_in_the_pages_language(lang):
+    from ipaid.i18n import t
+    from ipaid.profiles import county_labels
+    from ipaid.views import area_members_table
+
+    counties = data.load_counties()
+    members = counties[counties["area_id"] == "wuling"].reset_index(drop=True)
+    names = county_labels(lang)[0]
+    table = area_members_table(members, names, lang)
+    heads = [t(k, lang) for k in ("brief_code", "county", "province", "exit_year")]
+    assert list(table.columns) == heads and len(table) == len(members) > 0
+    first = members.iloc[0]
+    assert table.iloc[0].tolist() == [
+        first["adcode_listed"],
+        names[first["adcode_listed"]],
+        first["province_en" if lang == "en" else "province"],
+        first["exit_year"],
+    ]
+    assert table[heads[1]].notna().all()
+
+
+def test_gi_facts_say_type_category_province_year_and_register_with_dashes_for_unknowns(gis):
+    from ipaid.i18n import CATEGORY, t
+    from ipaid.views import gi_facts
+
+    gi = gis.set_index("gi_id").loc["GI0001"]
+    for lang in ("zh", "en"):
+        got = gi_facts(gi, lang)
+        assert [k for k, _ in got] == [t(k, lang) for k in ("type", "category", "province", "year", "registered")]
+        assert got[0][1] == label(GI_TYPE, gi["gi_type"], lang) and got[1][1] == label(CATEGORY, gi["category"], lang)
+    assert gi_facts(gi, "en")[2][1] == gi["province_en"] and gi_facts(gi, "zh")[2][1] == gi["province"]
+    unknown = gi.copy()
+    unknown["year_approved"], unknown["register_ref"] = float("nan"), ""
+    assert [v for _, v in gi_facts(unknown, "en")[3:]] == ["—", "—"]
+    dated = gi.copy()
+    dated["year_approved"] = 2012.0
+    assert gi_facts(dated, "en")[3][1] == "2012"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_completeness_bars_count_each_table_against_its_official_total(lang):
+    from ipaid.i18n import t
+    from ipaid.views import completeness_bars
+
+    cov = data.coverage()
+    with_total = cov[cov["official_total"].notna()]
+    bars = completeness_bars(cov, lang)
+    assert len(bars) == len(with_total) > 0
+    for (share, text), row in zip(bars, with_total.itertuples()):
+        total = int(row.official_total)
+        assert share == min(row.covered / total, 1.0) <= 1.0
+        counted = row.counted_en if lang == "en" else row.counted_zh
+        assert text == f"{counted}{t('colon', lang)}{row.covered:,} / {total:,}{t('ov_official_total', lang)}"
+    members = dict(zip(with_total["table"], bars))["area_members"]
+    loaded, official = len(data.load_area_members()), int(data.figure_number("contiguous_area_counties"))
+    assert f"{loaded:,} / {official:,}" in members[1]

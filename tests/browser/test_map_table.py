@@ -11,7 +11,6 @@ from ipaid import data
 from ipaid.i18n import FRAMEWORK, t
 
 pytestmark = pytest.mark.browser
-MAIN_TABLE = '[data-testid="stMain"] .st-key-map_table ~ div [data-testid="stDataFrame"]'
 
 
 def test_the_link_after_the_map_leads_to_the_table_switch_and_the_keyboard_shows_the_table(new_page):
