@@ -139,7 +139,11 @@ elif len(chosen_areas) == 1:
             selection_mode="single-row",
             key="area_members",
         )
-        downloads(f"area-{a['area_id']}-members", members.drop(columns=["note"]), key="area_members")
+        downloads(
+            f"area-{a['area_id']}-members",
+            members.drop(columns=["note", "note_zh"], errors="ignore"),
+            key="area_members",
+        )
         area_zip_control(a["area_id"], len(members), L)
 else:
     st.info(t("profiles_hint", L), icon=":material/arrow_back:")
