@@ -26,11 +26,16 @@ def test_map_colouring_control_is_one_row_at_1024_px(page, lang):
     open_page(page, f"/map?lang={lang}")
     page.locator(MEASURE).first.wait_for()
     wait_idle(page)  # the whole page drawn: its scrollbar narrows the column
-    page.evaluate("document.fonts.ready.then(() => true)")  # measured in the page's font, not a fallback's
+    # Measured once the page's own CSS is in effect (CI measured 7.5 px twice, the same figure with 12 px or 8 px of
+    # padding: the page before its style element was drawn), in the page's font, not a fallback's.
+    page.wait_for_function(f"() => getComputedStyle(document.querySelector('{MEASURE}')).paddingLeft === '8px'")
+    page.evaluate("document.fonts.ready.then(() => true)")
     assert page.locator(MEASURE).count() == 5
     assert page.evaluate(ROWS) == 1
     spare = page.evaluate(SPARE)  # room left for a font that draws a little wider (12 px in English before)
-    assert spare >= 24, spare
+    shown = page.evaluate(f"""() => [...document.querySelectorAll('{MEASURE}')].map(b => [b.innerText,
+        b.getBoundingClientRect().width, getComputedStyle(b).fontFamily, getComputedStyle(b).paddingLeft])""")
+    assert spare >= 24, (spare, shown)  # what each button measured, in which font, if it fails
 
 
 GRID_OVERFLOW = """() => [...document.querySelectorAll('[data-testid=stDataFrame] .dvn-scroller')]
