@@ -331,7 +331,7 @@ def timeline(events: pd.DataFrame, lang: str, title: str, subtitle: list[str]):
     above = base.transform_filter("datum.above").mark_text(align="left", angle=330, dx=6, dy=-8, fontSize=11, **SILENT)
     below = base.transform_filter("!datum.above").mark_text(align="left", angle=30, dx=6, dy=10, fontSize=11, **SILENT)
     text = above.encode(text="text:N") + below.encode(text="text:N")
-    return themed((rule + dots + text).properties(height=190, width="container"), title, subtitle), events
+    return themed((rule + dots + text).properties(height=240, width="container"), title, subtitle), events
 
 
 def exit_share_bars(shares: pd.DataFrame, group_names: dict[str, str], lang: str, title: str, subtitle: list[str]):

@@ -212,6 +212,33 @@ def test_exit_years_match_groupby_and_timeline_alternates_labels():
     assert filters == [[{"filter": "datum.above"}], [{"filter": "!datum.above"}]]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_designated_timelines_labels_stay_above_the_axis(lang):
+    """Sangzhi's slanted label "GI: Zhangjiajie giant salamander" ran down onto the year axis in the PNG export:
+    each label's lowest point, in the export's font, stays inside the plot's height."""
+    import math
+
+    from PIL import ImageFont
+
+    from ipaid import export
+    from ipaid.filters import covers
+    from ipaid.views import designated_timeline
+
+    font = ImageFont.truetype(str(export.export_font_dir() / "NotoSansCJKsc-400.otf"), 11)
+    counties, gis = data.load_counties().set_index("adcode_listed"), data.load_gis()
+    for row in data.load_table("designated").itertuples():
+        county = counties.loc[row.adcode_listed]
+        own = gis[covers(gis, [county["boundary_adcode"]])]
+        chart, events = charts.timeline(
+            designated_timeline(row.designated_since, county["exit_year"], own, lang), lang, "T", []
+        )
+        spec = json.loads(chart.to_json())
+        below = next(layer["mark"] for layer in spec["layer"][-1]["layer"] if layer["mark"].get("angle") == 30)
+        for text in events.loc[~events["above"], "text"]:
+            lowest = spec["height"] / 2 + below["dy"] + font.getlength(text) * math.sin(math.radians(30)) + 11
+            assert lowest < spec["height"], (row.adcode_listed, text, lowest, spec["height"])
+
+
 def channels(spec):
     """(channel, definition) of every encoding in a chart spec, tooltips one by one."""
     if isinstance(spec, dict):
