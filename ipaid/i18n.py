@@ -864,6 +864,13 @@ CATEGORY = {
     "other": ("Other", "其他"),
     "": ("Not classified", "未分类"),
 }
+GI_TYPE_SHORT = {  # where a GI's type is named beside it in little room (a timeline's label)
+    "gi_protection_product": ("protected product", "保护产品"),
+    "gi_certification_trademark": ("trademark", "证明商标"),
+    "gi_collective_trademark": ("trademark", "集体商标"),
+    "agri_product_gi": ("MoA register", "农产品登记"),
+    "": ("type not stated", "类型未注明"),
+}
 GI_TYPE = {
     "gi_protection_product": ("GI protection product", "地理标志保护产品"),
     "gi_certification_trademark": ("GI certification trademark", "地理标志证明商标"),

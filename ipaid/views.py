@@ -9,7 +9,7 @@ import pandas as pd
 from ipaid import data
 from ipaid.data import figure_number
 from ipaid.gi_names import spell_all
-from ipaid.i18n import CATEGORY, GI_TYPE, gi_source, label, t
+from ipaid.i18n import CATEGORY, GI_TYPE, GI_TYPE_SHORT, gi_source, label, t
 from ipaid.names import pinyin, place_en, places_en
 
 # Every ASCII character with a meaning in Markdown, Streamlit's directives (:icon:, :red[..], $math$) or HTML.
@@ -83,13 +83,19 @@ def gi_table(gis: pd.DataFrame, lang: str, columns: tuple[str, ...] = GI_COLUMNS
 def designated_timeline(since: int, exit_year: int, own_gis: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Events of a designated county, one row per year (year, text): designation, exit and each dated GI.
 
-    Texts of the same year are joined with " / " in the order designation, exit, GIs.
+    Texts of the same year are joined with " / " in the order designation, exit, GIs. A GI name listed under two
+    types (崇礼蚕豆: a register GI in 2011, a certification trademark in 2020) says which each is.
     """
     gi_word = t("timeline_gi", lang)
     name = "name_en" if lang == "en" else "name_zh"
     dated = own_gis.dropna(subset=["year_approved"])
+    twice = dated[name].duplicated(keep=False)
+    kinds = dated["gi_type"].map(lambda v: label(GI_TYPE_SHORT, v, lang))
+    names = dated[name].where(
+        ~twice, dated[name] + (" (" if lang == "en" else "（") + kinds + (")" if lang == "en" else "）")
+    )
     events = [(int(since), t("timeline_designated", lang)), (int(exit_year), t("timeline_exit", lang))]
-    events += [(int(y), gi_word + n) for y, n in zip(dated["year_approved"], dated[name])]
+    events += [(int(y), gi_word + n) for y, n in zip(dated["year_approved"], names)]
     by_year: dict[int, list[str]] = {}
     for year, text in events:
         by_year.setdefault(year, []).append(text)

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from ipaid import data
 from ipaid.filters import covers
-from ipaid.i18n import GI_TYPE, label
+from ipaid.i18n import GI_TYPE, GI_TYPE_SHORT, label
 from ipaid.names import county_name
 from ipaid.profiles import find_county, match_counties
 from ipaid.views import GI_COLUMNS, WORD_JOINER, designated_timeline, gi_table, literal
@@ -73,11 +73,22 @@ def test_designated_timeline_matches_an_independent_groupby(gis, counties, lang)
 
 def test_designated_timeline_joins_texts_of_one_year():
     own = pd.DataFrame({"year_approved": [2019, None, 2015], "name_zh": ["甲", "乙", "丙"], "name_en": ["A", "B", "C"]})
-    events = designated_timeline(2015, 2019, own, "en")
+    events = designated_timeline(2015, 2019, own.assign(gi_type="agri_product_gi"), "en")
     assert events.to_dict("list") == {
         "year": [2015, 2019],
         "text": ["Designated by CNIPA / GI: C", "Out of poverty / GI: A"],
     }
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_gi_named_twice_on_a_timeline_says_which_type_each_is(gis, counties, lang):
+    """Chongli's timeline read "GI: Chongli broad bean" in 2011 and again in 2020: a register GI, then a trademark."""
+    county = counties.set_index("adcode_listed").loc["130709"]
+    events = designated_timeline(2007, county["exit_year"], gis[covers(gis, [county["boundary_adcode"]])], lang)
+    texts = dict(zip(events["year"], events["text"]))
+    assert label(GI_TYPE_SHORT, "agri_product_gi", lang) in texts[2011]
+    assert label(GI_TYPE_SHORT, "gi_certification_trademark", lang) in texts[2020]
+    assert len(set(texts.values())) == len(texts)
 
 
 @pytest.mark.parametrize(
