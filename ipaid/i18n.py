@@ -331,6 +331,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "timeline_designated": ("Designated by CNIPA", "国家知识产权局定点扶贫"),
     "timeline_exit": ("Out of poverty", "脱贫摘帽"),
     "timeline_gi": ("GI: ", "地理标志："),
+    "timeline_gi_kind": ("{name} ({kind})", "{name}（{kind}）"),  # a GI name listed under two types
     "gis_of": ("GIs of {name}", "{name}的地理标志"),
     "find_county": ("Find a county (name, pinyin or code)", "查找县（名称、拼音或代码）"),
     "county_not_found": (

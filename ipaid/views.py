@@ -90,10 +90,10 @@ def designated_timeline(since: int, exit_year: int, own_gis: pd.DataFrame, lang:
     name = "name_en" if lang == "en" else "name_zh"
     dated = own_gis.dropna(subset=["year_approved"])
     twice = dated[name].duplicated(keep=False)
-    kinds = dated["gi_type"].map(lambda v: label(GI_TYPE_SHORT, v, lang))
-    names = dated[name].where(
-        ~twice, dated[name] + (" (" if lang == "en" else "（") + kinds + (")" if lang == "en" else "）")
-    )
+    names = [
+        t("timeline_gi_kind", lang, name=n, kind=label(GI_TYPE_SHORT, k, lang)) if two else n
+        for n, k, two in zip(dated[name], dated["gi_type"], twice)
+    ]
     events = [(int(since), t("timeline_designated", lang)), (int(exit_year), t("timeline_exit", lang))]
     events += [(int(y), gi_word + n) for y, n in zip(dated["year_approved"], names)]
     by_year: dict[int, list[str]] = {}
@@ -176,7 +176,7 @@ def datasets_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
         total = row.official_total
         if pd.isna(total):
             return ""
-        return f"{row.covered:,}\u00a0/\u00a0{int(total):,} ({row.covered / int(total):.0%})".replace(" (", "\u00a0(")
+        return f"{row.covered:,}\u00a0/\u00a0{int(total):,}\u00a0({row.covered / int(total):.0%})"
 
     table = pd.DataFrame(
         {
