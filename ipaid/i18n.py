@@ -928,11 +928,15 @@ SOURCE_ZH = {
 }
 
 
+NAME_AS_LISTED = "name as listed: "  # counties.csv: the source of a county's 2012 name, where it was renamed since
+
+
 def source_text(source: str, lang: str) -> str:
     """A source in the reader's language where its name is a known one ("A; B": each part)."""
     if lang != "zh":
         return source
-    return "；".join(SOURCE_ZH.get(part, part) for part in str(source).split("; "))
+    parts = [SOURCE_ZH.get(part, part) for part in str(source).split("; ")]
+    return "；".join(part.replace(NAME_AS_LISTED, "所列名称依据：", 1) for part in parts)
 
 
 def gi_source(source: str, lang: str) -> str:

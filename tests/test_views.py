@@ -220,6 +220,9 @@ def test_a_county_note_reads_in_the_pages_language(counties):
     zh, en = captions(run("profiles", county="540402")), captions(run("profiles", lang="en", county="540402"))
     assert literal(row["note_zh"]) in zh and literal(row["note"]) not in zh
     assert literal(row["note"]) in en and literal(row["note_zh"]) not in en
+    sources = lambda at: "".join(c.value for c in at.caption if "chinanews" in c.value)  # noqa: E731
+    assert "所列名称依据" in sources(run("profiles", county="540402"))  # the renaming's source, labelled in Chinese
+    assert "name as listed" in sources(run("profiles", lang="en", county="540402"))
 
 
 @pytest.mark.parametrize("asked", ["桑植", "sangzhi", "430822", "桑植县"])
