@@ -10,6 +10,7 @@ import pytest
 from ipaid import charts, data, evidence, export, playback
 from ipaid.filters import Filters
 from ipaid.i18n import t
+from test_charts import channels
 
 SYMBOL = re.compile(r'<[a-z]+ [^>]*role="graphics-symbol"[^>]*>')
 ATTR = re.compile(r'(aria-roledescription|aria-label)="([^"]*)"')
@@ -73,25 +74,12 @@ def test_the_title_reads_its_text_only():
     assert ("title", t("chart_by_province", "zh")) in spoken and ("subtitle", "筛选：无 来源：x") in spoken
 
 
-def tooltips(spec):
-    """Every tooltip line (field definition) in a chart spec."""
-    if isinstance(spec, dict):
-        lines = spec.get("encoding", {}).get("tooltip", [])
-        yield from lines if isinstance(lines, list) else [lines]
-        for key, value in spec.items():
-            if key not in ("encoding", "datasets"):
-                yield from tooltips(value)
-    elif isinstance(spec, list):
-        for item in spec:
-            yield from tooltips(item)
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_tooltip_line_is_headed_in_the_language_of_the_page(lang):
     """An empty tooltip title shows the field's name: hovering a bar read "label: 蔬菜" on the Chinese GI page
     ("type_label", "timing_label", "text", "part_name" on the evidence, projects, designated and map pages)."""
     for name, chart, _ in built(lang):
-        lines = [line for line in tooltips(chart.to_dict()) if "field" in line]
+        lines = [line for channel, line in channels(chart.to_dict()) if channel == "tooltip" and "field" in line]
         assert lines, name
         titles = [line.get("title") for line in lines]
         assert all(titles), (name, lang, lines)
