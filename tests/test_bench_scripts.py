@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import bench._common
 from bench._common import Server, free_ports, own_ports
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,9 +72,10 @@ def test_test_workers_take_runs_of_ports_from_disjoint_shares(monkeypatch, count
 
 
 def test_a_run_of_ports_skips_a_port_in_use(monkeypatch):
-    last_two = (own_ports().stop - 2 - 8700) // 2  # inside this process's real share: no other worker's server there
-    monkeypatch.setenv("PYTEST_XDIST_WORKER_COUNT", "50")  # a share of two ports
-    monkeypatch.setenv("PYTEST_XDIST_WORKER", f"gw{last_two}")
+    pair = free_ports(2)  # two free ports of this worker's real share (its own servers may hold others there)
+    monkeypatch.setattr(bench._common, "PORTS", range(pair, pair + 2))
+    monkeypatch.setenv("PYTEST_XDIST_WORKER_COUNT", "1")  # so the share is that pair
+    assert own_ports() == range(pair, pair + 2)
     assert free_ports(2) == own_ports().start
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", own_ports().start + 1))

@@ -59,6 +59,20 @@ def chips(page, label: str) -> list[str]:
     return [t.strip() for t in tags(page, label).all_inner_texts()]
 
 
+def go(page, move) -> None:
+    """Back or Forward (`move`), then wait until the run for the new URL has ended: its last element, the share
+    link, names that URL. The URL changes at once, and the script state alone does not tell: while the page draws
+    the map, a quick run's "running" and "not running" reach the page together."""
+    before = page.url
+    move()
+    page.wait_for_url(lambda url: url != before)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid=stSidebar] [data-testid=stCode] code')]
+                   .some((code) => code.textContent.trim() === location.href)""",
+        timeout=60_000,
+    )
+
+
 def measure_shown(page) -> str:
     return page.locator('[data-testid="stMain"] [role="radiogroup"] [aria-checked="true"]').first.inner_text().strip()
 
@@ -115,22 +129,17 @@ def test_back_restores_each_previous_view(page):
     pick(page, "Product category", "Tea")
     assert view(page.url)[1].get("category") == ["tea"]
 
-    page.go_back()
-    page.wait_for_url(one)
-    wait_idle(page)
+    go(page, page.go_back)
+    assert page.url == one  # not written back over by the old view
     expect(tags(page, "Product category")).to_have_count(0)
     assert chips(page, "Provinces") == ["Hunan"]
-    assert page.url == one  # not written back over by the old view
 
-    page.go_back()
-    page.wait_for_url(start)
-    wait_idle(page)
+    go(page, page.go_back)
     expect(tags(page, "Provinces")).to_have_count(0)
     assert page.url == start and page.locator("h1").first.inner_text() == "Map"
 
-    page.go_forward()
-    page.wait_for_url(one)
-    wait_idle(page)
+    go(page, page.go_forward)
+    assert page.url == one
     expect(tags(page, "Provinces")).to_have_count(1)
 
 
@@ -143,9 +152,8 @@ def test_page_change_is_one_history_entry_and_back_returns(page):
     wait_idle(page)
     assert view(page.url) == ("/projects", {"lang": ["en"], "province": ["湖南省"]})
     assert page.evaluate("history.length") == entries + 1
-    page.go_back()
-    page.wait_for_url(on_map)
-    wait_idle(page)
+    go(page, page.go_back)
+    assert page.url == on_map
     expect(page.locator("h1").first).to_have_text("Map")
     assert measure_shown(page) == t("m_gi", "en") and chips(page, "Provinces") == ["Hunan"]
 
