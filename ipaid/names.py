@@ -183,6 +183,18 @@ def places_en(text: str) -> str:
     return HAN.sub(lambda m: place_en(m.group()), text)
 
 
+def gloss_places(text: str) -> str:
+    """English text naming places in Chinese, with each unit's English name before its Chinese one: "listed as
+    元坝区" → "listed as Yuanba District (元坝区)". A run that is not a unit's name (湄潭, 国函) stays as written."""
+
+    def gloss(match: re.Match) -> str:
+        name = match.group()
+        named = any(name.endswith(zh) and len(name) > len(zh) for zh, _ in SUFFIXES)
+        return f"{place_en(name)} ({name})" if named else name
+
+    return HAN.sub(gloss, text)
+
+
 # --- listed and today's county names ---
 def county_name(listed: str, today: str, lang: str) -> str:
     """A county as listed in 2012, with today's name where it has changed: 崇礼县（今崇礼区）/ Chongli County

@@ -10,7 +10,7 @@ from ipaid import data
 from ipaid.data import figure_number
 from ipaid.gi_names import spell_all
 from ipaid.i18n import CATEGORY, GI_TYPE, GI_TYPE_SHORT, gi_source, label, t
-from ipaid.names import pinyin, place_en, places_en
+from ipaid.names import gloss_places, pinyin, place_en, places_en
 
 # Every ASCII character with a meaning in Markdown, Streamlit's directives (:icon:, :red[..], $math$) or HTML.
 _MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=\"'^%@/])")
@@ -162,8 +162,9 @@ def area_members_table(members: pd.DataFrame, names: dict[str, str], lang: str) 
 
 
 def county_note(county: dict, lang: str) -> str:
-    """A county's note (`county_profile`) in `lang`: the Chinese note on Chinese pages where the table has one."""
-    return (county.get("note_zh") or county["note"]) if lang == "zh" else county["note"]
+    """A county's note (`county_profile`) in `lang`: the Chinese note on Chinese pages where the table has one;
+    English notes give each place's English name before its Chinese one."""
+    return (county.get("note_zh") or county["note"]) if lang == "zh" else gloss_places(county["note"])
 
 
 def datasets_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:

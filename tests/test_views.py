@@ -1,5 +1,7 @@
 """View builders (GI table, designated timeline), literal text, county names and ?county= lookups."""
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -7,9 +9,9 @@ from streamlit.testing.v1 import AppTest
 from ipaid import data
 from ipaid.filters import covers
 from ipaid.i18n import GI_TYPE, GI_TYPE_SHORT, label
-from ipaid.names import county_name
+from ipaid.names import county_name, gloss_places
 from ipaid.profiles import find_county, match_counties
-from ipaid.views import GI_COLUMNS, WORD_JOINER, designated_timeline, gi_table, literal
+from ipaid.views import GI_COLUMNS, WORD_JOINER, county_note, designated_timeline, gi_table, literal
 
 
 @pytest.fixture(scope="module")
@@ -219,7 +221,18 @@ def test_a_county_note_reads_in_the_pages_language(counties):
     captions = lambda at: [c.value for c in at.caption]  # noqa: E731
     zh, en = captions(run("profiles", county="540402")), captions(run("profiles", lang="en", county="540402"))
     assert literal(row["note_zh"]) in zh and literal(row["note"]) not in zh
-    assert literal(row["note"]) in en and literal(row["note_zh"]) not in en
+    assert literal(gloss_places(row["note"])) in en and literal(row["note_zh"]) not in en
+    assert literal("Linzhi County (林芝县)") in "".join(en) and literal("Bayi District (巴宜区)") in "".join(en)
+
+
+def test_english_notes_name_each_place_in_english_before_its_chinese(counties):
+    """English notes named places in Chinese characters only ("listed as 元坝区; renamed 昭化区 in 2013")."""
+    notes = {r["adcode_listed"]: county_note(r, "en") for r in counties[counties["note"] != ""].to_dict("records")}
+    assert notes["510811"] == "listed as Yuanba District (元坝区); renamed Zhaohua District (昭化区) in 2013"
+    for adcode, note in notes.items():  # every Chinese run is a gloss in brackets, or not a place's name
+        for run_ in re.findall(r"[\u4e00-\u9fff]+", note):
+            assert f"({run_})" in note or not run_.endswith(("县", "区", "市", "州", "旗")), (adcode, note)
+    assert gloss_places("国函〔2014〕143号; 湄潭 and 湄潭县") == "国函〔2014〕143号; 湄潭 and Meitan County (湄潭县)"
     sources = lambda at: "".join(c.value for c in at.caption if "chinanews" in c.value)  # noqa: E731
     assert "所列名称依据" in sources(run("profiles", county="540402"))  # the renaming's source, labelled in Chinese
     assert "name as listed" in sources(run("profiles", lang="en", county="540402"))
