@@ -183,6 +183,19 @@ def flagship_names_off(t) -> list[str]:
     ]
 
 
+def designated_gi_names_unsourced(t) -> list[str]:
+    """Every GI placed on a designated county (the GIs its page lists beside the press facts' English) has an English
+    name its source list tags "name_en:", not a pinyin reading: 桑植魔芋 read 'Sangzhi Moyu' and 桑植萝卜 'Sangzhi
+    Luobo' under facts about Sangzhi konjac and radish."""
+    gis = t["gis"]
+    codes = set(t["designated"]["adcode_listed"])
+    return [
+        f"{r.gi_id} {r.name_zh}: {r.name_en}"
+        for r in gis.itertuples()
+        if codes & set(_codes(r.county_adcodes)) and "name_en:" not in str(r.source)
+    ]
+
+
 def rows_unlike_the_county_list(t) -> list[str]:
     """Area members and designated counties carry the county list's name, province (and exit year) for their code;
     the press facts on Sangzhi's and Chongli's exit give the county list's year."""
@@ -276,6 +289,7 @@ RULES = {
         gi_categories_off,
         gi_placements_stale,
         flagship_names_off,
+        designated_gi_names_unsourced,
         rows_unlike_the_county_list,
         counties_off,
         unlisted_sources,
@@ -303,6 +317,7 @@ BREAKS = {
     "gi_categories_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0041", "category", "grain_oil"),
     "gi_placements_stale": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI2108", "county_adcodes", pd.NA),
     "flagship_names_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0041", "name_en", "Chongli Candou"),
+    "designated_gi_names_unsourced": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0005", "source", "a news item"),
     "rows_unlike_the_county_list": lambda t: _set(t, "designated", lambda d: d.name_zh == "桑植县", "exit_year", 2020),
     "counties_off": lambda t: _set(t, "counties", lambda c: c.name_listed == "兰考县", "region", "west"),
     "unlisted_sources": lambda t: _set(t, "area_members", lambda m: m.index >= 0, "source", "a news item"),
