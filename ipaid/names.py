@@ -5,12 +5,44 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin, load_single_dict
+from pypinyin import lazy_pinyin, load_phrases_dict, load_single_dict
 
 # Place and product names read 长 cháng, 都 dū and 什 shí (长阳 Changyang, 于都 Yudu); pypinyin's everyday
-# default is zhǎng, dōu and shén. Its phrases keep their own readings (长子 Zhangzi). Set once, for every name
-# this module reads.
-load_single_dict({ord("长"): "cháng,zhǎng", ord("都"): "dū,dōu", ord("什"): "shí,shén"})
+# default is zhǎng, dōu and shén. Its phrases keep their own readings (长子 Zhangzi). In GI names 参 is shēn
+# (ginseng, sea cucumber: 川明参), 芎 xiōng (川芎), 蛤 gé (a clam: 文蛤), 茄 qié (aubergine), 藏 zàng (Tibetan: 藏羊)
+# and 勒 lè (库尔勒, 策勒). Set once, for every name this module reads.
+load_single_dict(
+    {
+        ord("长"): "cháng,zhǎng",
+        ord("都"): "dū,dōu",
+        ord("什"): "shí,shén",
+        ord("参"): "shēn,cān",
+        ord("芎"): "xiōng",
+        ord("蛤"): "gé,há",
+        ord("茄"): "qié,jiā",
+        ord("藏"): "zàng,cáng",
+        ord("勒"): "lè,lēi",
+    }
+)
+# Places whose standard reading differs from pypinyin's (its 朝阳 is zhāoyáng "morning sun", 卡子 qiǎzi): the
+# names' own readings, as the counties and cities write them (Chaoyang, Jiashi, Tanchang since 2014, Korla's Ku'erle).
+PLACE_READINGS = {
+    "朝阳": "cháo yáng",
+    "伽师": "jiā shī",
+    "繁峙": "fán shì",
+    "佛坪": "fó píng",
+    "浪卡子": "làng kǎ zǐ",
+    "崆峒": "kōng tóng",
+    "宕昌": "tàn chāng",
+    "洪洞": "hóng tóng",
+    "筠连": "jún lián",
+    "单县": "shàn xiàn",
+    "浚县": "xùn xiàn",
+    "涡阳": "guō yáng",
+    "泊头": "bó tóu",
+    "刺参": "cì shēn",  # a sea cucumber, like 海参 (pypinyin's phrase reads cì cān)
+}
+load_phrases_dict({zh: [[s] for s in py.split()] for zh, py in PLACE_READINGS.items()})
 STEM_READINGS = {"蔚": "Yu"}  # 蔚县 (Hebei) is Yùxiàn
 HAN = re.compile(r"[\u4e00-\u9fff]+")  # a run of Chinese characters
 
@@ -22,6 +54,7 @@ SUFFIXES = (  # longest first
     ("行委", "Administrative Committee"),
     ("林区", "Forestry District"),
     ("特区", "Special District"),
+    ("地区", "Prefecture"),  # before 区: 喀什地区 is Kashi Prefecture, not "Kashidi District"
     ("县", "County"),
     ("市", "City"),
     ("区", "District"),
@@ -29,7 +62,6 @@ SUFFIXES = (  # longest first
     ("省", "Province"),
     ("州", "Prefecture"),
     ("盟", "League"),
-    ("地区", "Prefecture"),
 )
 ETHNIC_EN = {
     "藏": "Tibetan",
@@ -89,7 +121,8 @@ def _split_ethnic(stem: str) -> tuple[str, list[str]]:
     groups: list[str] = []
     while True:
         for zh in ETHNIC_ORDER:
-            for form in (zh + "族", zh):
+            # a one-character group without 族 only as the whole stem: 彭水 is a place, not 彭 + Shui
+            for form in (zh + "族", zh) if len(zh) > 1 else (zh + "族",):
                 if stem.endswith(form) and len(stem) > len(form) or (form == stem and not groups and zh != "各"):
                     groups.insert(0, ETHNIC_EN[zh])
                     stem = stem[: -len(form)]

@@ -183,6 +183,40 @@ def flagship_names_off(t) -> list[str]:
     ]
 
 
+def placements_left_open(t) -> list[str]:
+    """A GI's placement note states where it is placed or why not, never a question: 户县葡萄 and 户县黄酒 stayed
+    unplaced as "area code 610125 (…renamed since?)" although 户县 is 鄠邑区 610118 with the same area."""
+    return [f"{r.gi_id} {r.name_zh}: {r.place_note}" for r in t["gis"].itertuples() if str(r.place_note).endswith("?)")]
+
+
+def designated_years_unsourced(t) -> list[str]:
+    """A designated county's 'designated since' is a press fact's year for that county (PF026: Sangzhi, 1994), or
+    its row says that no source read states it (Chongli's 2007), rather than being shown as if sourced."""
+    facts = t["press_facts"][t["press_facts"]["unit"] == "year designated"]
+    out = []
+    for r in t["designated"].itertuples():
+        stem = r.name_zh[:2]
+        stated = any(
+            int(float(f.value)) == int(r.designated_since) and stem in str(f.text_zh) for f in facts.itertuples()
+        )
+        if not stated and "not stated" not in r.source:
+            out.append(f"{r.name_zh}: {r.designated_since}")
+    return out
+
+
+def designated_gi_names_unsourced(t) -> list[str]:
+    """Every GI placed on a designated county (the GIs its page lists beside the press facts' English) has an English
+    name its source list tags "name_en:", not a pinyin reading: 桑植魔芋 read 'Sangzhi Moyu' and 桑植萝卜 'Sangzhi
+    Luobo' under facts about Sangzhi konjac and radish."""
+    gis = t["gis"]
+    codes = set(t["designated"]["adcode_listed"])
+    return [
+        f"{r.gi_id} {r.name_zh}: {r.name_en}"
+        for r in gis.itertuples()
+        if codes & set(_codes(r.county_adcodes)) and "name_en:" not in str(r.source)
+    ]
+
+
 def rows_unlike_the_county_list(t) -> list[str]:
     """Area members and designated counties carry the county list's name, province (and exit year) for their code;
     the press facts on Sangzhi's and Chongli's exit give the county list's year."""
@@ -276,6 +310,9 @@ RULES = {
         gi_categories_off,
         gi_placements_stale,
         flagship_names_off,
+        placements_left_open,
+        designated_years_unsourced,
+        designated_gi_names_unsourced,
         rows_unlike_the_county_list,
         counties_off,
         unlisted_sources,
@@ -303,6 +340,11 @@ BREAKS = {
     "gi_categories_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0041", "category", "grain_oil"),
     "gi_placements_stale": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI2108", "county_adcodes", pd.NA),
     "flagship_names_off": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0041", "name_en", "Chongli Candou"),
+    "placements_left_open": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI3588", "place_note", "renamed since?)"),
+    "designated_years_unsourced": lambda t: _set(
+        t, "designated", lambda d: d.name_zh == "桑植县", "designated_since", 1995
+    ),
+    "designated_gi_names_unsourced": lambda t: _set(t, "gis", lambda g: g.gi_id == "GI0005", "source", "a news item"),
     "rows_unlike_the_county_list": lambda t: _set(t, "designated", lambda d: d.name_zh == "桑植县", "exit_year", 2020),
     "counties_off": lambda t: _set(t, "counties", lambda c: c.name_listed == "兰考县", "region", "west"),
     "unlisted_sources": lambda t: _set(t, "area_members", lambda m: m.index >= 0, "source", "a news item"),

@@ -83,3 +83,41 @@ def test_the_english_gi_page_says_which_names_are_pinyin_readings():
     at = run_gi(lang="en", detail="GI0001")  # Sangzhi white tea: its English name is the data file's (sourced)
     assert not any("pinyin reading" in m.value for m in at.markdown)
     assert not any("pinyin reading" in c.value for c in run_gi(detail="GI0001").caption)  # Chinese page
+
+
+@pytest.mark.parametrize(
+    "name, english",
+    [
+        ("伽师县", "Jiashi County"),  # one of the last 52 poverty counties; pypinyin read 伽 gā
+        ("繁峙县", "Fanshi County"),
+        ("策勒县", "Cele County"),
+        ("佛坪县", "Foping County"),
+        ("浪卡子县", "Langkazi County"),
+        ("宕昌县", "Tanchang County"),  # 宕 read tàn in the county's name since 2014
+        ("崆峒区", "Kongtong District"),
+        ("朝阳县", "Chaoyang County"),  # not zhāoyáng, "morning sun"
+        ("彭水苗族土家族自治县", "Pengshui Miao Tujia Autonomous County"),  # 水 is part of the place, not the Shui
+        ("三都水族自治县", "Sandu Shui Autonomous County"),  # ... as the Shui are in 三都
+        ("喀什地区", "Kashi Prefecture"),  # 地区 before 区: was "Kashidi District"
+    ],
+)
+def test_places_read_as_they_are_named(name, english):
+    from ipaid.names import place_en
+
+    assert place_en(name) == english
+
+
+def test_gi_names_read_their_places_and_products_as_named():
+    """Polyphones in GI names: places (朝阳, 伽师, 库尔勒, 宕昌), products (川芎 xiōng, 参 shēn, 藏羊 zàng, 蛤 gé)."""
+    names = ["朝阳小米", "伽师瓜", "库尔勒香梨", "宕昌党参", "彭州川芎", "阆中川明参", "玛多藏羊", "文登面蛤"]
+    got = dict(zip(names, spell_all(names)))
+    assert got == {
+        "朝阳小米": "Chaoyang Xiaomi",
+        "伽师瓜": "Jiashi Gua",
+        "库尔勒香梨": "Ku'erle Xiangli",
+        "宕昌党参": "Tanchang Dangshen",
+        "彭州川芎": "Pengzhou Chuanxiong",
+        "阆中川明参": "Langzhong Chuanmingshen",
+        "玛多藏羊": "Maduo Zangyang",
+        "文登面蛤": "Wendeng Miange",
+    }
