@@ -670,6 +670,11 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
         "Keyboard: choose a row with the arrow keys, then press Shift+Space.",
         "勾选一行（左侧方框）即可打开该地，与点击地图相同。键盘操作：用方向键选到一行，再按Shift+空格键。",
     ),
+    "gi_rows_help": (
+        "Pick a row (its box on the left) to open that GI on the GI page. "
+        "Keyboard: choose a row with the arrow keys, then press Shift+Space.",
+        "勾选一行（左侧方框）即可在地理标志页打开该地理标志。键盘操作：用方向键选到一行，再按Shift+空格键。",
+    ),
     "dr_not_poor": (
         "{name} was not a national poverty county: it has no profile page. GIs listed: {gis}.",
         "{name}不是国家级贫困县，没有概况页。地理标志：{gis}。",

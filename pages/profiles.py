@@ -1,8 +1,10 @@
 """Profiles of the 14 contiguous areas and of the 832 counties, reachable by ?area= and ?county=."""
 
+from functools import partial
+
 import streamlit as st
 
-from ipaid import charts, data, maps
+from ipaid import charts, data, gi_rows_link, maps
 from ipaid.brief_ui import area_zip_control, brief_button
 from ipaid.i18n import listing, source_text, t
 from ipaid.names import county_heading, county_name, place_en
@@ -20,6 +22,7 @@ from ipaid.views import area_members_table, county_note, gi_table, literal
 
 L = lang()
 en = L == "en"
+gi_rows_link.open_picked()  # a row of the county's GI table was picked: its GI page
 st.title(t("page_profiles", L))
 counties = data.load_counties()
 areas = data.load_areas()
@@ -84,7 +87,15 @@ if county_code:
         if county_note(p, L):
             st.caption(literal(county_note(p, L)))
         if len(p["gis"]):
-            st.dataframe(gi_table(p["gis"], L, ("name", "year", "source")), hide_index=True, width="stretch")
+            st.dataframe(
+                gi_table(p["gis"], L, ("name", "year", "source")),
+                hide_index=True,
+                width="stretch",
+                on_select=partial(gi_rows_link.remember_pick, "county_gis", p["gis"]["gi_id"].tolist()),
+                selection_mode="single-row",
+                key="county_gis",
+            )
+            st.caption(t("gi_rows_help", L))
         else:
             st.caption(t("no_gi_listed", L))
         if len(p["neighbours"]):
