@@ -188,8 +188,9 @@ def url_moved() -> bool:
 
 def first_good(key: str, good) -> tuple[str, list[str]]:
     """A one-value link parameter: the first value of `?key=` that `good` accepts ("" when none does) and the values
-    it refused. A repeated parameter takes its first good value, as the filters and `?year=` do."""
-    checked = [(value, bool(good(value))) for value in st.query_params.get_all(key)]
+    it refused. A repeated parameter takes its first good value, as the filters and `?year=` do; an empty value
+    (`?year=`) is no value, neither taken nor refused, as for the filters."""
+    checked = [(value, bool(good(value))) for value in st.query_params.get_all(key) if value.strip()]
     return next((value for value, ok in checked if ok), ""), [value for value, ok in checked if not ok]
 
 
