@@ -829,6 +829,9 @@ FRAMEWORK = {
     "Drag and drop files here": "将文件（可多个）拖放到此处",
     "Show password": "显示密码",
     "Hide password": "隐藏密码",
+    "File size is too small.": "文件太小。",  # the uploader's refusals, before the app sees the file
+    "Only one file is allowed.": "只能上传一个文件。",
+    "Unexpected error. Please try again.": "意外错误，请重试。",
 }
 
 TABLE_COLUMNS = {
