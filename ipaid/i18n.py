@@ -917,6 +917,12 @@ def listing(items, lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(str(i) for i in items)
 
 
+def exit_counts(counts, lang: str) -> str:
+    """Counties exited per year, (year, n) pairs, as the language writes them: 2017年5个 · 2018年15个 / 2017: 5 ·
+    2018: 15 (the map panel and the briefs)."""
+    return " · ".join(t("dr_exit_count", lang, y=year, n=n) for year, n in counts)
+
+
 # The recurring source names of the figure and county tables, in Chinese (other sources are shown as written).
 SOURCE_ZH = {
     "CNIPA at the State Council Information Office press conference, 2020-11-26": "国家知识产权局，国务院新闻办公室新闻发布会（2020-11-26）",  # noqa: E501
