@@ -308,7 +308,7 @@ def exit_years(counties: pd.DataFrame, lang: str, title: str, subtitle: list[str
         (t("count", lang), COUNT),
     )
     chart = chart.encode(
-        x=alt.X("exit_year:O", title=t("exit_year", lang)),
+        x=alt.X("exit_year:O", title=t("exit_year", lang), axis=alt.Axis(labelAngle=0)),  # years read level
         y=alt.Y("count:Q", title=t("count", lang), axis=count_axis(counts["count"].max())),
         tooltip=[
             alt.Tooltip("exit_year:O", title=t("exit_year", lang)),

@@ -361,3 +361,14 @@ def test_count_axes_of_small_places_tick_whole_numbers():
         assert labels, name
         fractions = [x for x in labels if re.fullmatch(r"-?[\d,]*\.\d+", x)]
         assert not fractions and len(set(labels)) == len(labels), (name, labels)  # "d" alone printed 0, 1, 1, 2
+
+
+def test_exit_year_labels_read_level():
+    """The exit-year chart (area profiles, briefs' page, its PNG) turned "2016" … "2020" on their side, in bars
+    over 100 px wide; the playback chart writes its years level."""
+    from ipaid.export import chart_svg
+
+    svg = chart_svg(charts.exit_years(data.load_counties(), "en", "t", [])[0])
+    years = re.findall(r'<text[^>]*transform="([^"]*)"[^>]*>(20\d\d)</text>', svg)
+    assert [y for _, y in years] == ["2016", "2017", "2018", "2019", "2020"], years
+    assert not [y for transform, y in years if "rotate" in transform], years
