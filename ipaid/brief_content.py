@@ -10,7 +10,7 @@ from ipaid import data
 from ipaid.admin_index import county_index
 from ipaid.figures import gi_coverage_line
 from ipaid.filters import covers
-from ipaid.i18n import GI_TYPE, label, listing, source_text, t
+from ipaid.i18n import GI_TYPE, exit_counts, label, listing, source_text, t
 from ipaid.names import county_name, place_en
 from ipaid.static_map import SOURCE as MAP_SOURCE
 
@@ -49,9 +49,9 @@ def _named(counties: pd.DataFrame, lang: str) -> list[str]:
     return [county_name(a, b, lang) for a, b in zip(counties["name_listed"], counties["boundary_name"])]
 
 
-def _exit_years(members: pd.DataFrame) -> str:
+def _exit_years(members: pd.DataFrame, lang: str) -> str:
     counts = members["exit_year"].dropna().astype(int).value_counts().sort_index()
-    return " · ".join(f"{year}: {n}" for year, n in counts.items()) or "—"
+    return exit_counts(counts.items(), lang) or "—"
 
 
 def _gis_of(codes) -> pd.DataFrame:
@@ -176,7 +176,7 @@ def area_content(area: str, lang: str) -> Brief:
         (t("provinces", lang), listing((_province(p, lang) for p in provinces), lang)),
         (t("official_count", lang), str(official)),
         (t("members_loaded", lang), str(len(members))),
-        (t("brief_exit_years", lang), _exit_years(members)),
+        (t("brief_exit_years", lang), _exit_years(members, lang)),
         (t("brief_gis_poor", lang), str(len(gis))),  # not all GIs of the place (the GI page's count)
     ]
     notes = [t("membership_partial", lang, n=len(members), total=official)] if len(members) < official else []
@@ -223,7 +223,7 @@ def province_content(name: str, lang: str) -> Brief:
         (t("brief_code", lang), code),
         (t("brief_poverty_counties", lang), str(len(poor))),
         (t("brief_in_areas", lang), listing((f"{a} {n}" for a, n in areas.items()), lang) or "—"),
-        (t("brief_exit_years", lang), _exit_years(poor)),
+        (t("brief_exit_years", lang), _exit_years(poor, lang)),
         (t("brief_gis_poor", lang), str(len(gis))),  # not all GIs of the place (the GI page's count)
     ]
     return Brief(

@@ -59,6 +59,17 @@ def themed(chart: alt.Chart, title: str, subtitle: list[str]) -> alt.Chart:
 
 
 COUNT = "format(datum.count, ',d')"  # a count as the charts write it (3,268)
+
+
+def count_axis(top, **options) -> alt.Axis:
+    """The axis of counts up to `top`: whole-number ticks with thousands separators (3,268). A place with two
+    counties ticked "0.2, 0.4 … 1.0", and Vega's minimum step still halves a domain of 0–1: small counts get each
+    whole number as a tick. `options` are further axis properties."""
+    if pd.notna(top) and top <= 5:
+        options["values"] = list(range(int(top) + 1))
+    return alt.Axis(tickMinStep=1, format=",d", **options)
+
+
 # Marks that repeat what another mark reads (value labels) or only decorate: silent to screen readers, and no
 # tooltip (Streamlit turns tooltips on for every mark: a value label showed "label: 2018 / cumulative: 436").
 SILENT = {"aria": False, "tooltip": None}
@@ -109,7 +120,7 @@ def bar(
     enc_y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=label_limit))
     base = alt.Chart(counts).encode(
         y=enc_y,
-        x=alt.X("count:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format=",d")),
+        x=alt.X("count:Q", title=t("count", lang), axis=count_axis(counts["count"].max())),
         tooltip=[
             alt.Tooltip("label:N", title=label(TABLE_COLUMNS, key, lang)),
             alt.Tooltip("count:Q", title=t("count", lang), format=",d"),
@@ -195,7 +206,7 @@ def gi_cumulative(gis: pd.DataFrame, lang: str, subtitle: list[str]):
                 scale=alt.Scale(zero=False, nice=False),  # from the first year listed to the last, not a year on
                 axis=alt.Axis(format="d", tickMinStep=1, labelFlush=True),  # the first and last years inside
             ),
-            y=alt.Y("cumulative:Q", title=t("cumulative", lang)),
+            y=alt.Y("cumulative:Q", title=t("cumulative", lang), axis=count_axis(series["cumulative"].max())),
             tooltip=[
                 alt.Tooltip("year_approved:Q", format="d", title=t("year", lang)),
                 alt.Tooltip("count:Q", title=t("count", lang)),
@@ -297,8 +308,8 @@ def exit_years(counties: pd.DataFrame, lang: str, title: str, subtitle: list[str
         (t("count", lang), COUNT),
     )
     chart = chart.encode(
-        x=alt.X("exit_year:O", title=t("exit_year", lang)),
-        y=alt.Y("count:Q", title=t("count", lang)),
+        x=alt.X("exit_year:O", title=t("exit_year", lang), axis=alt.Axis(labelAngle=0)),  # years read level
+        y=alt.Y("count:Q", title=t("count", lang), axis=count_axis(counts["count"].max())),
         tooltip=[
             alt.Tooltip("exit_year:O", title=t("exit_year", lang)),
             alt.Tooltip("count:Q", title=t("count", lang)),
@@ -378,6 +389,7 @@ def timing_bars(counts: pd.DataFrame, timing_names: dict[str, str], lang: str, t
         timing_label=counts["timing"].map(timing_names),
     )
     order = list(timing_names.values())
+    stacked = frame.groupby("gi_type")["count"].sum().max()
     chart = spoken(
         alt.Chart(frame).mark_bar(**PALE_EDGE, **role("bar", lang)),
         lang,
@@ -387,7 +399,7 @@ def timing_bars(counts: pd.DataFrame, timing_names: dict[str, str], lang: str, t
     )
     chart = chart.encode(
         y=alt.Y("type_label:N", title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("count:Q", title=t("count", lang), stack="zero"),
+        x=alt.X("count:Q", title=t("count", lang), stack="zero", axis=count_axis(stacked)),
         color=alt.Color(
             "timing_label:N",
             sort=order,

@@ -11,7 +11,7 @@ from functools import lru_cache, partial
 import streamlit as st
 
 from ipaid import data, drill, hierarchy
-from ipaid.i18n import listing, t
+from ipaid.i18n import exit_counts, listing, t
 from ipaid.names import place_en
 from ipaid.static_files import data_signature
 from ipaid.ui import column_width, current_filters, first_good, shown_values, table_height, write_url
@@ -127,7 +127,7 @@ def _panel(lang: str, prefecture: str) -> None:
     cols = st.columns(3)
     for col, word, name in zip(cols, ("dr_counties", "dr_poverty", "dr_gis"), ("counties", "poverty", "gis")):
         col.metric(t(word, lang), f"{fig[name]:,}")
-    exits = " · ".join(t("dr_exit_count", lang, y=y, n=n) for y, n in fig["exits"].items())
+    exits = exit_counts(fig["exits"].items(), lang)
     names = data.load_areas().set_index("area_id")["name_en" if lang == "en" else "name_zh"]
     areas = listing([names.get(a, a) for a in fig["areas"]], lang) or t("dr_no_areas", lang)
     colon = t("colon", lang)

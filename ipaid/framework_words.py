@@ -26,6 +26,7 @@ TEMPLATES = (
     ("Cancel upload of {v}", "取消上传{v}"),
     ("{v} per file", "每个文件不超过{v}"),
     ("{v} files are not allowed.", "不接受{v}类型的文件。"),
+    ("File must be {v} or smaller.", "文件不得大于{v}。"),
     ("Help for {v}", "“{v}”的说明"),
 )
 

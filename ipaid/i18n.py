@@ -834,6 +834,9 @@ FRAMEWORK = {
     "Drag and drop files here": "将文件（可多个）拖放到此处",
     "Show password": "显示密码",
     "Hide password": "隐藏密码",
+    "File size is too small.": "文件太小。",  # the uploader's refusals, before the app sees the file
+    "Only one file is allowed.": "只能上传一个文件。",
+    "Unexpected error. Please try again.": "意外错误，请重试。",
 }
 
 TABLE_COLUMNS = {
@@ -917,6 +920,12 @@ def first_of(items: list, lang: str, n: int = 5) -> str:
 def listing(items, lang: str) -> str:
     """Items joined as a list reads in the language: 甲、乙 / A, B."""
     return ("、" if lang == "zh" else ", ").join(str(i) for i in items)
+
+
+def exit_counts(counts, lang: str) -> str:
+    """Counties exited per year, (year, n) pairs, as the language writes them: 2017年5个 · 2018年15个 / 2017: 5 ·
+    2018: 15 (the map panel and the briefs)."""
+    return " · ".join(t("dr_exit_count", lang, y=year, n=n) for year, n in counts)
 
 
 # The recurring source names of the figure and county tables, in Chinese (other sources are shown as written).

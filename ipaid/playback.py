@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from ipaid import data, palette
-from ipaid.charts import SILENT, role, spoken, themed
+from ipaid.charts import SILENT, count_axis, role, spoken, themed
 from ipaid.filters import Filters, filter_counties
 from ipaid.i18n import t
 from ipaid.palette import hex_color
@@ -119,7 +119,7 @@ def cumulative_chart(counts: pd.DataFrame, year: int, lang: str) -> alt.Chart:
     )
     bars = bars.encode(
         x=alt.X("label:O", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("sum(value):Q", title=None, axis=alt.Axis(format="d", tickCount=4)),
+        y=alt.Y("sum(value):Q", title=None, axis=count_axis(counts["cumulative"].max(), tickCount=4)),
         color=colour,
         order=alt.Order("part:N"),
         tooltip=[

@@ -21,7 +21,9 @@ def cut_value(value: str, width: int = 40) -> str:
 
 def county_from_link(counties: pd.DataFrame, values: list[str]) -> tuple[str | None, list[str], tuple | None]:
     """What a link's `?county=` values name: the listed code of the first that names one poverty county (None when
-    none does), the values that name none, and (value, matches) for the first that names several."""
+    none does), the values that name none, and (value, matches) for the first that names several. Empty values
+    (`?county=`) name nothing and are not reported."""
+    values = [value for value in values if value.strip()]
     found = [match_counties(counties, value) for value in values]
     pick = next((f["adcode_listed"].iloc[0] for f in found if len(f) == 1), None)
     missing = [value for value, f in zip(values, found) if f.empty]

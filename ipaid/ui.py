@@ -188,8 +188,9 @@ def url_moved() -> bool:
 
 def first_good(key: str, good) -> tuple[str, list[str]]:
     """A one-value link parameter: the first value of `?key=` that `good` accepts ("" when none does) and the values
-    it refused. A repeated parameter takes its first good value, as the filters and `?year=` do."""
-    checked = [(value, bool(good(value))) for value in st.query_params.get_all(key)]
+    it refused. A repeated parameter takes its first good value, as the filters and `?year=` do; an empty value
+    (`?year=`) is no value, neither taken nor refused, as for the filters."""
+    checked = [(value, bool(good(value))) for value in st.query_params.get_all(key) if value.strip()]
     return next((value for value, ok in checked if ok), ""), [value for value, ok in checked if not ok]
 
 
@@ -208,14 +209,15 @@ def link_choice(key: str, allowed: list[str], what: str) -> None:
 def write_url(keys, defaults: dict[str, str] | None = None) -> None:
     """Keep widget values in the URL: a value at its default is left out; all are written at once after
     the page ran (`finish_view`, so one view change is one browser history entry), and Back or Forward
-    restores them (`load_url_state`)."""
+    restores them (`load_url_state`). A text without a default given is at its default when empty: Back to a
+    view without `?q=` gives the search box "", not None (a text input then returned None)."""
     defaults = defaults or {}
     ss = st.session_state
     bound = ss.setdefault("_url_keys", {}).setdefault(_page(), {})
     pending = ss.setdefault("_url_pending", {})
     for key in keys:
         value = ss.get(key)
-        bound[key] = (defaults.get(key), isinstance(value, list))
+        bound[key] = (defaults.get(key, "" if isinstance(value, str) else None), isinstance(value, list))
         pending[key] = None if value in (None, [], "", defaults.get(key)) else value
 
 

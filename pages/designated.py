@@ -11,6 +11,7 @@ from ipaid.ui import chart_block, chart_subtitle, facts_list, lang, national_pag
 from ipaid.views import designated_timeline, gi_table, literal
 
 L = lang()
+GI_FILE = "data/gi_products.csv"  # the timelines' GI events
 en = L == "en"
 st.title(t("page_designated", L))
 st.caption(t("designated_model", L))
@@ -54,11 +55,11 @@ for tab, row in zip(
             )
         # the timeline spans the page: in the 3/5 column its source line was cut at 1024 px
         events = designated_timeline(row.designated_since, county["exit_year"], own, L)
-        subtitle = chart_subtitle(f"{row.source}; data/gi_products.csv")
+        subtitle = chart_subtitle(f"{row.source}; {GI_FILE}")
         chart, frame = charts.timeline(events, L, t("timeline_title", L, name=name), subtitle)
         chart_block(f"timeline-{row.adcode_listed}", chart, frame, key=f"timeline_{row.adcode_listed}")
         kit[f"timeline-{row.adcode_listed}"] = (chart, frame)
         st.header(literal(t("gis_of", L, name=name)))
         st.dataframe(gi_table(own, L, ("name", "type", "category", "year", "source")), hide_index=True, width="stretch")
         facts_list(facts, "industry", (row.name_zh, row.name_en))
-press_kit_button(kit, sorted(set(designated["source"])), national, key="designated")
+press_kit_button(kit, [*sorted(set(designated["source"])), GI_FILE], national, key="designated")  # as the charts say

@@ -327,3 +327,24 @@ def test_english_press_kit_speaks_english(monkeypatch):
     assert "Hunan" in text and "Tea" in text
     head = text.split("\n- ")[0]  # the kit's own words; the GI sources listed after them are the data's
     assert "Sources" in head and not re.findall(r"[\u3400-\u9fff]", head), text
+
+
+def test_designated_press_kit_names_every_source_its_charts_name(monkeypatch):
+    """The timelines' source line reads "…press conference, 2020-11-26; data/gi_products.csv" (their GI events), but
+    the kit's SOURCES.txt listed only the press conference (sweep 13)."""
+    import io
+    import zipfile
+
+    import streamlit as st
+
+    made = {}
+    real = st.download_button
+
+    def spy(label, data=None, **kwargs):
+        made[kwargs.get("key")] = data
+        return real(label, data=data, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    run("designated", lang="en")
+    text = zipfile.ZipFile(io.BytesIO(made["kit_designated"]())).read("SOURCES.txt").decode("utf-8")
+    assert "data/gi_products.csv" in text and "press conference" in text, text

@@ -227,3 +227,15 @@ def test_an_english_brief_says_its_pinyin_names_are_readings():
     sangzhi = county_content(SANGZHI, "en")
     assert not sangzhi.gis.head(9)["name_en_pinyin"].any()  # its GIs' English names are all sourced
     assert note not in brief._gi_table(sangzhi, "en", 9)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("zh", "2017年1个 · 2018年1个"), ("en", "2017: 1 · 2018: 1")])
+def test_exit_years_of_a_brief_are_written_in_its_language(lang, expected):
+    """The Chinese brief read "摘帽年份（县数） 2017: 1 · 2018: 1" (English colons), as the map panel did before."""
+    from ipaid import brief_content
+
+    for content in (brief_content.area_content("lvliang", lang), brief_content.province_content("山西省", lang)):
+        facts = dict(content.facts)
+        years = facts[t("brief_exit_years", lang)]
+        assert (expected in years) if content.kind == "area" else bool(years), years
+        assert (":" in years) == (lang == "en"), years

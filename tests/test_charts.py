@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import pytest
 
-from ipaid import charts, data
+from ipaid import charts, data, playback
 from ipaid.filters import Filters, filter_gis
 from ipaid.i18n import t
 
@@ -324,3 +324,51 @@ def test_leverage_chart_draws_its_log_axis(lang):
     svg = export.chart_svg(chart)
     assert ("yuan (log scale)" if lang == "en" else "元（对数刻度）") in svg
     assert f">{compact(1e10, lang)}<" in svg  # a tick with no bar label of that text
+
+
+def axis_labels(chart) -> list[str]:
+    """The tick labels of a chart's axes as drawn (SVG through vl-convert)."""
+    from xml.etree import ElementTree
+
+    from ipaid.export import chart_svg
+
+    root = ElementTree.fromstring(chart_svg(chart))
+    svg = "{http://www.w3.org/2000/svg}"
+    return [
+        "".join(text.itertext())
+        for group in root.iter(f"{svg}g")
+        if "role-axis-label" in (group.get("class") or "")
+        for text in group.iter(f"{svg}text")
+    ]
+
+
+def test_count_axes_of_small_places_tick_whole_numbers():
+    """The exit-year chart of an area with 2 loaded counties (Lüliang, profile page and its PNG) ticked its count
+    axis "0.0, 0.2 … 1.0"; so would the GI cumulative chart of one GI and the evidence timing chart of a few, and
+    the playback's cumulative chart of that area repeated "1" and "2" (whole-number format, half steps)."""
+    counties, gis = data.load_counties(), data.load_gis()
+    lvliang = counties[counties["area_id"] == "lvliang"]
+    one_gi = gis[gis["gi_id"] == "GI0001"]
+    timing = pd.DataFrame({"gi_type": ["gi_protection_product"], "timing": ["while_poor"], "count": [1]})
+    built = {
+        "exit": charts.exit_years(lvliang, "en", "t", [])[0],
+        "cumulative": charts.gi_cumulative(one_gi, "en", [])[0],
+        "timing": charts.timing_bars(timing, {"while_poor": "before"}, "en", "t", [])[0],
+        "playback": playback.cumulative_chart(playback.year_counts(Filters(areas=("lvliang",))), 2018, "en"),
+    }
+    for name, chart in built.items():
+        labels = axis_labels(chart)
+        assert labels, name
+        fractions = [x for x in labels if re.fullmatch(r"-?[\d,]*\.\d+", x)]
+        assert not fractions and len(set(labels)) == len(labels), (name, labels)  # "d" alone printed 0, 1, 1, 2
+
+
+def test_exit_year_labels_read_level():
+    """The exit-year chart (area profiles, briefs' page, its PNG) turned "2016" … "2020" on their side, in bars
+    over 100 px wide; the playback chart writes its years level."""
+    from ipaid.export import chart_svg
+
+    svg = chart_svg(charts.exit_years(data.load_counties(), "en", "t", [])[0])
+    years = re.findall(r'<text[^>]*transform="([^"]*)"[^>]*>(20\d\d)</text>', svg)
+    assert [y for _, y in years] == ["2016", "2017", "2018", "2019", "2020"], years
+    assert not [y for transform, y in years if "rotate" in transform], years

@@ -2,6 +2,9 @@
 
 import json
 import re
+from pathlib import Path
+
+import streamlit
 
 from ipaid import framework_words, webfont
 from ipaid.i18n import FRAMEWORK
@@ -34,3 +37,29 @@ def test_a_word_around_a_value_is_swapped_both_ways():
             found = re.match(framework_words._pattern(source), source.replace("{v}", "湖南省 (2).csv"))
             assert found and target.replace("{v}", found.group(1)) == target.replace("{v}", "湖南省 (2).csv")
     assert not re.match(framework_words._pattern("Remove {v}"), "Removed")
+
+
+def swapped(text: str) -> str | None:
+    """What the page script makes of Streamlit's `text` on a Chinese page (None: left in English)."""
+    if text in FRAMEWORK:
+        return FRAMEWORK[text]
+    for en, zh in framework_words.TEMPLATES:
+        found = re.match(framework_words._pattern(en), text)
+        if found:
+            return zh.replace("{v}", found.group(1))
+    return None
+
+
+def test_every_file_refusal_of_streamlits_uploader_is_in_chinese():
+    """Streamlit's uploader refuses a file in its own words before the app sees it: an oversized file read
+    "错误： File must be 20.0MB or smaller." on the Chinese Data page (sweep 13). Every message of the installed
+    Streamlit's refusal list must be swapped."""
+    bundle = "".join(p.read_text(errors="ignore") for p in (Path(streamlit.__file__).parent / "static").rglob("*.js"))
+    switch = re.search(r"case`file-too-large`:.*?default:return`[^`]*`", bundle)  # a JS switch of template strings
+    assert switch, "the uploader's refusal messages moved in this Streamlit version"
+    returned = re.findall(r"return`((?:[^`$]|\$\{[^}]*\})*)`", switch.group(0))
+    messages = [re.sub(r"\$\{[^}]*\}", "20.0MB", m) for m in returned]  # the size as Streamlit prints it
+    assert len(messages) >= 4 and "File must be 20.0MB or smaller." in messages, messages
+    left = [m for m in messages if not swapped(m)]
+    assert not left, left
+    assert swapped("File must be 20.0MB or smaller.") == "文件不得大于20.0MB。"
