@@ -271,7 +271,8 @@ def versions_section(steward) -> None:
                 continue
             key = f"rollback_{name}"
             left, right = st.columns([3, 1], vertical_alignment="bottom")
-            left.selectbox(s("rollback_to"), others, key=key, format_func=lambda v: f"{s('version')} {v}")
+            word = s("version")  # read here: AppTest formats a choice outside the run
+            left.selectbox(s("rollback_to"), others, key=key, format_func=lambda v, w=word: f"{w} {v}")
             version = st.session_state[key]
             write = lambda steward_, n=name, v=version, b=base: upload.rollback(n, v, steward=steward_, expected=b)  # noqa: E731
             right.button(
