@@ -1,0 +1,61 @@
+"""The Data page's tables (ipaid.data_views): problems in order, versions with the current one in sight, an area
+list's parts, named in the page's language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ipaid import area_list, data_views, upload
+from ipaid.schema import Problem
+from test_area_list import PUBLISHED, today  # noqa: F401  (autouse fixture: today's area members stored)
+from test_store import STEWARD, csv, edited_gis, isolated_store  # noqa: F401  (autouse fixture)
+
+
+def test_problems_are_listed_by_line_then_column_in_the_readers_language():
+    problems = [
+        Problem("gis.csv", 5, "year_approved", "1800 is outside 1985–2030"),
+        Problem("gis.csv", 3, "province", "unknown province '<b>火星</b>'"),
+        Problem("gis.csv", None, None, "the table has no rows"),
+        Problem("gis.csv", 3, "name_en", "empty"),
+    ]
+    zh = data_views.problems_view(problems, "zh")
+    assert list(zh.columns) == ["行", "列", "问题"]
+    assert zh.iloc[:, :2].values.tolist() == [["", ""], ["3", "name_en"], ["3", "province"], ["5", "year_approved"]]
+    assert "<b>火星</b>" in zh.iloc[2, 2]  # user text kept as typed (the grid shows it as text)
+    en = data_views.problems_view(problems, "en")
+    assert list(en.columns) == ["Line", "Column", "Problem"] and en.iloc[3, 2] == "1800 is outside 1985–2030"
+
+
+def test_versions_read_version_current_time_author_rows_note_file():
+    upload.accept("gis", csv(edited_gis()), "new_[1]*.csv", "**why**", steward=STEWARD)
+    en = data_views.versions_view(upload.history("gis"), "en")
+    assert list(en.columns) == ["Version", "Current", "Stored at (UTC)", "By", "Rows", "Note", "File"]
+    new, shipped = en.to_dict("records")
+    assert (new["Current"], new["Note"], new["File"]) == (True, "**why**", "new_[1]*.csv")
+    assert new["Stored at (UTC)"][10] == " " and "T" not in new["Stored at (UTC)"]
+    assert (shipped["Version"], shipped["Current"], shipped["Note"]) == (0, False, "shipped with the dashboard")
+    assert shipped["Rows"] == f"{upload.history('gis')['rows'].iloc[-1]:,}" and "," in shipped["Rows"]
+    zh = data_views.versions_view(upload.history("gis"), "zh")
+    assert list(zh.columns[:3]) == ["版本", "当前", "保存时间（UTC）"] and zh.iloc[1]["说明"] == "随看板发布"
+
+
+def test_an_area_lists_parts_are_named_and_in_order():
+    result = area_list.prepare(PUBLISHED.encode(), "list.txt")
+    status = data_views.area_status_view(result.per_area, "zh")
+    assert list(status.columns) == ["片区", "官方", "名单中", "状态"]
+    assert "38个中的7个" in set(status.iloc[:, 3])
+    parts = dict(data_views.area_list_views(result, "my source", "en"))
+    assert list(parts) == ["al_unresolved", "al_conflicts", "al_added", "al_duplicates", "al_skipped", "al_rows"]
+    assert set(parts["al_conflicts"]["Source of the list"]) == {"my source"}
+    assert list(parts["al_added"].columns) == ["Line", "adcode", "name", "province", "Area"]
+    unresolved = data_views.area_list_views(result, "", "zh")[0][1]
+    assert "云南省没有名为“彝梁县”的贫困县" in set(unresolved["问题"])  # problems in the reader's language
+
+
+def test_formula_cells_and_skipped_register_rows_are_named():
+    cells = pd.DataFrame({"line": [2], "column": ["name_en"], "value": ["=1+1"]})
+    assert list(data_views.formulas_view(cells, "zh").columns) == ["行", "列", "内容"]
+    skipped = data_views.skipped_view([(4, "桑植白茶", "already listed")], "en")
+    assert skipped.values.tolist() == [[4, "桑植白茶", "already listed"]]
+    new = data_views.import_new_view(pd.DataFrame({"name_zh": ["a", "b"]}), [3, 7], "en")
+    assert new["Line"].tolist() == [3, 7]
