@@ -8,7 +8,8 @@ import pandas as pd
 from ipaid.area_list import AreaList
 from ipaid.i18n import problem_text, t
 from ipaid.schema import Problem
-from ipaid.views import utc_time
+from ipaid.views import WORD_JOINER as WJ
+from ipaid.views import literal, utc_time
 
 
 def s(key: str, lang: str, **fmt) -> str:
@@ -43,27 +44,23 @@ def skipped_view(skipped: list[tuple[int, str, str]], lang: str) -> pd.DataFrame
     return pd.DataFrame(skipped, columns=[s("line", lang), "name_zh", s("problem", lang)])
 
 
-VERSION_COLUMNS = ("version", "current", "created_at", "author", "rows", "note", "file")  # which is current first
-
-
 def versions_view(history: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """`upload.history` for display: version, current, stored at (UTC), by, rows (grouped), note, file; the shipped
-    version's note says it shipped with the dashboard."""
-    shown = history.assign(
-        rows=history["rows"].map("{:,}".format),
-        created_at=history["created_at"].map(utc_time),
-        note=history["note"].where(history["version"] != 0, s("shipped", lang)),
+    """`upload.history` for a static table (st.table), all text: version, current ("yes" on its row) beside it,
+    stored at (UTC, its date on one line: word joiners beside the hyphens), by, rows (grouped), note (the shipped
+    version's: shipped with the dashboard), file. st.table reads cells as Markdown: author, note and file, user
+    text, are made literal."""
+    shipped = history["note"].where(history["version"] != 0, s("shipped", lang))
+    return pd.DataFrame(
+        {
+            s("version", lang): history["version"].map(str),
+            s("current", lang): history["current"].map({True: t("yes", lang), False: ""}),
+            s("created", lang): history["created_at"].map(lambda at: literal(utc_time(at).replace("-", f"{WJ}-{WJ}"))),
+            s("author", lang): history["author"].map(literal),
+            s("rows", lang): history["rows"].map("{:,}".format),
+            s("note_column", lang): shipped.map(literal),
+            s("file_name", lang): history["file"].map(literal),
+        }
     )
-    names = {
-        "version": "version",
-        "current": "current",
-        "created_at": "created",
-        "author": "author",
-        "rows": "rows",
-        "note": "note_column",
-        "file": "file_name",
-    }
-    return shown[list(VERSION_COLUMNS)].rename(columns={c: s(k, lang) for c, k in names.items()})
 
 
 def area_status_view(per_area: pd.DataFrame, lang: str) -> pd.DataFrame:

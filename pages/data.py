@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from ipaid import auth, data, data_ui, data_views, export, import_gi, store, upload
+from ipaid import auth, data, data_ui, data_views, display, export, import_gi, store, upload
 from ipaid.i18n import t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
@@ -236,11 +236,13 @@ def versions_section(steward) -> None:
     if legacy:
         st.warning(s("legacy_store"), icon=":material/history:")
         st.code(f"python -m ipaid.store import {legacy}", language="bash")
-    for tab, name in zip(st.tabs([label(n) for n in UPLOADABLE]), UPLOADABLE):
+    tabs = st.container(key=display.VERSIONS).tabs([label(n) for n in UPLOADABLE])
+    for tab, name in zip(tabs, UPLOADABLE):
         with tab:
             base = store.current_id(name)
             hist = upload.history(name)
-            st.dataframe(data_views.versions_view(hist, lang()), hide_index=True, width="stretch")
+            # A static table: its notes and file names wrap to fit 1024 px (a grid hid them past its edge).
+            st.table(data_views.versions_view(hist, lang()), hide_index=True)
             others = hist.loc[~hist["current"], "version"].tolist()
             if not steward or not others:
                 continue

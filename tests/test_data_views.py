@@ -3,10 +3,13 @@ list's parts, named in the page's language."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ipaid import area_list, data_views, upload
 from ipaid.schema import Problem
+from ipaid.views import WORD_JOINER, literal
 from test_area_list import PUBLISHED, today  # noqa: F401  (autouse fixture: today's area members stored)
 from test_store import STEWARD, csv, edited_gis, isolated_store  # noqa: F401  (autouse fixture)
 
@@ -26,17 +29,23 @@ def test_problems_are_listed_by_line_then_column_in_the_readers_language():
     assert list(en.columns) == ["Line", "Column", "Problem"] and en.iloc[3, 2] == "1800 is outside 1985–2030"
 
 
-def test_versions_read_version_current_time_author_rows_note_file():
-    upload.accept("gis", csv(edited_gis()), "new_[1]*.csv", "**why**", steward=STEWARD)
+def test_versions_read_as_literal_text_with_the_current_one_beside_its_number():
+    version = upload.accept("gis", csv(edited_gis()), "new_[1]*.csv", "**why** <b>x</b>", steward=STEWARD)
     en = data_views.versions_view(upload.history("gis"), "en")
     assert list(en.columns) == ["Version", "Current", "Stored at (UTC)", "By", "Rows", "Note", "File"]
     new, shipped = en.to_dict("records")
-    assert (new["Current"], new["Note"], new["File"]) == (True, "**why**", "new_[1]*.csv")
-    assert new["Stored at (UTC)"][10] == " " and "T" not in new["Stored at (UTC)"]
-    assert (shipped["Version"], shipped["Current"], shipped["Note"]) == (0, False, "shipped with the dashboard")
+    assert (new["Version"], new["Current"], shipped["Version"], shipped["Current"]) == (str(version), "yes", "0", "")
+    assert (new["Note"], new["File"]) == (literal("**why** <b>x</b>"), literal("new_[1]*.csv"))  # st.table: Markdown
+    assert new["By"] == literal("tester (local)")
+    stored = new["Stored at (UTC)"]
+    assert stored.count(f"{WORD_JOINER}\\-{WORD_JOINER}") == 2  # the date on one line, the time wraps below it
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", stored.replace(WORD_JOINER, "").replace("\\", ""))
+    assert ":" not in stored.replace("\\:", "")  # literal: '05:17:42' in st.table stayed a blank skeleton
+    assert (shipped["Note"], shipped["File"]) == ("shipped with the dashboard", literal("data/gi_products.csv"))
     assert shipped["Rows"] == f"{upload.history('gis')['rows'].iloc[-1]:,}" and "," in shipped["Rows"]
     zh = data_views.versions_view(upload.history("gis"), "zh")
-    assert list(zh.columns[:3]) == ["版本", "当前", "保存时间（UTC）"] and zh.iloc[1]["说明"] == "随看板发布"
+    assert list(zh.columns[:3]) == ["版本", "当前", "保存时间（UTC）"]
+    assert (zh.iloc[0]["当前"], zh.iloc[1]["说明"]) == ("是", "随看板发布")
 
 
 def test_an_area_lists_parts_are_named_and_in_order():
