@@ -1,8 +1,10 @@
 """Data: every dataset with downloads; GIs by type; upload a new GI, county or area-membership table; import a GI
 register list; load the official contiguous-area list; versions.
 
-Layout only: checks, diffs and storage are `ipaid.upload`, `ipaid.import_gi` and `ipaid.area_list`. User-supplied
-text is shown only in tables and code blocks (never as Markdown or HTML).
+Layout only: checks, diffs and storage are `ipaid.upload`, `ipaid.import_gi` and `ipaid.area_list`; the tables
+shown are built by `ipaid.views` (datasets, GIs by type) and `ipaid.data_views` (problems, previews, versions).
+User-supplied text is shown in grids, code blocks and static tables, whose Markdown cells are made literal
+(`views.literal`): never as Markdown or HTML.
 """
 
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from ipaid import auth, data, data_ui, data_views, display, export, import_gi, store, upload
+from ipaid import area_list, auth, data, data_ui, data_views, display, export, import_gi, store, upload
 from ipaid.i18n import t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
@@ -205,7 +207,7 @@ def import_section() -> None:
     if len(result.new):
         st.write(f"**{s('import_new')}**: {len(result.new):,}")
         st.dataframe(data_views.import_new_view(result.new, result.lines, lang()), hide_index=True, width="stretch")
-        show_formulas(result.new.set_axis([n - 2 for n in result.lines]))
+        show_formulas(result.new.set_axis([n - 2 for n in result.lines]))  # formula_cells says line = index + 2
     else:
         st.info(s("nothing_new"), icon=":material/info:")
     if result.skipped:
@@ -262,8 +264,6 @@ def versions_section(steward) -> None:
 
 def area_list_section() -> None:
     """Load the official contiguous-area list (ipaid.area_list): paste or upload, state the source, preview, confirm."""
-    from ipaid import area_list
-
     st.header(t("al_title", lang()))
     st.caption(t("al_help", lang()))
     gen = st.session_state.get("al_gen", 0)
