@@ -40,8 +40,20 @@ def import_new_view(new: pd.DataFrame, lines: list[int], lang: str) -> pd.DataFr
 
 
 def skipped_view(skipped: list[tuple[int, str, str]], lang: str) -> pd.DataFrame:
-    """A register import's skipped rows (`import_gi` result's `skipped`: line, Chinese name, why)."""
-    return pd.DataFrame(skipped, columns=[s("line", lang), "name_zh", s("problem", lang)])
+    """A register import's skipped rows (`import_gi` result's `skipped`: line, Chinese name, why), each reason in
+    the reader's language ('already listed', or 'column: problem; …' for a row that cannot be read)."""
+
+    def why(reason: str) -> str:
+        parts = [part.partition(": ") for part in reason.split("; ")]
+        return "; ".join(f"{c}: {problem_text(m, lang)}" if m else problem_text(c, lang) for c, _, m in parts)
+
+    return pd.DataFrame(
+        {
+            s("line", lang): [line for line, _, _ in skipped],
+            t("gi_col_name", lang): [name for _, name, _ in skipped],
+            s("problem", lang): [why(reason) for _, _, reason in skipped],
+        }
+    )
 
 
 def versions_view(history: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -64,7 +64,12 @@ def test_an_area_lists_parts_are_named_and_in_order():
 def test_formula_cells_and_skipped_register_rows_are_named():
     cells = pd.DataFrame({"line": [2], "column": ["name_en"], "value": ["=1+1"]})
     assert list(data_views.formulas_view(cells, "zh").columns) == ["行", "列", "内容"]
-    skipped = data_views.skipped_view([(4, "桑植白茶", "already listed")], "en")
-    assert skipped.values.tolist() == [[4, "桑植白茶", "already listed"]]
+    unreadable = "province: unknown province '火星'; year_approved: 20x1"
+    skipped = [(4, "桑植白茶", "already listed"), (9, "某产品", unreadable)]
+    assert data_views.skipped_view(skipped, "en").values.tolist() == [list(row) for row in skipped]
+    zh = data_views.skipped_view(skipped, "zh")
+    assert list(zh.columns) == ["行", "名称", "问题"]  # the name column read 'name_zh'
+    assert zh.iloc[0, 2] == "已在表中"  # it read 'already listed' on the Chinese page
+    assert zh.iloc[1, 2] == "province: 未知的省份“火星”; year_approved: 20x1"  # each part in Chinese where known
     new = data_views.import_new_view(pd.DataFrame({"name_zh": ["a", "b"]}), [3, 7], "en")
     assert new["Line"].tolist() == [3, 7]
