@@ -91,7 +91,7 @@ def datasets() -> None:
     st.caption(s("datasets_help"))
     cov = data.coverage()
     # A static table: its headings and names wrap to fit 1024 px (a grid hid the coverage and version columns).
-    st.table(datasets_view(cov, lang()), hide_index=True)
+    st.container(key=display.DATASETS).table(datasets_view(cov, lang()), hide_index=True)
     for row in cov[cov["error"] != ""].itertuples():  # a broken table, named where it cannot be missed
         st.error(
             t("table_broken", lang(), table=row.label_en if lang() == "en" else row.label_zh), icon=":material/block:"

@@ -56,3 +56,19 @@ def test_every_versions_column_is_in_sight_at_1024_px(new_page, versions_server,
             assert (shown["first"][5], shown["first"][6].replace("\n", "")) == (NOTE, FILE)
     expect(page.locator(".st-key-versions b")).to_have_count(0)
     assert not [u for u in page.requests if not is_local(u)]
+
+
+DATASETS = """() => { const t = document.querySelector('.st-key-datasets [data-testid=stTable]');
+  return t.querySelector('table').getBoundingClientRect().right - t.getBoundingClientRect().right; }"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_uploaded_file_name_keeps_the_datasets_table_in_sight(new_page, versions_server, lang):
+    """The datasets table names the current version's file: a long upload name (one word) pushed the table past
+    its block at 1024 px (181 px in English, 91 px in Chinese), its end cut off; it now wraps in its cell."""
+    page = new_page(base_url=versions_server.url, width=1024, height=900)
+    open_page(page, f"/data?lang={lang}")
+    page.locator(".st-key-datasets [data-testid=stTable]").wait_for()
+    assert page.evaluate(DATASETS) <= 0
+    cell = page.locator(".st-key-datasets td").filter(has_text="gi_products_reviewed")
+    assert FILE in cell.inner_text().replace("\n", "")
