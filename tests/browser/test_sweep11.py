@@ -90,7 +90,7 @@ def test_the_password_eye_is_named_in_chinese_on_the_chinese_data_page(new_page,
     expect(eye).to_have_attribute("aria-label", "隐藏密码")
 
 
-# How far each static table reaches past its block (the block clips it: its own scroll width stays 0).
+# How far each static table reaches past its block (it scrolls in an inner wrapper: the block's scroll width stays 0).
 TABLE_OVERFLOW = """() => [...document.querySelectorAll('[data-testid=stTable]')]
     .map(t => Math.max(0, Math.ceil(
       t.querySelector('table').getBoundingClientRect().right - t.getBoundingClientRect().right)))"""

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FILE = "gi_products_reviewed_by_the_provincial_office_final_v2_[checked]*.csv"  # one long word
 NOTE = "Corrected Sangzhi White Tea's English name after checking the announcement; **not** <b>bold</b>"
 COLUMNS = ("version", "current", "created", "author", "rows", "note_column", "file_name")
-# Per Versions table in sight: how far its table reaches past its block (a static table's block clips, so its own
-# scroll width says nothing), its headings, and its first row's cells as read.
+# Per Versions table in sight: how far its table reaches past its block (it scrolls in an inner wrapper, so the
+# block's own scroll width says nothing), its headings, and its first row's cells as read.
 VERSIONS = """() => [...document.querySelectorAll('.st-key-versions [data-testid=stTable]')].filter(t => t.offsetParent)
   .map(t => ({over: t.querySelector('table').getBoundingClientRect().right - t.getBoundingClientRect().right,
               headings: [...t.querySelectorAll('thead th')].map(h => h.innerText.trim()),
