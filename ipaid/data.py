@@ -28,6 +28,9 @@ def _current_version(name: str) -> store.Version | None:
     return store.current_version(name) if name in UPLOADABLE else None
 
 
+ORIGIN = "version {v} ({file})"  # where a stored version comes from (a shipped table: data/<file>)
+
+
 def table_source(name: str) -> tuple[str, str]:
     """(signature, where it comes from) of a table's current version; cheap: no table content is read, and
     inside `store.one_read_per_run` worked out once per run."""
@@ -44,7 +47,7 @@ def _table_source(name: str) -> tuple[str, str]:
     spec = ALL[name]
     version = _current_version(name)
     if version:
-        return f"{store.location()}:v{version.id}", f"version {version.id} ({version.filename})"
+        return f"{store.location()}:v{version.id}", ORIGIN.format(v=version.id, file=version.filename)
     path = DATA_DIR / spec.file
     if not path.exists():
         return "absent", f"data/{spec.file}"

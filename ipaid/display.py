@@ -16,6 +16,10 @@ SKIP = "ipaid-skip"  # class of the page's own "skip to main content" link (`ipa
 SCRIPT = "ipaid-script"  # class in the element of `framework_words`: its container is hidden
 PRELOAD = "ipaid-preload"  # class of the Chinese chart characters on English pages (`ipaid.ui.chart_characters`)
 CHART_PAIR = "chart_pair_"  # key prefix of the containers of two charts side by side (`ipaid.ui.chart_columns`)
+VERSIONS = "versions"  # key of the Data page's Versions block (`pages/data.py`)
+DATASETS = "datasets"  # key of the Data page's datasets table
+# Static tables (by key) and the column of each that holds file names, one long word at times (an upload's name).
+FILE_COLUMNS = {DATASETS: 5, VERSIONS: 7}
 PAIR_MIN = 760  # below this width (px) of the main block, such charts stack: a half column cut their titles
 TEXT_SCALE = 1.25  # large text: every font 25 % larger (20 px base instead of 16 px)
 FONT_KEYS = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
@@ -62,6 +66,11 @@ def css(high_contrast: bool = False, large: bool = False) -> str:
         f'[class*="st-key-{CHART_PAIR}"] [data-testid="stColumn"] '
         "{width: 100% !important; flex: 1 1 auto !important}}",
     ]
+    # A file name wraps anywhere in its cell, which keeps room for a usual name ('data/gi_products.csv') on one
+    # line; the other cells wrap between words. Without it, a long uploaded name pushed the table past its edge.
+    for key, n in FILE_COLUMNS.items():
+        cell = f'.st-key-{key} [data-testid="stTable"] td:nth-child({n})'
+        rules += [f"{cell} {{min-width: 10.5em}}", f"{cell} * {{overflow-wrap: anywhere}}"]
     # A metric's label wraps instead of being cut with "…" ("定点扶贫…" on the designated page, large text, 1024 px).
     rules.append('[data-testid="stMetricLabel"] * {white-space: normal !important}')
     if large:

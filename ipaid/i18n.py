@@ -184,6 +184,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (English, 中文)
     "data_official_total": ("Official total", "官方总数"),
     "data_coverage": ("Coverage", "覆盖"),
     "data_origin": ("Current version", "当前版本"),
+    "data_origin_version": ("version {v} ({file})", "版本{v}（{file}）"),
     "data_error_col": ("Problem", "问题"),
     "data_upload": ("Upload a new version", "上传新版本"),
     "data_upload_help": (

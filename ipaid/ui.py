@@ -384,7 +384,10 @@ def chart_characters() -> str:
     from ipaid import i18n
 
     words = [zh for table in (i18n.STRINGS, i18n.CATEGORY, i18n.GI_TYPE) for _, zh in table.values()]
-    words += [*data.load_areas()["name_zh"], *data.load_counties()["province"].unique()]
+    try:
+        words += [*data.load_areas()["name_zh"], *data.load_counties()["province"].unique()]
+    except DataError:  # a broken table, named on the page: every page (the Data page's rollback too) still runs
+        pass
     return "".join(sorted({c for c in "".join(words) if ord(c) > 0x2E7F}))
 
 

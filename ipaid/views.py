@@ -188,12 +188,22 @@ def datasets_view(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
                 for row in coverage.itertuples()
             ],
             t("data_coverage", lang): [counted(row) for row in coverage.itertuples()],
-            t("data_origin", lang): coverage["origin"].map(literal),  # an upload's file name: user text
+            t("data_origin", lang): coverage["origin"].map(lambda o: origin_text(o, lang)),
         }
     )
     if (coverage["error"] != "").any():  # a problem may quote the upload (its columns, values)
         table[t("data_error_col", lang)] = coverage["error"].map(lambda e: literal(e.splitlines()[0]) if e else "")
     return table
+
+
+_ORIGIN = re.compile(re.escape(data.ORIGIN).replace(r"\{v\}", r"(\d+)").replace(r"\{file\}", "(.*)"), re.S)
+
+
+def origin_text(origin: str, lang: str) -> str:
+    """Where a table's current version comes from (`data.table_source`) in `lang`: 'data/gis.csv', or a stored
+    version as '版本3（name.csv）' / 'version 3 (name.csv)'; the upload's file name (user text) made literal."""
+    stored = _ORIGIN.fullmatch(origin)
+    return t("data_origin_version", lang, v=stored[1], file=literal(stored[2])) if stored else literal(origin)
 
 
 def completeness_bars(coverage: pd.DataFrame, lang: str) -> list[tuple[float, str]]:

@@ -1,8 +1,10 @@
 """Data: every dataset with downloads; GIs by type; upload a new GI, county or area-membership table; import a GI
 register list; load the official contiguous-area list; versions.
 
-Layout only: checks, diffs and storage are `ipaid.upload`, `ipaid.import_gi` and `ipaid.area_list`. User-supplied
-text is shown only in tables and code blocks (never as Markdown or HTML).
+Layout only: checks, diffs and storage are `ipaid.upload`, `ipaid.import_gi` and `ipaid.area_list`; the tables
+shown are built by `ipaid.views` (datasets, GIs by type) and `ipaid.data_views` (problems, previews, versions).
+User-supplied text is shown in grids, code blocks and static tables, whose Markdown cells are made literal
+(`views.literal`): never as Markdown or HTML.
 """
 
 from pathlib import Path
@@ -10,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from ipaid import auth, data, data_ui, export, import_gi, store, upload
-from ipaid.i18n import problem_text, t
+from ipaid import area_list, auth, data, data_ui, data_views, display, export, import_gi, store, upload
+from ipaid.i18n import t
 from ipaid.schema import DataError
 from ipaid.tables import ALL, UPLOADABLE
 from ipaid.ui import NARROWEST_MAIN, column_width, gi_coverage_text, lang, wrapped_row_height
@@ -20,7 +22,7 @@ from ipaid.views import datasets_view, gi_coverage_view, utc_time
 
 def s(key: str, **fmt) -> str:
     """A Data page string (`data_<key>` in ipaid.i18n) in the page's language."""
-    return t(f"data_{key}", lang(), **fmt)
+    return data_views.s(key, lang(), **fmt)
 
 
 def label(name: str) -> str:
@@ -30,19 +32,17 @@ def label(name: str) -> str:
 def show_problems(exc: DataError) -> None:
     """Every problem by line and column, as a table (cell values stay plain text)."""
     st.error(s("rejected"), icon=":material/block:")
-    problems = sorted(exc.problems, key=lambda p: (p.line or 0, p.column or ""))
-    lines = ["" if p.line is None else str(p.line) for p in problems]
-    columns = [p.column or "" for p in problems]
-    texts = [problem_text(p.message, lang()) for p in problems]
-    widths = {s("line"): column_width([s("line"), *lines]), s("column"): column_width([s("column"), *columns])}
-    widths[s("problem")] = NARROWEST_MAIN - sum(widths.values())  # the rest of the narrowest main column
+    table = data_views.problems_view(exc.problems, lang())
+    line, column, problem = table.columns
+    widths = {name: column_width([name, *table[name]]) for name in (line, column)}
+    widths[problem] = NARROWEST_MAIN - sum(widths.values())  # the rest of the narrowest main column
     # A long problem (an unknown column and the columns the table has) wraps in its row instead of being cut.
     st.dataframe(
-        pd.DataFrame({s("line"): lines, s("column"): columns, s("problem"): texts}),
+        table,
         hide_index=True,
         width="stretch",
         column_config={name: st.column_config.TextColumn(width=w) for name, w in widths.items()},
-        row_height=wrapped_row_height(texts, widths[s("problem")]),
+        row_height=wrapped_row_height(table[problem], widths[problem]),
     )
 
 
@@ -91,7 +91,7 @@ def datasets() -> None:
     st.caption(s("datasets_help"))
     cov = data.coverage()
     # A static table: its headings and names wrap to fit 1024 px (a grid hid the coverage and version columns).
-    st.table(datasets_view(cov, lang()), hide_index=True)
+    st.container(key=display.DATASETS).table(datasets_view(cov, lang()), hide_index=True)
     for row in cov[cov["error"] != ""].itertuples():  # a broken table, named where it cannot be missed
         st.error(
             t("table_broken", lang(), table=row.label_en if lang() == "en" else row.label_zh), icon=":material/block:"
@@ -142,11 +142,7 @@ def show_formulas(table: pd.DataFrame) -> None:
     cells = upload.formula_cells(table)
     if len(cells):
         st.warning(s("formulas", n=len(cells)), icon=":material/function:")
-        st.dataframe(
-            cells.rename(columns={"line": s("line"), "column": s("column"), "value": s("value")}),
-            hide_index=True,
-            width="stretch",
-        )
+        st.dataframe(data_views.formulas_view(cells, lang()), hide_index=True, width="stretch")
 
 
 def upload_section() -> None:
@@ -210,15 +206,13 @@ def import_section() -> None:
         return
     if len(result.new):
         st.write(f"**{s('import_new')}**: {len(result.new):,}")
-        st.dataframe(result.new.assign(**{s("line"): result.lines}), hide_index=True, width="stretch")
-        show_formulas(result.new.set_axis([n - 2 for n in result.lines]))
+        st.dataframe(data_views.import_new_view(result.new, result.lines, lang()), hide_index=True, width="stretch")
+        show_formulas(result.new.set_axis([n - 2 for n in result.lines]))  # formula_cells says line = index + 2
     else:
         st.info(s("nothing_new"), icon=":material/info:")
     if result.skipped:
         st.write(f"**{s('import_skipped')}**: {len(result.skipped):,}")
-        st.dataframe(
-            pd.DataFrame(result.skipped, columns=[s("line"), "name_zh", s("problem")]), hide_index=True, width="stretch"
-        )
+        st.dataframe(data_views.skipped_view(result.skipped, lang()), hide_index=True, width="stretch")
     st.text_input(s("note"), key="import_note", max_chars=300)
 
     def write(steward):
@@ -244,34 +238,20 @@ def versions_section(steward) -> None:
     if legacy:
         st.warning(s("legacy_store"), icon=":material/history:")
         st.code(f"python -m ipaid.store import {legacy}", language="bash")
-    for tab, name in zip(st.tabs([label(n) for n in UPLOADABLE]), UPLOADABLE):
+    tabs = st.container(key=display.VERSIONS).tabs([label(n) for n in UPLOADABLE])
+    for tab, name in zip(tabs, UPLOADABLE):
         with tab:
             base = store.current_id(name)
             hist = upload.history(name)
-            hist.loc[hist["version"] == 0, "note"] = s("shipped")
-            shown = hist.assign(rows=hist["rows"].map("{:,}".format), created_at=hist["created_at"].map(utc_time))
-            first = ["version", "current", "created_at", "author", "rows"]  # which is current in sight at 1024 px
-            st.dataframe(
-                shown[first + [c for c in shown.columns if c not in first]].rename(
-                    columns={
-                        "version": s("version"),
-                        "created_at": s("created"),
-                        "author": s("author"),
-                        "rows": s("rows"),
-                        "note": s("note_column"),
-                        "file": s("file_name"),
-                        "current": s("current"),
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
-            )
+            # A static table: its notes and file names wrap to fit 1024 px (a grid hid them past its edge).
+            st.table(data_views.versions_view(hist, lang()), hide_index=True)
             others = hist.loc[~hist["current"], "version"].tolist()
             if not steward or not others:
                 continue
             key = f"rollback_{name}"
             left, right = st.columns([3, 1], vertical_alignment="bottom")
-            left.selectbox(s("rollback_to"), others, key=key, format_func=lambda v: f"{s('version')} {v}")
+            word = s("version")  # read here: AppTest formats a choice outside the run
+            left.selectbox(s("rollback_to"), others, key=key, format_func=lambda v, w=word: f"{w} {v}")
             version = st.session_state[key]
             write = lambda steward_, n=name, v=version, b=base: upload.rollback(n, v, steward=steward_, expected=b)  # noqa: E731
             right.button(
@@ -284,8 +264,6 @@ def versions_section(steward) -> None:
 
 def area_list_section() -> None:
     """Load the official contiguous-area list (ipaid.area_list): paste or upload, state the source, preview, confirm."""
-    from ipaid import area_list
-
     st.header(t("al_title", lang()))
     st.caption(t("al_help", lang()))
     gen = st.session_state.get("al_gen", 0)
@@ -309,64 +287,9 @@ def area_list_section() -> None:
         (result.rows, result.added, result.conflicts, result.unresolved, result.duplicates),
     ):
         col.metric(t(key, lang()), len(frame))
-    en = lang() == "en"
-    status = {
-        "complete": lambda n, o: t("al_complete", lang()),
-        "partial": lambda n, o: t("al_partial", lang(), n=n, total=o),
-        "over": lambda n, o: t("al_over", lang(), n=n, total=o),
-    }
-    per_area = result.per_area
     st.write(f"**{t('al_per_area', lang())}**")
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("al_area", lang()): per_area["name_en" if en else "name_zh"],
-                t("al_official", lang()): per_area["official"],
-                t("al_listed", lang()): per_area["listed"],
-                t("al_status", lang()): [
-                    status[s_](n, o) for s_, n, o in zip(per_area["status"], per_area["listed"], per_area["official"])
-                ],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-    line, names = s("line"), {"adcode_listed": "adcode", "name_listed": "name", "province": "province"}
-    tables = (
-        (
-            "al_unresolved",
-            result.unresolved.assign(problem=[problem_text(p, lang()) for p in result.unresolved["problem"]]).rename(
-                columns={"line": line, "text": t("al_text", lang()), "problem": s("problem")}
-            ),
-        ),
-        (
-            "al_conflicts",
-            result.conflicts.assign(source_list=source).rename(
-                columns={
-                    "line": line,
-                    **names,
-                    "area_id": t("al_list_area", lang()),
-                    "area_id_current": t("al_current_area", lang()),
-                    "source_list": t("al_list_source", lang()),
-                    "source_current": t("al_current_source", lang()),
-                }
-            ),
-        ),
-        ("al_added", result.added.rename(columns={"line": line, **names, "area_id": t("al_area", lang())})),
-        (
-            "al_duplicates",
-            result.duplicates.rename(
-                columns={
-                    "line": line,
-                    **names,
-                    "area_id": t("al_area", lang()),
-                    "first_line": t("al_first_line", lang()),
-                }
-            ),
-        ),
-        ("al_skipped", result.skipped.rename(columns={"line": line, "text": t("al_text", lang())})),
-        ("al_rows", result.rows.rename(columns={"line": line, **names, "area_id": t("al_area", lang())})),
-    )
+    st.dataframe(data_views.area_status_view(result.per_area, lang()), hide_index=True, width="stretch")
+    tables = data_views.area_list_views(result, source, lang())
     for key, frame in tables:
         if len(frame):
             with st.expander(f"{t(key, lang())} ({len(frame):,})", expanded=key in ("al_unresolved", "al_conflicts")):

@@ -21,7 +21,7 @@ from bench._common import chromium_available, open_page
 from bench.replicas import Replicas
 from bench.streamlit_client import Session
 from ipaid import auth, data, store
-from ipaid.views import literal
+from ipaid.views import origin_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "deploy"))
 import nginx_conf  # noqa: E402
@@ -109,7 +109,7 @@ def test_an_upload_through_one_replica_is_seen_through_the_other(replicas, brows
     try:
         assert watcher.replica == b
         shown = watcher.run("data", "lang=en").texts
-        assert "data/gi_products.csv" in shown and not any(t.startswith("version ") for t in shown)
+        assert origin_text("data/gi_products.csv", "en") in shown and not any(t.startswith("version ") for t in shown)
         gis = data.load_table("gis").copy()
         gis.loc[0, "name_en"] = "Sangzhi White Tea"
         answered = set()
@@ -136,7 +136,7 @@ def test_an_upload_through_one_replica_is_seen_through_the_other(replicas, brows
         assert [v.note for v in store.versions("gis", store_file)] == [""] and version == store.current_id(
             "gis", store_file
         )
-        shown = literal(f"version {version} (replicas.csv)")  # as the datasets table writes it (Markdown cells)
+        shown = origin_text(data.ORIGIN.format(v=version, file="replicas.csv"), "en")  # as the datasets table shows it
         assert shown in watcher.run().texts, "replica B shows the new version"
     finally:
         watcher.close()

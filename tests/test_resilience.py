@@ -90,4 +90,25 @@ def test_a_broken_file_on_disk_leaves_every_page_running(tmp_path, monkeypatch, 
     assert f"column '{column}': column is missing" in shown[page]
     label = next(spec.label["zh"] for spec in data.ALL.values() if spec.file == file)
     assert "column is missing" in dataset_problems(at)[label]
-    assert len(at.dataframe) > 1  # the version tables are still there
+    assert sum("版本" in table.value.columns for table in at.table) == 3  # the version tables are still there
+
+
+def test_a_broken_county_version_leaves_the_english_data_page_and_its_rollback():
+    """Review 13: with a broken county version, every English page (the Data page too, where the steward restores
+    a good version) showed only 'A data table could not be read': the sidebar's preload of the charts' Chinese
+    characters read the county table. It now leaves the names out; the Data page names the problem."""
+    from test_upload import sign_in
+
+    name = "counties"
+    store.add(name, b"\xff\xfe\x00\x01garbage\x00", 1, "broken", "bad.csv", author="test")
+    at = app()
+    at.query_params["lang"] = "en"
+    at.session_state["lang"] = "en"
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert "Versions" in [h.value for h in at.main.header]
+    assert "this is not a text file" in "\n".join(c.value for c in at.code)
+    sign_in(at)
+    at.selectbox(key=f"rollback_{name}").set_value(0)
+    at.button(key=f"rollback_go_{name}").click().run()
+    assert not at.exception and store.current_id(name) == 0

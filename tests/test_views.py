@@ -446,3 +446,13 @@ def test_completeness_bars_count_each_table_against_its_official_total(lang):
     members = dict(zip(with_total["table"], bars))["area_members"]
     loaded, official = len(data.load_area_members()), int(data.figure_number("contiguous_area_counties"))
     assert f"{loaded:,} / {official:,}" in members[1]
+
+
+def test_a_stored_versions_origin_reads_in_the_pages_language():
+    """The datasets table's 'Current version' read 'version 3 (name.csv)' on the Chinese page too."""
+    from ipaid.views import origin_text
+
+    stored = data.ORIGIN.format(v=3, file="gi_[1]*.csv")
+    assert origin_text(stored, "zh") == f"版本3（{literal('gi_[1]*.csv')}）"  # the upload's name stays literal
+    assert origin_text(stored, "en") == f"version 3 ({literal('gi_[1]*.csv')})"
+    assert origin_text("data/gi_products.csv", "zh") == literal("data/gi_products.csv")
