@@ -304,12 +304,9 @@ def test_a_long_parameter_is_not_echoed_in_full():
     assert "另有35个" in warning and "x39" not in warning
 
 
-def test_english_press_kit_speaks_english(monkeypatch):
-    """The zip is made off the session (a download callback): its filter line must still be English."""
-    import io
-    import re
-    import zipfile
-
+@pytest.fixture
+def downloads_made(monkeypatch) -> dict:
+    """Each download button's data (or callback) by key, as the page handed it to Streamlit."""
     import streamlit as st
 
     made = {}
@@ -320,6 +317,15 @@ def test_english_press_kit_speaks_english(monkeypatch):
         return real(label, data=data, **kwargs)
 
     monkeypatch.setattr(st, "download_button", spy)
+    return made
+
+
+def test_english_press_kit_speaks_english(downloads_made):
+    """The zip is made off the session (a download callback): its filter line must still be English."""
+    import io
+    import zipfile
+
+    made = downloads_made
     at = run("gi", lang="en", province="湖南省", category="tea")  # a page the filters filter (not projects)
     assert at.title[0].value == "Geographical indications"
     raw = made["kit_gi"]()  # called here, outside the script run, as Streamlit does
@@ -329,22 +335,12 @@ def test_english_press_kit_speaks_english(monkeypatch):
     assert "Sources" in head and not re.findall(r"[\u3400-\u9fff]", head), text
 
 
-def test_designated_press_kit_names_every_source_its_charts_name(monkeypatch):
+def test_designated_press_kit_names_every_source_its_charts_name(downloads_made):
     """The timelines' source line reads "…press conference, 2020-11-26; data/gi_products.csv" (their GI events), but
     the kit's SOURCES.txt listed only the press conference (sweep 13)."""
     import io
     import zipfile
 
-    import streamlit as st
-
-    made = {}
-    real = st.download_button
-
-    def spy(label, data=None, **kwargs):
-        made[kwargs.get("key")] = data
-        return real(label, data=data, **kwargs)
-
-    monkeypatch.setattr(st, "download_button", spy)
     run("designated", lang="en")
-    text = zipfile.ZipFile(io.BytesIO(made["kit_designated"]())).read("SOURCES.txt").decode("utf-8")
+    text = zipfile.ZipFile(io.BytesIO(downloads_made["kit_designated"]())).read("SOURCES.txt").decode("utf-8")
     assert "data/gi_products.csv" in text and "press conference" in text, text
