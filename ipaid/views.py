@@ -201,9 +201,9 @@ _ORIGIN = re.compile(re.escape(data.ORIGIN).replace(r"\{v\}", r"(\d+)").replace(
 
 def origin_text(origin: str, lang: str) -> str:
     """Where a table's current version comes from (`data.table_source`) in `lang`: 'data/gis.csv', or a stored
-    version as '版本3（name.csv）' / 'version 3 (name.csv)'; the upload's file name (user text) made literal."""
+    version as '版本3（name.csv）' / 'version 3 (name.csv)'; made literal (the upload's file name is user text)."""
     stored = _ORIGIN.fullmatch(origin)
-    return t("data_origin_version", lang, v=stored[1], file=literal(stored[2])) if stored else literal(origin)
+    return literal(t("data_origin_version", lang, v=stored[1], file=stored[2]) if stored else origin)
 
 
 def completeness_bars(coverage: pd.DataFrame, lang: str) -> list[tuple[float, str]]:

@@ -9,6 +9,7 @@ import pytest
 
 from ipaid import auth, data, db, import_gi, shared_throttle, store, upload
 from ipaid.shared_throttle import SharedThrottle
+from ipaid.views import literal
 from test_import_gi import as_csv, picked, register
 from test_store import ROOT, STEWARD, csv, edited_gis, isolated_store, shipped  # noqa: F401  (autouse fixture)
 from test_upload import ACCOUNTS, PASSWORD, data_page, sign_in
@@ -107,8 +108,8 @@ def write_controls(at) -> list:
 
 
 def gi_versions(at):
-    """The Versions table of the GI tab."""
-    return next(d.value for d in at.dataframe if "操作人" in d.value.columns)
+    """The Versions table of the GI tab (a static table: its cells are Markdown made literal)."""
+    return next(d.value for d in at.table if "操作人" in d.value.columns)
 
 
 def test_without_stewards_the_page_is_read_only():
@@ -119,7 +120,7 @@ def test_without_stewards_the_page_is_read_only():
     assert not write_controls(at) and not at.main.text_input  # the sidebar has the GI search box
     assert "README" in at.info[0].value and "secrets.toml" in at.info[0].value
     assert [h.value for h in at.main.header] == ["数据集", "地理标志（按类型）：落点与覆盖", "版本"]
-    assert gi_versions(at)["操作人"].tolist() == [STEWARD.label, ""]  # the versions table shows who
+    assert gi_versions(at)["操作人"].tolist() == [literal(STEWARD.label), ""]  # the versions table shows who
 
 
 def test_wrong_password_is_refused_and_slowed_down(fresh_throttle):
@@ -146,7 +147,7 @@ def test_signed_in_steward_writes_are_recorded_with_their_author():
     at.button(key="upload_confirm_gis").click().run()
     [version] = store.versions("gis")
     assert (version.author, version.note) == ("alice (local)", "typo")
-    assert gi_versions(at)["操作人"].tolist()[0] == "alice (local)"
+    assert gi_versions(at)["操作人"].tolist()[0] == literal("alice (local)")
     at.button(key="steward_logout").click().run()
     assert not write_controls(at)
 
