@@ -44,6 +44,7 @@ PLACE_READINGS = {
 }
 load_phrases_dict({zh: [[s] for s in py.split()] for zh, py in PLACE_READINGS.items()})
 STEM_READINGS = {"蔚": "Yu"}  # 蔚县 (Hebei) is Yùxiàn
+WHOLE_NAMES = {"芒市": "Mangshi"}  # a city whose name holds its unit word: 芒市 is Mangshi, not "Mang City"
 HAN = re.compile(r"[\u4e00-\u9fff]+")  # a run of Chinese characters
 
 SUFFIXES = (  # longest first
@@ -196,6 +197,8 @@ def place_en(name: str) -> str:
         return ""
     if name in PROVINCE_EN:
         return PROVINCE_EN[name]
+    if name in WHOLE_NAMES:
+        return WHOLE_NAMES[name]
     for zh, en in SUFFIXES:
         stem = name[: -len(zh)]
         if name.endswith(zh) and len(stem) >= 1:

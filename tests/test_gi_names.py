@@ -99,6 +99,7 @@ def test_the_english_gi_page_says_which_names_are_pinyin_readings():
         ("彭水苗族土家族自治县", "Pengshui Miao Tujia Autonomous County"),  # 水 is part of the place, not the Shui
         ("三都水族自治县", "Sandu Shui Autonomous County"),  # ... as the Shui are in 三都
         ("喀什地区", "Kashi Prefecture"),  # 地区 before 区: was "Kashidi District"
+        ("芒市", "Mangshi"),  # its name holds its unit word: was "Mang City"
     ],
 )
 def test_places_read_as_they_are_named(name, english):
