@@ -199,18 +199,25 @@ def place_en(name: str) -> str:
         return PROVINCE_EN[name]
     if name in WHOLE_NAMES:
         return WHOLE_NAMES[name]
-    for zh, en in SUFFIXES:
-        stem = name[: -len(zh)]
-        if name.endswith(zh) and len(stem) >= 1:
-            if name.endswith(("省", "市")) and len(name) <= 4 and name[:-1] in ("北京", "天津", "上海", "重庆"):
-                return place_pinyin(stem)
-            groups: list[str] = []
-            if zh.startswith("自治"):
-                stem, groups = _split_ethnic(stem)
-            if zh in ("省", "自治区") and not groups:
-                return place_pinyin(stem)
-            return " ".join(p for p in (STEM_READINGS.get(stem) or place_pinyin(stem), *groups, en) if p)
-    return place_pinyin(name)
+    unit = unit_word(name)
+    if not unit:
+        return place_pinyin(name)
+    zh, en = unit
+    stem = name[: -len(zh)]
+    if name.endswith(("省", "市")) and len(name) <= 4 and name[:-1] in ("北京", "天津", "上海", "重庆"):
+        return place_pinyin(stem)
+    groups: list[str] = []
+    if zh.startswith("自治"):
+        stem, groups = _split_ethnic(stem)
+    if zh in ("省", "自治区") and not groups:
+        return place_pinyin(stem)
+    return " ".join(p for p in (STEM_READINGS.get(stem) or place_pinyin(stem), *groups, en) if p)
+
+
+def unit_word(name: str) -> tuple[str, str] | None:
+    """(Chinese, English) of the unit word a unit's name ends with (县, County), after at least one character of its
+    own; None for a name without one (湄潭, 国函)."""
+    return next(((zh, en) for zh, en in SUFFIXES if name.endswith(zh) and len(name) > len(zh)), None)
 
 
 def places_en(text: str) -> str:
@@ -225,8 +232,7 @@ def gloss_places(text: str) -> str:
 
     def gloss(match: re.Match) -> str:
         name = match.group()
-        named = any(name.endswith(zh) and len(name) > len(zh) for zh, _ in SUFFIXES)
-        return f"{place_en(name)} ({name})" if named else name
+        return f"{place_en(name)} ({name})" if unit_word(name) else name
 
     return HAN.sub(gloss, text)
 
